@@ -1,0 +1,31 @@
+package io.keepline.contracts;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * A payment method saved at Stripe for automatic renewal: the references needed to charge
+ * it and what a holder recognises it by.
+ */
+public record PaymentMethodRef(String customerId, String paymentMethodId, String brand, String last4, int expMonth,
+		int expYear) {
+
+	public PaymentMethodRef {
+		InvalidValueException.require(customerId, "customerId");
+		InvalidValueException.require(paymentMethodId, "paymentMethodId");
+	}
+
+	/** The last month the method can be charged in. */
+	@JsonIgnore
+	public YearMonth expiry() {
+		return YearMonth.of(this.expYear, this.expMonth);
+	}
+
+	/** Whether the method can no longer be charged on {@code date}. */
+	public boolean expiredOn(LocalDate date) {
+		return this.expMonth >= 1 && this.expMonth <= 12 && YearMonth.from(date).isAfter(expiry());
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.keepline.contracts.link;
+
+/**
+ * What a signed link lets its bearer do. A link signed for one purpose is refused for any
+ * other.
+ */
+public enum LinkPurpose {
+
+	/** Pay the cycle: payments {@code /pay/{token}}. */
+	PAY("pay"),
+
+	/** See the line's status page: payments {@code /status/{token}}. */
+	STATUS("status"),
+
+	/**
+	 * Save a payment method for automatic renewal: payments {@code /autorenew/{token}}.
+	 */
+	AUTORENEW("autorenew");
+
+	private final String code;
+
+	LinkPurpose(String code) {
+		this.code = code;
+	}
+
+	public String code() {
+		return this.code;
+	}
+
+	static LinkPurpose fromCode(String code) {
+		for (LinkPurpose purpose : values()) {
+			if (purpose.code.equals(code)) {
+				return purpose;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.keepline.contracts.payment;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.keepline.contracts.KeeplineEvent;
+import io.keepline.contracts.Msisdn;
+
+/**
+ * What Stripe said about a payment, as payments publishes it. Topic
+ * {@code payment-events}, keyed by msisdn. {@code stripeEventId} is null for outcomes
+ * learnt from a synchronous API answer rather than a webhook.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = PaymentSucceeded.class, name = "PaymentSucceeded"),
+		@JsonSubTypes.Type(value = PaymentFailed.class, name = "PaymentFailed"),
+		@JsonSubTypes.Type(value = PaymentRefunded.class, name = "PaymentRefunded"),
+		@JsonSubTypes.Type(value = PaymentMethodSaved.class, name = "PaymentMethodSaved") })
+public sealed interface PaymentEvent extends KeeplineEvent
+		permits PaymentSucceeded, PaymentFailed, PaymentRefunded, PaymentMethodSaved {
+
+	Msisdn msisdn();
+
+	String stripeEventId();
+
+}

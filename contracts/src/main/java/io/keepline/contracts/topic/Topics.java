@@ -1,0 +1,93 @@
+package io.keepline.contracts.topic;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.json.JsonEventSerde;
+import io.keepline.contracts.json.ValueSerde;
+import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.rejected.RejectedEvent;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topic catalogue: every topic Keepline uses, with its serdes, partitions and
+ * retention. The only place a topic name is written. Each topic has exactly one writer,
+ * named in its Javadoc, which declares it.
+ */
+public final class Topics {
+
+	/**
+	 * Partitions of every Keepline topic; also the parallelism of each consumer group.
+	 */
+	public static final int DEFAULT_PARTITIONS = 12;
+
+	/** Serde of msisdn keys: the E.164 string. */
+	public static final Serde<Msisdn> MSISDN = new ValueSerde<>(Msisdn::value, Msisdn::of);
+
+	/** Serde of operator keys: the operator id. */
+	public static final Serde<OperatorId> OPERATOR = new ValueSerde<>(OperatorId::value, OperatorId::of);
+
+	/**
+	 * Line lifecycle events validated by ingest (writer: ingest; readers: scheduler).
+	 * Kept forever: it is the system of record from which every line's state is derived.
+	 */
+	public static final Topic<Msisdn, LineEvent> LINE_EVENTS = new Topic<>("keepline.line-events.v1", MSISDN,
+			new JsonEventSerde<>(LineEvent.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
+	 * Scheduler decisions (writer: scheduler; readers: notifier, payments, operator
+	 * integrations).
+	 */
+	public static final Topic<Msisdn, DeadlineEvent> DEADLINE_EVENTS = new Topic<>("keepline.deadline-events.v1",
+			MSISDN, new JsonEventSerde<>(DeadlineEvent.class), DEFAULT_PARTITIONS, Duration.ofDays(400),
+			TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
+	 * Payment outcomes (writer: payments; readers: scheduler, notifier). Kept forever:
+	 * money must be traceable.
+	 */
+	public static final Topic<Msisdn, PaymentEvent> PAYMENT_EVENTS = new Topic<>("keepline.payment-events.v1", MSISDN,
+			new JsonEventSerde<>(PaymentEvent.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/** Notification outcomes (writer: notifier; readers: audit, console). */
+	public static final Topic<Msisdn, NotificationEvent> NOTIFICATION_EVENTS = new Topic<>(
+			"keepline.notification-events.v1", MSISDN, new JsonEventSerde<>(NotificationEvent.class),
+			DEFAULT_PARTITIONS, Duration.ofDays(400), TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
+	 * Unvalidated operator events on the Kafka-native path (writers: operator
+	 * integrations; reader: ingest). The operator id travels in the
+	 * {@link #OPERATOR_HEADER} header; values are raw JSON bytes.
+	 */
+	public static final Topic<String, byte[]> OPERATOR_EVENTS_RAW = new Topic<>("keepline.operator-events.raw.v1",
+			Serdes.String(), Serdes.ByteArray(), DEFAULT_PARTITIONS, Duration.ofDays(7),
+			TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
+	 * Operator input that ingest refused, with every reason (writer: ingest; readers:
+	 * operator integrations).
+	 */
+	public static final Topic<OperatorId, RejectedEvent> REJECTED_EVENTS = new Topic<>("keepline.rejected-events.v1",
+			OPERATOR, new JsonEventSerde<>(RejectedEvent.class), DEFAULT_PARTITIONS, Duration.ofDays(30),
+			TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/** Record header naming the operator on {@link #OPERATOR_EVENTS_RAW}. */
+	public static final String OPERATOR_HEADER = "keepline-operator";
+
+	private Topics() {
+	}
+
+	/** Every topic in the catalogue. */
+	public static List<Topic<?, ?>> all() {
+		return List.of(LINE_EVENTS, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, OPERATOR_EVENTS_RAW,
+				REJECTED_EVENTS);
+	}
+
+}
