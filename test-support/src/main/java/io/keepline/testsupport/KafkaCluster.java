@@ -1,0 +1,91 @@
+package io.keepline.testsupport;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import io.keepline.contracts.topic.Topic;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A real Kafka cluster that tests talk to, with the client settings Keepline tests need.
+ */
+public interface KafkaCluster extends AutoCloseable {
+
+	String bootstrapServers();
+
+	/** Where the broker comes from: external, Testcontainers, or in-JVM KRaft. */
+	String description();
+
+	@Override
+	void close();
+
+	default Map<String, Object> adminProperties() {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+		return properties;
+	}
+
+	default Map<String, Object> producerProperties() {
+		Map<String, Object> properties = adminProperties();
+		properties.put(ProducerConfig.ACKS_CONFIG, "all");
+		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		return properties;
+	}
+
+	/**
+	 * A read_committed consumer in {@code groupId} that starts at the earliest offset.
+	 */
+	default Map<String, Object> consumerProperties(String groupId) {
+		Map<String, Object> properties = adminProperties();
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return properties;
+	}
+
+	/** Creates catalogue topics that do not exist yet, with their catalogue layout. */
+	default void createTopics(Topic<?, ?>... topics) {
+		List<NewTopic> missing = new ArrayList<>();
+		for (Topic<?, ?> topic : topics) {
+			missing.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()));
+		}
+		createTopics(missing);
+	}
+
+	/** Creates topics by name (for tests that need their own, uniquely named ones). */
+	default void createTopics(String... names) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String name : names) {
+			topics.add(new NewTopic(name, 3, (short) 1));
+		}
+		createTopics(topics);
+	}
+
+	private void createTopics(List<NewTopic> topics) {
+		try (Admin admin = Admin.create(adminProperties())) {
+			Set<String> existing = admin.listTopics().names().get();
+			List<NewTopic> missing = topics.stream().filter((topic) -> !existing.contains(topic.name())).toList();
+			admin.createTopics(missing).all().get();
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw new IllegalStateException("Could not create test topics", ex.getCause());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while creating test topics", ex);
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.keepline.testsupport;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts (once per test JVM) or finds the shared broker and publishes its address to the
+ * test.
+ */
+public final class RealKafkaExtension implements BeforeAllCallback, ParameterResolver {
+
+	/** The Spring property services read the broker address from. */
+	public static final String BOOTSTRAP_PROPERTY = "spring.kafka.bootstrap-servers";
+
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+		.create(RealKafkaExtension.class);
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		KafkaCluster cluster = cluster(context);
+		System.setProperty(BOOTSTRAP_PROPERTY, cluster.bootstrapServers());
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == KafkaCluster.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		return cluster(context);
+	}
+
+	private static KafkaCluster cluster(ExtensionContext context) {
+		return context.getRoot()
+			.getStore(NAMESPACE)
+			.computeIfAbsent(KafkaCluster.class, (key) -> KafkaClusters.start(), KafkaCluster.class);
+	}
+
+}
