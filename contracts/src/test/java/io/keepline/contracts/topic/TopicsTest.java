@@ -1,0 +1,63 @@
+package io.keepline.contracts.topic;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.line.LineErased;
+import io.keepline.contracts.line.LineEvent;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TopicsTest {
+
+	@Test
+	void everyTopicIsVersionedUniqueAndLaidOutForTwelvePartitions() {
+		assertThat(Topics.all()).extracting(Topic::name).doesNotHaveDuplicates().allMatch((n) -> n.endsWith(".v1"));
+		assertThat(Topics.all()).allSatisfy((topic) -> assertThat(topic.partitions()).isEqualTo(12));
+	}
+
+	@Test
+	void theSystemOfRecordIsKeptForever() {
+		assertThat(Topics.LINE_EVENTS.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
+		assertThat(Topics.PAYMENT_EVENTS.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
+		assertThat(Topics.REJECTED_EVENTS.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG,
+				Long.toString(30L * 24 * 3600 * 1000));
+	}
+
+	@Test
+	void deadLettersUseSpringKafkasSuffix() {
+		assertThat(Topics.DEADLINE_EVENTS.deadLetter()).isEqualTo(Topics.DEADLINE_EVENTS.name() + "-dlt");
+	}
+
+	@Test
+	void keysAndValuesRoundTripThroughTheCatalogueSerdes() {
+		Msisdn msisdn = Msisdn.of("+32470123456");
+		LineEvent event = new LineErased(UUID.randomUUID(), Instant.parse("2026-11-25T10:00:00Z"), msisdn,
+				OperatorId.of("base"));
+		Topic<Msisdn, LineEvent> topic = Topics.LINE_EVENTS;
+
+		byte[] key = topic.keySerde().serializer().serialize(topic.name(), msisdn);
+		byte[] value = topic.valueSerde().serializer().serialize(topic.name(), event);
+
+		assertThat(new String(key)).isEqualTo("+32470123456");
+		assertThat(topic.keySerde().deserializer().deserialize(topic.name(), key)).isEqualTo(msisdn);
+		assertThat(topic.valueSerde().deserializer().deserialize(topic.name(), value)).isEqualTo(event);
+	}
+
+	@Test
+	void anUnreadableRecordFailsWithTheFieldAndNoPersonalData() {
+		byte[] poison = "{\"type\":\"LineErased\",\"msisdn\":\"+32470999999\",\"operator\":\"base\"}".getBytes();
+
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> Topics.LINE_EVENTS.valueSerde().deserializer().deserialize("t", poison))
+			.withMessageContaining("eventId: required")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("470999999"));
+	}
+
+}
