@@ -1,0 +1,63 @@
+package io.keepline.bench.baseline;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * Client settings shared by the baselines, matching what the services use so that a ratio
+ * compares like with like.
+ */
+public final class KafkaClients {
+
+	private KafkaClients() {
+	}
+
+	/**
+	 * acks=all, idempotent, batched and compressed: the settings of ingest's producer.
+	 */
+	public static Map<String, Object> producer(String bootstrapServers) {
+		Map<String, Object> props = new HashMap<>();
+		props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		props.put(ProducerConfig.ACKS_CONFIG, "all");
+		props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		props.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+		props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+		return props;
+	}
+
+	public static Map<String, Object> consumer(String bootstrapServers, String groupId) {
+		Map<String, Object> props = new HashMap<>();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+		return props;
+	}
+
+	/** Creates the topics that do not exist yet. */
+	public static void createTopics(String bootstrapServers, List<NewTopic> topics) {
+		try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			Set<String> existing = admin.listTopics().names().get();
+			admin.createTopics(topics.stream().filter((t) -> !existing.contains(t.name())).toList()).all().get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not create benchmark topics", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.keepline.bench.micro;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.keepline.bench.BenchContext;
+import io.keepline.bench.BenchMode;
+import io.keepline.bench.Comparison;
+import io.keepline.bench.Figure;
+import io.keepline.bench.Suite;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * JMH micro-benchmarks of the hot paths (event JSON, link and webhook signatures). Quick
+ * mode runs them in-process with short iterations; full mode forks a JVM and measures
+ * properly.
+ */
+public final class MicroSuite implements Suite {
+
+	@Override
+	public String name() {
+		return "micro";
+	}
+
+	@Override
+	public List<Comparison> run(BenchContext context) throws Exception {
+		boolean full = context.mode() == BenchMode.FULL;
+		ChainedOptionsBuilder options = new OptionsBuilder().include("io\\.keepline\\..*Benchmark\\..*")
+			.forks(full ? 1 : 0)
+			.warmupIterations(full ? 3 : 1)
+			.warmupTime(TimeValue.seconds(1))
+			.measurementIterations(full ? 5 : 2)
+			.measurementTime(TimeValue.seconds(1))
+			.shouldFailOnError(true);
+		List<Comparison> comparisons = new ArrayList<>();
+		for (RunResult result : new Runner(options.build()).run()) {
+			String label = result.getParams().getBenchmark();
+			String name = label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1);
+			Figure figure = new Figure(name, result.getPrimaryResult().getScore(),
+					result.getPrimaryResult().getScoreUnit());
+			Figure error = new Figure("± error (99.9%)", result.getPrimaryResult().getScoreError(),
+					result.getPrimaryResult().getScoreUnit());
+			comparisons.add(new Comparison(name(), figure, null, null, false, true, List.of(error)));
+		}
+		return comparisons;
+	}
+
+}
