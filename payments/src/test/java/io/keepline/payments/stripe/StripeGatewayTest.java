@@ -133,6 +133,7 @@ class StripeGatewayTest {
 					.withFormParam("currency", equalTo("eur"))
 					.withFormParam("customer", equalTo("cus_T1"))
 					.withFormParam("payment_method", equalTo("pm_1"))
+					.withFormParam("payment_method_types[0]", equalTo("card"))
 					.withFormParam("off_session", equalTo("true"))
 					.withFormParam("confirm", equalTo("true"))
 					.withFormParam("metadata[keepline_msisdn]", equalTo("+32470123456"))
@@ -238,6 +239,23 @@ class StripeGatewayTest {
 		assertThat(method).isEqualTo(new PaymentMethodRef("cus_T9", "pm_9", "mastercard", "4444", 8, 2029));
 		this.stripe.verify(getRequestedFor(urlPathEqualTo("/v1/setup_intents/seti_1")).withQueryParam("expand[0]",
 				equalTo("payment_method")));
+	}
+
+	@Test
+	void bancontactSetupIsChargedLaterThroughItsGeneratedSepaDebit() {
+		this.stripe.stubFor(get(urlPathEqualTo("/v1/setup_intents/seti_2")).willReturn(
+				okJson("""
+						{"id": "seti_2", "object": "setup_intent", "status": "succeeded", "customer": "cus_B1", "usage": "off_session",
+						 "payment_method": {"id": "pm_bc", "object": "payment_method", "type": "bancontact", "customer": null,
+						   "bancontact": {}},
+						 "latest_attempt": {"id": "setatt_1", "object": "setup_attempt", "status": "succeeded",
+						   "payment_method_details": {"type": "bancontact", "bancontact": {"bank_code": "VAPE", "bank_name": "VAN DE PUT & CO",
+						     "bic": "VAPEBE22", "generated_sepa_debit": "pm_sepa_1", "generated_sepa_debit_mandate": "mandate_1",
+						     "iban_last4": "7061", "preferred_language": "nl", "verified_name": "Jenny Rosen"}}}}""")));
+
+		PaymentMethodRef method = this.gateway.savedMethod("seti_2");
+
+		assertThat(method).isEqualTo(new PaymentMethodRef("cus_B1", "pm_sepa_1", "sepa_debit", "7061", 0, 0));
 	}
 
 	private void declineWith(String code, String declineCode) {
