@@ -37,7 +37,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-/** The read API's routing: forwarded to the owning instance, answered locally otherwise. */
+/**
+ * The read API's routing: forwarded to the owning instance, answered locally otherwise.
+ */
 class LineControllerTest {
 
 	private static final Msisdn LINE = Msisdn.of("+32470123456");
@@ -59,9 +61,8 @@ class LineControllerTest {
 		given(factory.getKafkaStreams()).willReturn(this.streams);
 		given(this.streams.state()).willReturn(KafkaStreams.State.RUNNING);
 		given(this.streams.store(any(StoreQueryParameters.class))).willReturn(this.store);
-		SchedulerSettings settings = new SchedulerSettings(LocalTime.of(10, 0), LocalTime.of(9, 0),
-				LocalTime.of(21, 0), List.of(3, 2, 1), Duration.ofSeconds(1), 10_000, "scheduler", Path.of("."), 1,
-				"me:8082");
+		SchedulerSettings settings = new SchedulerSettings(LocalTime.of(10, 0), LocalTime.of(9, 0), LocalTime.of(21, 0),
+				List.of(3, 2, 1), Duration.ofSeconds(1), 10_000, "scheduler", Path.of("."), 1, "me:8082");
 		this.controller = new LineController(OperatorKeys.parse("orange=orange-test-key-1,base=base-test-key-1"),
 				new LineLookup(factory, settings), this.forwarder);
 	}
