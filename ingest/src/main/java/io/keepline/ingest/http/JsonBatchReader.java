@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 
@@ -25,7 +26,8 @@ class JsonBatchReader {
 
 	private static final ObjectReader READER = EventJson.mapper()
 		.reader()
-		.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+		.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
 	private final long maxBytes;
 
