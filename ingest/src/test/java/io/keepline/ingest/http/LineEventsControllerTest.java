@@ -20,6 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -32,6 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(LineEventsController.class)
 @Import(WebSliceConfiguration.class)
+@TestPropertySource(properties = { WebSliceConfiguration.CHUNK_ROWS, WebSliceConfiguration.MAX_ERRORS })
 class LineEventsControllerTest {
 
 	@Autowired

@@ -29,6 +29,11 @@ class WebSliceConfiguration {
 
 	static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
+	/** Small CSV chunks so that tests see several of them. */
+	static final String CHUNK_ROWS = "keepline.ingest.csv-chunk-rows=2";
+
+	static final String MAX_ERRORS = "keepline.ingest.csv-max-errors=2";
+
 	static final String ORANGE_KEY = "orange-test-key-0001";
 
 	static final String PROXIMUS_KEY = "proximus-test-key-0002";
