@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.keepline.contracts.FieldError;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.line.LineEvent;
@@ -28,6 +30,9 @@ import io.keepline.testsupport.TopicProbe;
 import io.keepline.testsupport.Unique;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +69,8 @@ class IngestIntegrationTest {
 
 	static TopicProbe<String, String> rawLineEvents;
 
+	static KafkaCluster cluster;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
@@ -78,7 +85,8 @@ class IngestIntegrationTest {
 	}
 
 	@BeforeAll
-	static void probes(KafkaCluster cluster) {
+	static void probes(KafkaCluster kafka) {
+		cluster = kafka;
 		cluster.createTopics(Topics.OPERATOR_EVENTS_RAW);
 		lineEvents = TopicProbe.of(cluster, Topics.LINE_EVENTS);
 		rejectedEvents = TopicProbe.of(cluster, Topics.REJECTED_EVENTS);
@@ -151,6 +159,58 @@ class IngestIntegrationTest {
 		Msisdn last = Msisdn.of(GeneratedCsv.msisdn(base, rows - 1));
 		await().atMost(PATIENCE).until(() -> keyed(last).size() == 1);
 		System.out.printf("100,000-row CSV: peak heap used in the test JVM %d MiB%n", peakHeap >> 20);
+	}
+
+	@Test
+	void validatesRawOperatorRecordsInOneTransactionAndNeverStopsOnBadInput() {
+		Msisdn first = Unique.msisdn();
+		Msisdn later = Unique.msisdn();
+		ObjectNode valid = withFreshId(Samples.lineRegistered(first.value()));
+		ObjectNode foreign = withFreshId(Samples.lineErased()).put("operator", "proximus");
+		String garbage = "{not json " + UUID.randomUUID();
+		ObjectNode anonymous = withFreshId(Samples.lineErased());
+		ObjectNode afterwards = withFreshId(Samples.validityExtended()).put("msisdn", later.value());
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerProperties(),
+				new ByteArraySerializer(), new ByteArraySerializer())) {
+			producer.send(raw(valid.toString(), "orange"));
+			producer.send(raw(foreign.toString(), "orange"));
+			producer.send(raw(garbage, "orange"));
+			producer.send(raw(anonymous.toString(), null));
+			producer.send(raw(afterwards.toString(), "orange"));
+		}
+
+		await().atMost(PATIENCE).until(() -> keyed(first).size() == 1 && keyed(later).size() == 1);
+		assertThat(keyed(first).get(0).value())
+			.isEqualTo(EventJson.read(valid, LineEvent.class).receivedAt(keyed(first).get(0).value().occurredAt()));
+		await().atMost(PATIENCE).until(() -> rejected(foreign.get("eventId").stringValue()).size() == 1);
+		EventRejected mismatch = rejected(foreign.get("eventId").stringValue()).get(0);
+		assertThat(mismatch.source()).isEqualTo(IngestSource.KAFKA);
+		assertThat(mismatch.errors()).extracting(FieldError::reason).containsExactly("operator_mismatch");
+		assertThat(mismatch.payload()).isEqualTo(foreign.toString());
+		assertThat(mismatch.location()).startsWith(Topics.OPERATOR_EVENTS_RAW.name() + "-");
+		EventRejected unparseable = rejectedWithPayload(garbage);
+		assertThat(unparseable.errors()).extracting(FieldError::reason).containsExactly("malformed_json");
+		EventRejected unattributed = rejectedWithPayload(anonymous.toString());
+		assertThat(unattributed.operator().value()).isEqualTo("unattributed");
+		assertThat(unattributed.errors()).containsExactly(new FieldError("header.keepline-operator", "required"));
+	}
+
+	static EventRejected rejectedWithPayload(String payload) {
+		return await().atMost(PATIENCE)
+			.until(() -> rejectedEvents.values(EventRejected.class)
+				.stream()
+				.filter((event) -> payload.equals(event.payload()))
+				.findFirst(), Optional::isPresent)
+			.get();
+	}
+
+	static ProducerRecord<byte[], byte[]> raw(String json, String operator) {
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.OPERATOR_EVENTS_RAW.name(), null,
+				json.getBytes(StandardCharsets.UTF_8));
+		if (operator != null) {
+			record.headers().add(Topics.OPERATOR_HEADER, operator.getBytes(StandardCharsets.UTF_8));
+		}
+		return record;
 	}
 
 	@Test
