@@ -14,6 +14,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -33,6 +34,20 @@ public final class EventJson {
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 		.build();
 
+	private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+		@Override
+		protected ObjectReader computeValue(Class<?> type) {
+			return MAPPER.readerFor(type);
+		}
+	};
+
+	private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
+		@Override
+		protected ObjectWriter computeValue(Class<?> type) {
+			return MAPPER.writerFor(type);
+		}
+	};
+
 	private EventJson() {
 	}
 
@@ -42,7 +57,7 @@ public final class EventJson {
 	}
 
 	public static <T> T read(byte[] json, Class<T> type) {
-		ObjectReader reader = MAPPER.readerFor(type);
+		ObjectReader reader = READERS.get(type);
 		try {
 			return reader.readValue(json);
 		}
@@ -52,7 +67,7 @@ public final class EventJson {
 	}
 
 	public static <T> T read(String json, Class<T> type) {
-		ObjectReader reader = MAPPER.readerFor(type);
+		ObjectReader reader = READERS.get(type);
 		try {
 			return reader.readValue(json);
 		}
@@ -75,11 +90,11 @@ public final class EventJson {
 	 * discriminator is included.
 	 */
 	public static byte[] write(Object value, Class<?> type) {
-		return MAPPER.writerFor(type).writeValueAsBytes(value);
+		return WRITERS.get(type).writeValueAsBytes(value);
 	}
 
 	public static String writeString(Object value, Class<?> type) {
-		return MAPPER.writerFor(type).writeValueAsString(value);
+		return WRITERS.get(type).writeValueAsString(value);
 	}
 
 	/** Translates a Jackson failure into the field at fault and a reason code. */

@@ -39,6 +39,8 @@ public final class LinkSigner {
 
 	private final SecretKeySpec key;
 
+	private final Mac prototype;
+
 	private final Clock clock;
 
 	public LinkSigner(byte[] secret, Clock clock) {
@@ -47,6 +49,7 @@ public final class LinkSigner {
 					"the link secret must be at least " + MIN_SECRET_BYTES + " bytes");
 		}
 		this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+		this.prototype = newMac(this.key);
 		this.clock = clock;
 	}
 
@@ -123,10 +126,21 @@ public final class LinkSigner {
 	}
 
 	private byte[] sign(byte[] claims) {
+		Mac mac;
+		try {
+			mac = (Mac) this.prototype.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			mac = newMac(this.key);
+		}
+		return mac.doFinal(claims);
+	}
+
+	private static Mac newMac(SecretKeySpec key) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
-			return mac.doFinal(claims);
+			mac.init(key);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available in this JVM", ex);
