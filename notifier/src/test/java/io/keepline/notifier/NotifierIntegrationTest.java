@@ -159,7 +159,8 @@ class NotifierIntegrationTest {
 		assertThat(received(email)).extracting(MimeMessage::getSubject)
 			.containsExactly("Ihre Rufnummer " + msisdn.masked() + " ist gültig bis 31. Dezember 2026",
 					"Beleg: Ihre Rufnummer " + msisdn.masked() + " ist verlängert");
-		assertThat(outcomes(msisdn, NotificationSent.class)).hasSize(2);
+		assertThat(awaitOutcomes(msisdn, NotificationSent.class, 2)).extracting(NotificationSent::template)
+			.containsExactly("reminder-informational", "renewal-receipt");
 	}
 
 	@Test
