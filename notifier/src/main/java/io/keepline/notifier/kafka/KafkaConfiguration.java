@@ -39,9 +39,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 /**
  * Kafka wiring of the notifier, one error policy: non-blocking retry topics for
  * {@link TransientDeliveryException}s ({@code <deadline-events>-retry-N}, exponential
- * backoff), and straight to {@code <deadline-events>-dlt} for anything else, including
- * records that cannot be read. Also the notification-events producer and the sent-log
- * that follows that topic.
+ * backoff, the attempts at the maximum delay sharing one topic), and straight to
+ * {@code <deadline-events>-dlt} for anything else, including records that cannot be read.
+ * Also the notification-events producer and the sent-log that follows that topic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaRetryTopic
@@ -81,6 +81,8 @@ class KafkaConfiguration {
 			.exponentialBackoff(retry.initialBackoff().toMillis(), retry.multiplier(), retry.maxBackoff().toMillis())
 			.retryOn(TransientDeliveryException.class)
 			.traversingCauses()
+			.suffixTopicsWithIndexValues()
+			.useSingleTopicForSameIntervals()
 			.dltSuffix(Topic.DEAD_LETTER_SUFFIX)
 			.autoCreateTopicsWith(Topics.DEFAULT_PARTITIONS, retry.replicationFactor())
 			.doNotRetryOnDltFailure()
