@@ -41,7 +41,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * {@link TransientDeliveryException}s ({@code <deadline-events>-retry-N}, exponential
  * backoff, the attempts at the maximum delay sharing one topic), and straight to
  * {@code <deadline-events>-dlt} for anything else, including records that cannot be read.
- * Also the notification-events producer and the sent-log that follows that topic.
+ * The dead-letter topic is left to operators (forwarding already logs why); retry topics
+ * get one consumer thread each. Also the notification-events producer and the sent-log
+ * that follows that topic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaRetryTopic
@@ -85,7 +87,8 @@ class KafkaConfiguration {
 			.useSingleTopicForSameIntervals()
 			.dltSuffix(Topic.DEAD_LETTER_SUFFIX)
 			.autoCreateTopicsWith(Topics.DEFAULT_PARTITIONS, retry.replicationFactor())
-			.doNotRetryOnDltFailure()
+			.concurrency(1)
+			.autoStartDltHandler(false)
 			.create(forwarder);
 	}
 
