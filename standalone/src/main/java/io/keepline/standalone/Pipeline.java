@@ -1,0 +1,213 @@
+package io.keepline.standalone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+import io.keepline.ingest.IngestApplication;
+import io.keepline.notifier.NotifierApplication;
+import io.keepline.payments.PaymentsApplication;
+import io.keepline.scheduler.SchedulerApplication;
+import io.keepline.standalone.broker.BrokerSettings;
+import io.keepline.standalone.broker.KafkaBroker;
+import io.keepline.standalone.console.ConsoleApplication;
+import io.keepline.standalone.console.ConsoleSettings;
+import io.keepline.standalone.seed.SeedLoader;
+import io.keepline.standalone.seed.SeedReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole Keepline pipeline in this JVM: the Kafka broker, the local outbox, the four
+ * services each in its own Spring context, the console and the seeds. Closing it stops
+ * everything in reverse order, the broker last.
+ */
+public final class Pipeline implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+	private final StandaloneSettings settings;
+
+	private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+	private KafkaBroker broker;
+
+	private MailOutbox outbox;
+
+	private ServiceProperties properties;
+
+	private ConfigurableApplicationContext console;
+
+	private SeedReport seedReport;
+
+	public Pipeline(StandaloneSettings settings) {
+		this.settings = settings;
+	}
+
+	/** Starts every part and loads the seeds; on failure stops what was started. */
+	public Pipeline start() {
+		try {
+			prepareDataDir();
+			StandaloneSettings.Ports ports = this.settings.ports();
+			this.broker = new KafkaBroker(new BrokerSettings(ports.kafka(), ports.kafkaController(),
+					this.settings.dataDir().resolve("kafka")));
+			this.broker.start();
+			this.running.push(this.broker);
+			CatalogueTopics.create(this.broker.bootstrapServers());
+			String smtpHost;
+			int smtpPort;
+			if (this.settings.mail() == null) {
+				this.outbox = MailOutbox.start(FreePorts.find());
+				this.running.push(this.outbox);
+				smtpHost = "127.0.0.1";
+				smtpPort = this.outbox.port();
+			}
+			else {
+				smtpHost = this.settings.mail().host();
+				smtpPort = this.settings.mail().port();
+			}
+			String linkSecret = (this.settings.secrets().linkSecret() != null) ? this.settings.secrets().linkSecret()
+					: LinkSecretFile.readOrCreate(this.settings.dataDir());
+			this.properties = new ServiceProperties(this.settings, this.broker.bootstrapServers(), linkSecret, smtpHost,
+					smtpPort, consoleUrl() + ConsoleSettings.SMS_PATH);
+			startServices();
+			this.console = ServiceLauncher.start(ConsoleApplication.class, consoleProperties(),
+					ConsoleApplication.initializer(consoleSettings(linkSecret)));
+			this.running.push(this.console);
+			if (this.settings.seeds() != null) {
+				this.seedReport = new SeedLoader(this.settings.seeds(), this.settings.dataDir(),
+						StandaloneSettings.url(ports.ingest()), this.settings.secrets().operatorKeys(), consoleUrl())
+					.load();
+			}
+			return this;
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	private void startServices() {
+		ExecutorService starter = Executors.newFixedThreadPool(2);
+		try {
+			List<CompletableFuture<ConfigurableApplicationContext>> services = new ArrayList<>();
+			services.add(launch(starter, IngestApplication.class, this.properties.ingest()));
+			services.add(launch(starter, SchedulerApplication.class, this.properties.scheduler()));
+			services.add(launch(starter, NotifierApplication.class, this.properties.notifier()));
+			services.add(launch(starter, PaymentsApplication.class, this.properties.payments()));
+			RuntimeException failure = null;
+			for (CompletableFuture<ConfigurableApplicationContext> service : services) {
+				try {
+					this.running.push(service.join());
+				}
+				catch (CompletionException ex) {
+					failure = (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+				}
+			}
+			if (failure != null) {
+				throw failure;
+			}
+		}
+		finally {
+			starter.shutdown();
+		}
+	}
+
+	private static CompletableFuture<ConfigurableApplicationContext> launch(ExecutorService starter,
+			Class<?> application, Map<String, String> properties) {
+		return CompletableFuture.supplyAsync(() -> ServiceLauncher.start(application, properties, null), starter);
+	}
+
+	private Map<String, String> consoleProperties() {
+		Map<String, String> properties = new java.util.LinkedHashMap<>();
+		properties.put("server.port", Integer.toString(this.settings.ports().console()));
+		properties.put("server.address", "127.0.0.1");
+		properties.put("server.tomcat.threads.max", "16");
+		properties.put("server.tomcat.threads.min-spare", "1");
+		properties.put("spring.application.name", "keepline-console");
+		properties.put("spring.kafka.bootstrap-servers", this.broker.bootstrapServers());
+		properties.put("spring.thymeleaf.prefix", "classpath:/keepline-console/templates/");
+		properties.put("spring.jmx.enabled", "false");
+		return properties;
+	}
+
+	private ConsoleSettings consoleSettings(String linkSecret) {
+		StandaloneSettings.Ports ports = this.settings.ports();
+		return new ConsoleSettings(this.broker.bootstrapServers(), StandaloneSettings.url(ports.ingest()),
+				StandaloneSettings.url(ports.scheduler()), StandaloneSettings.url(ports.payments()), linkSecret,
+				this.settings.secrets().operatorKeys(), this.outbox, this.settings.seeds());
+	}
+
+	private void prepareDataDir() {
+		Path dataDir = this.settings.dataDir();
+		try {
+			if (this.settings.wipe() && Files.exists(dataDir)) {
+				try (Stream<Path> files = Files.walk(dataDir)) {
+					for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+						Files.delete(file);
+					}
+				}
+				log.info("Wiped {}", dataDir);
+			}
+			Files.createDirectories(dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot prepare the data directory " + dataDir, ex);
+		}
+	}
+
+	public StandaloneSettings settings() {
+		return this.settings;
+	}
+
+	public String consoleUrl() {
+		return StandaloneSettings.url(this.settings.ports().console());
+	}
+
+	public String bootstrapServers() {
+		return this.broker.bootstrapServers();
+	}
+
+	/** The local outbox, or null when email goes to a real SMTP server. */
+	public MailOutbox outbox() {
+		return this.outbox;
+	}
+
+	/** What the seed loader did, or null when seeds are off. */
+	public SeedReport seedReport() {
+		return this.seedReport;
+	}
+
+	/** The secret that signs pay and status links. */
+	public String linkSecret() {
+		return (this.properties != null) ? this.properties.linkSecret() : null;
+	}
+
+	@Override
+	public void close() {
+		while (!this.running.isEmpty()) {
+			AutoCloseable part = this.running.pop();
+			try {
+				part.close();
+			}
+			catch (Exception ex) {
+				log.warn("Error while stopping {}: {}", part, ex.toString());
+			}
+		}
+	}
+
+}
