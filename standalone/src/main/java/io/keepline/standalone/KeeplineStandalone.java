@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import io.keepline.standalone.broker.PortInUseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Runs all of Keepline in one JVM until Ctrl-C: a real Kafka broker, ingest, scheduler,
@@ -29,6 +30,8 @@ public final class KeeplineStandalone {
 		}
 		// The contexts share this JVM's logging, configured once by logback.xml.
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+		SLF4JBridgeHandler.removeHandlersForRootLogger();
+		SLF4JBridgeHandler.install();
 		long started = System.nanoTime();
 		Pipeline pipeline = new Pipeline(settings);
 		CountDownLatch stopped = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -88,16 +89,29 @@ public final class Pipeline implements AutoCloseable {
 			this.console = ServiceLauncher.start(ConsoleApplication.class, consoleProperties(),
 					ConsoleApplication.initializer(consoleSettings(linkSecret)));
 			this.running.push(this.console);
-			if (this.settings.seeds() != null) {
-				this.seedReport = new SeedLoader(this.settings.seeds(), this.settings.dataDir(),
-						StandaloneSettings.url(ports.ingest()), this.settings.secrets().operatorKeys(), consoleUrl())
-					.load();
-			}
+			loadSeeds();
 			return this;
 		}
 		catch (RuntimeException ex) {
 			close();
 			throw ex;
+		}
+	}
+
+	private void loadSeeds() {
+		if (this.settings.seeds() == null) {
+			return;
+		}
+		try {
+			this.seedReport = new SeedLoader(this.settings.seeds(), this.settings.dataDir(),
+					StandaloneSettings.url(this.settings.ports().ingest()), this.settings.secrets().operatorKeys(),
+					consoleUrl())
+				.load();
+		}
+		catch (RuntimeException ex) {
+			// Keepline itself runs fine without its demo data: say what is wrong and go
+			// on.
+			log.error("Seeds from {} not loaded: {}", this.settings.seeds(), ex.getMessage());
 		}
 	}
 
@@ -133,7 +147,7 @@ public final class Pipeline implements AutoCloseable {
 	}
 
 	private Map<String, String> consoleProperties() {
-		Map<String, String> properties = new java.util.LinkedHashMap<>();
+		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", Integer.toString(this.settings.ports().console()));
 		properties.put("server.address", "127.0.0.1");
 		properties.put("server.tomcat.threads.max", "16");

@@ -21,7 +21,8 @@ final class StartupBanner {
 				: "Stripe at "
 						+ ((settings.stripe().apiBase() != null) ? settings.stripe().apiBase() : "api.stripe.com");
 		SeedReport seeds = pipeline.seedReport();
-		String seedLine = (seeds != null) ? seeds.summary() : "not loaded (--no-seeds)";
+		String seedLine = (seeds != null) ? seeds.summary()
+				: (settings.seeds() != null) ? "NOT loaded, see the error above" : "not loaded (--no-seeds)";
 		String keys = settings.secrets().operatorKeys().equals(StandaloneSettings.Secrets.DEMO_OPERATOR_KEYS)
 				? settings.secrets().operatorKeys().replace(",", ", ") : "from KEEPLINE_OPERATOR_KEYS";
 		String webhook = settings.secrets().webhookSecret().equals(StandaloneSettings.Secrets.DEMO_WEBHOOK_SECRET)
