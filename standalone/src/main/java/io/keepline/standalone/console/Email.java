@@ -17,7 +17,7 @@ import jakarta.mail.internet.MimeMessage;
  */
 public record Email(int id, Instant sentAt, String from, String to, String subject, String html, String text) {
 
-	static Email of(int id, MimeMessage message) {
+	public static Email of(int id, MimeMessage message) {
 		try {
 			Parts parts = new Parts();
 			parts.collect(message);
