@@ -1,5 +1,6 @@
 package io.keepline.ingest.kafka;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.keepline.contracts.auth.OperatorKeys;
@@ -43,19 +44,28 @@ class IngestKafkaConfiguration {
 
 	@Bean
 	ProducerFactory<byte[], byte[]> ingestProducerFactory(KafkaProperties kafka, IngestSettings settings) {
-		Map<String, Object> config = kafka.buildProducerProperties();
+		return producerFactory(kafka.buildProducerProperties(), settings.transactionIdPrefix());
+	}
+
+	/**
+	 * The transactional producer factory ingest publishes with, on top of {@code base}
+	 * client settings.
+	 */
+	static DefaultKafkaProducerFactory<byte[], byte[]> producerFactory(Map<String, Object> base,
+			String transactionIdPrefix) {
+		Map<String, Object> config = new HashMap<>(base);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
 		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
 		config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
 		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
 		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
 		config.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
 		DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(config,
 				new ByteArraySerializer(), new ByteArraySerializer());
-		factory.setTransactionIdPrefix(settings.transactionIdPrefix());
+		factory.setTransactionIdPrefix(transactionIdPrefix);
 		return factory;
 	}
 
