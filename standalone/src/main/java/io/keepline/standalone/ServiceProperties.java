@@ -29,6 +29,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		Map<String, String> properties = common("scheduler", this.settings.ports().scheduler());
 		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
 		properties.put("keepline.scheduler.state-dir", stateDir("scheduler"));
+		// One instance: a standby replica of its state would only cost memory.
+		properties.put("keepline.scheduler.standby-replicas", "0");
 		return properties;
 	}
 
@@ -36,7 +38,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		Map<String, String> properties = common("notifier", this.settings.ports().notifier());
 		properties.put("keepline.links.secret", this.linkSecret);
 		properties.put("keepline.links.base-url", paymentsUrl());
-		properties.put("keepline.notifier.state-dir", stateDir("notifier"));
+		properties.put("keepline.notifier.webhook-secret", this.settings.secrets().holderWebhookSecret());
+		properties.put("keepline.notifier.concurrency", "1");
 		properties.put("spring.mail.host", this.smtpHost);
 		properties.put("spring.mail.port", Integer.toString(this.smtpPort));
 		StandaloneSettings.Smtp mail = this.settings.mail();

@@ -45,12 +45,29 @@ public record StandaloneSettings(Path dataDir, boolean wipe, Ports ports, SeedSo
 
 	}
 
-	/** The demo secrets, each overridable from the environment. */
-	public record Secrets(String operatorKeys, String linkSecret, String webhookSecret) {
+	/**
+	 * The demo secrets, each overridable from the environment.
+	 *
+	 * @param operatorKeys the operators' API keys ({@code KEEPLINE_OPERATOR_KEYS})
+	 * @param linkSecret signs pay and status links ({@code KEEPLINE_LINK_SECRET}); null:
+	 * generated once and kept under the data directory
+	 * @param webhookSecret the Stripe webhook endpoint secret
+	 * ({@code STRIPE_WEBHOOK_SECRET})
+	 * @param holderWebhookSecret signs the notifier's webhooks to holders
+	 * ({@code KEEPLINE_WEBHOOK_SECRET})
+	 */
+	public record Secrets(String operatorKeys, String linkSecret, String webhookSecret, String holderWebhookSecret) {
 
 		public static final String DEMO_OPERATOR_KEYS = "orange=demo-orange-key,proximus=demo-proximus-key,base=demo-base-key";
 
 		public static final String DEMO_WEBHOOK_SECRET = "whsec_demo";
+
+		public static final String DEMO_HOLDER_WEBHOOK_SECRET = "demo-holder-webhook-secret";
+
+		/** The demo secrets, with a generated link secret. */
+		public static Secrets demo() {
+			return new Secrets(DEMO_OPERATOR_KEYS, null, DEMO_WEBHOOK_SECRET, DEMO_HOLDER_WEBHOOK_SECRET);
+		}
 
 		@Override
 		public String toString() {

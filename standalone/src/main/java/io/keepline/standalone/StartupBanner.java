@@ -27,6 +27,10 @@ final class StartupBanner {
 				? settings.secrets().operatorKeys().replace(",", ", ") : "from KEEPLINE_OPERATOR_KEYS";
 		String webhook = settings.secrets().webhookSecret().equals(StandaloneSettings.Secrets.DEMO_WEBHOOK_SECRET)
 				? StandaloneSettings.Secrets.DEMO_WEBHOOK_SECRET : "from STRIPE_WEBHOOK_SECRET";
+		String holderWebhooks = settings.secrets()
+			.holderWebhookSecret()
+			.equals(StandaloneSettings.Secrets.DEMO_HOLDER_WEBHOOK_SECRET)
+					? StandaloneSettings.Secrets.DEMO_HOLDER_WEBHOOK_SECRET : "from KEEPLINE_WEBHOOK_SECRET";
 		String nl = System.lineSeparator();
 		return String.join(nl, "",
 				"==================================== Keepline is running ("
@@ -40,7 +44,9 @@ final class StartupBanner {
 						+ "  /pay/{token}, /status/{token}, POST /v1/stripe/webhook",
 				"  kafka           " + pipeline.bootstrapServers() + "  (data in " + settings.dataDir() + ")",
 				"  health/metrics  /actuator/health and /actuator/prometheus on every service port",
-				"  operator keys   " + keys, "  webhook secret  " + webhook, "  email           " + email,
+				"  operator keys   " + keys, "  Stripe webhook  secret " + webhook,
+				"  holder webhooks signed with " + holderWebhooks + " (seeded ones land in the console's outbox)",
+				"  email           " + email,
 				"  sms             local outbox (Twilio-compatible endpoint in the console)",
 				"  payments mode   " + payments,
 				"  operators       simulated: a confirmed renewal is applied as ValidityExtended",

@@ -36,9 +36,7 @@ public class RunningPipeline implements ParameterResolver {
 			StandaloneSettings.Ports ports = new StandaloneSettings.Ports(FreePorts.find(), FreePorts.find(),
 					FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find());
 			StandaloneSettings settings = new StandaloneSettings(dataDir, false, ports, SeedSource.bundled(),
-					new StandaloneSettings.Secrets(StandaloneSettings.Secrets.DEMO_OPERATOR_KEYS, null,
-							StandaloneSettings.Secrets.DEMO_WEBHOOK_SECRET),
-					null, null);
+					StandaloneSettings.Secrets.demo(), null, null);
 			return new Pipeline(settings).start();
 		}
 		catch (IOException ex) {

@@ -1,6 +1,7 @@
 package io.keepline.standalone.console;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,6 +17,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 class LiveUpdates {
 
+	/** Browsers reconnect by themselves when a stream ends. */
+	static final Duration TIMEOUT = Duration.ofMinutes(10);
+
 	private final EventLog eventLog;
 
 	private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
@@ -28,9 +32,9 @@ class LiveUpdates {
 
 	@GetMapping("/live")
 	SseEmitter subscribe() {
-		SseEmitter emitter = new SseEmitter(0L);
+		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
 		emitter.onCompletion(() -> this.emitters.remove(emitter));
-		emitter.onTimeout(() -> this.emitters.remove(emitter));
+		emitter.onTimeout(emitter::complete);
 		emitter.onError((ex) -> this.emitters.remove(emitter));
 		this.emitters.add(emitter);
 		return emitter;
