@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +29,7 @@ import io.keepline.standalone.seed.SeedReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -50,8 +50,6 @@ public final class Pipeline implements AutoCloseable {
 	private MailOutbox outbox;
 
 	private ServiceProperties properties;
-
-	private ConfigurableApplicationContext console;
 
 	private SeedReport seedReport;
 
@@ -85,10 +83,7 @@ public final class Pipeline implements AutoCloseable {
 					: LinkSecretFile.readOrCreate(this.settings.dataDir());
 			this.properties = new ServiceProperties(this.settings, this.broker.bootstrapServers(), linkSecret, smtpHost,
 					smtpPort, consoleUrl() + ConsoleSettings.SMS_PATH);
-			startServices();
-			this.console = ServiceLauncher.start(ConsoleApplication.class, consoleProperties(),
-					ConsoleApplication.initializer(consoleSettings(linkSecret)));
-			this.running.push(this.console);
+			startApplications(linkSecret);
 			loadSeeds();
 			return this;
 		}
@@ -115,18 +110,25 @@ public final class Pipeline implements AutoCloseable {
 		}
 	}
 
-	private void startServices() {
-		ExecutorService starter = Executors.newFixedThreadPool(2);
+	/**
+	 * Starts the four services and the console, a few at a time: each is mostly
+	 * single-threaded start-up work, and they do not depend on each other (the topics
+	 * exist already). They are stopped in reverse order, the console first.
+	 */
+	private void startApplications(String linkSecret) {
+		ExecutorService starter = Executors.newFixedThreadPool(3);
 		try {
-			List<CompletableFuture<ConfigurableApplicationContext>> services = new ArrayList<>();
-			services.add(launch(starter, IngestApplication.class, this.properties.ingest()));
-			services.add(launch(starter, SchedulerApplication.class, this.properties.scheduler()));
-			services.add(launch(starter, NotifierApplication.class, this.properties.notifier()));
-			services.add(launch(starter, PaymentsApplication.class, this.properties.payments()));
+			List<CompletableFuture<ConfigurableApplicationContext>> applications = new ArrayList<>();
+			applications.add(launch(starter, IngestApplication.class, this.properties.ingest(), null));
+			applications.add(launch(starter, SchedulerApplication.class, this.properties.scheduler(), null));
+			applications.add(launch(starter, NotifierApplication.class, this.properties.notifier(), null));
+			applications.add(launch(starter, PaymentsApplication.class, this.properties.payments(), null));
+			applications.add(launch(starter, ConsoleApplication.class, this.properties.console(),
+					ConsoleApplication.initializer(consoleSettings(linkSecret))));
 			RuntimeException failure = null;
-			for (CompletableFuture<ConfigurableApplicationContext> service : services) {
+			for (CompletableFuture<ConfigurableApplicationContext> application : applications) {
 				try {
-					this.running.push(service.join());
+					this.running.push(application.join());
 				}
 				catch (CompletionException ex) {
 					failure = (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
@@ -142,21 +144,10 @@ public final class Pipeline implements AutoCloseable {
 	}
 
 	private static CompletableFuture<ConfigurableApplicationContext> launch(ExecutorService starter,
-			Class<?> application, Map<String, String> properties) {
-		return CompletableFuture.supplyAsync(() -> ServiceLauncher.start(application, properties, null), starter);
-	}
-
-	private Map<String, String> consoleProperties() {
-		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("server.port", Integer.toString(this.settings.ports().console()));
-		properties.put("server.address", "127.0.0.1");
-		properties.put("server.tomcat.threads.max", "16");
-		properties.put("server.tomcat.threads.min-spare", "1");
-		properties.put("spring.application.name", "keepline-console");
-		properties.put("spring.kafka.bootstrap-servers", this.broker.bootstrapServers());
-		properties.put("spring.thymeleaf.prefix", "classpath:/keepline-console/templates/");
-		properties.put("spring.jmx.enabled", "false");
-		return properties;
+			Class<?> application, Map<String, String> properties,
+			ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
+		return CompletableFuture.supplyAsync(() -> ServiceLauncher.start(application, properties, initializer),
+				starter);
 	}
 
 	private ConsoleSettings consoleSettings(String linkSecret) {

@@ -77,6 +77,14 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		return properties;
 	}
 
+	Map<String, String> console() {
+		Map<String, String> properties = common("console", this.settings.ports().console());
+		properties.put("spring.thymeleaf.prefix", "classpath:/keepline-console/templates/");
+		properties.put("springdoc.api-docs.enabled", "false");
+		properties.put("springdoc.swagger-ui.enabled", "false");
+		return properties;
+	}
+
 	/** The public base URL of the payments pages. */
 	String paymentsUrl() {
 		return StandaloneSettings.url(this.settings.ports().payments());

@@ -31,6 +31,8 @@ public class RunningPipeline implements ParameterResolver {
 	}
 
 	private static Pipeline start() {
+		// As in the standalone's main: one logging configuration for all contexts.
+		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
 		try {
 			Path dataDir = Files.createTempDirectory("keepline-standalone-test");
 			StandaloneSettings.Ports ports = new StandaloneSettings.Ports(FreePorts.find(), FreePorts.find(),
