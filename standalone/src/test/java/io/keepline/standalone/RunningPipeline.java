@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * Gives tests a {@link Pipeline} running the whole of Keepline on free ports with the
  * bundled seeds loaded, started once per test JVM (it takes a while) and stopped at the
@@ -46,12 +48,13 @@ public class RunningPipeline implements ParameterResolver {
 		}
 	}
 
-	/** Closes the pipeline when the test run ends. */
+	/** Closes the pipeline when the test run ends and removes its data. */
 	record Shared(Pipeline pipeline) implements AutoCloseable {
 
 		@Override
 		public void close() {
 			this.pipeline.close();
+			FileSystemUtils.deleteRecursively(this.pipeline.settings().dataDir().toFile());
 		}
 
 	}
