@@ -20,8 +20,7 @@ class StartupSettingsTest {
 				.run("--server.port=0", "--keepline.operators.keys=", "--keepline.ingest.raw.enabled=false",
 						"--spring.kafka.admin.auto-create=false")
 				.close())
-			.satisfies((ex) -> assertThat(rootMessages(ex))
-				.contains("KEEPLINE_OPERATOR_KEYS"));
+			.satisfies((ex) -> assertThat(rootMessages(ex)).contains("KEEPLINE_OPERATOR_KEYS"));
 	}
 
 	static String rootMessages(Throwable ex) {

@@ -66,7 +66,7 @@ import static org.awaitility.Awaitility.await;
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "keepline.notifier.retry.initial-backoff=300ms", "keepline.notifier.retry.multiplier=2",
-				"keepline.notifier.retry.max-backoff=2s", "keepline.notifier.retry.attempts=12" })
+				"keepline.notifier.retry.max-backoff=2s", "keepline.notifier.retry.attempts=6" })
 class NotifierIntegrationTest {
 
 	private static final String LINK_SECRET = "integration-link-secret-32-bytes-long!";
