@@ -1,12 +1,7 @@
 package io.keepline.standalone;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 import io.keepline.ingest.IngestApplication;
 import io.keepline.notifier.NotifierApplication;
@@ -60,7 +54,7 @@ public final class Pipeline implements AutoCloseable {
 	/** Starts every part and loads the seeds; on failure stops what was started. */
 	public Pipeline start() {
 		try {
-			prepareDataDir();
+			DataDirectory.prepare(this.settings.dataDir(), this.settings.wipe());
 			StandaloneSettings.Ports ports = this.settings.ports();
 			this.broker = new KafkaBroker(new BrokerSettings(ports.kafka(), ports.kafkaController(),
 					this.settings.dataDir().resolve("kafka")));
@@ -155,24 +149,6 @@ public final class Pipeline implements AutoCloseable {
 		return new ConsoleSettings(this.broker.bootstrapServers(), StandaloneSettings.url(ports.ingest()),
 				StandaloneSettings.url(ports.scheduler()), StandaloneSettings.url(ports.payments()), linkSecret,
 				this.settings.secrets().operatorKeys(), this.outbox, this.settings.seeds());
-	}
-
-	private void prepareDataDir() {
-		Path dataDir = this.settings.dataDir();
-		try {
-			if (this.settings.wipe() && Files.exists(dataDir)) {
-				try (Stream<Path> files = Files.walk(dataDir)) {
-					for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-						Files.delete(file);
-					}
-				}
-				log.info("Wiped {}", dataDir);
-			}
-			Files.createDirectories(dataDir);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot prepare the data directory " + dataDir, ex);
-		}
 	}
 
 	public StandaloneSettings settings() {
