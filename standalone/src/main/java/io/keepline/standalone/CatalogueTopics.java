@@ -1,0 +1,48 @@
+package io.keepline.standalone;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import io.keepline.contracts.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the catalogue's topics before the services start, so that a service that reads
+ * a topic never starts before the service that writes it has declared it (each service
+ * still declares the topics it writes; an existing topic is left as it is).
+ */
+final class CatalogueTopics {
+
+	private CatalogueTopics() {
+	}
+
+	static void create(String bootstrapServers) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			List<NewTopic> topics = Topics.all()
+				.stream()
+				.map((topic) -> new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()))
+				.toList();
+			admin.createTopics(topics).values().values().forEach(CatalogueTopics::awaitCreated);
+		}
+	}
+
+	private static void awaitCreated(org.apache.kafka.common.KafkaFuture<Void> creation) {
+		try {
+			creation.get();
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw new IllegalStateException("cannot create Keepline's topics: " + ex.getCause().getMessage(), ex);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while creating Keepline's topics", ex);
+		}
+	}
+
+}

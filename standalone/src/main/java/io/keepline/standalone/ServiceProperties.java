@@ -1,0 +1,111 @@
+package io.keepline.standalone;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The properties each embedded service runs with in the standalone: its port, the
+ * embedded broker, the demo secrets, its state under the data directory, one Streams
+ * thread and small thread pools (the whole pipeline shares one JVM on a laptop).
+ *
+ * @param bootstrapServers the embedded broker
+ * @param linkSecret the secret signing pay and status links
+ * @param smtpHost SMTP host the notifier sends to (the local outbox or a real server)
+ * @param smtpPort its port
+ * @param smsBaseUrl the Twilio-compatible endpoint the notifier sends SMS to
+ */
+record ServiceProperties(StandaloneSettings settings, String bootstrapServers, String linkSecret, String smtpHost,
+		int smtpPort, String smsBaseUrl) {
+
+	Map<String, String> ingest() {
+		Map<String, String> properties = common("ingest", this.settings.ports().ingest());
+		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
+		properties.put("keepline.ingest.raw.concurrency", "1");
+		return properties;
+	}
+
+	Map<String, String> scheduler() {
+		Map<String, String> properties = common("scheduler", this.settings.ports().scheduler());
+		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
+		properties.put("keepline.scheduler.state-dir", stateDir("scheduler"));
+		// One instance: a standby replica of its state would only cost memory.
+		properties.put("keepline.scheduler.standby-replicas", "0");
+		return properties;
+	}
+
+	Map<String, String> notifier() {
+		Map<String, String> properties = common("notifier", this.settings.ports().notifier());
+		properties.put("keepline.links.secret", this.linkSecret);
+		properties.put("keepline.links.base-url", paymentsUrl());
+		properties.put("keepline.notifier.webhook-secret", this.settings.secrets().holderWebhookSecret());
+		properties.put("keepline.notifier.concurrency", "1");
+		properties.put("spring.mail.host", this.smtpHost);
+		properties.put("spring.mail.port", Integer.toString(this.smtpPort));
+		StandaloneSettings.Smtp mail = this.settings.mail();
+		if (mail != null && mail.username() != null) {
+			properties.put("spring.mail.username", mail.username());
+			properties.put("spring.mail.password", (mail.password() != null) ? mail.password() : "");
+		}
+		if (this.smsBaseUrl != null) {
+			properties.put("keepline.notifier.sms.provider", "twilio");
+			properties.put("keepline.notifier.sms.base-url", this.smsBaseUrl);
+			properties.put("keepline.notifier.sms.account-sid", "ACdemo");
+			properties.put("keepline.notifier.sms.auth-token", "demo");
+			properties.put("keepline.notifier.sms.from", "Keepline");
+		}
+		return properties;
+	}
+
+	Map<String, String> payments() {
+		Map<String, String> properties = common("payments", this.settings.ports().payments());
+		properties.put("keepline.links.secret", this.linkSecret);
+		properties.put("keepline.links.base-url", paymentsUrl());
+		properties.put("keepline.payments.state-dir", stateDir("payments"));
+		properties.put("keepline.payments.stripe.webhook-secret", this.settings.secrets().webhookSecret());
+		StandaloneSettings.Stripe stripe = this.settings.stripe();
+		if (stripe == null) {
+			properties.put("keepline.payments.mode", "sandbox");
+		}
+		else {
+			properties.put("keepline.payments.mode", "stripe");
+			properties.put("keepline.payments.stripe.api-key", stripe.apiKey());
+			if (stripe.apiBase() != null) {
+				properties.put("keepline.payments.stripe.api-base", stripe.apiBase());
+			}
+		}
+		return properties;
+	}
+
+	Map<String, String> console() {
+		Map<String, String> properties = common("console", this.settings.ports().console());
+		properties.put("spring.thymeleaf.prefix", "classpath:/keepline-console/templates/");
+		properties.put("springdoc.api-docs.enabled", "false");
+		properties.put("springdoc.swagger-ui.enabled", "false");
+		return properties;
+	}
+
+	/** The public base URL of the payments pages. */
+	String paymentsUrl() {
+		return StandaloneSettings.url(this.settings.ports().payments());
+	}
+
+	private Map<String, String> common(String service, int port) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("server.port", Integer.toString(port));
+		properties.put("server.address", "127.0.0.1");
+		properties.put("server.tomcat.threads.max", "16");
+		properties.put("server.tomcat.threads.min-spare", "1");
+		properties.put("spring.application.name", "keepline-" + service);
+		properties.put("spring.kafka.bootstrap-servers", this.bootstrapServers);
+		properties.put("spring.kafka.streams.properties.num.stream.threads", "1");
+		properties.put("spring.kafka.listener.concurrency", "1");
+		properties.put("spring.jmx.enabled", "false");
+		return properties;
+	}
+
+	private String stateDir(String service) {
+		return this.settings.dataDir().resolve(Path.of(service)).toString();
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.keepline.standalone;
+
+import java.nio.file.Path;
+
+import io.keepline.standalone.seed.SeedSource;
+
+/**
+ * Everything the standalone needs to start: where its data lives, the ports of the
+ * broker, the services and the console, the demo secrets, and whether email goes to a
+ * real SMTP server or to the local outbox and payments to Stripe or to the offline
+ * sandbox.
+ *
+ * @param dataDir root of all local data (Kafka logs, Streams state, secrets, seed marker)
+ * @param wipe delete {@code dataDir} before starting
+ * @param ports where each part listens
+ * @param seeds seed files to load, or null to load none
+ * @param secrets operator keys, link secret (null: generated once and kept under
+ * {@code dataDir}) and webhook secret
+ * @param mail the SMTP server to send through, or null for the local outbox
+ * @param stripe the Stripe account, or null for the offline sandbox
+ */
+public record StandaloneSettings(Path dataDir, boolean wipe, Ports ports, SeedSource seeds, Secrets secrets, Smtp mail,
+		Stripe stripe) {
+
+	/** Host every part binds to and links point at. */
+	public static final String HOST = "localhost";
+
+	public StandaloneSettings {
+		dataDir = dataDir.toAbsolutePath().normalize();
+	}
+
+	/** The {@code http://localhost:port} base URL of a part. */
+	public static String url(int port) {
+		return "http://" + HOST + ":" + port;
+	}
+
+	/** Ports of the broker (client and controller), the four services and the console. */
+	public record Ports(int kafka, int kafkaController, int console, int ingest, int scheduler, int notifier,
+			int payments) {
+
+		/** Kafka on 9092/9093, console on 8080, services on 8081–8084 (design.md §4). */
+		public static Ports defaults(int kafka) {
+			return new Ports(kafka, kafka + 1, 8080, 8081, 8082, 8083, 8084);
+		}
+
+	}
+
+	/**
+	 * The demo secrets, each overridable from the environment.
+	 *
+	 * @param operatorKeys the operators' API keys ({@code KEEPLINE_OPERATOR_KEYS})
+	 * @param linkSecret signs pay and status links ({@code KEEPLINE_LINK_SECRET}); null:
+	 * generated once and kept under the data directory
+	 * @param webhookSecret the Stripe webhook endpoint secret
+	 * ({@code STRIPE_WEBHOOK_SECRET})
+	 * @param holderWebhookSecret signs the notifier's webhooks to holders
+	 * ({@code KEEPLINE_WEBHOOK_SECRET})
+	 */
+	public record Secrets(String operatorKeys, String linkSecret, String webhookSecret, String holderWebhookSecret) {
+
+		public static final String DEMO_OPERATOR_KEYS = "orange=demo-orange-key,proximus=demo-proximus-key,base=demo-base-key";
+
+		public static final String DEMO_WEBHOOK_SECRET = "whsec_demo";
+
+		public static final String DEMO_HOLDER_WEBHOOK_SECRET = "demo-holder-webhook-secret";
+
+		/** The demo secrets, with a generated link secret. */
+		public static Secrets demo() {
+			return new Secrets(DEMO_OPERATOR_KEYS, null, DEMO_WEBHOOK_SECRET, DEMO_HOLDER_WEBHOOK_SECRET);
+		}
+
+		@Override
+		public String toString() {
+			return "Secrets[redacted]";
+		}
+
+	}
+
+	/** A real SMTP server ({@code spring.mail.*}). */
+	public record Smtp(String host, int port, String username, String password) {
+
+		@Override
+		public String toString() {
+			return "Smtp[" + this.host + ":" + this.port + "]";
+		}
+
+	}
+
+	/** A real Stripe account, or a Stripe-compatible endpoint such as stripe-mock. */
+	public record Stripe(String apiKey, String apiBase) {
+
+		@Override
+		public String toString() {
+			return "Stripe[" + ((this.apiBase != null) ? this.apiBase : "api.stripe.com") + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.keepline.standalone;
+
+import io.keepline.standalone.seed.SeedReport;
+
+/**
+ * The lines printed once everything runs: every URL, the demo keys and whether each part
+ * is the local stand-in or the real thing.
+ */
+final class StartupBanner {
+
+	private StartupBanner() {
+	}
+
+	static String render(Pipeline pipeline, long startMillis) {
+		StandaloneSettings settings = pipeline.settings();
+		StandaloneSettings.Ports ports = settings.ports();
+		String email = (pipeline.outbox() != null)
+				? "local outbox (SMTP on 127.0.0.1:" + pipeline.outbox().port() + "), shown in the console"
+				: "SMTP server " + settings.mail().host() + ":" + settings.mail().port();
+		String payments = (settings.stripe() == null) ? "OFFLINE SANDBOX checkout, no real money (set STRIPE_API_KEY)"
+				: "Stripe at "
+						+ ((settings.stripe().apiBase() != null) ? settings.stripe().apiBase() : "api.stripe.com");
+		SeedReport seeds = pipeline.seedReport();
+		String seedLine = (seeds != null) ? seeds.summary()
+				: (settings.seeds() != null) ? "NOT loaded, see the error above" : "not loaded (--no-seeds)";
+		String keys = settings.secrets().operatorKeys().equals(StandaloneSettings.Secrets.DEMO_OPERATOR_KEYS)
+				? settings.secrets().operatorKeys().replace(",", ", ") : "from KEEPLINE_OPERATOR_KEYS";
+		String webhook = settings.secrets().webhookSecret().equals(StandaloneSettings.Secrets.DEMO_WEBHOOK_SECRET)
+				? StandaloneSettings.Secrets.DEMO_WEBHOOK_SECRET : "from STRIPE_WEBHOOK_SECRET";
+		String holderWebhooks = settings.secrets()
+			.holderWebhookSecret()
+			.equals(StandaloneSettings.Secrets.DEMO_HOLDER_WEBHOOK_SECRET)
+					? StandaloneSettings.Secrets.DEMO_HOLDER_WEBHOOK_SECRET : "from KEEPLINE_WEBHOOK_SECRET";
+		String nl = System.lineSeparator();
+		return String.join(nl, "",
+				"==================================== Keepline is running ("
+						+ String.format("%.1f", startMillis / 1000.0) + " s) ====================================",
+				"  console         " + pipeline.consoleUrl() + "   <- start here",
+				"  ingest          " + StandaloneSettings.url(ports.ingest())
+						+ "  POST /v1/line-events, /v1/line-events/csv (Bearer operator key)",
+				"  scheduler       " + StandaloneSettings.url(ports.scheduler()) + "  GET /v1/lines/{msisdn}",
+				"  notifier        " + StandaloneSettings.url(ports.notifier()),
+				"  payments        " + StandaloneSettings.url(ports.payments())
+						+ "  /pay/{token}, /status/{token}, POST /v1/stripe/webhook",
+				"  kafka           " + pipeline.bootstrapServers() + "  (data in " + settings.dataDir() + ")",
+				"  health/metrics  /actuator/health and /actuator/prometheus on every service port",
+				"  operator keys   " + keys, "  Stripe webhook  secret " + webhook,
+				"  holder webhooks signed with " + holderWebhooks + " (seeded ones land in the console's outbox)",
+				"  email           " + email,
+				"  sms             local outbox (Twilio-compatible endpoint in the console)",
+				"  payments mode   " + payments,
+				"  operators       simulated: a confirmed renewal is applied as ValidityExtended",
+				"  seeds           " + seedLine, "  Ctrl-C stops everything cleanly; --wipe starts from empty data.",
+				"=========================================================================================");
+	}
+
+}

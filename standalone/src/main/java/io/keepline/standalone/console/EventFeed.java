@@ -1,0 +1,162 @@
+package io.keepline.standalone.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.keepline.contracts.KeeplineEvent;
+import io.keepline.contracts.json.EventJson;
+import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.topic.Topic;
+import io.keepline.contracts.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads every catalogue topic from the beginning, read_committed, on one thread of its
+ * own and hands each record to the {@link EventLog}. No consumer group offsets are kept:
+ * the console rebuilds its view on every start.
+ */
+@Component
+class EventFeed implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(EventFeed.class);
+
+	private final Map<String, Topic<?, ?>> topics = Topics.all()
+		.stream()
+		.collect(Collectors.toMap(Topic::name, Function.identity()));
+
+	private final ConsoleSettings settings;
+
+	private final EventLog eventLog;
+
+	private volatile KafkaConsumer<byte[], byte[]> consumer;
+
+	private volatile Thread thread;
+
+	EventFeed(ConsoleSettings settings, EventLog eventLog) {
+		this.settings = settings;
+		this.eventLog = eventLog;
+	}
+
+	@Override
+	public void start() {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "keepline-console-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+		this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		this.consumer.subscribe(this.topics.keySet());
+		this.thread = new Thread(this::run, "keepline-console-feed");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	private void run() {
+		try {
+			while (true) {
+				for (ConsumerRecord<byte[], byte[]> record : this.consumer.poll(Duration.ofMillis(500))) {
+					this.eventLog.add(entry(record));
+				}
+			}
+		}
+		catch (WakeupException ex) {
+			log.debug("Console feed stopped");
+		}
+		catch (RuntimeException ex) {
+			log.error("Console feed stopped: {}", ex.toString());
+		}
+		finally {
+			this.consumer.close(Duration.ofSeconds(2));
+		}
+	}
+
+	private TimelineEntry entry(ConsumerRecord<byte[], byte[]> record) {
+		Topic<?, ?> topic = this.topics.get(record.topic());
+		Instant timestamp = Instant.ofEpochMilli(record.timestamp());
+		if (topic == Topics.OPERATOR_EVENTS_RAW) {
+			return rawEntry(record, timestamp);
+		}
+		try {
+			KeeplineEvent event = (KeeplineEvent) topic.valueSerde()
+				.deserializer()
+				.deserialize(record.topic(), record.value());
+			String msisdn = msisdn(event);
+			Instant at = (event.occurredAt() != null) ? event.occurredAt() : timestamp;
+			return new TimelineEntry(at, record.topic(), record.partition(), record.offset(), msisdn,
+					event.getClass().getSimpleName(), EventSummaries.of(event), event);
+		}
+		catch (RuntimeException ex) {
+			return new TimelineEntry(timestamp, record.topic(), record.partition(), record.offset(), null, "unreadable",
+					ex.getMessage(), null);
+		}
+	}
+
+	private static String msisdn(KeeplineEvent event) {
+		if (event instanceof LineEvent e) {
+			return e.msisdn().value();
+		}
+		if (event instanceof DeadlineEvent e) {
+			return e.msisdn().value();
+		}
+		if (event instanceof PaymentEvent e) {
+			return e.msisdn().value();
+		}
+		if (event instanceof NotificationEvent e) {
+			return e.msisdn().value();
+		}
+		return null;
+	}
+
+	private TimelineEntry rawEntry(ConsumerRecord<byte[], byte[]> record, Instant timestamp) {
+		String msisdn = null;
+		String type = "raw";
+		try {
+			JsonNode tree = EventJson.mapper().readTree(record.value());
+			msisdn = tree.path("msisdn").isString() ? tree.path("msisdn").asString() : null;
+			type = tree.path("type").asString("raw");
+		}
+		catch (RuntimeException ex) {
+			log.debug("Raw operator record is not JSON: {}", ex.getMessage());
+		}
+		return new TimelineEntry(timestamp, record.topic(), record.partition(), record.offset(), msisdn, type,
+				"sent on the Kafka-native path (validated by ingest)", null);
+	}
+
+	@Override
+	public void stop() {
+		KafkaConsumer<byte[], byte[]> current = this.consumer;
+		Thread running = this.thread;
+		if (current != null && running != null) {
+			current.wakeup();
+			try {
+				running.join(5000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.thread = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.thread != null;
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.keepline.standalone.console;
+
+import io.keepline.contracts.KeeplineEvent;
+import io.keepline.contracts.Money;
+import io.keepline.contracts.deadline.AutoRenewalDue;
+import io.keepline.contracts.deadline.LineLapsed;
+import io.keepline.contracts.deadline.RefundDue;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.line.HolderUpdated;
+import io.keepline.contracts.line.LineCancelled;
+import io.keepline.contracts.line.LineErased;
+import io.keepline.contracts.line.LineRegistered;
+import io.keepline.contracts.line.ValidityExtended;
+import io.keepline.contracts.notification.NotificationFailed;
+import io.keepline.contracts.notification.NotificationSent;
+import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentRefunded;
+import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.rejected.EventRejected;
+
+/** One readable line per event, for timelines. */
+final class EventSummaries {
+
+	private EventSummaries() {
+	}
+
+	static String of(KeeplineEvent event) {
+		if (event instanceof LineRegistered r) {
+			return "registered by " + r.operator().value() + ", plan " + r.plan() + ", valid until " + r.validUntil()
+					+ ", " + money(r.renewalPrice()) + ", stages " + r.effectiveLeadDays()
+					+ (r.autoRenew() ? ", auto-renew" : "");
+		}
+		if (event instanceof ValidityExtended v) {
+			return "validity extended to " + v.validUntil();
+		}
+		if (event instanceof HolderUpdated) {
+			return "holder updated";
+		}
+		if (event instanceof LineCancelled c) {
+			return "cancelled: " + c.reason();
+		}
+		if (event instanceof LineErased) {
+			return "erased (GDPR)";
+		}
+		if (event instanceof ReminderDue r) {
+			return "reminder D-" + r.stage() + " (" + r.trigger() + ") for " + r.validUntil()
+					+ ((r.failure() != null) ? " after a failed charge" : "");
+		}
+		if (event instanceof AutoRenewalDue a) {
+			return "automatic renewal attempt " + a.attempt() + " for " + a.validUntil() + ", " + money(a.price());
+		}
+		if (event instanceof RenewalConfirmed c) {
+			return "renewal confirmed for " + c.validUntil() + ", " + money(c.amount());
+		}
+		if (event instanceof LineLapsed l) {
+			return "lapsed on " + l.validUntil();
+		}
+		if (event instanceof RefundDue d) {
+			return "refund due: " + d.reason();
+		}
+		if (event instanceof PaymentSucceeded s) {
+			return "payment succeeded, " + money(s.amount()) + " (" + s.source() + ") for " + s.validUntil();
+		}
+		if (event instanceof PaymentFailed f) {
+			return "payment failed for " + f.validUntil() + ": " + f.reason()
+					+ ((f.declineCode() != null) ? " (" + f.declineCode() + ")" : "");
+		}
+		if (event instanceof PaymentRefunded r) {
+			return "refunded " + money(r.amount());
+		}
+		if (event instanceof PaymentMethodSaved) {
+			return "card saved for automatic renewal";
+		}
+		if (event instanceof NotificationSent n) {
+			return n.channel().name().toLowerCase() + " sent: " + n.template() + " (" + n.locale().code() + ")";
+		}
+		if (event instanceof NotificationFailed n) {
+			return n.channel().name().toLowerCase() + " failed: " + n.template() + " — " + n.reason()
+					+ (n.permanent() ? " (permanent)" : "");
+		}
+		if (event instanceof EventRejected r) {
+			return "rejected from " + r.operator().value() + ": " + r.errors();
+		}
+		return event.getClass().getSimpleName();
+	}
+
+	static String money(Money money) {
+		return (money != null) ? money.decimalAmount().toPlainString() + " " + money.currency().getCurrencyCode() : "";
+	}
+
+}

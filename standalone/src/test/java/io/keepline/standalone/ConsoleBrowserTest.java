@@ -1,0 +1,121 @@
+package io.keepline.standalone;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.keepline.contracts.CycleId;
+import io.keepline.contracts.line.LineRegistered;
+import io.keepline.contracts.link.LinkPurpose;
+import io.keepline.contracts.link.LinkSigner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The console in a real browser (Debian's headless Chromium driven by Selenium through
+ * the system chromedriver): the seeded lines are listed, and a holder clicks through pay,
+ * the sandbox checkout and the status page. Skipped where Chromium is not installed;
+ * {@code .ci/run} installs it.
+ */
+@ExtendWith(RunningPipeline.class)
+class ConsoleBrowserTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"headless Chromium and chromedriver are not installed");
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--window-size=1280,1000");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void listsTheSeededLinesAndTakesAHolderThroughPayCheckoutAndStatus(Pipeline pipeline) {
+		this.browser.get(pipeline.consoleUrl());
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+			this.browser.navigate().refresh();
+			assertThat(this.browser.findElements(By.cssSelector("#lines tr.line-row")))
+				.hasSizeGreaterThanOrEqualTo(pipeline.seedReport().lines());
+		});
+
+		LineRegistered line = DemoLines.register(pipeline, "browser-" + UUID.randomUUID() + "@example.com");
+		String msisdn = line.msisdn().value();
+		awaitPayable(pipeline, line);
+
+		this.browser.get(pipeline.consoleUrl() + "/?q=" + msisdn.substring(1));
+		await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+			this.browser.findElement(By.linkText(msisdn)).click();
+			this.browser.findElement(By.id("pay-link")).click();
+			assertThat(this.browser.getCurrentUrl()).contains("/sandbox/checkout/");
+		});
+		assertThat(this.browser.getPageSource()).contains("SANDBOX");
+		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		assertThat(this.browser.getCurrentUrl()).contains("/status/").contains("checkout=success");
+
+		String renewed = line.validUntil()
+			.plusDays(365)
+			.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+		await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+			this.browser.get(pipeline.consoleUrl() + "/lines/" + msisdn);
+			assertThat(this.browser.findElement(By.id("valid-until")).getText())
+				.isEqualTo(line.validUntil().plusDays(365).toString());
+			this.browser.findElement(By.id("status-link")).click();
+			assertThat(this.browser.findElement(By.tagName("main")).getText()).contains(renewed);
+		});
+	}
+
+	/**
+	 * Waits until payments knows the cycle the reminder is about (its pay page
+	 * redirects).
+	 */
+	private static void awaitPayable(Pipeline pipeline, LineRegistered line) {
+		HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		String payLink = StandaloneSettings.url(pipeline.settings().ports().payments()) + "/pay/"
+				+ LinkSigner.fromSecret(pipeline.linkSecret(), Clock.systemUTC())
+					.issue(LinkPurpose.PAY, new CycleId(line.msisdn(), line.validUntil()), Duration.ofHours(1));
+		await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+			HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(payLink)).build(),
+					HttpResponse.BodyHandlers.discarding());
+			return response.statusCode() / 100 == 3;
+		});
+	}
+
+}
