@@ -1,0 +1,52 @@
+package io.keepline.notifier.message;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.keepline.contracts.Channel;
+import io.keepline.contracts.CycleId;
+import io.keepline.contracts.Holder;
+import io.keepline.contracts.Money;
+import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.deadline.PaymentFailure;
+
+/**
+ * One message to send to a holder about one cycle, before it is rendered for a channel.
+ * Optional parts ({@code card}, {@code chargeOn}, {@code failure}) are null when the type
+ * does not use them.
+ *
+ * @param type the message type, which picks the template
+ * @param tone the tone of a reminder; null for other types
+ * @param occasion what makes this message unique within its cycle, such as {@code 7} for
+ * the seven-day stage or {@code attempt-2} for a second failed charge
+ * @param sourceEventId the deadline event this notice answers
+ * @param cycle the cycle concerned
+ * @param holder who to tell, and how
+ * @param stage days before the deadline (reminders), else 0
+ * @param amount the price to pay or the amount paid
+ * @param card the saved card, for automatic charges
+ * @param chargeOn when the saved card will be charged
+ * @param failure why an automatic charge failed
+ */
+public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
+		int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure) {
+
+	/**
+	 * The template name reported on notification events and the bundle key prefix, such
+	 * as {@code reminder-firm} or {@code line-lapsed}.
+	 */
+	public String template() {
+		return (this.tone != null) ? this.type.code() + "-" + this.tone.code() : this.type.code();
+	}
+
+	/**
+	 * The deterministic notification id: cycle, template and occasion, and channel, such
+	 * as {@code +32470123456:2026-12-31:reminder-firm-7:email}. Redelivered events map to
+	 * the same id.
+	 */
+	public String notificationId(Channel channel) {
+		return this.cycle.asString() + ":" + template() + "-" + this.occasion + ":"
+				+ channel.name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

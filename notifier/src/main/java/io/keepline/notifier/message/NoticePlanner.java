@@ -1,0 +1,56 @@
+package io.keepline.notifier.message;
+
+import java.util.Optional;
+
+import io.keepline.contracts.deadline.AutoRenewalDue;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LineLapsed;
+import io.keepline.contracts.deadline.RefundDue;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.ReminderTrigger;
+import io.keepline.contracts.deadline.RenewalConfirmed;
+
+/**
+ * Decides which message, if any, a deadline event calls for. Automatic charges and
+ * refunds are for payments; the holder hears of their outcome through the reminders and
+ * receipts the scheduler emits afterwards.
+ */
+public final class NoticePlanner {
+
+	public Optional<Notice> plan(DeadlineEvent event) {
+		if (event instanceof ReminderDue reminder) {
+			return Optional.of(reminder(reminder));
+		}
+		if (event instanceof LineLapsed lapsed) {
+			return Optional.of(new Notice(MessageType.LINE_LAPSED, null, "final", lapsed.eventId(), lapsed.cycle(),
+					lapsed.holder(), 0, null, null, null, null));
+		}
+		if (event instanceof RenewalConfirmed confirmed) {
+			return Optional.of(new Notice(MessageType.RENEWAL_RECEIPT, null, "paid", confirmed.eventId(),
+					confirmed.cycle(), confirmed.holder(), 0, confirmed.amount(), null, null, null));
+		}
+		if (event instanceof AutoRenewalDue || event instanceof RefundDue) {
+			return Optional.empty();
+		}
+		throw new IllegalArgumentException("Unknown deadline event " + event.getClass().getSimpleName());
+	}
+
+	private static Notice reminder(ReminderDue due) {
+		if (due.failure() != null || due.trigger() == ReminderTrigger.AUTO_RENEWAL_FAILED) {
+			int attempt = (due.failure() != null) ? due.failure().attempt() : 0;
+			var card = (due.plannedCharge() != null) ? due.plannedCharge().paymentMethod() : null;
+			return new Notice(MessageType.PAYMENT_FAILED, null, "attempt-" + attempt, due.eventId(), due.cycle(),
+					due.holder(), due.stage(), due.price(), card, null, due.failure());
+		}
+		if (due.plannedCharge() != null) {
+			MessageType type = due.plannedCharge().methodExpiresFirst() ? MessageType.UPDATE_CARD
+					: MessageType.UPCOMING_CHARGE;
+			return new Notice(type, null, Integer.toString(due.stage()), due.eventId(), due.cycle(), due.holder(),
+					due.stage(), due.price(), due.plannedCharge().paymentMethod(), due.plannedCharge().chargeOn(),
+					null);
+		}
+		return new Notice(MessageType.REMINDER, Tone.forStage(due.stage()), Integer.toString(due.stage()),
+				due.eventId(), due.cycle(), due.holder(), due.stage(), due.price(), null, null, null);
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.keepline.scheduler.deadline;
+
+import java.time.Instant;
+
+import io.keepline.contracts.CycleId;
+import io.keepline.contracts.deadline.AutoRenewalDue;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LineLapsed;
+import io.keepline.contracts.deadline.PlannedCharge;
+import io.keepline.contracts.deadline.RefundDue;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.payment.PaymentSucceeded;
+
+/**
+ * Builds the deadline events of a line from its state, each with a deterministic id.
+ */
+final class Deadlines {
+
+	private final Schedule schedule;
+
+	Deadlines(Schedule schedule) {
+		this.schedule = schedule;
+	}
+
+	DeadlineEvent fired(LineState line, DueEntry entry, Instant now) {
+		CycleId cycle = new CycleId(line.msisdn(), line.cycle().validUntil());
+		return switch (entry.kind()) {
+			case REMINDER -> new ReminderDue(DeadlineIds.of(cycle, "reminder:" + entry.stage()), now, line.msisdn(),
+					line.operator(), cycle.validUntil(), entry.stage(), entry.due(), entry.trigger(), line.holder(),
+					line.price(), plannedCharge(line, 1), null);
+			case FAILURE_REMINDER -> new ReminderDue(DeadlineIds.of(cycle, "reminder-failed:" + entry.stage()), now,
+					line.msisdn(), line.operator(), cycle.validUntil(), this.schedule.chargeDaysBefore(entry.stage()),
+					entry.due(), entry.trigger(), line.holder(), line.price(), plannedCharge(line, entry.stage() + 1),
+					line.cycle().lastFailure());
+			case AUTO_RENEWAL -> new AutoRenewalDue(DeadlineIds.of(cycle, "auto-renewal:" + entry.stage()), now,
+					line.msisdn(), line.operator(), cycle.validUntil(), entry.stage(), line.paymentMethod(),
+					line.price(), line.holder().locale());
+			case LAPSE -> new LineLapsed(DeadlineIds.of(cycle, "lapsed"), now, line.msisdn(), line.operator(),
+					cycle.validUntil(), line.holder());
+		};
+	}
+
+	/**
+	 * The automatic charge a reminder announces: attempt {@code attempt}, if still
+	 * planned.
+	 */
+	private PlannedCharge plannedCharge(LineState line, int attempt) {
+		if (!line.autoRenewActive() || attempt > this.schedule.settings().maxAttempts()) {
+			return null;
+		}
+		return new PlannedCharge(line.paymentMethod(), this.schedule.chargeDate(line.cycle().validUntil(), attempt));
+	}
+
+	RenewalConfirmed confirmed(LineState line, PaymentSucceeded payment, Instant now) {
+		return new RenewalConfirmed(DeadlineIds.of(payment.cycle(), "confirmed"), now, line.msisdn(), line.operator(),
+				payment.validUntil(), payment.amount(), payment.paymentIntentId(), line.holder());
+	}
+
+	RefundDue refund(LineState line, PaymentSucceeded payment, String reason, Instant now) {
+		return new RefundDue(DeadlineIds.of(payment.cycle(), "refund:" + payment.paymentIntentId()), now, line.msisdn(),
+				line.operator(), payment.validUntil(), payment.paymentIntentId(), payment.amount(), reason);
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.keepline.scheduler.deadline;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The rules' knobs: when reminders are sent, the send window for catch-up, the auto-renew
+ * attempt days, and how the punctuator paces its work.
+ *
+ * @param sendTime holder-local time of day reminders and charges are due at
+ * @param windowStart start of the holder-local window in which catch-up messages go out
+ * @param windowEnd end (exclusive) of that window
+ * @param lapseZone zone whose end of the validUntil day is the lapse instant
+ * @param autoRenewDays days before validUntil of each automatic charge attempt, first
+ * attempt first
+ * @param punctuationInterval how often the due index is scanned
+ * @param maxPerPunctuation how many due entries one scan handles at most
+ * @param recentEventIds how many input event ids a line remembers for deduplication
+ * @param historySize how many history lines a line keeps
+ */
+public record EngineSettings(LocalTime sendTime, LocalTime windowStart, LocalTime windowEnd, ZoneId lapseZone,
+		List<Integer> autoRenewDays, Duration punctuationInterval, int maxPerPunctuation, int recentEventIds,
+		int historySize) {
+
+	public EngineSettings {
+		autoRenewDays = List.copyOf(autoRenewDays);
+		if (autoRenewDays.isEmpty()) {
+			throw new IllegalArgumentException("autoRenewDays needs at least one day");
+		}
+		if (!windowStart.isBefore(windowEnd)) {
+			throw new IllegalArgumentException("the send window must start before it ends");
+		}
+		if (maxPerPunctuation < 1 || punctuationInterval.isNegative() || punctuationInterval.isZero()) {
+			throw new IllegalArgumentException("the punctuator needs a positive interval and batch size");
+		}
+	}
+
+	/** Keepline's defaults: 10:00, window 09:00–21:00, charges at D−3, D−2, D−1. */
+	public static EngineSettings defaults() {
+		return new EngineSettings(LocalTime.of(10, 0), LocalTime.of(9, 0), LocalTime.of(21, 0),
+				ZoneId.of("Europe/Brussels"), List.of(3, 2, 1), Duration.ofSeconds(1), 10_000, 16, 20);
+	}
+
+	public EngineSettings withMaxPerPunctuation(int max) {
+		return new EngineSettings(this.sendTime, this.windowStart, this.windowEnd, this.lapseZone, this.autoRenewDays,
+				this.punctuationInterval, max, this.recentEventIds, this.historySize);
+	}
+
+	/** How many automatic charge attempts a cycle gets. */
+	public int maxAttempts() {
+		return this.autoRenewDays.size();
+	}
+
+}

@@ -1,0 +1,144 @@
+package io.keepline.scheduler.deadline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.keepline.contracts.KeeplineEvent;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.line.HolderUpdated;
+import io.keepline.contracts.line.LineCancelled;
+import io.keepline.contracts.line.LineErased;
+import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.line.LineRegistered;
+import io.keepline.contracts.line.ValidityExtended;
+import io.keepline.contracts.payment.PaymentEvent;
+
+/**
+ * The deadline rules of design §3 as a pure function: an input event or a due entry and
+ * the line's state in, the new state (with its deadlines re-planned) and the events to
+ * emit out. Duplicate event ids are ignored; out-of-order events are resolved by
+ * {@code occurredAt} and by validUntil only ever moving forward.
+ */
+public final class LineRules {
+
+	private final EngineSettings settings;
+
+	private final Planner planner;
+
+	private final Deadlines deadlines;
+
+	private final PaymentRules payments;
+
+	public LineRules(EngineSettings settings) {
+		Schedule schedule = new Schedule(settings);
+		this.settings = settings;
+		this.planner = new Planner(schedule);
+		this.deadlines = new Deadlines(schedule);
+		this.payments = new PaymentRules(this.deadlines, settings);
+	}
+
+	/**
+	 * Applies an input event. The outcome's state is {@code current} itself when nothing
+	 * changed.
+	 */
+	public Outcome apply(LineState current, Msisdn msisdn, KeeplineEvent event, Instant now) {
+		if (current != null && current.seen().contains(event.eventId())) {
+			return Outcome.of(current);
+		}
+		if (event instanceof LineErased) {
+			return Outcome.of(null);
+		}
+		LineState.Draft line = ((current != null) ? current : LineState.stub(msisdn)).draft();
+		List<DeadlineEvent> emitted = new ArrayList<>();
+		boolean changed;
+		if (event instanceof LineEvent lineEvent) {
+			changed = onLine(line, lineEvent, now);
+		}
+		else if (event instanceof PaymentEvent payment) {
+			changed = this.payments.on(line, payment, now, emitted);
+		}
+		else {
+			throw new IllegalArgumentException("not an input event: " + event.getClass().getSimpleName());
+		}
+		if (!changed && current == null) {
+			return Outcome.of(null);
+		}
+		line.remember(event.eventId(), this.settings.recentEventIds());
+		this.planner.replan(line, now);
+		return new Outcome(line.state(), emitted);
+	}
+
+	/** Fires a due entry; a stale one (no longer planned) changes nothing. */
+	public Outcome fire(LineState current, DueEntry entry, Instant now) {
+		DueEntry planned = (current != null)
+				? current.planned().stream().filter(entry::sameSlot).findFirst().orElse(null) : null;
+		if (planned == null) {
+			return Outcome.of(current);
+		}
+		DeadlineEvent event = this.deadlines.fired(current, planned, now);
+		LineState.Draft line = current.draft();
+		line.cycle = line.cycle.with(entry.marker());
+		line.note(now, event.getClass().getSimpleName() + " " + entry.marker(), this.settings.historySize());
+		this.planner.replan(line, now);
+		return Outcome.of(line.state(), event);
+	}
+
+	private boolean onLine(LineState.Draft line, LineEvent event, Instant now) {
+		Instant at = (event.occurredAt() != null) ? event.occurredAt() : now;
+		if (event instanceof LineRegistered registered) {
+			return register(line, registered, at, now);
+		}
+		if (event instanceof ValidityExtended extended) {
+			boolean started = line.startCycle(extended.validUntil());
+			if (started) {
+				line.note(now, "ValidityExtended " + extended.validUntil(), this.settings.historySize());
+			}
+			return started;
+		}
+		if (event instanceof HolderUpdated updated) {
+			if (line.registeredAt == null || (line.profileAt != null && at.isBefore(line.profileAt))) {
+				return false;
+			}
+			line.holder = (updated.holder() != null) ? updated.holder() : line.holder;
+			line.leadDays = (updated.leadDays() != null) ? updated.leadDays() : line.leadDays;
+			line.autoRenew = (updated.autoRenew() != null) ? updated.autoRenew() : line.autoRenew;
+			line.profileAt = at;
+			line.note(now, "HolderUpdated", this.settings.historySize());
+			return true;
+		}
+		if (event instanceof LineCancelled) {
+			if (line.registeredAt != null && at.isBefore(line.registeredAt)) {
+				return false;
+			}
+			line.cancelledAt = at;
+			line.note(now, "LineCancelled", this.settings.historySize());
+			return true;
+		}
+		return false;
+	}
+
+	private boolean register(LineState.Draft line, LineRegistered event, Instant at, Instant now) {
+		boolean newer = line.profileAt == null || !at.isBefore(line.profileAt);
+		if (newer) {
+			line.holder = event.holder();
+			line.leadDays = event.leadDays();
+			line.autoRenew = event.autoRenew();
+			line.profileAt = at;
+		}
+		if (line.registeredAt == null || newer) {
+			line.operator = event.operator();
+			line.plan = event.plan();
+			line.price = event.renewalPrice();
+			line.registeredAt = at;
+		}
+		if (line.cancelledAt != null && at.isAfter(line.cancelledAt)) {
+			line.cancelledAt = null;
+		}
+		line.startCycle(event.validUntil());
+		line.note(now, "LineRegistered " + event.validUntil(), this.settings.historySize());
+		return true;
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.keepline.scheduler.deadline;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.PaymentFailure;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentRefunded;
+import io.keepline.contracts.payment.PaymentSource;
+import io.keepline.contracts.payment.PaymentSucceeded;
+
+/**
+ * How payment outcomes change a line: a success confirms the current cycle once, a second
+ * payment for a paid (or superseded) cycle is flagged for refund, an automatic charge
+ * failure schedules its reminder and the next attempt, a saved method enables automatic
+ * renewal.
+ */
+final class PaymentRules {
+
+	private final Deadlines deadlines;
+
+	private final EngineSettings settings;
+
+	PaymentRules(Deadlines deadlines, EngineSettings settings) {
+		this.deadlines = deadlines;
+		this.settings = settings;
+	}
+
+	boolean on(LineState.Draft line, PaymentEvent event, Instant now, List<DeadlineEvent> emitted) {
+		if (event instanceof PaymentMethodSaved saved) {
+			line.paymentMethod = saved.paymentMethod();
+			line.note(now, "PaymentMethodSaved", this.settings.historySize());
+			return true;
+		}
+		if (line.registeredAt == null || line.cycle == null) {
+			return false;
+		}
+		if (event instanceof PaymentSucceeded succeeded) {
+			return succeeded(line, succeeded, now, emitted);
+		}
+		if (event instanceof PaymentFailed failed) {
+			return failed(line, failed, now);
+		}
+		if (event instanceof PaymentRefunded refunded) {
+			line.note(now, "PaymentRefunded " + refunded.validUntil(), this.settings.historySize());
+			return true;
+		}
+		return false;
+	}
+
+	private boolean succeeded(LineState.Draft line, PaymentSucceeded payment, Instant now,
+			List<DeadlineEvent> emitted) {
+		Cycle cycle = line.cycle;
+		String intent = payment.paymentIntentId();
+		if (payment.validUntil().isAfter(cycle.validUntil())) {
+			return false;
+		}
+		if (payment.validUntil().equals(cycle.validUntil())) {
+			if (cycle.paid()) {
+				return intent.equals(cycle.paymentIntentId()) ? false
+						: refund(line, payment, "already_paid", now, emitted);
+			}
+			if (line.cancelledAt != null) {
+				return refund(line, payment, "line_cancelled", now, emitted);
+			}
+			line.cycle = cycle.paidWith(intent, payment.amount());
+			emitted.add(this.deadlines.confirmed(line.state(), payment, now));
+			line.note(now, "RenewalConfirmed " + payment.validUntil(), this.settings.historySize());
+			return true;
+		}
+		for (PaidCycle paid : line.paidCycles) {
+			if (paid.validUntil().equals(payment.validUntil())) {
+				return intent.equals(paid.paymentIntentId()) ? false
+						: refund(line, payment, "already_paid", now, emitted);
+			}
+		}
+		return refund(line, payment, "cycle_superseded", now, emitted);
+	}
+
+	private boolean refund(LineState.Draft line, PaymentSucceeded payment, String reason, Instant now,
+			List<DeadlineEvent> emitted) {
+		emitted.add(this.deadlines.refund(line.state(), payment, reason, now));
+		line.note(now, "RefundDue " + payment.validUntil() + " " + reason, this.settings.historySize());
+		return true;
+	}
+
+	private boolean failed(LineState.Draft line, PaymentFailed payment, Instant now) {
+		Cycle cycle = line.cycle;
+		int attempt = (payment.attempt() != null) ? payment.attempt() : cycle.failures() + 1;
+		if (payment.source() != PaymentSource.AUTO_RENEWAL || !payment.validUntil().equals(cycle.validUntil())
+				|| cycle.paid() || attempt <= cycle.failures()) {
+			return false;
+		}
+		boolean stop = !payment.retryable() || attempt >= this.settings.maxAttempts();
+		line.cycle = cycle.failed(new PaymentFailure(payment.reason(), payment.declineCode(), attempt), stop);
+		line.note(now, "PaymentFailed attempt " + attempt + " " + payment.reason(), this.settings.historySize());
+		return true;
+	}
+
+}

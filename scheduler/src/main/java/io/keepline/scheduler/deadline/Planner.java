@@ -1,0 +1,130 @@
+package io.keepline.scheduler.deadline;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import io.keepline.contracts.deadline.ReminderTrigger;
+
+/**
+ * Works out a line's pending deadlines from its state: reminder stages at the send hour
+ * in the holder's zone, only the most urgent past stage as a catch-up (the others are
+ * skipped), automatic charge attempts, failure reminders and the lapse.
+ */
+final class Planner {
+
+	private static final String SKIPPED = "X";
+
+	private final Schedule schedule;
+
+	Planner(Schedule schedule) {
+		this.schedule = schedule;
+	}
+
+	/** The draft with {@code planned} recomputed and past stages marked skipped. */
+	void replan(LineState.Draft line, Instant now) {
+		LineState state = line.state();
+		List<DueEntry> entries = new ArrayList<>();
+		if (state.status() == LineStatus.ACTIVE) {
+			Cycle cycle = state.cycle();
+			ZoneId zone = state.holder().timeZone();
+			Instant lapse = this.schedule.lapseInstant(cycle.validUntil());
+			autoRenewal(state, now, lapse).ifPresent(entries::add);
+			failureReminder(state, now, lapse).ifPresent(entries::add);
+			line.cycle = reminders(state, now, lapse, zone, entries);
+			entries.add(new DueEntry(Math.max(lapse.toEpochMilli(), now.toEpochMilli()), DueKind.LAPSE, 0, null));
+		}
+		entries.sort(Comparator.comparingLong(DueEntry::dueMillis));
+		line.planned = entries;
+	}
+
+	private Optional<DueEntry> autoRenewal(LineState state, Instant now, Instant lapse) {
+		Cycle cycle = state.cycle();
+		int attempt = cycle.failures() + 1;
+		if (!state.autoRenewActive() || attempt > this.schedule.settings().maxAttempts()
+				|| cycle.has(DueKind.AUTO_RENEWAL.marker(attempt))) {
+			return Optional.empty();
+		}
+		Instant due = max(this.schedule.sendInstant(cycle.validUntil(), this.schedule.chargeDaysBefore(attempt),
+				state.holder().timeZone()), now);
+		return due.isBefore(lapse) ? Optional.of(new DueEntry(due.toEpochMilli(), DueKind.AUTO_RENEWAL, attempt, null))
+				: Optional.empty();
+	}
+
+	private Optional<DueEntry> failureReminder(LineState state, Instant now, Instant lapse) {
+		Cycle cycle = state.cycle();
+		int attempt = cycle.failures();
+		if (attempt == 0 || cycle.has(DueKind.FAILURE_REMINDER.marker(attempt))) {
+			return Optional.empty();
+		}
+		Instant due = keptOr(state, DueKind.FAILURE_REMINDER, attempt, now,
+				this.schedule.catchUp(now, state.holder().timeZone()));
+		return due.isBefore(lapse) ? Optional.of(new DueEntry(due.toEpochMilli(), DueKind.FAILURE_REMINDER, attempt,
+				ReminderTrigger.AUTO_RENEWAL_FAILED)) : Optional.empty();
+	}
+
+	private Cycle reminders(LineState state, Instant now, Instant lapse, ZoneId zone, List<DueEntry> entries) {
+		Cycle cycle = state.cycle();
+		Instant firstCharge = state.autoRenewActive()
+				? this.schedule.sendInstant(cycle.validUntil(), this.schedule.chargeDaysBefore(1), zone) : null;
+		Integer mostUrgentPast = null;
+		List<Integer> past = new ArrayList<>();
+		for (int stage : state.stages()) {
+			if (cycle.has(DueKind.REMINDER.marker(stage)) || cycle.has(SKIPPED + stage)) {
+				continue;
+			}
+			Instant due = this.schedule.sendInstant(cycle.validUntil(), stage, zone);
+			if (!due.isBefore(lapse) || (firstCharge != null && !due.isBefore(firstCharge))) {
+				continue;
+			}
+			if (due.isBefore(now)) {
+				past.add(stage);
+				mostUrgentPast = (mostUrgentPast == null || stage < mostUrgentPast) ? stage : mostUrgentPast;
+			}
+			else {
+				entries.add(new DueEntry(due.toEpochMilli(), DueKind.REMINDER, stage, ReminderTrigger.SCHEDULED));
+			}
+		}
+		for (int stage : past) {
+			if (stage != mostUrgentPast) {
+				cycle = cycle.with(SKIPPED + stage);
+			}
+		}
+		if (mostUrgentPast != null) {
+			DueEntry kept = kept(state, DueKind.REMINDER, mostUrgentPast, now);
+			if (kept == null && cycle.failures() > 0) {
+				// a failed charge already produced its own reminder: no catch-up on top
+				return cycle.with(SKIPPED + mostUrgentPast);
+			}
+			Instant due = (kept != null) ? kept.due() : this.schedule.catchUp(now, zone);
+			if (due.isBefore(lapse)) {
+				entries.add(new DueEntry(due.toEpochMilli(), DueKind.REMINDER, mostUrgentPast,
+						(kept != null) ? kept.trigger() : ReminderTrigger.CATCH_UP));
+			}
+		}
+		return cycle;
+	}
+
+	private Instant keptOr(LineState state, DueKind kind, int stage, Instant now, Instant otherwise) {
+		DueEntry kept = kept(state, kind, stage, now);
+		return (kept != null) ? kept.due() : otherwise;
+	}
+
+	/** An entry already planned for this slot and already due: it stays as it is. */
+	private static DueEntry kept(LineState state, DueKind kind, int stage, Instant now) {
+		for (DueEntry entry : state.planned()) {
+			if (entry.kind() == kind && entry.stage() == stage && !entry.due().isAfter(now)) {
+				return entry;
+			}
+		}
+		return null;
+	}
+
+	private static Instant max(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+}

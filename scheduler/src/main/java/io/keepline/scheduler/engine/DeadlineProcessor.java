@@ -1,0 +1,130 @@
+package io.keepline.scheduler.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.keepline.contracts.KeeplineEvent;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.scheduler.deadline.DueEntry;
+import io.keepline.scheduler.deadline.EngineSettings;
+import io.keepline.scheduler.deadline.LineRules;
+import io.keepline.scheduler.deadline.LineState;
+import io.keepline.scheduler.deadline.Outcome;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the rules to line and payment events of one task and, on a wall-clock
+ * punctuation, fires what the due index says is due (at most a configured number per
+ * punctuation), keeping the line store and the index in step.
+ */
+final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn, DeadlineEvent> {
+
+	private static final Logger log = LoggerFactory.getLogger(DeadlineProcessor.class);
+
+	private final EngineSettings settings;
+
+	private final LineRules rules;
+
+	private final Clock clock;
+
+	private final EngineListener listener;
+
+	private ProcessorContext<Msisdn, DeadlineEvent> context;
+
+	private KeyValueStore<Msisdn, LineState> lines;
+
+	private DueIndex index;
+
+	DeadlineProcessor(EngineSettings settings, Clock clock, EngineListener listener) {
+		this.settings = settings;
+		this.rules = new LineRules(settings);
+		this.clock = clock;
+		this.listener = listener;
+	}
+
+	@Override
+	public void init(ProcessorContext<Msisdn, DeadlineEvent> context) {
+		this.context = context;
+		this.lines = context.getStateStore(SchedulerTopology.LINES_STORE);
+		this.index = new DueIndex(context.getStateStore(SchedulerTopology.INDEX_STORE));
+		context.schedule(this.settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, (ts) -> punctuate());
+	}
+
+	@Override
+	public void process(Record<Msisdn, KeeplineEvent> record) {
+		if (record.key() == null || record.value() == null) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		LineState current = this.lines.get(record.key());
+		Outcome outcome = this.rules.apply(current, record.key(), record.value(), now);
+		store(record.key(), current, outcome);
+		if (outcome.erased() && current != null) {
+			log.info("Line {} erased: its state and pending deadlines are deleted", record.key());
+		}
+		for (DeadlineEvent event : outcome.emitted()) {
+			this.context.forward(new Record<>(record.key(), event, now.toEpochMilli()));
+			this.listener.emitted(event, Duration.ZERO);
+			log.info("{} for {} cycle {}", event.getClass().getSimpleName(), record.key(), event.validUntil());
+		}
+	}
+
+	private void punctuate() {
+		Instant now = this.clock.instant();
+		int max = this.settings.maxPerPunctuation();
+		List<DueIndex.Due> batch = this.index.due(now.toEpochMilli(), max);
+		for (DueIndex.Due due : batch) {
+			this.index.delete(due.key());
+			Msisdn msisdn = Msisdn.of(due.msisdn());
+			LineState current = this.lines.get(msisdn);
+			Outcome outcome = this.rules.fire(current, due.entry(), now);
+			store(msisdn, current, outcome);
+			for (DeadlineEvent event : outcome.emitted()) {
+				this.context.forward(new Record<>(msisdn, event, now.toEpochMilli()));
+				this.listener.emitted(event, Duration.between(due.entry().due(), now));
+				log.debug("{} {} for {} cycle {}", event.getClass().getSimpleName(), due.entry().marker(), msisdn,
+						event.validUntil());
+			}
+		}
+		this.index.scanned(batch, max, now.toEpochMilli());
+		if (batch.size() == max) {
+			log.info("Punctuation handled its cap of {} due entries; the rest follows next time", max);
+		}
+	}
+
+	private void store(Msisdn msisdn, LineState current, Outcome outcome) {
+		if (outcome.erased()) {
+			if (current != null) {
+				current.planned().forEach((entry) -> this.index.delete(msisdn, entry));
+				this.lines.delete(msisdn);
+			}
+			return;
+		}
+		LineState next = outcome.state();
+		if (next == current) {
+			return;
+		}
+		List<DueEntry> before = (current != null) ? current.planned() : List.of();
+		for (DueEntry entry : before) {
+			if (next.planned().stream().noneMatch(entry::sameSlot)) {
+				this.index.delete(msisdn, entry);
+			}
+		}
+		for (DueEntry entry : next.planned()) {
+			if (before.stream().noneMatch(entry::sameSlot)) {
+				this.index.put(msisdn, entry);
+			}
+		}
+		this.lines.put(msisdn, next);
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.keepline.scheduler.engine;
+
+import java.time.Clock;
+
+import io.keepline.contracts.KeeplineEvent;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.scheduler.deadline.EngineSettings;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The scheduler's Kafka Streams topology: line-events and payment-events (co-partitioned
+ * by msisdn) into one rules processor with a line store and a due index (both RocksDB,
+ * changelogged), out to deadline-events. Public so that benchmarks can run it without
+ * Spring.
+ */
+public final class SchedulerTopology {
+
+	/** The per-line state store, queryable by msisdn. */
+	public static final String LINES_STORE = "scheduler-lines";
+
+	/** The time-ordered due index. */
+	public static final String INDEX_STORE = "scheduler-due-index";
+
+	private SchedulerTopology() {
+	}
+
+	/** Adds the scheduler to {@code builder}. */
+	public static void define(StreamsBuilder builder, EngineSettings settings, Clock clock, EngineListener listener) {
+		builder.addStateStore(Stores
+			.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_STORE), Topics.MSISDN, new LineStateSerde())
+			.withCachingEnabled());
+		builder.addStateStore(Stores
+			.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray())
+			.withCachingEnabled());
+		KStream<Msisdn, KeeplineEvent> lines = builder
+			.stream(Topics.LINE_EVENTS.name(),
+					Consumed.with(Topics.LINE_EVENTS.keySerde(), Topics.LINE_EVENTS.valueSerde())
+						.withName("line-events"))
+			.mapValues((event) -> (KeeplineEvent) event, Named.as("line-event"));
+		KStream<Msisdn, KeeplineEvent> payments = builder
+			.stream(Topics.PAYMENT_EVENTS.name(),
+					Consumed.with(Topics.PAYMENT_EVENTS.keySerde(), Topics.PAYMENT_EVENTS.valueSerde())
+						.withName("payment-events"))
+			.mapValues((event) -> (KeeplineEvent) event, Named.as("payment-event"));
+		lines.merge(payments, Named.as("inputs"))
+			.process(() -> new DeadlineProcessor(settings, clock, listener), Named.as("deadline-rules"), LINES_STORE,
+					INDEX_STORE)
+			.to(Topics.DEADLINE_EVENTS.name(),
+					Produced.with(Topics.DEADLINE_EVENTS.keySerde(), Topics.DEADLINE_EVENTS.valueSerde())
+						.withName("deadline-events"));
+	}
+
+	/** The topology on its own, for tests and benchmarks. */
+	public static Topology build(EngineSettings settings, Clock clock, EngineListener listener) {
+		StreamsBuilder builder = new StreamsBuilder();
+		define(builder, settings, clock, listener);
+		return builder.build();
+	}
+
+}
