@@ -4,7 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+import io.keepline.contracts.topic.Topics;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,6 +47,54 @@ public final class KafkaClients {
 		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
 		return props;
+	}
+
+	/** Creates every topic of the Keepline catalogue that does not exist yet. */
+	public static void createCatalogueTopics(String bootstrapServers) {
+		createTopics(bootstrapServers,
+				Stream
+					.of(Topics.LINE_EVENTS, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.NOTIFICATION_EVENTS,
+							Topics.OPERATOR_EVENTS_RAW, Topics.REJECTED_EVENTS)
+					.map((topic) -> new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()))
+					.toList());
+	}
+
+	/** A scratch topic for a baseline, with the catalogue's partition count. */
+	public static String scratchTopic(String bootstrapServers, String prefix) {
+		String name = "bench-" + prefix + "-" + UUID.randomUUID();
+		createTopics(bootstrapServers, List.of(new NewTopic(name, Topics.DEFAULT_PARTITIONS, (short) 1)));
+		return name;
+	}
+
+	/** The names of the topics that exist now, internal ones left out. */
+	public static Set<String> topicNames(String bootstrapServers) {
+		try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			return admin.listTopics().names().get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not list topics", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Deletes {@code names} so that the next suite starts from empty topics. */
+	public static void deleteTopics(String bootstrapServers, Set<String> names) {
+		if (names.isEmpty()) {
+			return;
+		}
+		try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			admin.deleteTopics(names).all().get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not delete topics " + names, ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Creates the topics that do not exist yet. */
