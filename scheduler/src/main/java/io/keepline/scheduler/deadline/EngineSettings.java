@@ -48,6 +48,11 @@ public record EngineSettings(LocalTime sendTime, LocalTime windowStart, LocalTim
 				this.punctuationInterval, max, this.recentEventIds, this.historySize);
 	}
 
+	public EngineSettings withPunctuationInterval(Duration interval) {
+		return new EngineSettings(this.sendTime, this.windowStart, this.windowEnd, this.lapseZone, this.autoRenewDays,
+				interval, this.maxPerPunctuation, this.recentEventIds, this.historySize);
+	}
+
 	/** How many automatic charge attempts a cycle gets. */
 	public int maxAttempts() {
 		return this.autoRenewDays.size();

@@ -151,6 +151,7 @@ public record LineState(Msisdn msisdn, OperatorId operator, String plan, Money p
 				this.paidCycles = more.subList(Math.max(0, more.size() - MAX_PAID_CYCLES), more.size());
 			}
 			this.cycle = Cycle.of(validUntil);
+			this.planned = List.of();
 			return true;
 		}
 

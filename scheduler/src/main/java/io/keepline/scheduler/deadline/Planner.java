@@ -35,7 +35,8 @@ final class Planner {
 			autoRenewal(state, now, lapse).ifPresent(entries::add);
 			failureReminder(state, now, lapse).ifPresent(entries::add);
 			line.cycle = reminders(state, now, lapse, zone, entries);
-			entries.add(new DueEntry(Math.max(lapse.toEpochMilli(), now.toEpochMilli()), DueKind.LAPSE, 0, null));
+			Instant lapseDue = keptOr(state, DueKind.LAPSE, 0, now, max(lapse, now));
+			entries.add(new DueEntry(lapseDue.toEpochMilli(), DueKind.LAPSE, 0, null));
 		}
 		entries.sort(Comparator.comparingLong(DueEntry::dueMillis));
 		line.planned = entries;
@@ -48,8 +49,8 @@ final class Planner {
 				|| cycle.has(DueKind.AUTO_RENEWAL.marker(attempt))) {
 			return Optional.empty();
 		}
-		Instant due = max(this.schedule.sendInstant(cycle.validUntil(), this.schedule.chargeDaysBefore(attempt),
-				state.holder().timeZone()), now);
+		Instant due = keptOr(state, DueKind.AUTO_RENEWAL, attempt, now, max(this.schedule
+			.sendInstant(cycle.validUntil(), this.schedule.chargeDaysBefore(attempt), state.holder().timeZone()), now));
 		return due.isBefore(lapse) ? Optional.of(new DueEntry(due.toEpochMilli(), DueKind.AUTO_RENEWAL, attempt, null))
 				: Optional.empty();
 	}
@@ -70,40 +71,43 @@ final class Planner {
 		Cycle cycle = state.cycle();
 		Instant firstCharge = state.autoRenewActive()
 				? this.schedule.sendInstant(cycle.validUntil(), this.schedule.chargeDaysBefore(1), zone) : null;
-		Integer mostUrgentPast = null;
-		List<Integer> past = new ArrayList<>();
+		// a failed charge's reminder covers the stages due on or before its day
+		int coveredFrom = (cycle.failures() > 0) ? this.schedule.chargeDaysBefore(cycle.failures()) : Integer.MAX_VALUE;
+		boolean keptPast = false;
+		List<Integer> newlyPast = new ArrayList<>();
 		for (int stage : state.stages()) {
-			if (cycle.has(DueKind.REMINDER.marker(stage)) || cycle.has(SKIPPED + stage)) {
+			if (cycle.has(DueKind.REMINDER.marker(stage)) || cycle.has(SKIPPED + stage) || stage >= coveredFrom) {
 				continue;
 			}
 			Instant due = this.schedule.sendInstant(cycle.validUntil(), stage, zone);
 			if (!due.isBefore(lapse) || (firstCharge != null && !due.isBefore(firstCharge))) {
 				continue;
 			}
-			if (due.isBefore(now)) {
-				past.add(stage);
-				mostUrgentPast = (mostUrgentPast == null || stage < mostUrgentPast) ? stage : mostUrgentPast;
+			DueEntry kept = kept(state, DueKind.REMINDER, stage, now);
+			if (kept != null) {
+				entries.add(kept);
+				keptPast = true;
+			}
+			else if (due.isBefore(now)) {
+				newlyPast.add(stage);
 			}
 			else {
 				entries.add(new DueEntry(due.toEpochMilli(), DueKind.REMINDER, stage, ReminderTrigger.SCHEDULED));
 			}
 		}
-		for (int stage : past) {
-			if (stage != mostUrgentPast) {
+		if (newlyPast.isEmpty()) {
+			return cycle;
+		}
+		int mostUrgent = newlyPast.stream().min(Integer::compare).orElseThrow();
+		boolean catchUp = !keptPast && cycle.failures() == 0;
+		for (int stage : newlyPast) {
+			if (stage != mostUrgent || !catchUp) {
 				cycle = cycle.with(SKIPPED + stage);
 			}
 		}
-		if (mostUrgentPast != null) {
-			DueEntry kept = kept(state, DueKind.REMINDER, mostUrgentPast, now);
-			if (kept == null && cycle.failures() > 0) {
-				// a failed charge already produced its own reminder: no catch-up on top
-				return cycle.with(SKIPPED + mostUrgentPast);
-			}
-			Instant due = (kept != null) ? kept.due() : this.schedule.catchUp(now, zone);
-			if (due.isBefore(lapse)) {
-				entries.add(new DueEntry(due.toEpochMilli(), DueKind.REMINDER, mostUrgentPast,
-						(kept != null) ? kept.trigger() : ReminderTrigger.CATCH_UP));
-			}
+		Instant due = this.schedule.catchUp(now, zone);
+		if (catchUp && due.isBefore(lapse)) {
+			entries.add(new DueEntry(due.toEpochMilli(), DueKind.REMINDER, mostUrgent, ReminderTrigger.CATCH_UP));
 		}
 		return cycle;
 	}

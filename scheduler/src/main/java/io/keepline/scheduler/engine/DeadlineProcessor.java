@@ -56,7 +56,7 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 		this.context = context;
 		this.lines = context.getStateStore(SchedulerTopology.LINES_STORE);
 		this.index = new DueIndex(context.getStateStore(SchedulerTopology.INDEX_STORE));
-		context.schedule(this.settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, (ts) -> punctuate());
+		context.schedule(this.settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
 	}
 
 	@Override
@@ -72,13 +72,18 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 			log.info("Line {} erased: its state and pending deadlines are deleted", record.key());
 		}
 		for (DeadlineEvent event : outcome.emitted()) {
-			this.context.forward(new Record<>(record.key(), event, now.toEpochMilli()));
+			this.context.forward(new Record<>(record.key(), event, record.timestamp()));
 			this.listener.emitted(event, Duration.ZERO);
 			log.info("{} for {} cycle {}", event.getClass().getSimpleName(), record.key(), event.validUntil());
 		}
 	}
 
-	private void punctuate() {
+	/**
+	 * Fires what is due by the injected clock; records are stamped with the stream time
+	 * of the punctuation ({@code timestamp}), which the broker accepts whatever the clock
+	 * says.
+	 */
+	private void punctuate(long timestamp) {
 		Instant now = this.clock.instant();
 		int max = this.settings.maxPerPunctuation();
 		List<DueIndex.Due> batch = this.index.due(now.toEpochMilli(), max);
@@ -89,7 +94,7 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 			Outcome outcome = this.rules.fire(current, due.entry(), now);
 			store(msisdn, current, outcome);
 			for (DeadlineEvent event : outcome.emitted()) {
-				this.context.forward(new Record<>(msisdn, event, now.toEpochMilli()));
+				this.context.forward(new Record<>(msisdn, event, timestamp));
 				this.listener.emitted(event, Duration.between(due.entry().due(), now));
 				log.debug("{} {} for {} cycle {}", event.getClass().getSimpleName(), due.entry().marker(), msisdn,
 						event.validUntil());

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,8 +33,9 @@ public final class SchedulerTopology {
 	private SchedulerTopology() {
 	}
 
-	/** Adds the scheduler to {@code builder}. */
-	public static void define(StreamsBuilder builder, EngineSettings settings, Clock clock, EngineListener listener) {
+	/** Adds the scheduler to {@code builder}; returns the stream of deadline events. */
+	public static KStream<Msisdn, DeadlineEvent> define(StreamsBuilder builder, EngineSettings settings, Clock clock,
+			EngineListener listener) {
 		builder.addStateStore(Stores
 			.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_STORE), Topics.MSISDN, new LineStateSerde())
 			.withCachingEnabled());
@@ -50,12 +52,13 @@ public final class SchedulerTopology {
 					Consumed.with(Topics.PAYMENT_EVENTS.keySerde(), Topics.PAYMENT_EVENTS.valueSerde())
 						.withName("payment-events"))
 			.mapValues((event) -> (KeeplineEvent) event, Named.as("payment-event"));
-		lines.merge(payments, Named.as("inputs"))
+		KStream<Msisdn, DeadlineEvent> deadlines = lines.merge(payments, Named.as("inputs"))
 			.process(() -> new DeadlineProcessor(settings, clock, listener), Named.as("deadline-rules"), LINES_STORE,
-					INDEX_STORE)
-			.to(Topics.DEADLINE_EVENTS.name(),
-					Produced.with(Topics.DEADLINE_EVENTS.keySerde(), Topics.DEADLINE_EVENTS.valueSerde())
-						.withName("deadline-events"));
+					INDEX_STORE);
+		deadlines.to(Topics.DEADLINE_EVENTS.name(),
+				Produced.with(Topics.DEADLINE_EVENTS.keySerde(), Topics.DEADLINE_EVENTS.valueSerde())
+					.withName("deadline-events"));
+		return deadlines;
 	}
 
 	/** The topology on its own, for tests and benchmarks. */

@@ -1,0 +1,65 @@
+package io.keepline.ingest.http;
+
+import java.net.URI;
+
+import io.keepline.ingest.PublishFailedException;
+import io.keepline.ingest.csv.CsvImportFailed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps refused requests to RFC 9457 problem details: 400, 401 (with a Bearer challenge),
+ * 413, 415 (Spring's own) and 503 (with Retry-After) when Kafka cannot take a batch.
+ */
+@RestControllerAdvice
+class IngestExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestExceptionHandler.class);
+
+	private static final String RETRY_AFTER_SECONDS = "5";
+
+	@ExceptionHandler(IngestProblem.class)
+	ResponseEntity<ProblemDetail> refused(IngestProblem problem) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status());
+		if (problem instanceof IngestProblem.Unauthorized) {
+			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"keepline-ingest\"");
+		}
+		return response.body(ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage()));
+	}
+
+	@ExceptionHandler(PublishFailedException.class)
+	ResponseEntity<ProblemDetail> unavailable(PublishFailedException ex) {
+		log.warn("Batch refused, Kafka unavailable: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Kafka cannot take the batch right now; nothing of it was accepted. Retry later.");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(problem);
+	}
+
+	@ExceptionHandler(CsvImportFailed.class)
+	ResponseEntity<ProblemDetail> csvFailed(CsvImportFailed ex) {
+		HttpStatus status = (ex instanceof CsvImportFailed.Unavailable) ? HttpStatus.SERVICE_UNAVAILABLE
+				: HttpStatus.BAD_REQUEST;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setType(URI.create("about:blank"));
+		problem.setProperty("lastCommittedLine", ex.lastCommittedLine());
+		if (ex.summary() != null) {
+			problem.setProperty("committed", ex.summary());
+		}
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
+		return response.body(problem);
+	}
+
+}

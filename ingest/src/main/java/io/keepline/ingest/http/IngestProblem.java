@@ -1,0 +1,48 @@
+package io.keepline.ingest.http;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request ingest refuses as a whole, with the HTTP status it maps to.
+ */
+abstract sealed class IngestProblem extends RuntimeException {
+
+	private final HttpStatus status;
+
+	IngestProblem(HttpStatus status, String detail) {
+		super(detail, null, false, false);
+		this.status = status;
+	}
+
+	HttpStatus status() {
+		return this.status;
+	}
+
+	/** No or an unknown bearer key. */
+	static final class Unauthorized extends IngestProblem {
+
+		Unauthorized() {
+			super(HttpStatus.UNAUTHORIZED, "A valid operator key is required: Authorization: Bearer <key>");
+		}
+
+	}
+
+	/** The body is not what the endpoint takes. */
+	static final class BadRequest extends IngestProblem {
+
+		BadRequest(String detail) {
+			super(HttpStatus.BAD_REQUEST, detail);
+		}
+
+	}
+
+	/** The body is over a size limit. */
+	static final class TooLarge extends IngestProblem {
+
+		TooLarge(String detail) {
+			super(HttpStatus.CONTENT_TOO_LARGE, detail);
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.keepline.ingest.http;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.rejected.IngestSource;
+import io.keepline.ingest.BatchIngestor;
+import io.keepline.ingest.IngestItem;
+import io.keepline.ingest.csv.CsvImportSummary;
+import io.keepline.ingest.csv.CsvImporter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The operator event API: a JSON batch of line events, or a CSV import of any size.
+ */
+@RestController
+@RequestMapping("/v1/line-events")
+class LineEventsController implements LineEventsApi {
+
+	static final String TEXT_CSV = "text/csv";
+
+	private static final Logger log = LoggerFactory.getLogger(LineEventsController.class);
+
+	private final OperatorAuthenticator authenticator;
+
+	private final JsonBatchReader batchReader;
+
+	private final BatchIngestor ingestor;
+
+	private final CsvImporter csvImporter;
+
+	LineEventsController(OperatorAuthenticator authenticator, JsonBatchReader batchReader, BatchIngestor ingestor,
+			CsvImporter csvImporter) {
+		this.authenticator = authenticator;
+		this.batchReader = batchReader;
+		this.ingestor = ingestor;
+		this.csvImporter = csvImporter;
+	}
+
+	@Override
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	public BatchResponse post(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			HttpServletRequest request) throws IOException {
+		OperatorId operator = this.authenticator.operator(authorization);
+		List<JsonNode> trees = this.batchReader.read(request.getInputStream(), request.getContentLengthLong());
+		List<IngestItem> items = new ArrayList<>(trees.size());
+		for (JsonNode tree : trees) {
+			items.add(IngestItem.of(operator, "index " + items.size(), tree));
+		}
+		BatchResponse response = BatchResponse.of(this.ingestor.ingest(IngestSource.HTTP, items));
+		log.debug("Batch from {}: {} accepted, {} rejected", operator, response.accepted(), response.rejected());
+		return response;
+	}
+
+	@Override
+	@PostMapping(path = "/csv", consumes = TEXT_CSV, produces = MediaType.APPLICATION_JSON_VALUE)
+	public CsvImportSummary postCsv(
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			HttpServletRequest request) throws IOException {
+		OperatorId operator = this.authenticator.operator(authorization);
+		Charset charset = (request.getCharacterEncoding() != null) ? Charset.forName(request.getCharacterEncoding())
+				: StandardCharsets.UTF_8;
+		log.info("CSV import for {} started", operator);
+		try (Reader reader = new InputStreamReader(request.getInputStream(), charset)) {
+			return this.csvImporter.importCsv(operator, reader);
+		}
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.keepline.ingest.kafka;
+
+import java.util.List;
+
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.rejected.EventRejected;
+import io.keepline.contracts.rejected.RejectedEvent;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.ingest.EventPublisher;
+import io.keepline.ingest.PublishFailedException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.Serializer;
+
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes a batch in one Kafka transaction: valid events to line-events keyed by
+ * msisdn, rejections to rejected-events keyed by operator. A batch either commits whole
+ * (every record acknowledged by all in-sync replicas) or aborts and stays invisible to
+ * read_committed readers. Inside a listener's transaction it joins that one instead.
+ */
+final class KafkaEventPublisher implements EventPublisher {
+
+	private static final String LINE_TOPIC = Topics.LINE_EVENTS.name();
+
+	private static final String REJECTED_TOPIC = Topics.REJECTED_EVENTS.name();
+
+	private final KafkaTemplate<byte[], byte[]> template;
+
+	private final Serializer<Msisdn> lineKeys = Topics.LINE_EVENTS.keySerde().serializer();
+
+	private final Serializer<LineEvent> lineValues = Topics.LINE_EVENTS.valueSerde().serializer();
+
+	private final Serializer<OperatorId> rejectedKeys = Topics.REJECTED_EVENTS.keySerde().serializer();
+
+	private final Serializer<RejectedEvent> rejectedValues = Topics.REJECTED_EVENTS.valueSerde().serializer();
+
+	KafkaEventPublisher(KafkaTemplate<byte[], byte[]> template) {
+		this.template = template;
+	}
+
+	@Override
+	public void publish(List<LineEvent> accepted, List<EventRejected> rejected) {
+		if (accepted.isEmpty() && rejected.isEmpty()) {
+			return;
+		}
+		try {
+			if (this.template.inTransaction()) {
+				send(this.template, accepted, rejected);
+			}
+			else {
+				this.template.executeInTransaction((operations) -> send(operations, accepted, rejected));
+			}
+		}
+		catch (KafkaException | org.springframework.kafka.KafkaException ex) {
+			throw new PublishFailedException("Kafka did not take the batch: " + ex.getMessage(), ex);
+		}
+	}
+
+	private Void send(KafkaOperations<byte[], byte[]> operations, List<LineEvent> accepted,
+			List<EventRejected> rejected) {
+		for (LineEvent event : accepted) {
+			operations.send(new ProducerRecord<>(LINE_TOPIC, this.lineKeys.serialize(LINE_TOPIC, event.msisdn()),
+					this.lineValues.serialize(LINE_TOPIC, event)));
+		}
+		for (EventRejected event : rejected) {
+			operations.send(
+					new ProducerRecord<>(REJECTED_TOPIC, this.rejectedKeys.serialize(REJECTED_TOPIC, event.operator()),
+							this.rejectedValues.serialize(REJECTED_TOPIC, event)));
+		}
+		return null;
+	}
+
+}

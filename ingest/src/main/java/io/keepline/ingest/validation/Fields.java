@@ -1,0 +1,94 @@
+package io.keepline.ingest.validation;
+
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Typed reads of JSON fields that report a wrong shape as a problem instead of failing. A
+ * JSON {@code null} counts as absent.
+ */
+final class Fields {
+
+	private Fields() {
+	}
+
+	static JsonNode present(JsonNode parent, String name) {
+		JsonNode node = parent.get(name);
+		return (node == null || node.isNull()) ? null : node;
+	}
+
+	/**
+	 * The string value of {@code name}, or null when absent, not a string or longer than
+	 * {@code maxLength} (each reported).
+	 */
+	static String string(JsonNode parent, String name, String path, boolean required, int maxLength,
+			Problems problems) {
+		JsonNode node = present(parent, name);
+		if (node == null) {
+			if (required) {
+				problems.add(path, Reasons.REQUIRED);
+			}
+			return null;
+		}
+		if (!node.isString()) {
+			problems.add(path, Reasons.WRONG_TYPE);
+			return null;
+		}
+		String value = node.stringValue();
+		if (value.length() > maxLength) {
+			problems.add(path, Reasons.TOO_LONG);
+			return null;
+		}
+		return value;
+	}
+
+	/** A free-text string that must not be blank when present. */
+	static String text(JsonNode parent, String name, String path, boolean required, int maxLength, Problems problems) {
+		String value = string(parent, name, path, required, maxLength, problems);
+		if (value != null && value.isBlank()) {
+			problems.add(path, Reasons.BLANK);
+			return null;
+		}
+		return value;
+	}
+
+	static Boolean bool(JsonNode parent, String name, String path, Problems problems) {
+		JsonNode node = present(parent, name);
+		if (node == null) {
+			return null;
+		}
+		if (!node.isBoolean()) {
+			problems.add(path, Reasons.WRONG_TYPE);
+			return null;
+		}
+		return node.booleanValue();
+	}
+
+	/** An object-valued field, or null when absent or not an object (reported). */
+	static JsonNode object(JsonNode parent, String name, String path, boolean required, Problems problems) {
+		JsonNode node = present(parent, name);
+		if (node == null) {
+			if (required) {
+				problems.add(path, Reasons.REQUIRED);
+			}
+			return null;
+		}
+		if (!node.isObject()) {
+			problems.add(path, Reasons.WRONG_TYPE);
+			return null;
+		}
+		return node;
+	}
+
+	static void rejectUnknown(JsonNode object, Set<String> allowed, String prefix, Problems problems) {
+		if (object.size() > allowed.size() || !allowed.containsAll(object.propertyNames())) {
+			for (String name : object.propertyNames()) {
+				if (!allowed.contains(name)) {
+					problems.add(prefix + name, Reasons.UNKNOWN_FIELD);
+				}
+			}
+		}
+	}
+
+}

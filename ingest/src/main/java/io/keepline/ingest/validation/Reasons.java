@@ -1,0 +1,73 @@
+package io.keepline.ingest.validation;
+
+/**
+ * The reason codes ingest reports, part of the public API: operators match on them.
+ */
+public final class Reasons {
+
+	public static final String REQUIRED = "required";
+
+	public static final String WRONG_TYPE = "wrong_type";
+
+	public static final String BLANK = "blank";
+
+	public static final String TOO_LONG = "too_long";
+
+	public static final String UNKNOWN_FIELD = "unknown_field";
+
+	public static final String UNKNOWN_TYPE = "unknown_type";
+
+	public static final String NOT_AN_OBJECT = "not_an_object";
+
+	public static final String MALFORMED_JSON = "malformed_json";
+
+	public static final String INVALID_UUID = "invalid_uuid";
+
+	public static final String INVALID_INSTANT = "invalid_instant";
+
+	public static final String IN_FUTURE = "in_future";
+
+	public static final String NOT_E164 = "not_e164";
+
+	public static final String INVALID_MSISDN = "invalid_msisdn";
+
+	public static final String NOT_MOBILE = "not_mobile";
+
+	public static final String OPERATOR_MISMATCH = "operator_mismatch";
+
+	public static final String UNKNOWN_OPERATOR = "unknown_operator";
+
+	public static final String INVALID_DATE = "invalid_date";
+
+	public static final String TOO_FAR_AHEAD = "too_far_ahead";
+
+	public static final String NOT_POSITIVE = "not_positive";
+
+	public static final String INVALID_CURRENCY = "invalid_currency";
+
+	public static final String NO_CHANNEL = "no_channel";
+
+	public static final String INVALID_EMAIL = "invalid_email";
+
+	public static final String INVALID_URL = "invalid_url";
+
+	public static final String NOT_HTTPS = "not_https";
+
+	public static final String UNSUPPORTED_LOCALE = "unsupported_locale";
+
+	public static final String INVALID_TIME_ZONE = "invalid_time_zone";
+
+	public static final String LEAD_DAYS_EMPTY = "lead_days_empty";
+
+	public static final String LEAD_DAYS_TOO_MANY = "lead_days_too_many";
+
+	public static final String LEAD_DAYS_OUT_OF_RANGE = "lead_days_out_of_range";
+
+	public static final String LEAD_DAYS_DUPLICATE = "lead_days_duplicate";
+
+	public static final String INTERNAL_ERROR = "internal_error";
+
+	private Reasons() {
+	}
+
+}

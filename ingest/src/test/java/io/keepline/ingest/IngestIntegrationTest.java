@@ -1,0 +1,309 @@
+package io.keepline.ingest;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.keepline.contracts.FieldError;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.json.EventJson;
+import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.line.LineRegistered;
+import io.keepline.contracts.line.ValidityExtended;
+import io.keepline.contracts.rejected.EventRejected;
+import io.keepline.contracts.rejected.IngestSource;
+import io.keepline.contracts.rejected.RejectedEvent;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.ingest.validation.Samples;
+import io.keepline.testsupport.KafkaCluster;
+import io.keepline.testsupport.RealKafka;
+import io.keepline.testsupport.TopicProbe;
+import io.keepline.testsupport.Unique;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Ingest as deployed, on a real broker: HTTP batches and CSV imports end up on
+ * line-events and rejected-events as the wire format says.
+ */
+@RealKafka
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "keepline.operators.keys=" + IngestIntegrationTest.KEYS)
+class IngestIntegrationTest {
+
+	static final String ORANGE_KEY = "orange-it-key-00001";
+
+	static final String KEYS = "orange=" + ORANGE_KEY + ",proximus=proximus-it-key-02";
+
+	static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	static TopicProbe<Msisdn, LineEvent> lineEvents;
+
+	static TopicProbe<io.keepline.contracts.OperatorId, RejectedEvent> rejectedEvents;
+
+	static TopicProbe<String, String> rawLineEvents;
+
+	static KafkaCluster cluster;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MeterRegistry registry;
+
+	@DynamicPropertySource
+	static void groups(DynamicPropertyRegistry registry) {
+		registry.add("keepline.ingest.raw.group-id", () -> Unique.name("ingest-raw"));
+	}
+
+	@BeforeAll
+	static void probes(KafkaCluster kafka) {
+		cluster = kafka;
+		cluster.createTopics(Topics.OPERATOR_EVENTS_RAW);
+		lineEvents = TopicProbe.of(cluster, Topics.LINE_EVENTS);
+		rejectedEvents = TopicProbe.of(cluster, Topics.REJECTED_EVENTS);
+		rawLineEvents = TopicProbe.raw(cluster, Topics.LINE_EVENTS.name());
+	}
+
+	@AfterAll
+	static void closeProbes() {
+		lineEvents.close();
+		rejectedEvents.close();
+		rawLineEvents.close();
+	}
+
+	@Test
+	void publishesAcceptedEventsKeyedByMsisdnAndRejectedOnesOnlyToRejectedEvents() throws Exception {
+		Msisdn first = Unique.msisdn();
+		Msisdn second = Unique.msisdn();
+		Msisdn bad = Unique.msisdn();
+		ObjectNode registered = withFreshId(Samples.lineRegistered(first.value()));
+		ObjectNode extended = withFreshId(Samples.validityExtended());
+		extended.put("msisdn", second.value());
+		ObjectNode broken = withFreshId(Samples.validityExtended());
+		broken.put("msisdn", bad.value());
+		broken.put("validUntil", "2099-01-01");
+
+		HttpResponse<String> response = postJson("[" + registered + "," + extended + "," + broken + "]");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = EventJson.mapper().readTree(response.body());
+		assertThat(body.get("accepted").intValue()).isEqualTo(2);
+		assertThat(body.at("/results/2/errors/0/reason").stringValue()).isEqualTo("too_far_ahead");
+		await().atMost(PATIENCE).until(() -> keyed(first).size() == 1 && keyed(second).size() == 1);
+		ConsumerRecord<Msisdn, LineEvent> record = keyed(first).get(0);
+		LineEvent expected = EventJson.read(registered, LineEvent.class).receivedAt(record.value().occurredAt());
+		assertThat(record.value()).isEqualTo(expected).isInstanceOf(LineRegistered.class);
+		assertThat(keyed(second).get(0).value()).isInstanceOf(ValidityExtended.class);
+		JsonNode wire = rawJson(registered.get("eventId").stringValue());
+		assertThat(wire.get("type").stringValue()).isEqualTo("LineRegistered");
+		assertThat(wire.get("msisdn").stringValue()).isEqualTo(first.value());
+		assertThat(wire.at("/renewalPrice/amountCents").intValue()).isEqualTo(1500);
+		assertThat(wire.at("/holder/timeZone").stringValue()).isEqualTo("Asia/Shanghai");
+		await().atMost(PATIENCE).until(() -> rejected(broken.get("eventId").stringValue()).size() == 1);
+		EventRejected rejection = rejected(broken.get("eventId").stringValue()).get(0);
+		assertThat(rejection.source()).isEqualTo(IngestSource.HTTP);
+		assertThat(rejection.location()).isEqualTo("index 2");
+		assertThat(rejection.payload()).contains(bad.value());
+		assertThat(keyed(bad)).as("a rejected event never reaches line-events").isEmpty();
+	}
+
+	@Test
+	void streamsAHundredThousandRowCsvThroughWithoutHoldingTheBody() throws Exception {
+		int rows = 100_000;
+		int base = ThreadLocalRandom.current().nextInt(9_000_000);
+		double before = csvAccepted();
+		GeneratedCsv csv = new GeneratedCsv(rows, base, () -> csvAccepted() >= before + 1_000);
+		HeapWatch heap = HeapWatch.start();
+
+		HttpResponse<String> response = this.http
+			.send(request("/v1/line-events/csv", "text/csv").POST(HttpRequest.BodyPublishers.ofInputStream(() -> csv))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		long peakHeap = heap.stop();
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode summary = EventJson.mapper().readTree(response.body());
+		assertThat(summary.get("rows").longValue()).isEqualTo(rows);
+		assertThat(summary.get("accepted").longValue()).isEqualTo(rows);
+		assertThat(csv.serverWorkedWhileStreaming())
+			.as("the server committed rows before the client had sent half of the body")
+			.isTrue();
+		Msisdn last = Msisdn.of(GeneratedCsv.msisdn(base, rows - 1));
+		await().atMost(PATIENCE).until(() -> keyed(last).size() == 1);
+		System.out.printf("100,000-row CSV: peak heap used in the test JVM %d MiB%n", peakHeap >> 20);
+	}
+
+	@Test
+	void validatesRawOperatorRecordsInOneTransactionAndNeverStopsOnBadInput() {
+		Msisdn first = Unique.msisdn();
+		Msisdn later = Unique.msisdn();
+		ObjectNode valid = withFreshId(Samples.lineRegistered(first.value()));
+		ObjectNode foreign = withFreshId(Samples.lineErased()).put("operator", "proximus");
+		String garbage = "{not json " + UUID.randomUUID();
+		ObjectNode anonymous = withFreshId(Samples.lineErased());
+		ObjectNode afterwards = withFreshId(Samples.validityExtended()).put("msisdn", later.value());
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerProperties(),
+				new ByteArraySerializer(), new ByteArraySerializer())) {
+			producer.send(raw(valid.toString(), "orange"));
+			producer.send(raw(foreign.toString(), "orange"));
+			producer.send(raw(garbage, "orange"));
+			producer.send(raw(anonymous.toString(), null));
+			producer.send(raw(afterwards.toString(), "orange"));
+		}
+
+		await().atMost(PATIENCE).until(() -> keyed(first).size() == 1 && keyed(later).size() == 1);
+		assertThat(keyed(first).get(0).value())
+			.isEqualTo(EventJson.read(valid, LineEvent.class).receivedAt(keyed(first).get(0).value().occurredAt()));
+		await().atMost(PATIENCE).until(() -> rejected(foreign.get("eventId").stringValue()).size() == 1);
+		EventRejected mismatch = rejected(foreign.get("eventId").stringValue()).get(0);
+		assertThat(mismatch.source()).isEqualTo(IngestSource.KAFKA);
+		assertThat(mismatch.errors()).extracting(FieldError::reason).containsExactly("operator_mismatch");
+		assertThat(mismatch.payload()).isEqualTo(foreign.toString());
+		assertThat(mismatch.location()).startsWith(Topics.OPERATOR_EVENTS_RAW.name() + "-");
+		EventRejected unparseable = rejectedWithPayload(garbage);
+		assertThat(unparseable.errors()).extracting(FieldError::reason).containsExactly("malformed_json");
+		EventRejected unattributed = rejectedWithPayload(anonymous.toString());
+		assertThat(unattributed.operator().value()).isEqualTo("unattributed");
+		assertThat(unattributed.errors()).containsExactly(new FieldError("header.keepline-operator", "required"));
+	}
+
+	static EventRejected rejectedWithPayload(String payload) {
+		return await().atMost(PATIENCE)
+			.until(() -> rejectedEvents.values(EventRejected.class)
+				.stream()
+				.filter((event) -> payload.equals(event.payload()))
+				.findFirst(), Optional::isPresent)
+			.get();
+	}
+
+	static ProducerRecord<byte[], byte[]> raw(String json, String operator) {
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.OPERATOR_EVENTS_RAW.name(), null,
+				json.getBytes(StandardCharsets.UTF_8));
+		if (operator != null) {
+			record.headers().add(Topics.OPERATOR_HEADER, operator.getBytes(StandardCharsets.UTF_8));
+		}
+		return record;
+	}
+
+	@Test
+	void describesTheApiAndExposesCounters() throws Exception {
+		HttpResponse<String> docs = this.http.send(request("/v3/api-docs", "application/json").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("/v1/line-events", "/v1/line-events/csv", "operator_mismatch",
+				"LineRegistered");
+
+		postJson("[" + withFreshId(Samples.lineErased()).put("msisdn", Unique.msisdn().value()) + "]");
+		HttpResponse<String> metrics = this.http.send(request("/actuator/prometheus", "text/plain").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(metrics.body()).contains("keepline_ingest_events_total{").contains("outcome=\"accepted\"");
+	}
+
+	static List<ConsumerRecord<Msisdn, LineEvent>> keyed(Msisdn msisdn) {
+		return lineEvents.records().stream().filter((record) -> msisdn.equals(record.key())).toList();
+	}
+
+	static List<EventRejected> rejected(String originalEventId) {
+		return rejectedEvents.values(EventRejected.class)
+			.stream()
+			.filter((event) -> originalEventId.equals(event.originalEventId()))
+			.toList();
+	}
+
+	static JsonNode rawJson(String eventId) {
+		await().atMost(PATIENCE)
+			.until(() -> rawLineEvents.values().stream().anyMatch((value) -> value.contains(eventId)));
+		return EventJson.mapper()
+			.readTree(rawLineEvents.values().stream().filter((value) -> value.contains(eventId)).findFirst().get());
+	}
+
+	static ObjectNode withFreshId(ObjectNode item) {
+		return item.put("eventId", UUID.randomUUID().toString());
+	}
+
+	double csvAccepted() {
+		return this.registry.find("keepline.ingest.events")
+			.tags("source", "csv", "outcome", "accepted")
+			.counters()
+			.stream()
+			.mapToDouble((counter) -> counter.count())
+			.sum();
+	}
+
+	HttpResponse<String> postJson(String body) throws IOException, InterruptedException {
+		return this.http.send(request("/v1/line-events", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpRequest.Builder request(String path, String contentType) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", contentType)
+			.header("Authorization", "Bearer " + ORANGE_KEY)
+			.timeout(Duration.ofMinutes(2));
+	}
+
+	/** Samples the heap in use on a background thread, for the record. */
+	static final class HeapWatch {
+
+		private final Thread thread;
+
+		private volatile boolean running = true;
+
+		private volatile long peak;
+
+		private HeapWatch() {
+			this.thread = new Thread(this::sample, "heap-watch");
+			this.thread.setDaemon(true);
+		}
+
+		static HeapWatch start() {
+			HeapWatch watch = new HeapWatch();
+			watch.thread.start();
+			return watch;
+		}
+
+		private void sample() {
+			while (this.running) {
+				this.peak = Math.max(this.peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+				java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+			}
+		}
+
+		long stop() throws InterruptedException {
+			this.running = false;
+			this.thread.join();
+			return this.peak;
+		}
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.keepline.ingest.http;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import io.keepline.contracts.auth.OperatorKeys;
+import io.keepline.ingest.BatchIngestor;
+import io.keepline.ingest.IngestMetrics;
+import io.keepline.ingest.IngestSettings;
+import io.keepline.ingest.RecordingPublisher;
+import io.keepline.ingest.csv.CsvImporter;
+import io.keepline.ingest.validation.LineEventValidator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The core of ingest for web slice tests, with a recording publisher instead of Kafka and
+ * a fixed clock.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestSettings.class)
+@Import({ OperatorAuthenticator.class, JsonBatchReader.class })
+class WebSliceConfiguration {
+
+	static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+	/** Small CSV chunks so that tests see several of them. */
+	static final String CHUNK_ROWS = "keepline.ingest.csv-chunk-rows=2";
+
+	static final String MAX_ERRORS = "keepline.ingest.csv-max-errors=2";
+
+	static final String ORANGE_KEY = "orange-test-key-0001";
+
+	static final String PROXIMUS_KEY = "proximus-test-key-0002";
+
+	@Bean
+	OperatorKeys operatorKeys() {
+		return OperatorKeys.parse("orange=" + ORANGE_KEY + ",proximus=" + OperatorKeys.hashedForm(PROXIMUS_KEY));
+	}
+
+	@Bean
+	RecordingPublisher recordingPublisher() {
+		return new RecordingPublisher();
+	}
+
+	@Bean
+	SimpleMeterRegistry meterRegistry() {
+		return new SimpleMeterRegistry();
+	}
+
+	@Bean
+	BatchIngestor batchIngestor(RecordingPublisher publisher, SimpleMeterRegistry registry) {
+		return new BatchIngestor(new LineEventValidator(), publisher, new IngestMetrics(registry),
+				Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
+	@Bean
+	CsvImporter csvImporter(BatchIngestor ingestor, IngestSettings settings) {
+		return new CsvImporter(ingestor, settings);
+	}
+
+}

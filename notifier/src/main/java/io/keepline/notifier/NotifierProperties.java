@@ -1,0 +1,70 @@
+package io.keepline.notifier;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the notifier ({@code keepline.notifier.*}).
+ *
+ * @param webhookSecret signs webhook calls ({@code KEEPLINE_WEBHOOK_SECRET}); no default
+ * @param groupId consumer group reading deadline events
+ * @param concurrency consumer threads per topic (deadline events and each retry topic)
+ * @param mailFrom the From of every email
+ * @param smtpConnections SMTP connections kept open between sends
+ * @param httpTimeout timeout of SMS provider and webhook calls
+ * @param linkGrace how long pay and status links stay valid after the cycle's end
+ * @param linkMinimumTtl the shortest validity of a link (receipts, lapsed lines)
+ * @param sentLogTimeout how long start-up and rebalances may wait for the sent-log to
+ * catch up with the notification-events topic
+ * @param retry backoff of transient failures
+ * @param sms the SMS provider
+ * @param rateLimit sends per second per provider
+ */
+@Validated
+@ConfigurationProperties("keepline.notifier")
+public record NotifierProperties(@NotBlank(message = "is required (KEEPLINE_WEBHOOK_SECRET)") String webhookSecret,
+		@DefaultValue("keepline-notifier") @NotBlank String groupId, @DefaultValue("3") @Min(1) int concurrency,
+		@DefaultValue("Keepline <reminders@keepline.localhost>") @NotBlank String mailFrom,
+		@DefaultValue("4") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,
+		@DefaultValue("7d") @NotNull Duration linkGrace, @DefaultValue("30d") @NotNull Duration linkMinimumTtl,
+		@DefaultValue("2m") @NotNull Duration sentLogTimeout, @Valid @DefaultValue Retry retry,
+		@Valid @DefaultValue Sms sms, @Valid @DefaultValue RateLimit rateLimit) {
+
+	/**
+	 * Non-blocking retries of transient failures: {@code attempts} in all (the first
+	 * included), waiting {@code initialBackoff}, then {@code multiplier} times longer
+	 * each time up to {@code maxBackoff}; then the event goes to the dead-letter topic.
+	 */
+	public record Retry(@DefaultValue("8") @Min(1) int attempts, @DefaultValue("5s") @NotNull Duration initialBackoff,
+			@DefaultValue("3.0") @DecimalMin("1.0") double multiplier, @DefaultValue("1h") @NotNull Duration maxBackoff,
+			@DefaultValue("-1") short replicationFactor) {
+
+	}
+
+	/**
+	 * The SMS provider: {@code log} (no provider: log and accept) or {@code twilio} (any
+	 * Twilio-compatible API at {@code baseUrl}).
+	 */
+	public record Sms(@DefaultValue("log") @NotBlank String provider,
+			@DefaultValue("https://api.twilio.com") @NotNull URI baseUrl, String accountSid, String authToken,
+			String from) {
+
+	}
+
+	/** Average sends per second allowed per provider (bursts of one second's worth). */
+	public record RateLimit(@DefaultValue("2000") @DecimalMin("0.1") double email,
+			@DefaultValue("20") @DecimalMin("0.1") double sms, @DefaultValue("100") @DecimalMin("0.1") double webhook,
+			@DefaultValue("2s") @NotNull Duration maxWait) {
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.keepline.notifier.delivery;
+
+import java.time.Clock;
+
+import io.keepline.contracts.Channel;
+import io.keepline.contracts.Holder;
+import io.keepline.notifier.email.EmailMessage;
+import io.keepline.notifier.email.EmailSender;
+import io.keepline.notifier.message.MessageRenderer;
+import io.keepline.notifier.message.MessageView;
+import io.keepline.notifier.message.Notice;
+import io.keepline.notifier.message.RenderedEmail;
+import io.keepline.notifier.sms.SmsMessage;
+import io.keepline.notifier.sms.SmsSender;
+import io.keepline.notifier.webhook.WebhookMessage;
+import io.keepline.notifier.webhook.WebhookPayload;
+import io.keepline.notifier.webhook.WebhookSender;
+
+/**
+ * Renders a notice for one channel and hands it to that channel's sender; returns the
+ * provider's message id.
+ */
+public final class ChannelSenders {
+
+	private final MessageRenderer renderer;
+
+	private final EmailSender email;
+
+	private final SmsSender sms;
+
+	private final WebhookSender webhook;
+
+	private final Clock clock;
+
+	public ChannelSenders(MessageRenderer renderer, EmailSender email, SmsSender sms, WebhookSender webhook,
+			Clock clock) {
+		this.renderer = renderer;
+		this.email = email;
+		this.sms = sms;
+		this.webhook = webhook;
+		this.clock = clock;
+	}
+
+	String send(Channel channel, Notice notice, String notificationId) {
+		Holder holder = notice.holder();
+		return switch (channel) {
+			case EMAIL -> {
+				RenderedEmail rendered = this.renderer.email(notice);
+				yield this.email.send(new EmailMessage(holder.email(), rendered.subject(), rendered.html(),
+						rendered.text(), notificationId));
+			}
+			case SMS -> this.sms.send(new SmsMessage(holder.sms(), this.renderer.sms(notice), notificationId));
+			case WEBHOOK -> this.webhook
+				.send(new WebhookMessage(holder.webhookUrl(), payload(notice, notificationId), notificationId));
+		};
+	}
+
+	private byte[] payload(Notice notice, String notificationId) {
+		MessageView view = this.renderer.view(notice);
+		return new WebhookPayload(notificationId, notice.template(), notice.holder().locale().code(),
+				this.clock.instant(), notice.cycle().msisdn().masked(), notice.cycle().validUntil(), view.subject(),
+				view.text("sms"), view.payLink(), view.statusLink())
+			.toJson();
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.keepline.notifier.delivery;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.keepline.contracts.Channel;
+import io.keepline.contracts.Holder;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.notification.NotificationFailed;
+import io.keepline.contracts.notification.NotificationSent;
+import io.keepline.notifier.message.Notice;
+import io.keepline.notifier.message.NoticePlanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one deadline event into at most one delivered message: the holder's channels in
+ * order, skipping the event if any channel already delivered it, falling back to the next
+ * channel on a permanent failure, and throwing a {@link TransientDeliveryException} (to
+ * be retried later) when a channel cannot take it now. Works without Kafka: the benchmark
+ * and tests drive it directly.
+ */
+public final class Notifier {
+
+	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+	private final NoticePlanner planner;
+
+	private final ChannelSenders senders;
+
+	private final SentLog sentLog;
+
+	private final NotificationRecorder recorder;
+
+	private final Map<Channel, RateLimiter> limits;
+
+	private final Clock clock;
+
+	public Notifier(NoticePlanner planner, ChannelSenders senders, SentLog sentLog, NotificationRecorder recorder,
+			Map<Channel, RateLimiter> limits, Clock clock) {
+		this.planner = planner;
+		this.senders = senders;
+		this.sentLog = sentLog;
+		this.recorder = recorder;
+		this.limits = new EnumMap<>(limits);
+		this.clock = clock;
+	}
+
+	public void handle(DeadlineEvent event) {
+		Optional<Notice> planned = this.planner.plan(event);
+		if (planned.isEmpty()) {
+			return;
+		}
+		Notice notice = planned.get();
+		Holder holder = notice.holder();
+		for (Channel channel : holder.channels()) {
+			if (this.sentLog.wasSent(notice.notificationId(channel))) {
+				log.info("{} for {} already sent by {}: skipped", notice.template(), notice.cycle(), channel);
+				return;
+			}
+		}
+		for (Channel channel : holder.channels()) {
+			String id = notice.notificationId(channel);
+			if (this.sentLog.failedPermanently(id)) {
+				continue;
+			}
+			if (deliver(notice, channel, id)) {
+				return;
+			}
+		}
+		log.warn("{} for {} could not be delivered on any channel", notice.template(), notice.cycle());
+	}
+
+	private boolean deliver(Notice notice, Channel channel, String id) {
+		try {
+			RateLimiter limiter = this.limits.get(channel);
+			if (limiter != null) {
+				limiter.acquire();
+			}
+			String providerId = this.senders.send(channel, notice, id);
+			this.sentLog.markSent(id);
+			this.recorder.record(new NotificationSent(UUID.randomUUID(), this.clock.instant(), notice.cycle().msisdn(),
+					id, notice.sourceEventId(), channel, notice.template(), notice.holder().locale(), providerId));
+			log.info("{} for {} sent by {}", notice.template(), notice.cycle(), channel);
+			return true;
+		}
+		catch (PermanentDeliveryException ex) {
+			this.sentLog.markFailedPermanently(id);
+			this.recorder.record(failed(notice, channel, id, true, ex.reason()));
+			log.warn("{} for {} failed for good on {}: {}", notice.template(), notice.cycle(), channel, ex.reason());
+			return false;
+		}
+		catch (TransientDeliveryException ex) {
+			this.recorder.record(failed(notice, channel, id, false, ex.reason()));
+			log.info("{} for {} deferred on {}: {}", notice.template(), notice.cycle(), channel, ex.reason());
+			throw ex;
+		}
+	}
+
+	private NotificationFailed failed(Notice notice, Channel channel, String id, boolean permanent, String reason) {
+		return new NotificationFailed(UUID.randomUUID(), this.clock.instant(), notice.cycle().msisdn(), id,
+				notice.sourceEventId(), channel, notice.template(), notice.holder().locale(), permanent, reason);
+	}
+
+}

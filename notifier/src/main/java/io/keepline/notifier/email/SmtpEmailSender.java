@@ -1,0 +1,180 @@
+package io.keepline.notifier.email;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import io.keepline.notifier.delivery.PermanentDeliveryException;
+import io.keepline.notifier.delivery.TransientDeliveryException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Sends email over SMTP with the session Spring Mail configured ({@code spring.mail.*}),
+ * keeping up to {@code connections} connections open between sends instead of one per
+ * message. SMTP 5xx answers and bad addresses are permanent; 4xx and connection trouble
+ * are transient.
+ */
+public final class SmtpEmailSender implements EmailSender {
+
+	private final JavaMailSenderImpl mail;
+
+	private final InternetAddress from;
+
+	private final BlockingQueue<Transport> idle;
+
+	public SmtpEmailSender(JavaMailSenderImpl mail, String from, int connections) {
+		this.mail = mail;
+		try {
+			this.from = new InternetAddress(from, true);
+		}
+		catch (AddressException ex) {
+			throw new IllegalArgumentException("keepline.notifier.mail-from is not an email address", ex);
+		}
+		this.idle = new ArrayBlockingQueue<>(connections);
+	}
+
+	@Override
+	public String send(EmailMessage email) {
+		MimeMessage message = build(email);
+		Transport transport = this.idle.poll();
+		if (transport != null) {
+			try {
+				return sendOn(transport, message);
+			}
+			catch (MessagingException ex) {
+				// the kept connection may have been closed by the server: fall through to
+				// a new one
+				close(transport);
+			}
+		}
+		transport = null;
+		try {
+			transport = connect();
+			return sendOn(transport, message);
+		}
+		catch (MessagingException ex) {
+			close(transport);
+			throw classify(ex);
+		}
+	}
+
+	private String sendOn(Transport transport, MimeMessage message) throws MessagingException {
+		transport.sendMessage(message, message.getAllRecipients());
+		if (!this.idle.offer(transport)) {
+			close(transport);
+		}
+		return message.getMessageID();
+	}
+
+	private Transport connect() throws MessagingException {
+		Session session = this.mail.getSession();
+		Transport transport = session.getTransport(this.mail.getProtocol());
+		transport.connect(this.mail.getHost(), this.mail.getPort(), this.mail.getUsername(), this.mail.getPassword());
+		return transport;
+	}
+
+	private MimeMessage build(EmailMessage email) {
+		try {
+			MimeMessage message = new FixedIdMimeMessage(this.mail.getSession(), messageId(email.notificationId()));
+			message.setFrom(this.from);
+			message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), true));
+			message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+			MimeMultipart alternative = new MimeMultipart("alternative");
+			MimeBodyPart text = new MimeBodyPart();
+			text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
+			MimeBodyPart html = new MimeBodyPart();
+			html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
+			alternative.addBodyPart(text);
+			alternative.addBodyPart(html);
+			message.setContent(alternative);
+			message.saveChanges();
+			return message;
+		}
+		catch (AddressException ex) {
+			throw new PermanentDeliveryException("email_bad_address", "not a valid email address", ex);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException("Could not build the email", ex);
+		}
+	}
+
+	private static RuntimeException classify(MessagingException ex) {
+		for (Exception cause = ex; cause != null; cause = (cause instanceof MessagingException messaging)
+				? messaging.getNextException() : null) {
+			if (cause instanceof SMTPAddressFailedException failed) {
+				return byCode(failed.getReturnCode(), "email_rejected_address", ex);
+			}
+			if (cause instanceof SMTPSendFailedException failed) {
+				return byCode(failed.getReturnCode(), "email_rejected", ex);
+			}
+		}
+		if (ex instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+				&& failed.getInvalidAddresses().length > 0) {
+			return new PermanentDeliveryException("email_invalid_address", "the SMTP server refused the address", ex);
+		}
+		return new TransientDeliveryException("smtp_unavailable", "SMTP server unavailable: " + ex.getMessage(), ex);
+	}
+
+	private static RuntimeException byCode(int code, String reason, MessagingException ex) {
+		if (code >= 500) {
+			return new PermanentDeliveryException(reason + "_" + code, "the SMTP server refused with " + code, ex);
+		}
+		return new TransientDeliveryException(reason + "_" + code, "the SMTP server deferred with " + code, ex);
+	}
+
+	/** A stable Message-ID for a notification, so that a resend is recognisable. */
+	static String messageId(String notificationId) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(notificationId.getBytes(StandardCharsets.UTF_8));
+			return "<" + HexFormat.of().formatHex(hash, 0, 16) + "@notifier.keepline>";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available in this JVM", ex);
+		}
+	}
+
+	private static void close(Transport transport) {
+		if (transport == null) {
+			return;
+		}
+		try {
+			transport.close();
+		}
+		catch (MessagingException ignored) {
+			// already broken
+		}
+	}
+
+	/** Keeps the Message-ID it is given instead of generating a random one. */
+	private static final class FixedIdMimeMessage extends MimeMessage {
+
+		private final String messageId;
+
+		FixedIdMimeMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", this.messageId);
+		}
+
+	}
+
+}

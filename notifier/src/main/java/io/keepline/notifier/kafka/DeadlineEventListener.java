@@ -1,0 +1,40 @@
+package io.keepline.notifier.kafka;
+
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.notifier.NotifierProperties;
+import io.keepline.notifier.delivery.Notifier;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds deadline events to the {@link Notifier}. Transient failures go to the retry
+ * topics (see {@link KafkaConfiguration}); unreadable records to the dead-letter topic.
+ */
+@Component
+public class DeadlineEventListener {
+
+	private final Notifier notifier;
+
+	private final NotifierProperties settings;
+
+	DeadlineEventListener(Notifier notifier, NotifierProperties settings) {
+		this.notifier = notifier;
+		this.settings = settings;
+	}
+
+	@KafkaListener(id = "keepline-notifier-deadlines",
+			topics = "#{T(io.keepline.contracts.topic.Topics).DEADLINE_EVENTS.name()}",
+			groupId = "#{__listener.groupId()}", concurrency = "#{__listener.concurrency()}")
+	void on(DeadlineEvent event) {
+		this.notifier.handle(event);
+	}
+
+	public String groupId() {
+		return this.settings.groupId();
+	}
+
+	public String concurrency() {
+		return Integer.toString(this.settings.concurrency());
+	}
+
+}

@@ -1,0 +1,313 @@
+package io.keepline.notifier;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.keepline.contracts.Channel;
+import io.keepline.contracts.Holder;
+import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.Money;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.ReminderTrigger;
+import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.link.LinkPurpose;
+import io.keepline.contracts.link.LinkSigner;
+import io.keepline.contracts.link.LinkVerification;
+import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.notification.NotificationFailed;
+import io.keepline.contracts.notification.NotificationSent;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.webhook.WebhookSignature;
+import io.keepline.testsupport.KafkaCluster;
+import io.keepline.testsupport.RealKafka;
+import io.keepline.testsupport.TopicProbe;
+import io.keepline.testsupport.Unique;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@RealKafka
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "keepline.notifier.retry.initial-backoff=300ms", "keepline.notifier.retry.multiplier=2",
+				"keepline.notifier.retry.max-backoff=2s", "keepline.notifier.retry.attempts=12" })
+class NotifierIntegrationTest {
+
+	private static final String LINK_SECRET = "integration-link-secret-32-bytes-long!";
+
+	private static final String WEBHOOK_SECRET = "whsec_integration";
+
+	private static final Pattern PAY_LINK = Pattern.compile("http://localhost:8084/pay/([A-Za-z0-9_.-]+)");
+
+	private static final int SMTP_PORT = freePort();
+
+	private static final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+	private static final WireMockServer webhooks = new WireMockServer(options().dynamicPort());
+
+	private static KafkaProducer<Msisdn, DeadlineEvent> producer;
+
+	private static TopicProbe<Msisdn, NotificationEvent> outcomes;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("keepline.links.secret", () -> LINK_SECRET);
+		registry.add("keepline.notifier.webhook-secret", () -> WEBHOOK_SECRET);
+		registry.add("keepline.notifier.group-id", () -> Unique.name("notifier"));
+	}
+
+	@BeforeAll
+	static void startInfrastructure(KafkaCluster cluster) {
+		smtp.start();
+		webhooks.start();
+		webhooks.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS);
+		producer = new KafkaProducer<>(cluster.producerProperties(), Topics.MSISDN.serializer(),
+				Topics.DEADLINE_EVENTS.valueSerde().serializer());
+		outcomes = TopicProbe.of(cluster, Topics.NOTIFICATION_EVENTS);
+	}
+
+	@AfterAll
+	static void stopInfrastructure() {
+		producer.close();
+		outcomes.close();
+		webhooks.stop();
+		smtp.stop();
+	}
+
+	@Test
+	void remindsByEmailInTheHoldersLanguageWithAPayLinkThatVerifies() throws Exception {
+		String email = Unique.name("fr") + "@example.com";
+		ReminderDue reminder = reminder(Unique.msisdn(), holder(email, null, HolderLocale.FR), 7);
+		publish(reminder);
+
+		MimeMessage message = awaitOneEmail(email);
+		assertThat(message.getSubject()).startsWith("Renouvelez votre numéro +32 47")
+			.contains("** **")
+			.endsWith("avant le 31 décembre 2026");
+		assertThat(message.getContentType()).startsWith("multipart/alternative");
+		assertThat(GreenMailUtil.getBody(message)).contains("text/html").doesNotContain(reminder.msisdn().value());
+		String text = textOf(message);
+		assertThat(text).contains("Bonjour Camille,").contains(reminder.msisdn().masked()).contains("15,00");
+		Matcher link = PAY_LINK.matcher(text);
+		assertThat(link.find()).isTrue();
+		LinkVerification verification = LinkSigner.fromSecret(LINK_SECRET, Clock.systemUTC())
+			.verify(link.group(1), LinkPurpose.PAY);
+		assertThat(verification).isInstanceOfSatisfying(LinkVerification.Valid.class,
+				(valid) -> assertThat(valid.link().cycle()).isEqualTo(reminder.cycle()));
+		NotificationSent sent = awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1).get(0);
+		assertThat(sent.notificationId()).isEqualTo(reminder.cycle().asString() + ":reminder-firm-7:email");
+		assertThat(sent.channel()).isEqualTo(Channel.EMAIL);
+		assertThat(sent.locale()).isEqualTo(HolderLocale.FR);
+		assertThat(sent.sourceEventId()).isEqualTo(reminder.eventId());
+		assertThat(sent.providerMessageId()).isEqualTo(message.getMessageID());
+	}
+
+	@Test
+	void sendsNothingNewWhenAnEventIsRedelivered() {
+		String email = Unique.name("dup") + "@example.com";
+		Msisdn msisdn = Unique.msisdn();
+		Holder holder = holder(email, null, HolderLocale.DE);
+		ReminderDue reminder = reminder(msisdn, holder, 30);
+		publish(reminder);
+		awaitOutcomes(msisdn, NotificationSent.class, 1);
+		publish(reminder);
+		publish(reminder(msisdn, holder, 30));
+		RenewalConfirmed receipt = new RenewalConfirmed(UUID.randomUUID(), Instant.now(), msisdn,
+				OperatorId.of("orange"), reminder.validUntil(), Money.of(1500, "EUR"), "pi_1", holder);
+		publish(receipt);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> received(email).size() == 2);
+		assertThat(received(email)).extracting(MimeMessage::getSubject)
+			.containsExactly("Ihre Rufnummer " + msisdn.masked() + " ist gültig bis 31. Dezember 2026",
+					"Beleg: Ihre Rufnummer " + msisdn.masked() + " ist verlängert");
+		assertThat(outcomes(msisdn, NotificationSent.class)).hasSize(2);
+	}
+
+	@Test
+	void retriesWhileTheSmtpServerIsDownThenDeliversOnce() {
+		String email = Unique.name("down") + "@example.com";
+		ReminderDue reminder = reminder(Unique.msisdn(), holder(email, null, HolderLocale.NL), 1);
+		smtp.stop();
+		try {
+			publish(reminder);
+			List<NotificationFailed> deferred = awaitOutcomes(reminder.msisdn(), NotificationFailed.class, 1);
+			assertThat(deferred.get(0).permanent()).isFalse();
+			assertThat(deferred.get(0).reason()).isEqualTo("smtp_unavailable");
+		}
+		finally {
+			smtp.start();
+		}
+		MimeMessage message = awaitOneEmail(email);
+		assertThat(subjectOf(message)).startsWith("Laatste herinnering");
+		assertThat(awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1)).hasSize(1);
+	}
+
+	@Test
+	void fallsBackToTheNextChannelWhenAnAddressIsRefused() {
+		Msisdn msisdn = Unique.msisdn();
+		ReminderDue reminder = reminder(msisdn, holder("not an address", msisdn, HolderLocale.EN), 7);
+		publish(reminder);
+
+		NotificationSent sent = awaitOutcomes(msisdn, NotificationSent.class, 1).get(0);
+		assertThat(sent.channel()).isEqualTo(Channel.SMS);
+		NotificationFailed failed = outcomes(msisdn, NotificationFailed.class).get(0);
+		assertThat(failed.channel()).isEqualTo(Channel.EMAIL);
+		assertThat(failed.permanent()).isTrue();
+	}
+
+	@Test
+	void deadLettersAnUnreadableRecordAndGoesOn(KafkaCluster cluster) {
+		Msisdn msisdn = Unique.msisdn();
+		String email = Unique.name("poison") + "@example.com";
+		try (TopicProbe<String, String> deadLetters = TopicProbe.raw(cluster, Topics.DEADLINE_EVENTS.deadLetter());
+				KafkaProducer<String, byte[]> raw = new KafkaProducer<>(cluster.producerProperties(),
+						new StringSerializer(), new ByteArraySerializer())) {
+			raw.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), msisdn.value(),
+					"{\"type\":\"ReminderDue\",\"stage\":\"soon\"}".getBytes(StandardCharsets.UTF_8)));
+			raw.flush();
+			publish(reminder(msisdn, holder(email, null, HolderLocale.EN), 30));
+
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> deadLetters.records().stream().anyMatch((r) -> msisdn.value().equals(r.key())));
+			assertThat(deadLetters.records().stream().filter((r) -> msisdn.value().equals(r.key()))).singleElement()
+				.satisfies((r) -> assertThat(r.value()).contains("soon"));
+			awaitOneEmail(email);
+		}
+	}
+
+	@Test
+	void signsWebhooksSoThatReceiversCanVerifyThem() {
+		Msisdn msisdn = Unique.msisdn();
+		URI hook = URI.create(webhooks.baseUrl() + "/hook");
+		Holder holder = new Holder(null, null, null, hook, HolderLocale.ZH, ZoneId.of("Asia/Shanghai"));
+		publish(reminder(msisdn, holder, 1));
+
+		awaitOutcomes(msisdn, NotificationSent.class, 1);
+		LoggedRequest request = webhooks.findAll(postRequestedFor(urlEqualTo("/hook")))
+			.stream()
+			.filter((r) -> r.getBodyAsString().contains(msisdn.masked()))
+			.findFirst()
+			.orElseThrow();
+		WebhookSignature signature = new WebhookSignature(WEBHOOK_SECRET);
+		assertThat(signature.verify(request.getHeader(WebhookSignature.HEADER), request.getBody(), Instant.now(),
+				Duration.ofMinutes(5)))
+			.isTrue();
+		assertThat(signature.verify(request.getHeader(WebhookSignature.HEADER),
+				request.getBodyAsString().replace("zh", "en").getBytes(StandardCharsets.UTF_8), Instant.now(),
+				Duration.ofMinutes(5)))
+			.isFalse();
+		assertThat(request.getBodyAsString()).contains("\"template\":\"reminder-urgent\"")
+			.contains("\"locale\":\"zh\"")
+			.contains("/pay/");
+	}
+
+	private static ReminderDue reminder(Msisdn msisdn, Holder holder, int stage) {
+		LocalDate validUntil = LocalDate.of(2026, 12, 31);
+		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), validUntil, stage,
+				Instant.now(), ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"), null, null);
+	}
+
+	private static Holder holder(String email, Msisdn sms, HolderLocale locale) {
+		return new Holder("Camille", email, sms, null, locale, ZoneId.of("Europe/Brussels"));
+	}
+
+	private static void publish(DeadlineEvent event) {
+		producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), event.msisdn(), event));
+		producer.flush();
+	}
+
+	private static List<MimeMessage> received(String address) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> isFor(message, address)).toList();
+	}
+
+	private static boolean isFor(MimeMessage message, String address) {
+		try {
+			return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+				.anyMatch((recipient) -> recipient.toString().equals(address));
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			return false;
+		}
+	}
+
+	private static MimeMessage awaitOneEmail(String address) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> !received(address).isEmpty());
+		List<MimeMessage> messages = received(address);
+		assertThat(messages).hasSize(1);
+		return messages.get(0);
+	}
+
+	private static <T extends NotificationEvent> List<T> outcomes(Msisdn msisdn, Class<T> type) {
+		return outcomes.values(type).stream().filter((event) -> event.msisdn().equals(msisdn)).toList();
+	}
+
+	private static <T extends NotificationEvent> List<T> awaitOutcomes(Msisdn msisdn, Class<T> type, int count) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> outcomes(msisdn, type).size() >= count);
+		List<T> found = outcomes(msisdn, type);
+		assertThat(found).hasSize(count);
+		return found;
+	}
+
+	private static String subjectOf(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String textOf(MimeMessage message) throws Exception {
+		jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) message.getContent();
+		return (String) alternative.getBodyPart(0).getContent();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,178 @@
+package io.keepline.notifier.delivery;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.keepline.contracts.Channel;
+import io.keepline.contracts.Holder;
+import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.Money;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.deadline.AutoRenewalDue;
+import io.keepline.contracts.deadline.PaymentFailure;
+import io.keepline.contracts.deadline.PlannedCharge;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.ReminderTrigger;
+import io.keepline.contracts.link.LinkSigner;
+import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.notification.NotificationFailed;
+import io.keepline.contracts.notification.NotificationSent;
+import io.keepline.notifier.email.EmailMessage;
+import io.keepline.notifier.message.Links;
+import io.keepline.notifier.message.MessageRenderer;
+import io.keepline.notifier.message.Messages;
+import io.keepline.notifier.message.NoticePlanner;
+import io.keepline.notifier.sms.SmsMessage;
+import io.keepline.notifier.webhook.WebhookMessage;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class NotifierTest {
+
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-24T09:00:00Z"), ZoneOffset.UTC);
+
+	private static final Msisdn MSISDN = Msisdn.of("+32470123456");
+
+	private final List<NotificationEvent> recorded = new ArrayList<>();
+
+	private final List<EmailMessage> emails = new ArrayList<>();
+
+	private final List<SmsMessage> texts = new ArrayList<>();
+
+	private final List<WebhookMessage> hooks = new ArrayList<>();
+
+	private final SentLog sentLog = new SentLog();
+
+	@Test
+	void sendsOnTheFirstChannelOnly() {
+		Notifier notifier = notifier((message) -> {
+			this.emails.add(message);
+			return "<id@smtp>";
+		});
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.emails).hasSize(1);
+		assertThat(this.texts).isEmpty();
+		assertThat(this.recorded).singleElement().isInstanceOfSatisfying(NotificationSent.class, (sent) -> {
+			assertThat(sent.notificationId()).isEqualTo("+32470123456:2026-12-31:reminder-firm-7:email");
+			assertThat(sent.providerMessageId()).isEqualTo("<id@smtp>");
+			assertThat(sent.template()).isEqualTo("reminder-firm");
+		});
+	}
+
+	@Test
+	void doesNotSendTwiceForTheSameCycleAndStage() {
+		Notifier notifier = notifier((message) -> {
+			this.emails.add(message);
+			return "<id@smtp>";
+		});
+		notifier.handle(reminder(7, null, null));
+		notifier.handle(reminder(7, null, null));
+		notifier.handle(reminder(1, null, null));
+		assertThat(this.emails).hasSize(2);
+	}
+
+	@Test
+	void fallsBackToTheNextChannelOnAPermanentFailure() {
+		Notifier notifier = notifier((message) -> {
+			throw new PermanentDeliveryException("email_rejected_address_550", "no such user");
+		});
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.texts).hasSize(1);
+		assertThat(this.recorded).hasSize(2);
+		assertThat(this.recorded.get(0)).isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+			assertThat(failed.permanent()).isTrue();
+			assertThat(failed.channel()).isEqualTo(Channel.EMAIL);
+			assertThat(failed.reason()).isEqualTo("email_rejected_address_550");
+		});
+		assertThat(this.recorded.get(1)).isInstanceOfSatisfying(NotificationSent.class,
+				(sent) -> assertThat(sent.channel()).isEqualTo(Channel.SMS));
+	}
+
+	@Test
+	void rethrowsTransientFailuresAfterRecordingThem() {
+		Notifier notifier = notifier((message) -> {
+			throw new TransientDeliveryException("smtp_unavailable", "connection refused");
+		});
+		assertThatExceptionOfType(TransientDeliveryException.class)
+			.isThrownBy(() -> notifier.handle(reminder(7, null, null)));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.recorded).singleElement()
+			.isInstanceOfSatisfying(NotificationFailed.class, (failed) -> assertThat(failed.permanent()).isFalse());
+	}
+
+	@Test
+	void skipsAChannelThatFailedForGoodOnARetry() {
+		this.sentLog.markFailedPermanently("+32470123456:2026-12-31:reminder-firm-7:email");
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("email already failed for good");
+		});
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.texts).hasSize(1);
+	}
+
+	@Test
+	void announcesAnAutomaticChargeAndAFailedOne() {
+		Notifier notifier = notifier((message) -> {
+			this.emails.add(message);
+			return "ok";
+		});
+		PaymentMethodRef card = new PaymentMethodRef("cus", "pm", "visa", "4242", 12, 2030);
+		notifier.handle(reminder(7, new PlannedCharge(card, LocalDate.of(2026, 12, 28)), null));
+		notifier.handle(reminder(2, new PlannedCharge(card, LocalDate.of(2026, 12, 28)),
+				new PaymentFailure("card_declined", "generic_decline", 1)));
+		assertThat(this.emails).extracting(EmailMessage::subject)
+			.containsExactly("Your number +32 470 ** ** 56 renews automatically on 28 December 2026",
+					"Automatic renewal of +32 470 ** ** 56 failed");
+		assertThat(this.emails.get(0).text()).contains("Visa card ending 4242");
+		assertThat(this.emails.get(1).text()).contains("card declined").contains("/pay/");
+	}
+
+	@Test
+	void ignoresAutomaticChargeOrders() {
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("nothing to send");
+		});
+		notifier.handle(new AutoRenewalDue(UUID.randomUUID(), CLOCK.instant(), MSISDN, OperatorId.of("orange"),
+				LocalDate.of(2026, 12, 31), 1, new PaymentMethodRef("cus", "pm", "visa", "4242", 12, 2030),
+				Money.of(1500, "EUR"), HolderLocale.EN));
+		assertThat(this.recorded).isEmpty();
+	}
+
+	private Notifier notifier(io.keepline.notifier.email.EmailSender email) {
+		Links links = new Links(LinkSigner.fromSecret("unit-test-secret-of-at-least-32-bytes", CLOCK),
+				URI.create("http://localhost:8084"), Duration.ofDays(7), Duration.ofDays(30), CLOCK);
+		MessageRenderer renderer = new MessageRenderer(new Messages(), links);
+		ChannelSenders senders = new ChannelSenders(renderer, email, (sms) -> {
+			this.texts.add(sms);
+			return "SM1";
+		}, (hook) -> {
+			this.hooks.add(hook);
+			return "webhook-204";
+		}, CLOCK);
+		return new Notifier(new NoticePlanner(), senders, this.sentLog, this.recorded::add,
+				Map.of(Channel.EMAIL, new RateLimiter("email", 1000, 1000, Duration.ofSeconds(1))), CLOCK);
+	}
+
+	private static ReminderDue reminder(int stage, PlannedCharge charge, PaymentFailure failure) {
+		Holder holder = new Holder("Sam", "sam@example.com", MSISDN, URI.create("https://hooks.example.com/k"),
+				HolderLocale.EN, ZoneId.of("Europe/Brussels"));
+		ReminderTrigger trigger = (failure != null) ? ReminderTrigger.AUTO_RENEWAL_FAILED : ReminderTrigger.SCHEDULED;
+		return new ReminderDue(UUID.randomUUID(), CLOCK.instant(), MSISDN, OperatorId.of("orange"),
+				LocalDate.of(2026, 12, 31), stage, CLOCK.instant(), trigger, holder, Money.of(1500, "EUR"), charge,
+				failure);
+	}
+
+}

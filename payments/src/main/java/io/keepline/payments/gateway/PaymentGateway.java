@@ -1,0 +1,35 @@
+package io.keepline.payments.gateway;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.stripe.model.Event;
+import io.keepline.contracts.PaymentMethodRef;
+
+/**
+ * What payments needs from Stripe, behind a narrow interface: the stripe-java adapter and
+ * the offline sandbox implement it. Every call that creates something takes a
+ * deterministic idempotency key. Transient failures (5xx, timeouts after the client's own
+ * retries) are thrown as {@link GatewayUnavailableException}.
+ */
+public interface PaymentGateway {
+
+	/** A hosted Checkout Session in payment mode for one cycle. */
+	HostedSession createCheckoutSession(CheckoutRequest request);
+
+	/** A hosted Checkout Session in setup mode that saves a method for renewals. */
+	HostedSession createSetupSession(SetupRequest request);
+
+	/** The payment method a completed setup saved, with what a holder recognises. */
+	PaymentMethodRef savedMethod(String setupIntentId);
+
+	/** Charges a saved method off-session; declines are an outcome, not an exception. */
+	ChargeOutcome chargeOffSession(OffSessionCharge charge);
+
+	/** Refunds a payment intent in full. */
+	RefundResult refund(RefundRequest request);
+
+	/** Events created after {@code since} of the given types, oldest first. */
+	List<Event> listEventsSince(Instant since, List<String> types);
+
+}

@@ -1,0 +1,8 @@
+package io.keepline.payments.gateway;
+
+/**
+ * The refund Stripe created.
+ */
+public record RefundResult(String refundId, long amountCents) {
+
+}

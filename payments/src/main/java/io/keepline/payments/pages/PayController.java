@@ -1,0 +1,173 @@
+package io.keepline.payments.pages;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.keepline.contracts.CycleId;
+import io.keepline.contracts.link.LinkPurpose;
+import io.keepline.contracts.link.LinkSigner;
+import io.keepline.contracts.link.LinkVerification;
+import io.keepline.contracts.link.SignedLink;
+import io.keepline.payments.LinkSettings;
+import io.keepline.payments.PaymentsSettings;
+import io.keepline.payments.gateway.CheckoutRequest;
+import io.keepline.payments.gateway.GatewayUnavailableException;
+import io.keepline.payments.gateway.HostedSession;
+import io.keepline.payments.gateway.PaymentGateway;
+import io.keepline.payments.gateway.SetupRequest;
+import io.keepline.payments.view.CycleView;
+import io.keepline.payments.view.CycleView.CycleState;
+import io.keepline.payments.view.LineLookup;
+import io.keepline.payments.view.LineView;
+import io.keepline.payments.view.ViewUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * {@code GET /pay/{token}} and {@code GET /autorenew/{token}}: check the signed link and
+ * the cycle, then send the holder (303) to a Checkout Session reused while its window is
+ * open.
+ */
+@Controller
+class PayController {
+
+	private static final Logger log = LoggerFactory.getLogger(PayController.class);
+
+	/** How long the fresh pay link offered on an expired link's page lives. */
+	static final Duration FRESH_LINK_TTL = Duration.ofHours(1);
+
+	private final LinkSigner signer;
+
+	private final LineLookup lines;
+
+	private final PaymentGateway gateway;
+
+	private final LinkSettings links;
+
+	private final PaymentsSettings settings;
+
+	private final Clock clock;
+
+	PayController(LinkSigner signer, LineLookup lines, PaymentGateway gateway, LinkSettings links,
+			PaymentsSettings settings, Clock clock) {
+		this.signer = signer;
+		this.lines = lines;
+		this.gateway = gateway;
+		this.links = links;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@GetMapping("/pay/{token}")
+	ModelAndView pay(@PathVariable String token, HttpServletRequest request) {
+		return withCycle(token, LinkPurpose.PAY, request, (cycle, view, open) -> {
+			CheckoutWindow window = CheckoutWindow.current(this.clock, this.settings.checkoutReuseWindow());
+			String status = statusUrl(cycle, window);
+			HostedSession session = this.gateway.createCheckoutSession(
+					new CheckoutRequest(cycle, open.price(), view.locale(), status + "?checkout=success",
+							status + "?checkout=cancelled", "checkout:" + cycle.asString() + ":" + window.number()));
+			log.info("Checkout session {} for {}", session.id(), cycle);
+			return redirect(session.url());
+		});
+	}
+
+	@GetMapping("/autorenew/{token}")
+	ModelAndView autoRenew(@PathVariable String token, HttpServletRequest request) {
+		return withCycle(token, LinkPurpose.AUTORENEW, request, (cycle, view, open) -> {
+			CheckoutWindow window = CheckoutWindow.current(this.clock, this.settings.checkoutReuseWindow());
+			String status = statusUrl(cycle, window);
+			String customer = (view.savedMethod() != null) ? view.savedMethod().customerId() : null;
+			HostedSession session = this.gateway
+				.createSetupSession(new SetupRequest(cycle, view.locale(), customer, status + "?setup=success",
+						status + "?setup=cancelled", "setup:" + cycle.asString() + ":" + window.number()));
+			log.info("Setup session {} for {}", session.id(), cycle);
+			return redirect(session.url());
+		});
+	}
+
+	private ModelAndView withCycle(String token, LinkPurpose purpose, HttpServletRequest request, OpenCycle action) {
+		LinkVerification verification = this.signer.verify(token, purpose);
+		if (verification instanceof LinkVerification.Rejected rejected) {
+			log.info("{} link refused: {}", purpose.code(), rejected.reason());
+			return Pages.message(HttpStatus.FORBIDDEN, "link.invalid");
+		}
+		if (verification instanceof LinkVerification.Expired expired) {
+			return expired(expired.link(), request);
+		}
+		SignedLink link = ((LinkVerification.Valid) verification).link();
+		CycleId cycle = link.cycle();
+		try {
+			Optional<LineView> view = this.lines.find(cycle.msisdn());
+			view.ifPresent((v) -> HolderLocaleResolver.use(request, v.locale()));
+			Optional<CycleView> known = view.flatMap((v) -> v.cycle(cycle.validUntil()));
+			if (view.isEmpty() || known.isEmpty()) {
+				return Pages.message(HttpStatus.NOT_FOUND, "cycle.unknown");
+			}
+			if (known.get().state() == CycleState.PAID || view.get().paidBy(cycle.validUntil()).isPresent()) {
+				return Pages.message(HttpStatus.OK, "cycle.paid", Map.of("validUntil", cycle.validUntil()),
+						statusPath(cycle), "action.status");
+			}
+			if (known.get().state() == CycleState.LAPSED) {
+				return Pages.message(HttpStatus.GONE, "cycle.lapsed", Map.of("validUntil", cycle.validUntil()), null,
+						null);
+			}
+			return action.run(cycle, view.get(), known.get());
+		}
+		catch (ViewUnavailableException | GatewayUnavailableException ex) {
+			log.warn("{} link for {} not served: {}", purpose.code(), cycle, ex.getMessage());
+			return Pages.message(HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable");
+		}
+	}
+
+	private ModelAndView expired(SignedLink link, HttpServletRequest request) {
+		String fresh = null;
+		try {
+			Optional<LineView> view = this.lines.find(link.cycle().msisdn());
+			view.ifPresent((v) -> HolderLocaleResolver.use(request, v.locale()));
+			boolean open = view.flatMap((v) -> v.cycle(link.cycle().validUntil()))
+				.map((c) -> c.state() == CycleState.OPEN)
+				.orElse(false);
+			if (open) {
+				fresh = "/" + link.purpose().code() + "/"
+						+ this.signer.issue(link.purpose(), link.cycle(), FRESH_LINK_TTL);
+			}
+		}
+		catch (ViewUnavailableException ex) {
+			log.debug("no fresh link offered: {}", ex.getMessage());
+		}
+		return Pages.message(HttpStatus.GONE, "link.expired", Map.of(), fresh, (fresh != null) ? "action.fresh" : null);
+	}
+
+	private String statusUrl(CycleId cycle, CheckoutWindow window) {
+		return this.links.url("/status/" + this.signer
+			.issue(new SignedLink(LinkPurpose.STATUS, cycle, window.end().plus(this.settings.statusLinkTtl()))));
+	}
+
+	private String statusPath(CycleId cycle) {
+		return "/status/" + this.signer.issue(LinkPurpose.STATUS, cycle, FRESH_LINK_TTL);
+	}
+
+	private static ModelAndView redirect(String url) {
+		RedirectView redirect = new RedirectView(url);
+		redirect.setStatusCode(HttpStatus.SEE_OTHER);
+		return new ModelAndView(redirect);
+	}
+
+	@FunctionalInterface
+	private interface OpenCycle {
+
+		ModelAndView run(CycleId cycle, LineView view, CycleView open);
+
+	}
+
+}

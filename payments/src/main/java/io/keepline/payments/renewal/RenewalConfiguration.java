@@ -1,0 +1,65 @@
+package io.keepline.payments.renewal;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.payments.PaymentsSettings;
+import io.keepline.payments.gateway.PaymentGateway;
+import io.keepline.payments.webhook.WebhookProcessor;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The deadline-events consumer: catalogue deserialisers wrapped in
+ * {@link ErrorHandlingDeserializer}, retries with a fixed back-off, then the record goes
+ * to the catalogue's dead-letter topic and the consumer goes on.
+ */
+@Configuration(proxyBeanMethods = false)
+class RenewalConfiguration {
+
+	@Bean
+	DeadlineActions deadlineActions(PaymentGateway gateway, WebhookProcessor webhookProcessor, Clock clock) {
+		return new DeadlineActions(gateway, webhookProcessor, clock);
+	}
+
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> deadlineListenerFactory(KafkaProperties kafka,
+			PaymentsSettings settings) {
+		Map<String, Object> consumer = kafka.buildConsumerProperties();
+		consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+		consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		var factory = new ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent>();
+		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer,
+				new ErrorHandlingDeserializer<>(Topics.DEADLINE_EVENTS.keySerde().deserializer()),
+				new ErrorHandlingDeserializer<>(Topics.DEADLINE_EVENTS.valueSerde().deserializer())));
+		factory.setCommonErrorHandler(new DefaultErrorHandler(new DeadLetterPublishingRecoverer(deadLetters(kafka)),
+				new FixedBackOff(settings.retryBackoff().toMillis(), settings.retryAttempts())));
+		return factory;
+	}
+
+	private static KafkaTemplate<Object, Object> deadLetters(KafkaProperties kafka) {
+		Map<String, Object> producer = kafka.buildProducerProperties();
+		producer.put(ProducerConfig.ACKS_CONFIG, "all");
+		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		return new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(producer, new DeadLetterSerializer(), new DeadLetterSerializer()));
+	}
+
+}

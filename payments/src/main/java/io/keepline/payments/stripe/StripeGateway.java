@@ -1,0 +1,176 @@
+package io.keepline.payments.stripe;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Event;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.PaymentMethod;
+import com.stripe.model.Refund;
+import com.stripe.model.SetupIntent;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.EventListParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import com.stripe.param.SetupIntentRetrieveParams;
+import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.payment.PaymentSource;
+import io.keepline.payments.gateway.ChargeOutcome;
+import io.keepline.payments.gateway.CheckoutRequest;
+import io.keepline.payments.gateway.CycleMetadata;
+import io.keepline.payments.gateway.DeclineCodes;
+import io.keepline.payments.gateway.GatewayUnavailableException;
+import io.keepline.payments.gateway.HostedSession;
+import io.keepline.payments.gateway.OffSessionCharge;
+import io.keepline.payments.gateway.PaymentGateway;
+import io.keepline.payments.gateway.RefundRequest;
+import io.keepline.payments.gateway.RefundResult;
+import io.keepline.payments.gateway.SetupRequest;
+
+/**
+ * {@link PaymentGateway} on stripe-java's {@link StripeClient}. stripe-java retries
+ * connection failures, 409s and 5xx itself with the same idempotency key; what still
+ * fails is reported as {@link GatewayUnavailableException} so that the caller retries
+ * with the same key later.
+ */
+public class StripeGateway implements PaymentGateway {
+
+	private final StripeClient client;
+
+	public StripeGateway(StripeClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public HostedSession createCheckoutSession(CheckoutRequest request) {
+		Session session = call(() -> this.client.v1()
+			.checkout()
+			.sessions()
+			.create(CheckoutParams.payment(request), idempotent(request.idempotencyKey())));
+		return new HostedSession(session.getId(), session.getUrl());
+	}
+
+	@Override
+	public HostedSession createSetupSession(SetupRequest request) {
+		Session session = call(() -> this.client.v1()
+			.checkout()
+			.sessions()
+			.create(CheckoutParams.setup(request), idempotent(request.idempotencyKey())));
+		return new HostedSession(session.getId(), session.getUrl());
+	}
+
+	@Override
+	public PaymentMethodRef savedMethod(String setupIntentId) {
+		SetupIntent intent = call(() -> this.client.v1()
+			.setupIntents()
+			.retrieve(setupIntentId, SetupIntentRetrieveParams.builder().addExpand("payment_method").build()));
+		PaymentMethod method = intent.getPaymentMethodObject();
+		String customer = (intent.getCustomer() != null) ? intent.getCustomer() : method.getCustomer();
+		if (method.getCard() != null) {
+			PaymentMethod.Card card = method.getCard();
+			return new PaymentMethodRef(customer, method.getId(), card.getBrand(), card.getLast4(),
+					card.getExpMonth().intValue(), card.getExpYear().intValue());
+		}
+		String last4 = (method.getSepaDebit() != null) ? method.getSepaDebit().getLast4() : null;
+		return new PaymentMethodRef(customer, method.getId(), method.getType(), last4, 0, 0);
+	}
+
+	@Override
+	public ChargeOutcome chargeOffSession(OffSessionCharge charge) {
+		PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+			.setAmount(charge.amount().amountCents())
+			.setCurrency(charge.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+			.setCustomer(charge.method().customerId())
+			.setPaymentMethod(charge.method().paymentMethodId())
+			.setOffSession(true)
+			.setConfirm(true)
+			.putAllMetadata(CycleMetadata.of(charge.cycle(), PaymentSource.AUTO_RENEWAL, charge.attempt()))
+			.build();
+		try {
+			PaymentIntent intent = this.client.v1()
+				.paymentIntents()
+				.create(params, idempotent(charge.idempotencyKey()));
+			return switch (intent.getStatus()) {
+				case "succeeded" -> new ChargeOutcome.Succeeded(intent.getId());
+				case "processing" -> new ChargeOutcome.Pending(intent.getId());
+				default -> new ChargeOutcome.Failed(intent.getId(), intent.getStatus(), null, false);
+			};
+		}
+		catch (CardException ex) {
+			String intentId = (ex.getStripeError() != null && ex.getStripeError().getPaymentIntent() != null)
+					? ex.getStripeError().getPaymentIntent().getId() : null;
+			return new ChargeOutcome.Failed(intentId, ex.getCode(), ex.getDeclineCode(),
+					DeclineCodes.retryable(ex.getCode(), ex.getDeclineCode()));
+		}
+		catch (StripeException ex) {
+			throw translate(ex);
+		}
+	}
+
+	@Override
+	public RefundResult refund(RefundRequest request) {
+		RefundCreateParams params = RefundCreateParams.builder()
+			.setPaymentIntent(request.paymentIntentId())
+			.setAmount(request.amount().amountCents())
+			.setReason(RefundCreateParams.Reason.DUPLICATE)
+			.putAllMetadata(CycleMetadata.of(request.cycle(), PaymentSource.CHECKOUT, null))
+			.build();
+		Refund refund = call(() -> this.client.v1().refunds().create(params, idempotent(request.idempotencyKey())));
+		return new RefundResult(refund.getId(), refund.getAmount());
+	}
+
+	@Override
+	public List<Event> listEventsSince(Instant since, List<String> types) {
+		EventListParams params = EventListParams.builder()
+			.setCreated(EventListParams.Created.builder().setGt(since.getEpochSecond()).build())
+			.addAllType(types)
+			.setLimit(100L)
+			.build();
+		List<Event> events = new ArrayList<>();
+		call(() -> {
+			this.client.v1().events().list(params).autoPagingIterable().forEach(events::add);
+			return events;
+		});
+		events.sort(Comparator.comparing(Event::getCreated));
+		return events;
+	}
+
+	private static RequestOptions idempotent(String key) {
+		return RequestOptions.builder().setIdempotencyKey(key).build();
+	}
+
+	private static <T> T call(StripeCall<T> call) {
+		try {
+			return call.run();
+		}
+		catch (StripeException ex) {
+			throw translate(ex);
+		}
+	}
+
+	private static RuntimeException translate(StripeException ex) {
+		if (ex instanceof ApiConnectionException || ex instanceof ApiException || ex instanceof RateLimitException
+				|| (ex.getStatusCode() != null && ex.getStatusCode() >= 500)) {
+			return new GatewayUnavailableException("Stripe unavailable: " + ex.getClass().getSimpleName(), ex);
+		}
+		return new IllegalStateException("Stripe refused the request: " + ex.getCode(), ex);
+	}
+
+	@FunctionalInterface
+	private interface StripeCall<T> {
+
+		T run() throws StripeException;
+
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.keepline.payments.view;
+
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.json.JsonEventSerde;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.topic.Topic;
+import io.keepline.contracts.topic.Topics;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Folds deadline-events and payment-events (both keyed by msisdn, co-partitioned) into
+ * one {@link LineView} per line in the {@value #STORE} store, changelogged so that the
+ * view survives restarts.
+ */
+public final class LineViewTopology {
+
+	/** The interactive-query store of line views. */
+	public static final String STORE = "payments-line-views";
+
+	static final Serde<LineView> VIEW_SERDE = new JsonEventSerde<>(LineView.class);
+
+	private LineViewTopology() {
+	}
+
+	public static void define(StreamsBuilder builder) {
+		builder.addStateStore(
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Topics.MSISDN, VIEW_SERDE));
+		builder.stream(Topics.DEADLINE_EVENTS.name(), consumed(Topics.DEADLINE_EVENTS))
+			.process(() -> new Fold<DeadlineEvent>() {
+				@Override
+				LineView apply(LineView view, DeadlineEvent event) {
+					return view.apply(event);
+				}
+			}, STORE);
+		builder.stream(Topics.PAYMENT_EVENTS.name(), consumed(Topics.PAYMENT_EVENTS))
+			.process(() -> new Fold<PaymentEvent>() {
+				@Override
+				LineView apply(LineView view, PaymentEvent event) {
+					return view.apply(event);
+				}
+			}, STORE);
+	}
+
+	private static <V> Consumed<Msisdn, V> consumed(Topic<Msisdn, V> topic) {
+		return Consumed.with(topic.keySerde(), topic.valueSerde());
+	}
+
+	private abstract static class Fold<V> implements Processor<Msisdn, V, Void, Void> {
+
+		private KeyValueStore<Msisdn, LineView> store;
+
+		@Override
+		public void init(ProcessorContext<Void, Void> context) {
+			this.store = context.getStateStore(STORE);
+		}
+
+		@Override
+		public void process(Record<Msisdn, V> record) {
+			if (record.key() == null || record.value() == null) {
+				return;
+			}
+			LineView view = this.store.get(record.key());
+			this.store.put(record.key(), apply((view != null) ? view : LineView.empty(record.key()), record.value()));
+		}
+
+		abstract LineView apply(LineView view, V event);
+
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.keepline.payments.webhook;
+
+import io.keepline.contracts.payment.PaymentEvent;
+
+/**
+ * Publishes a payment event to payment-events and returns only once Kafka acknowledged
+ * it; throws {@link PublishFailedException} when it could not.
+ */
+@FunctionalInterface
+public interface PaymentEventPublisher {
+
+	void publish(PaymentEvent event);
+
+}

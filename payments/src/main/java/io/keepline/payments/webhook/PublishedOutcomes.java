@@ -1,0 +1,114 @@
+package io.keepline.payments.webhook;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentRefunded;
+import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.payments.view.LineLookup;
+import io.keepline.payments.view.LineView;
+import io.keepline.payments.view.PaymentRecord.Kind;
+
+/**
+ * Decides whether a payment event is new: not a replayed Stripe event, not a second
+ * success or refund of the same payment intent, not a failure after a success. It asks
+ * the line view (derived from payment-events, so it survives restarts) and a bounded
+ * memory of what this instance published or is publishing (the view lags a little).
+ */
+public class PublishedOutcomes {
+
+	private final LineLookup lines;
+
+	private final Map<String, Boolean> recent;
+
+	public PublishedOutcomes(LineLookup lines, int capacity) {
+		this.lines = lines;
+		this.recent = new LinkedHashMap<>(1024, 0.75f, false) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+				return size() > capacity;
+			}
+		};
+	}
+
+	/**
+	 * Claims {@code event} for publishing: true when it is new (then call
+	 * {@link #published} or {@link #release}), false when it is a duplicate or
+	 * superseded.
+	 */
+	public boolean claim(PaymentEvent event) {
+		Optional<LineView> view = this.lines.find(event.msisdn());
+		if (view.isPresent() && supersededBy(view.get(), event)) {
+			return false;
+		}
+		String eventKey = eventKey(event);
+		String outcomeKey = outcomeKey(event);
+		synchronized (this.recent) {
+			if ((eventKey != null && this.recent.containsKey(eventKey))
+					|| (outcomeKey != null && this.recent.containsKey(outcomeKey))) {
+				return false;
+			}
+			if (event instanceof PaymentFailed failed && failed.paymentIntentId() != null
+					&& this.recent.containsKey("ok:" + failed.paymentIntentId())) {
+				return false;
+			}
+			if (eventKey != null) {
+				this.recent.put(eventKey, Boolean.TRUE);
+			}
+			if (outcomeKey != null) {
+				this.recent.put(outcomeKey, Boolean.TRUE);
+			}
+			return true;
+		}
+	}
+
+	/** Forgets a claim whose publishing failed, so that Stripe's retry is new again. */
+	public void release(PaymentEvent event) {
+		synchronized (this.recent) {
+			if (eventKey(event) != null) {
+				this.recent.remove(eventKey(event));
+			}
+			if (outcomeKey(event) != null) {
+				this.recent.remove(outcomeKey(event));
+			}
+		}
+	}
+
+	private static boolean supersededBy(LineView view, PaymentEvent event) {
+		if (view.published(event.stripeEventId())) {
+			return true;
+		}
+		if (event instanceof PaymentSucceeded ok) {
+			return view.has(Kind.SUCCEEDED, ok.paymentIntentId());
+		}
+		if (event instanceof PaymentFailed failed) {
+			return view.has(Kind.SUCCEEDED, failed.paymentIntentId());
+		}
+		if (event instanceof PaymentRefunded refunded) {
+			return view.has(Kind.REFUNDED, refunded.paymentIntentId());
+		}
+		return view.has(Kind.METHOD_SAVED, ((PaymentMethodSaved) event).setupIntentId());
+	}
+
+	private static String eventKey(PaymentEvent event) {
+		return (event.stripeEventId() != null) ? "evt:" + event.stripeEventId() : null;
+	}
+
+	private static String outcomeKey(PaymentEvent event) {
+		if (event instanceof PaymentSucceeded ok) {
+			return "ok:" + ok.paymentIntentId();
+		}
+		if (event instanceof PaymentRefunded refunded) {
+			return "refund:" + refunded.paymentIntentId();
+		}
+		if (event instanceof PaymentMethodSaved saved && saved.setupIntentId() != null) {
+			return "seti:" + saved.setupIntentId();
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,315 @@
+package io.keepline.payments;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.keepline.contracts.CycleId;
+import io.keepline.contracts.Holder;
+import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.Money;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.deadline.AutoRenewalDue;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.RefundDue;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.ReminderTrigger;
+import io.keepline.contracts.link.LinkPurpose;
+import io.keepline.contracts.link.LinkSigner;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentRefunded;
+import io.keepline.contracts.payment.PaymentSource;
+import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.testsupport.KafkaCluster;
+import io.keepline.testsupport.RealKafka;
+import io.keepline.testsupport.TopicProbe;
+import io.keepline.testsupport.Unique;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The payments service on a real broker with stripe-java pointed at a Stripe-shaped stub:
+ * deadline-events in, pages and webhooks over HTTP, payment-events out.
+ */
+@RealKafka
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PaymentsIntegrationTest {
+
+	static final String WEBHOOK_SECRET = "whsec_integration";
+
+	static final String LINK_SECRET = "integration-link-secret-0123456789abcdef";
+
+	static final WireMockServer stripe = new WireMockServer(options().dynamicPort());
+
+	static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
+
+	static Path stateDir;
+
+	static KafkaProducer<byte[], byte[]> producer;
+
+	static TopicProbe<Msisdn, PaymentEvent> payments;
+
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LinkSigner signer;
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) throws IOException {
+		stripe.start();
+		stateDir = Files.createTempDirectory("payments-it");
+		registry.add("keepline.payments.stripe.api-key", () -> "sk_test_integration");
+		registry.add("keepline.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
+		registry.add("keepline.payments.stripe.api-base", stripe::baseUrl);
+		registry.add("keepline.payments.stripe.read-timeout", () -> "PT3S");
+		registry.add("keepline.payments.state-dir", () -> stateDir.toString());
+		registry.add("keepline.payments.application-id", () -> Unique.name("payments-it"));
+		registry.add("keepline.payments.group-id", () -> Unique.name("payments-it"));
+		registry.add("keepline.payments.retry-backoff", () -> "PT0.2S");
+		registry.add("keepline.payments.retry-attempts", () -> "1");
+		registry.add("keepline.links.secret", () -> LINK_SECRET);
+	}
+
+	@BeforeAll
+	static void topics(KafkaCluster cluster) {
+		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS);
+		producer = new KafkaProducer<>(cluster.producerProperties(), new ByteArraySerializer(),
+				new ByteArraySerializer());
+		payments = TopicProbe.of(cluster, Topics.PAYMENT_EVENTS);
+	}
+
+	@AfterAll
+	static void close() {
+		payments.close();
+		producer.close();
+		stripe.stop();
+	}
+
+	@Test
+	void payLinkRedirectsToACheckoutSessionReusedWhileItsWindowIsOpen() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		send(reminder(msisdn, HolderLocale.FR));
+		stripe.stubFor(post(urlEqualTo("/v1/checkout/sessions"))
+			.withFormParam("metadata[keepline_msisdn]", equalTo(msisdn.value()))
+			.willReturn(okJson("""
+					{"id": "cs_test_%1$s", "object": "checkout.session", "mode": "payment", "status": "open",
+					 "url": "https://checkout.stripe.com/c/pay/cs_test_%1$s"}"""
+				.formatted(msisdn.value().substring(1)))));
+		String token = this.signer.issue(LinkPurpose.PAY, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(7));
+
+		HttpResponse<String> first = awaitKnown("/pay/" + token);
+		HttpResponse<String> second = get("/pay/" + token);
+
+		assertThat(first.statusCode()).isEqualTo(303);
+		assertThat(first.headers().firstValue("Location"))
+			.hasValue("https://checkout.stripe.com/c/pay/cs_test_" + msisdn.value().substring(1));
+		assertThat(second.statusCode()).isEqualTo(303);
+		long window = Clock.systemUTC().instant().getEpochSecond() / Duration.ofHours(12).toSeconds();
+		stripe.verify(2, postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
+			.withHeader("Idempotency-Key", equalTo("checkout:" + msisdn.value() + ":" + VALID_UNTIL + ":" + window))
+			.withFormParam("metadata[keepline_valid_until]", equalTo(VALID_UNTIL.toString()))
+			.withFormParam("line_items[0][price_data][unit_amount]", equalTo("1500"))
+			.withFormParam("locale", equalTo("fr")));
+	}
+
+	@Test
+	void tamperedAndExpiredPayLinksAreRefused() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		send(reminder(msisdn, HolderLocale.EN));
+		CycleId cycle = new CycleId(msisdn, VALID_UNTIL);
+		String token = this.signer.issue(LinkPurpose.PAY, cycle, Duration.ofDays(7));
+		String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+
+		assertThat(get("/pay/" + tampered).statusCode()).isEqualTo(403);
+		awaitKnown("/status/" + this.signer.issue(LinkPurpose.STATUS, cycle, Duration.ofDays(1)));
+		HttpResponse<String> expired = get("/pay/" + this.signer.issue(LinkPurpose.PAY, cycle, Duration.ofSeconds(-1)));
+		assertThat(expired.statusCode()).isEqualTo(410);
+		assertThat(expired.body()).contains("This link has expired").contains("href=\"/pay/");
+	}
+
+	@Test
+	void aVerifiedWebhookIsPublishedOnceAndThePayLinkThenSaysAlreadyRenewed() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		send(reminder(msisdn, HolderLocale.FR));
+		String pi = "pi_" + UUID.randomUUID().toString().replace("-", "");
+		String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
+		String payload = StripeJson.event(eventId, "checkout.session.completed", Instant.now(),
+				StripeJson.checkoutSession("cs_" + pi, pi, 1500, StripeJson.metadata(msisdn, VALID_UNTIL, "checkout")));
+
+		assertThat(webhook(payload).statusCode()).isEqualTo(200);
+		assertThat(webhook(payload).statusCode()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(succeeded(msisdn)).singleElement()
+				.satisfies((ok) -> assertThat(ok.stripeEventId()).isEqualTo(eventId)));
+		String token = this.signer.issue(LinkPurpose.PAY, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(7));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> page = get("/pay/" + token);
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("Déjà renouvelé").contains("31 décembre 2026");
+		});
+		assertThat(webhook(payload).statusCode()).isEqualTo(200);
+		assertThat(succeeded(msisdn)).hasSize(1);
+	}
+
+	@Test
+	void aWebhookWithAWrongSignatureIsRefused() throws Exception {
+		String payload = StripeJson.event("evt_bad", "checkout.session.completed", Instant.now(), StripeJson
+			.checkoutSession("cs_bad", "pi_bad", 1500, StripeJson.metadata(Unique.msisdn(), VALID_UNTIL, "checkout")));
+		HttpRequest request = HttpRequest.newBuilder(uri("/v1/stripe/webhook"))
+			.header("Stripe-Signature", StripeJson.sign("whsec_wrong", Instant.now(), payload))
+			.POST(HttpRequest.BodyPublishers.ofString(payload))
+			.build();
+
+		assertThat(this.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void theStatusPageSpeaksTheHoldersLanguage() throws Exception {
+		Msisdn french = Unique.msisdn();
+		Msisdn chinese = Unique.msisdn();
+		send(reminder(french, HolderLocale.FR));
+		send(reminder(chinese, HolderLocale.ZH));
+
+		HttpResponse<String> fr = awaitKnown("/status/"
+				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(french, VALID_UNTIL), Duration.ofDays(1)));
+		HttpResponse<String> zh = awaitKnown("/status/"
+				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(chinese, VALID_UNTIL), Duration.ofDays(1)));
+
+		assertThat(fr.body()).contains("Votre numéro", "En attente de paiement", "Payer maintenant", french.masked())
+			.doesNotContain(french.value());
+		assertThat(zh.body()).contains("您的号码", "等待付款", "立即付款", chinese.masked()).doesNotContain(chinese.value());
+	}
+
+	@Test
+	void anAutomaticRenewalIsChargedOffSessionAndItsOutcomePublished() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		String pi = "pi_auto_" + msisdn.value().substring(1);
+		stripe.stubFor(post(urlEqualTo("/v1/payment_intents"))
+			.withFormParam("metadata[keepline_msisdn]", equalTo(msisdn.value()))
+			.willReturn(okJson(StripeJson.paymentIntent(pi, "succeeded", 1500,
+					StripeJson.metadata(msisdn, VALID_UNTIL, "auto_renewal"), "null"))));
+		AutoRenewalDue due = new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
+				VALID_UNTIL, 2, new PaymentMethodRef("cus_T1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
+				HolderLocale.NL);
+
+		send(due);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(succeeded(msisdn)).singleElement().satisfies((ok) -> {
+				assertThat(ok.source()).isEqualTo(PaymentSource.AUTO_RENEWAL);
+				assertThat(ok.attempt()).isEqualTo(2);
+				assertThat(ok.paymentIntentId()).isEqualTo(pi);
+			}));
+		stripe.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents")).withHeader("Idempotency-Key",
+				equalTo(due.idempotencyKey())));
+	}
+
+	@Test
+	void aPaymentForAnAlreadyPaidCycleIsRefundedOnceAndAPoisonRecordIsDeadLettered(KafkaCluster cluster)
+			throws Exception {
+		// the service declared the dead-letter topic with all its partitions at start-up
+		TopicProbe<String, String> deadLetters = TopicProbe.raw(cluster, Topics.DEADLINE_EVENTS.deadLetter());
+		Msisdn msisdn = Unique.msisdn();
+		String pi = "pi_dup_" + msisdn.value().substring(1);
+		stripe
+			.stubFor(post(urlEqualTo("/v1/refunds")).withFormParam("payment_intent", equalTo(pi)).willReturn(okJson("""
+					{"id": "re_%s", "object": "refund", "amount": 1500, "currency": "eur", "payment_intent": "%s",
+					 "status": "succeeded", "created": 1764000000, "metadata": {}}""".formatted(pi, pi))));
+		producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), msisdn.value().getBytes(),
+				"{\"type\": \"Nonsense\"}".getBytes()));
+
+		send(new RefundDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), VALID_UNTIL, pi,
+				Money.of(1500, "EUR"), "already_paid"));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(payments.values(PaymentRefunded.class))
+				.filteredOn((r) -> r.msisdn().equals(msisdn))
+				.singleElement()
+				.satisfies((r) -> assertThat(r.refundId()).isEqualTo("re_" + pi)));
+		stripe.verify(1,
+				postRequestedFor(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("refund:" + pi)));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(deadLetters.records())
+				.anySatisfy((record) -> assertThat(record.key()).isEqualTo(msisdn.value())));
+		deadLetters.close();
+	}
+
+	private java.util.List<PaymentSucceeded> succeeded(Msisdn msisdn) {
+		return payments.values(PaymentSucceeded.class).stream().filter((ok) -> ok.msisdn().equals(msisdn)).toList();
+	}
+
+	private HttpResponse<String> awaitKnown(String path) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> get(path), (response) -> response.statusCode() != 404 && response.statusCode() != 503
+					&& !response.body().contains("Not due yet"));
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> webhook(String payload) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(uri("/v1/stripe/webhook"))
+			.header("Content-Type", "application/json")
+			.header("Stripe-Signature", StripeJson.sign(WEBHOOK_SECRET, Instant.now(), payload))
+			.POST(HttpRequest.BodyPublishers.ofString(payload))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private static void send(DeadlineEvent event) throws Exception {
+		producer
+			.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(),
+					Topics.DEADLINE_EVENTS.keySerde().serializer().serialize(null, event.msisdn()),
+					Topics.DEADLINE_EVENTS.valueSerde().serializer().serialize(null, event)))
+			.get();
+	}
+
+	private static ReminderDue reminder(Msisdn msisdn, HolderLocale locale) {
+		Holder holder = new Holder("Li Wei", "li@example.com", null, null, locale, ZoneId.of("Europe/Brussels"));
+		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), VALID_UNTIL, 7,
+				Instant.now(), ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"), null, null);
+	}
+
+}

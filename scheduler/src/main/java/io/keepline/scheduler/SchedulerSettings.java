@@ -1,0 +1,55 @@
+package io.keepline.scheduler;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+
+import io.keepline.scheduler.deadline.EngineSettings;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The scheduler's settings ({@code keepline.scheduler.*}): the deadline rules' send hour,
+ * window and auto-renew days, the punctuator's pace, and the Streams application id,
+ * state directory, standby replicas and the address other instances reach this one at.
+ *
+ * @param sendTime holder-local time reminders are due at
+ * @param windowStart start of the holder-local catch-up window
+ * @param windowEnd end of that window
+ * @param autoRenewDays days before validUntil of each automatic charge attempt
+ * @param punctuationInterval how often due deadlines are looked for
+ * @param maxPerPunctuation most due entries handled per punctuation and task
+ * @param applicationId Kafka Streams application id (also the consumer group)
+ * @param stateDir where RocksDB stores live
+ * @param standbyReplicas standby copies of each store on other instances
+ * @param applicationServer host:port other instances forward read requests to (blank: no
+ * forwarding)
+ */
+@Validated
+@ConfigurationProperties("keepline.scheduler")
+public record SchedulerSettings(@DefaultValue("10:00") @NotNull LocalTime sendTime,
+		@DefaultValue("09:00") @NotNull LocalTime windowStart, @DefaultValue("21:00") @NotNull LocalTime windowEnd,
+		@DefaultValue( {
+				"3", "2", "1" }) @NotEmpty List<@Min(1) @Max(27) Integer> autoRenewDays,
+		@DefaultValue("1s") @NotNull Duration punctuationInterval, @DefaultValue("10000") @Min(1) int maxPerPunctuation,
+		@DefaultValue("keepline-scheduler") @NotBlank String applicationId,
+		@DefaultValue("./data/scheduler") @NotNull Path stateDir, @DefaultValue("1") @Min(0) int standbyReplicas,
+		@DefaultValue("") String applicationServer){
+
+	/** The rule settings of the engine. */
+	public EngineSettings engine() {
+		EngineSettings defaults = EngineSettings.defaults();
+		return new EngineSettings(this.sendTime, this.windowStart, this.windowEnd, defaults.lapseZone(),
+				this.autoRenewDays, this.punctuationInterval, this.maxPerPunctuation, defaults.recentEventIds(),
+				defaults.historySize());
+	}
+
+}

@@ -1,0 +1,35 @@
+package io.keepline.scheduler.api;
+
+import io.keepline.contracts.Msisdn;
+import org.apache.kafka.streams.state.HostInfo;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Asks the instance that owns a line for it, passing the caller's key along, and relays
+ * the answer as it is.
+ */
+@Component
+class LineForwarder {
+
+	private final RestClient http;
+
+	LineForwarder() {
+		this.http = RestClient.create();
+	}
+
+	ResponseEntity<String> forward(HostInfo owner, Msisdn msisdn, String authorization) {
+		return this.http.get()
+			.uri("http://{host}:{port}/v1/lines/{msisdn}", owner.host(), owner.port(), msisdn.value())
+			.header(HttpHeaders.AUTHORIZATION, authorization)
+			.header(LineController.FORWARDED, "true")
+			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(response.bodyTo(String.class)));
+	}
+
+}

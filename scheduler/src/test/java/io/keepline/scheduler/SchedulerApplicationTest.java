@@ -1,0 +1,160 @@
+package io.keepline.scheduler;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.ReminderTrigger;
+import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.scheduler.engine.Fixtures;
+import io.keepline.scheduler.engine.MutableClock;
+import io.keepline.testsupport.KafkaCluster;
+import io.keepline.testsupport.RealKafka;
+import io.keepline.testsupport.TopicProbe;
+import io.keepline.testsupport.Unique;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The scheduler on a real broker: exactly-once Streams from line and payment events to
+ * deadline events, dead letters for unreadable input, the read API and health.
+ */
+@RealKafka
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "keepline.operators.keys=orange=orange-test-key-1,proximus=proximus-test-key-1",
+				"keepline.scheduler.application-id=scheduler-it-${random.uuid}",
+				"keepline.scheduler.state-dir=${java.io.tmpdir}/keepline-scheduler-it-${random.uuid}",
+				"keepline.scheduler.application-server=", "keepline.scheduler.standby-replicas=0" })
+class SchedulerApplicationTest {
+
+	private static final Instant NOW = Instant.parse("2027-03-10T11:00:00Z");
+
+	private static final LocalDate VALID_UNTIL = LocalDate.parse("2027-03-15");
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void topics(KafkaCluster cluster) {
+		cluster.createTopics(Topics.LINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.DEADLINE_EVENTS);
+	}
+
+	@Test
+	void remindsConfirmsAndAnswersForTheOwningOperator(KafkaCluster cluster) throws Exception {
+		Msisdn line = Unique.msisdn();
+		try (TopicProbe<Msisdn, DeadlineEvent> deadlines = TopicProbe.of(cluster, Topics.DEADLINE_EVENTS);
+				KafkaProducer<Msisdn, LineEvent> lines = producer(cluster, Topics.LINE_EVENTS.keySerde().serializer(),
+						Topics.LINE_EVENTS.valueSerde().serializer());
+				KafkaProducer<Msisdn, PaymentEvent> payments = producer(cluster,
+						Topics.PAYMENT_EVENTS.keySerde().serializer(),
+						Topics.PAYMENT_EVENTS.valueSerde().serializer())) {
+			lines
+				.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line,
+						Fixtures.registered(line, VALID_UNTIL, "Europe/Brussels", NOW)))
+				.get();
+			await().atMost(Duration.ofSeconds(90))
+				.untilAsserted(() -> assertThat(of(deadlines, line, ReminderDue.class)).singleElement()
+					.satisfies((reminder) -> {
+						assertThat(reminder.stage()).isEqualTo(7);
+						assertThat(reminder.trigger()).isEqualTo(ReminderTrigger.CATCH_UP);
+					}));
+			payments
+				.send(new ProducerRecord<>(Topics.PAYMENT_EVENTS.name(), line,
+						Fixtures.paid(line, VALID_UNTIL, "pi_" + line.value().substring(1), NOW)))
+				.get();
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(of(deadlines, line, RenewalConfirmed.class)).hasSize(1));
+			assertThat(get("/v1/lines/" + line.value(), "orange-test-key-1"))
+				.satisfies((response) -> assertThat(response.statusCode()).isEqualTo(200))
+				.satisfies((response) -> assertThat(response.body()).contains("\"state\":\"RENEWED\"")
+					.contains("\"validUntil\":\"2027-03-15\"")
+					.doesNotContain("example.com"));
+			assertThat(get("/v1/lines/" + line.value(), "proximus-test-key-1").statusCode()).isEqualTo(403);
+			assertThat(get("/v1/lines/" + Unique.msisdn().value(), "orange-test-key-1").statusCode()).isEqualTo(404);
+			assertThat(get("/v1/lines/" + line.value(), "wrong-key-0000000").statusCode()).isEqualTo(401);
+			assertThat(get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
+		}
+	}
+
+	@Test
+	void sendsUnreadableInputToTheDeadLetterTopicAndGoesOn(KafkaCluster cluster) throws Exception {
+		Msisdn poisoned = Unique.msisdn();
+		Msisdn line = Unique.msisdn();
+		String marker = "poison-" + poisoned.value();
+		try (TopicProbe<String, String> deadLetters = TopicProbe.raw(cluster, Topics.LINE_EVENTS.deadLetter());
+				TopicProbe<Msisdn, DeadlineEvent> deadlines = TopicProbe.of(cluster, Topics.DEADLINE_EVENTS);
+				KafkaProducer<byte[], byte[]> raw = producer(cluster, new ByteArraySerializer(),
+						new ByteArraySerializer());
+				KafkaProducer<Msisdn, LineEvent> lines = producer(cluster, Topics.LINE_EVENTS.keySerde().serializer(),
+						Topics.LINE_EVENTS.valueSerde().serializer())) {
+			raw.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), poisoned.value().getBytes(),
+					("{\"type\":\"" + marker + "\"}").getBytes()))
+				.get();
+			lines
+				.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line,
+						Fixtures.registered(line, VALID_UNTIL, "Europe/Brussels", NOW)))
+				.get();
+			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+				assertThat(deadLetters.values()).anyMatch((value) -> value.contains(marker));
+				assertThat(of(deadlines, line, ReminderDue.class)).hasSize(1);
+			});
+		}
+	}
+
+	private static <T extends DeadlineEvent> List<T> of(TopicProbe<Msisdn, DeadlineEvent> probe, Msisdn line,
+			Class<T> type) {
+		return probe.values(type).stream().filter((event) -> event.msisdn().equals(line)).toList();
+	}
+
+	private HttpResponse<String> get(String path, String key) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (key != null) {
+			request.header("Authorization", "Bearer " + key);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static <K, V> KafkaProducer<K, V> producer(KafkaCluster cluster,
+			org.apache.kafka.common.serialization.Serializer<K> keys,
+			org.apache.kafka.common.serialization.Serializer<V> values) {
+		Map<String, Object> properties = cluster.producerProperties();
+		return new KafkaProducer<>(properties, keys, values);
+	}
+
+	@TestConfiguration
+	static class FixedClock {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return new MutableClock(NOW);
+		}
+
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.keepline.scheduler.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.AutoRenewalDue;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LineLapsed;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.ReminderTrigger;
+import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.payment.PaymentSource;
+import io.keepline.contracts.payment.PaymentSucceeded;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Automatic renewal with a saved card: D−3, retries at D−2 and D−1, failure reminders.
+ */
+class AutoRenewalTest {
+
+	private static final Msisdn LINE = Msisdn.of("+32470123456");
+
+	private static final Instant START = Instant.parse("2027-01-01T00:00:00Z");
+
+	private static final LocalDate VALID_UNTIL = LocalDate.parse("2027-03-15");
+
+	@Test
+	void chargesThreeDaysBeforeExpiryAndAnnouncesTheChargeInReminders() {
+		try (EngineHarness engine = optedIn()) {
+			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
+			List<ReminderDue> reminders = engine.emitted(ReminderDue.class);
+			assertThat(reminders).extracting(ReminderDue::stage).containsExactly(30, 7);
+			assertThat(reminders).allSatisfy((reminder) -> {
+				assertThat(reminder.plannedCharge().paymentMethod()).isEqualTo(Fixtures.CARD);
+				assertThat(reminder.plannedCharge().chargeOn()).isEqualTo(LocalDate.parse("2027-03-12"));
+			});
+			assertThat(engine.emitted(AutoRenewalDue.class)).singleElement().satisfies((charge) -> {
+				assertThat(charge.attempt()).isEqualTo(1);
+				assertThat(charge.paymentMethod()).isEqualTo(Fixtures.CARD);
+				assertThat(charge.idempotencyKey()).isEqualTo("renewal:+32470123456:2027-03-15:1");
+			});
+		}
+	}
+
+	@Test
+	void retriesAtDMinusTwoAndDMinusOneWithAReminderAfterEachFailure() {
+		try (EngineHarness engine = optedIn()) {
+			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
+			engine.send(Fixtures.chargeFailed(LINE, VALID_UNTIL, 1, true, engine.now())).tick();
+			engine.advanceTo(Instant.parse("2027-03-13T09:00:00Z"));
+			engine.send(Fixtures.chargeFailed(LINE, VALID_UNTIL, 2, true, engine.now())).tick();
+			engine.advanceTo(Instant.parse("2027-03-14T09:00:00Z"));
+			engine.send(Fixtures.chargeFailed(LINE, VALID_UNTIL, 3, true, engine.now())).tick();
+			engine.advanceTo(Instant.parse("2027-03-16T00:00:00Z"));
+			assertThat(engine.emitted(AutoRenewalDue.class)).extracting(AutoRenewalDue::attempt)
+				.containsExactly(1, 2, 3);
+			List<ReminderDue> failures = engine.emitted(ReminderDue.class)
+				.stream()
+				.filter((reminder) -> reminder.trigger() == ReminderTrigger.AUTO_RENEWAL_FAILED)
+				.toList();
+			assertThat(failures).extracting(ReminderDue::stage).containsExactly(3, 2, 1);
+			assertThat(failures).extracting((reminder) -> reminder.failure().attempt()).containsExactly(1, 2, 3);
+			assertThat(failures).extracting((reminder) -> reminder.failure().declineCode())
+				.containsOnly("insufficient_funds");
+			assertThat(failures.get(0).plannedCharge().chargeOn()).isEqualTo(LocalDate.parse("2027-03-13"));
+			assertThat(failures.get(2).plannedCharge()).isNull();
+			assertThat(engine.emitted(ReminderDue.class)).hasSize(5);
+			assertThat(engine.emitted(LineLapsed.class)).hasSize(1);
+		}
+	}
+
+	@Test
+	void stopsRetryingAfterAFailureThatIsNotRetryable() {
+		try (EngineHarness engine = optedIn()) {
+			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
+			engine.send(Fixtures.chargeFailed(LINE, VALID_UNTIL, 1, false, engine.now())).tick();
+			engine.advanceTo(Instant.parse("2027-03-15T00:00:00Z"));
+			assertThat(engine.emitted(AutoRenewalDue.class)).hasSize(1);
+			assertThat(engine.emitted(ReminderDue.class)).extracting(ReminderDue::trigger)
+				.containsExactly(ReminderTrigger.SCHEDULED, ReminderTrigger.SCHEDULED,
+						ReminderTrigger.AUTO_RENEWAL_FAILED, ReminderTrigger.SCHEDULED);
+		}
+	}
+
+	@Test
+	void confirmsTheRenewalWhenTheChargeSucceeds() {
+		try (EngineHarness engine = optedIn()) {
+			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
+			engine.send(new PaymentSucceeded(java.util.UUID.randomUUID(), engine.now(), LINE, VALID_UNTIL,
+					Fixtures.PRICE, PaymentSource.AUTO_RENEWAL, 1, "pi_auto", "evt_auto"));
+			engine.advanceTo(Instant.parse("2027-03-20T00:00:00Z"));
+			assertThat(engine.emitted(RenewalConfirmed.class)).singleElement()
+				.satisfies((confirmed) -> assertThat(confirmed.paymentIntentId()).isEqualTo("pi_auto"));
+			assertThat(engine.emitted()).last().isInstanceOf(RenewalConfirmed.class);
+		}
+	}
+
+	@Test
+	void needsASavedPaymentMethodToCharge() {
+		try (EngineHarness engine = new EngineHarness(START)) {
+			engine.send(Fixtures.registered(LINE, VALID_UNTIL, "Europe/Brussels", null, true, START));
+			engine.advanceTo(Instant.parse("2027-03-16T00:00:00Z"));
+			assertThat(engine.emitted(AutoRenewalDue.class)).isEmpty();
+			assertThat(engine.emitted(ReminderDue.class)).extracting(ReminderDue::stage).containsExactly(30, 7, 1);
+			assertThat(engine.emitted(ReminderDue.class)).allSatisfy((r) -> assertThat(r.plannedCharge()).isNull());
+		}
+	}
+
+	@Test
+	void ignoresAFailureReportedTwice() {
+		try (EngineHarness engine = optedIn()) {
+			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
+			engine.send(Fixtures.chargeFailed(LINE, VALID_UNTIL, 1, true, engine.now()));
+			engine.send(Fixtures.chargeFailed(LINE, VALID_UNTIL, 1, true, engine.now())).tick();
+			engine.advanceTo(Instant.parse("2027-03-13T09:00:00Z"));
+			List<DeadlineEvent> events = engine.emitted();
+			assertThat(engine.emitted(AutoRenewalDue.class)).extracting(AutoRenewalDue::attempt).containsExactly(1, 2);
+			assertThat(events.stream().filter(ReminderDue.class::isInstance)).hasSize(3);
+		}
+	}
+
+	private static EngineHarness optedIn() {
+		EngineHarness engine = new EngineHarness(START);
+		engine.send(Fixtures.registered(LINE, VALID_UNTIL, "Europe/Brussels", null, true, START));
+		engine.send(Fixtures.cardSaved(LINE, START));
+		return engine;
+	}
+
+}

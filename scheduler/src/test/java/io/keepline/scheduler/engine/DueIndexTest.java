@@ -1,0 +1,52 @@
+package io.keepline.scheduler.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.scheduler.deadline.EngineSettings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The punctuator drains a backlog in capped batches, in due order. */
+class DueIndexTest {
+
+	private static final Instant START = Instant.parse("2027-03-14T00:00:00Z");
+
+	@Test
+	void drainsABacklogOverSeveralPunctuations() {
+		try (EngineHarness engine = new EngineHarness(START, EngineSettings.defaults().withMaxPerPunctuation(100))) {
+			for (int i = 0; i < 250; i++) {
+				Msisdn line = Msisdn.of(String.format("+32470%06d", i));
+				engine.send(Fixtures.registered(line, LocalDate.parse("2027-03-15"), "Europe/Brussels", List.of(1),
+						false, START));
+			}
+			engine.advanceTo(Instant.parse("2027-03-14T09:00:00Z"));
+			assertThat(engine.emitted(ReminderDue.class)).hasSize(100);
+			engine.tick();
+			assertThat(engine.emitted(ReminderDue.class)).hasSize(200);
+			engine.tick();
+			engine.tick();
+			assertThat(engine.emitted(ReminderDue.class)).hasSize(250);
+			assertThat(engine.emitted(ReminderDue.class)).extracting(ReminderDue::msisdn).doesNotHaveDuplicates();
+			assertThat(engine.indexKeys()).hasSize(250);
+		}
+	}
+
+	@Test
+	void emitsInDueOrderAcrossLines() {
+		try (EngineHarness engine = new EngineHarness(START)) {
+			engine.send(Fixtures.registered(Msisdn.of("+32470000001"), LocalDate.parse("2027-03-15"), "Europe/Brussels",
+					List.of(1), false, START));
+			engine.send(Fixtures.registered(Msisdn.of("+32470000002"), LocalDate.parse("2027-03-15"), "Asia/Shanghai",
+					List.of(1), false, START));
+			engine.advanceTo(Instant.parse("2027-03-14T12:00:00Z"));
+			assertThat(engine.emitted(ReminderDue.class)).extracting((reminder) -> reminder.msisdn().value())
+				.containsExactly("+32470000002", "+32470000001");
+		}
+	}
+
+}

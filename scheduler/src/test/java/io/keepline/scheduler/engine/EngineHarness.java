@@ -1,0 +1,125 @@
+package io.keepline.scheduler.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.scheduler.deadline.EngineSettings;
+import io.keepline.scheduler.deadline.LineState;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The scheduler topology in a TopologyTestDriver whose wall clock moves together with the
+ * engine's clock.
+ */
+final class EngineHarness implements AutoCloseable {
+
+	private final MutableClock clock;
+
+	private final TopologyTestDriver driver;
+
+	private final TestInputTopic<Msisdn, LineEvent> lines;
+
+	private final TestInputTopic<Msisdn, PaymentEvent> payments;
+
+	private final TestOutputTopic<Msisdn, DeadlineEvent> deadlines;
+
+	private final List<DeadlineEvent> emitted = new ArrayList<>();
+
+	EngineHarness(Instant start) {
+		this(start, EngineSettings.defaults());
+	}
+
+	EngineHarness(Instant start, EngineSettings settings) {
+		this.clock = new MutableClock(start);
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scheduler-test");
+		config.put(StreamsConfig.STATE_DIR_CONFIG,
+				System.getProperty("java.io.tmpdir") + "/keepline-scheduler-test-" + System.nanoTime());
+		this.driver = new TopologyTestDriver(SchedulerTopology.build(settings, this.clock, EngineListener.NONE), config,
+				start);
+		this.lines = this.driver.createInputTopic(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.keySerde().serializer(),
+				Topics.LINE_EVENTS.valueSerde().serializer());
+		this.payments = this.driver.createInputTopic(Topics.PAYMENT_EVENTS.name(),
+				Topics.PAYMENT_EVENTS.keySerde().serializer(), Topics.PAYMENT_EVENTS.valueSerde().serializer());
+		this.deadlines = this.driver.createOutputTopic(Topics.DEADLINE_EVENTS.name(),
+				Topics.DEADLINE_EVENTS.keySerde().deserializer(), Topics.DEADLINE_EVENTS.valueSerde().deserializer());
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	EngineHarness send(LineEvent event) {
+		this.lines.pipeInput(event.msisdn(), event, this.clock.instant());
+		return this;
+	}
+
+	EngineHarness send(PaymentEvent event) {
+		this.payments.pipeInput(event.msisdn(), event, this.clock.instant());
+		return this;
+	}
+
+	/** Moves both clocks to {@code instant} and lets one punctuation run. */
+	EngineHarness advanceTo(Instant instant) {
+		Duration step = Duration.between(this.clock.instant(), instant);
+		this.clock.set(instant);
+		this.driver.advanceWallClockTime(step.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : step);
+		return this;
+	}
+
+	/** One more second, one more punctuation. */
+	EngineHarness tick() {
+		return advanceTo(this.clock.instant().plusSeconds(1));
+	}
+
+	/** Everything emitted so far (collected across calls). */
+	List<DeadlineEvent> emitted() {
+		this.deadlines.readValuesToList().forEach(this.emitted::add);
+		return List.copyOf(this.emitted);
+	}
+
+	<T extends DeadlineEvent> List<T> emitted(Class<T> type) {
+		return emitted().stream().filter(type::isInstance).map(type::cast).toList();
+	}
+
+	LineState state(Msisdn msisdn) {
+		KeyValueStore<Msisdn, LineState> store = this.driver.getKeyValueStore(SchedulerTopology.LINES_STORE);
+		return store.get(msisdn);
+	}
+
+	/** Every due-index entry key except the cursor. */
+	List<Bytes> indexKeys() {
+		KeyValueStore<Bytes, byte[]> store = this.driver.getKeyValueStore(SchedulerTopology.INDEX_STORE);
+		List<Bytes> keys = new ArrayList<>();
+		try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
+			while (all.hasNext()) {
+				KeyValue<Bytes, byte[]> next = all.next();
+				if (next.key.get().length > 1) {
+					keys.add(next.key);
+				}
+			}
+		}
+		return keys;
+	}
+
+	@Override
+	public void close() {
+		this.driver.close();
+	}
+
+}
