@@ -38,8 +38,8 @@ final class LineLoader implements AutoCloseable {
 	}
 
 	/** A template for lines valid until {@code validUntil} with {@code leadDays}. */
-	Template template(LocalDate validUntil, List<Integer> leadDays, Instant occurredAt) {
-		LineRegistered event = this.lines.registered(0, validUntil, ZoneId.of("Etc/UTC"), leadDays, occurredAt);
+	Template template(LocalDate validUntil, ZoneId zone, List<Integer> leadDays, Instant occurredAt) {
+		LineRegistered event = this.lines.registered(0, validUntil, zone, leadDays, occurredAt);
 		return new Template(new String(EventJson.write(event, LineEvent.class), StandardCharsets.UTF_8),
 				event.msisdn().value(), event.eventId().toString());
 	}

@@ -2,8 +2,6 @@ package io.keepline.bench.suite;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,7 +55,6 @@ public final class NotifierSuite implements Suite {
 		int count = context.mode().emails();
 		GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
-		Path stateDir = Files.createTempDirectory("keepline-bench-notifier");
 		try {
 			Figure baseline;
 			try (Progress progress = context.progress("plain JavaMail loop (baseline)", count)) {
@@ -68,9 +65,8 @@ public final class NotifierSuite implements Suite {
 			properties.put("spring.mail.port", smtp.getSmtp().getPort());
 			properties.put("keepline.links.secret", "bench-link-secret-0123456789abcdef0123456789");
 			properties.put("keepline.links.base-url", "http://localhost:8084");
-			properties.put("keepline.notifier.state-dir", stateDir.toString());
+			properties.put("keepline.notifier.webhook-secret", "bench-webhook-secret-0123456789abcdef");
 			properties.put("keepline.notifier.group-id", "bench-notifier-" + UUID.randomUUID());
-			properties.put("keepline.notifier.application-id", "bench-notifier-" + UUID.randomUUID());
 			try (InProcessService notifier = InProcessService.start(NotifierApplication.class,
 					context.bootstrapServers(), properties);
 					KafkaProducer<Msisdn, DeadlineEvent> producer = new KafkaProducer<>(
