@@ -29,10 +29,14 @@ public final class InProcessService implements AutoCloseable {
 		all.put("logging.level.root", "WARN");
 		all.put("logging.level.io.keepline", "WARN");
 		all.putAll(properties);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(application).properties(all)
-			.bannerMode(Banner.Mode.OFF)
+		// as command-line arguments, so that they win over the service's application.yml
+		String[] args = all.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(application).bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.run();
+			.run(args);
 		return new InProcessService(context);
 	}
 
