@@ -1,13 +1,17 @@
 package io.keepline.bench.baseline;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import io.keepline.bench.Waits;
 import io.keepline.contracts.topic.Topics;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -87,6 +91,21 @@ public final class KafkaClients {
 		}
 		try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			admin.deleteTopics(names).all().get();
+			// deletion completes in the background; a topic of the same name cannot be
+			// created before
+			Waits.until("topics to be deleted", Duration.ofSeconds(60), () -> {
+				try {
+					Set<String> left = new HashSet<>(admin.listTopics().names().get());
+					left.retainAll(names);
+					return left.isEmpty();
+				}
+				catch (ExecutionException | InterruptedException ex) {
+					return false;
+				}
+			});
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("Could not delete topics " + names, ex.getCause());
@@ -102,6 +121,23 @@ public final class KafkaClients {
 		try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			Set<String> existing = admin.listTopics().names().get();
 			admin.createTopics(topics.stream().filter((t) -> !existing.contains(t.name())).toList()).all().get();
+			List<String> names = topics.stream().map(NewTopic::name).toList();
+			Waits.until("topics to be ready", Duration.ofSeconds(60), () -> {
+				try {
+					return admin.describeTopics(names)
+						.allTopicNames()
+						.get()
+						.values()
+						.stream()
+						.allMatch((t) -> t.partitions().stream().allMatch((p) -> p.leader() != null));
+				}
+				catch (ExecutionException | InterruptedException ex) {
+					return false;
+				}
+			});
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("Could not create benchmark topics", ex.getCause());
