@@ -78,7 +78,7 @@ final class Timeline {
 		XYSeriesCollection lateness = new XYSeriesCollection(mean);
 		lateness.addSeries(max);
 		XYPlot latenessPlot = new XYPlot(lateness, null, new NumberAxis("lateness (ms)"), lines);
-		CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("seconds since the reminders started"));
+		CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("seconds since the suite started"));
 		plot.add(throughput, 1);
 		plot.add(latenessPlot, 1);
 		for (Object[] mark : this.marks) {
