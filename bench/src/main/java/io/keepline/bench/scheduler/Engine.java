@@ -33,6 +33,10 @@ final class Engine implements AutoCloseable {
 		props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Runtime.getRuntime().availableProcessors());
 		props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+		// a dynamic member only leaves the group on close with this
+		// (CloseOptions.leaveGroup
+		// acts on static members): without it a restart waits for the session timeout
+		props.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
 		this.streams = new KafkaStreams(SchedulerTopology.build(EngineSettings.defaults(), clock, EngineListener.NONE),
 				props);
 		this.streams.setStateListener((now, before) -> {
