@@ -50,7 +50,7 @@ public final class WebhooksSuite implements Suite {
 		int count = context.mode().webhooks();
 		Lines lines = new Lines();
 		LocalDate validUntil = LocalDate.now().plusDays(20);
-		String sample = succeeded(lines, -1, validUntil);
+		String sample = succeeded(lines, 4_999_999, validUntil);
 		Figure baseline;
 		try (Progress progress = context.progress("bare signature verification (baseline)",
 				context.mode().verifications())) {
@@ -146,7 +146,7 @@ public final class WebhooksSuite implements Suite {
 		intent.put("livemode", false);
 		intent.put("created", System.currentTimeMillis() / 1000);
 		ObjectNode metadata = intent.putObject("metadata");
-		metadata.put("keepline_msisdn", lines.msisdn(Math.max(i, 0) + ((i < 0) ? 4_999_999 : 0)).value());
+		metadata.put("keepline_msisdn", lines.msisdn(i).value());
 		metadata.put("keepline_valid_until", validUntil.toString());
 		ObjectNode event = EventJson.mapper().createObjectNode();
 		event.put("id", "evt_" + suffix);
