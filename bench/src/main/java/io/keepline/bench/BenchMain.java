@@ -34,12 +34,19 @@ public final class BenchMain {
 		Set<String> only = new LinkedHashSet<>();
 		Path results = Path.of("bench", "results");
 		String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+		List<Integer> lines = null;
 		for (String arg : args) {
 			if (arg.startsWith("--mode=")) {
 				mode = BenchMode.of(arg.substring("--mode=".length()));
 			}
 			else if (arg.equals("--quick") || arg.equals("--full")) {
 				mode = BenchMode.of(arg.substring(2));
+			}
+			else if (arg.startsWith("--scheduler-lines=")) {
+				lines = List.of(arg.substring("--scheduler-lines=".length()).split(","))
+					.stream()
+					.map((n) -> Integer.valueOf(n.replace("_", "")))
+					.toList();
 			}
 			else if (arg.startsWith("--only=")) {
 				only.addAll(List.of(arg.substring("--only=".length()).split(",")));
@@ -52,9 +59,12 @@ public final class BenchMain {
 			}
 			else {
 				System.err.println("Unknown argument " + arg
-						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--results=dir] [--bootstrap-servers=host:port]");
+						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--results=dir] [--bootstrap-servers=host:port]");
 				System.exit(2);
 			}
+		}
+		if (lines != null) {
+			mode = mode.withSchedulerLines(lines);
 		}
 		System.exit(run(mode, only, results, bootstrap, System.out).complete() ? 0 : 1);
 	}

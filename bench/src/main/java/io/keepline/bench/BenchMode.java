@@ -44,11 +44,17 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	}
 
 	public boolean full() {
-		return this == FULL;
+		return this.name.equals(FULL.name);
 	}
 
 	public boolean smoke() {
-		return this == SMOKE;
+		return this.name.equals(SMOKE.name);
+	}
+
+	/** This mode with other scheduler sizes ({@code --scheduler-lines=100000,...}). */
+	public BenchMode withSchedulerLines(List<Integer> lines) {
+		return new BenchMode(this.name, this.ingestEvents, lines, this.steadyLinesPerSecond, this.steadyDuration,
+				this.webhooks, this.emails, this.verifications);
 	}
 
 }
