@@ -25,11 +25,15 @@ public final class Lines {
 
 	private static final HolderLocale[] LOCALES = HolderLocale.values();
 
-	private final long first = ThreadLocalRandom.current().nextLong(0, 5_000_000);
+	private final long first = ThreadLocalRandom.current().nextLong(0, 10_000_000);
 
-	/** The {@code i}-th number of this generator (up to 5,000,000 distinct). */
+	/**
+	 * The {@code i}-th number of this generator: 20,000,000 distinct ones in the 047 and
+	 * 049 mobile ranges, enough for the full mode's 10,000,000 lines and their extras.
+	 */
 	public Msisdn msisdn(int i) {
-		return Msisdn.of("+3247" + String.format("%07d", (this.first + i) % 10_000_000));
+		long k = (this.first + i) % 20_000_000;
+		return Msisdn.of(((k < 10_000_000) ? "+3247" : "+3249") + String.format("%07d", k % 10_000_000));
 	}
 
 	public static Holder holder(int i, ZoneId zone) {
