@@ -1,7 +1,6 @@
 package io.keepline.ingest;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,13 +141,11 @@ class IngestIntegrationTest {
 		int base = ThreadLocalRandom.current().nextInt(9_000_000);
 		double before = csvAccepted();
 		GeneratedCsv csv = new GeneratedCsv(rows, base, () -> csvAccepted() >= before + 1_000);
-		HeapWatch heap = HeapWatch.start();
 
 		HttpResponse<String> response = this.http
 			.send(request("/v1/line-events/csv", "text/csv").POST(HttpRequest.BodyPublishers.ofInputStream(() -> csv))
 				.build(), HttpResponse.BodyHandlers.ofString());
 
-		long peakHeap = heap.stop();
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode summary = EventJson.mapper().readTree(response.body());
 		assertThat(summary.get("rows").longValue()).isEqualTo(rows);
@@ -158,7 +155,6 @@ class IngestIntegrationTest {
 			.isTrue();
 		Msisdn last = Msisdn.of(GeneratedCsv.msisdn(base, rows - 1));
 		await().atMost(PATIENCE).until(() -> keyed(last).size() == 1);
-		System.out.printf("100,000-row CSV: peak heap used in the test JVM %d MiB%n", peakHeap >> 20);
 	}
 
 	@Test
@@ -269,41 +265,6 @@ class IngestIntegrationTest {
 			.header("Content-Type", contentType)
 			.header("Authorization", "Bearer " + ORANGE_KEY)
 			.timeout(Duration.ofMinutes(2));
-	}
-
-	/** Samples the heap in use on a background thread, for the record. */
-	static final class HeapWatch {
-
-		private final Thread thread;
-
-		private volatile boolean running = true;
-
-		private volatile long peak;
-
-		private HeapWatch() {
-			this.thread = new Thread(this::sample, "heap-watch");
-			this.thread.setDaemon(true);
-		}
-
-		static HeapWatch start() {
-			HeapWatch watch = new HeapWatch();
-			watch.thread.start();
-			return watch;
-		}
-
-		private void sample() {
-			while (this.running) {
-				this.peak = Math.max(this.peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-				java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-			}
-		}
-
-		long stop() throws InterruptedException {
-			this.running = false;
-			this.thread.join();
-			return this.peak;
-		}
-
 	}
 
 }

@@ -57,7 +57,7 @@ class NotifierConfiguration {
 				new RateLimiter("sms", limit.sms(), Math.max(1, limit.sms()), limit.maxWait()), Channel.WEBHOOK,
 				new RateLimiter("webhook", limit.webhook(), Math.max(1, limit.webhook()), limit.maxWait()));
 		return new Notifier(new NoticePlanner(), new ChannelSenders(renderer, email, sms, webhook, clock), sentLog,
-				recorder, limits, clock);
+				recorder, limits, settings.maxEventAge(), clock);
 	}
 
 }

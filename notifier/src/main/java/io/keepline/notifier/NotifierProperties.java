@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param linkMinimumTtl the shortest validity of a link (receipts, lapsed lines)
  * @param sentLogTimeout how long start-up and rebalances may wait for the sent-log to
  * catch up with the notification-events topic
+ * @param maxEventAge deadline events older than this are not notified
  * @param retry backoff of transient failures
  * @param sms the SMS provider
  * @param rateLimit sends per second per provider
@@ -36,8 +37,8 @@ public record NotifierProperties(@NotBlank(message = "is required (KEEPLINE_WEBH
 		@DefaultValue("Keepline <reminders@keepline.localhost>") @NotBlank String mailFrom,
 		@DefaultValue("4") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,
 		@DefaultValue("7d") @NotNull Duration linkGrace, @DefaultValue("30d") @NotNull Duration linkMinimumTtl,
-		@DefaultValue("2m") @NotNull Duration sentLogTimeout, @Valid @DefaultValue Retry retry,
-		@Valid @DefaultValue Sms sms, @Valid @DefaultValue RateLimit rateLimit) {
+		@DefaultValue("2m") @NotNull Duration sentLogTimeout, @DefaultValue("7d") @NotNull Duration maxEventAge,
+		@Valid @DefaultValue Retry retry, @Valid @DefaultValue Sms sms, @Valid @DefaultValue RateLimit rateLimit) {
 
 	/**
 	 * Non-blocking retries of transient failures: {@code attempts} in all (the first

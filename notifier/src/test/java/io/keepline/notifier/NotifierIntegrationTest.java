@@ -66,7 +66,7 @@ import static org.awaitility.Awaitility.await;
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "keepline.notifier.retry.initial-backoff=300ms", "keepline.notifier.retry.multiplier=2",
-				"keepline.notifier.retry.max-backoff=2s", "keepline.notifier.retry.attempts=12" })
+				"keepline.notifier.retry.max-backoff=2s", "keepline.notifier.retry.attempts=6" })
 class NotifierIntegrationTest {
 
 	private static final String LINK_SECRET = "integration-link-secret-32-bytes-long!";
@@ -159,7 +159,8 @@ class NotifierIntegrationTest {
 		assertThat(received(email)).extracting(MimeMessage::getSubject)
 			.containsExactly("Ihre Rufnummer " + msisdn.masked() + " ist gültig bis 31. Dezember 2026",
 					"Beleg: Ihre Rufnummer " + msisdn.masked() + " ist verlängert");
-		assertThat(outcomes(msisdn, NotificationSent.class)).hasSize(2);
+		assertThat(awaitOutcomes(msisdn, NotificationSent.class, 2)).extracting(NotificationSent::template)
+			.containsExactly("reminder-informational", "renewal-receipt");
 	}
 
 	@Test

@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "keepline.operators.keys=orange=orange-test-key-1,proximus=proximus-test-key-1",
 				"keepline.scheduler.application-id=scheduler-it-${random.uuid}",
-				"keepline.scheduler.state-dir=${java.io.tmpdir}/keepline-scheduler-it-${random.uuid}",
+				"keepline.scheduler.state-dir=target/scheduler-it-${random.uuid}",
 				"keepline.scheduler.application-server=", "keepline.scheduler.standby-replicas=0" })
 class SchedulerApplicationTest {
 

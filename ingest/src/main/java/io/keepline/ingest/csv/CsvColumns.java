@@ -20,6 +20,8 @@ final class CsvColumns {
 
 	private static final String LIST_SEPARATOR = ";";
 
+	private static final String BOM = "\uFEFF";
+
 	private static final Map<String, Kind> KNOWN = Map.ofEntries(Map.entry("type", Kind.TEXT),
 			Map.entry("eventId", Kind.TEXT), Map.entry("occurredAt", Kind.TEXT), Map.entry("msisdn", Kind.TEXT),
 			Map.entry("operator", Kind.TEXT), Map.entry("plan", Kind.TEXT), Map.entry("validUntil", Kind.TEXT),
@@ -44,7 +46,9 @@ final class CsvColumns {
 	static CsvColumns of(List<String> header) {
 		List<Column> columns = new ArrayList<>(header.size());
 		List<String> unknown = new ArrayList<>();
-		for (String name : header) {
+		for (String cell : header) {
+			// Spreadsheet exports often start with a byte order mark.
+			String name = (columns.isEmpty() && unknown.isEmpty() && cell.startsWith(BOM)) ? cell.substring(1) : cell;
 			Kind kind = KNOWN.get(name);
 			if (kind == null) {
 				unknown.add(name);
@@ -58,7 +62,7 @@ final class CsvColumns {
 			throw new CsvImportFailed.BadCsv("Unknown columns " + unknown + "; columns are wire field names such as "
 					+ "type, eventId, msisdn, holder.email, renewalPrice.amountCents, leadDays", 0);
 		}
-		if (!header.contains("type")) {
+		if (columns.stream().noneMatch((column) -> column.parent() == null && column.field().equals("type"))) {
 			throw new CsvImportFailed.BadCsv("The header row must name a type column", 0);
 		}
 		return new CsvColumns(List.copyOf(columns));

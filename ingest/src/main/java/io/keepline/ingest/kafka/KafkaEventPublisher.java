@@ -1,6 +1,7 @@
 package io.keepline.ingest.kafka;
 
 import java.util.List;
+import java.util.Map;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
@@ -23,7 +24,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * (every record acknowledged by all in-sync replicas) or aborts and stays invisible to
  * read_committed readers. Inside a listener's transaction it joins that one instead.
  */
-final class KafkaEventPublisher implements EventPublisher {
+public final class KafkaEventPublisher implements EventPublisher {
 
 	private static final String LINE_TOPIC = Topics.LINE_EVENTS.name();
 
@@ -41,6 +42,15 @@ final class KafkaEventPublisher implements EventPublisher {
 
 	KafkaEventPublisher(KafkaTemplate<byte[], byte[]> template) {
 		this.template = template;
+	}
+
+	/**
+	 * A publisher with ingest's producer settings on top of {@code clientProperties}
+	 * (bootstrap servers and security), for use without Spring, such as in benchmarks.
+	 */
+	public static KafkaEventPublisher create(Map<String, Object> clientProperties, String transactionIdPrefix) {
+		return new KafkaEventPublisher(
+				new KafkaTemplate<>(IngestKafkaConfiguration.producerFactory(clientProperties, transactionIdPrefix)));
 	}
 
 	@Override

@@ -73,7 +73,7 @@ public final class LineEventValidator {
 		if (event == null) {
 			return Validation.rejected(eventIdText, problems.list());
 		}
-		return Validation.accepted(event.receivedAt(receivedAt));
+		return new Validation(event.receivedAt(receivedAt), eventIdText, List.of());
 	}
 
 	private static Instant occurredAt(JsonNode item, Instant receivedAt, Problems problems) {

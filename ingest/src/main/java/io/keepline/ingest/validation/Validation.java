@@ -15,10 +15,6 @@ public record Validation(LineEvent event, String eventId, List<FieldError> error
 		errors = List.copyOf(errors);
 	}
 
-	public static Validation accepted(LineEvent event) {
-		return new Validation(event, event.eventId().toString(), List.of());
-	}
-
 	public static Validation rejected(String eventId, List<FieldError> errors) {
 		return new Validation(null, eventId, errors);
 	}

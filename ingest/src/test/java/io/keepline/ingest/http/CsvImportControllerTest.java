@@ -116,6 +116,12 @@ class CsvImportControllerTest {
 	}
 
 	@Test
+	void readsSpreadsheetExportsWithAByteOrderMark() throws Exception {
+		send("\uFEFF" + HEADER + erased("+32470000001")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1));
+	}
+
+	@Test
 	void refusesUnknownColumns() throws Exception {
 		send("type,eventId,colour\nLineErased,x,red\n").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("colour")));

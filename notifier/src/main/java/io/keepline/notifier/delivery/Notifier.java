@@ -1,6 +1,7 @@
 package io.keepline.notifier.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,15 +38,22 @@ public final class Notifier {
 
 	private final Map<Channel, RateLimiter> limits;
 
+	private final Duration maxAge;
+
 	private final Clock clock;
 
+	/**
+	 * @param maxAge events older than this are not notified (a new consumer group reading
+	 * months of history must not send stale reminders)
+	 */
 	public Notifier(NoticePlanner planner, ChannelSenders senders, SentLog sentLog, NotificationRecorder recorder,
-			Map<Channel, RateLimiter> limits, Clock clock) {
+			Map<Channel, RateLimiter> limits, Duration maxAge, Clock clock) {
 		this.planner = planner;
 		this.senders = senders;
 		this.sentLog = sentLog;
 		this.recorder = recorder;
-		this.limits = new EnumMap<>(limits);
+		this.limits = limits.isEmpty() ? Map.of() : new EnumMap<>(limits);
+		this.maxAge = maxAge;
 		this.clock = clock;
 	}
 
@@ -55,6 +63,10 @@ public final class Notifier {
 			return;
 		}
 		Notice notice = planned.get();
+		if (event.occurredAt().plus(this.maxAge).isBefore(this.clock.instant())) {
+			log.info("{} for {} is older than {}: not sent", notice.template(), notice.cycle(), this.maxAge);
+			return;
+		}
 		Holder holder = notice.holder();
 		for (Channel channel : holder.channels()) {
 			if (this.sentLog.wasSent(notice.notificationId(channel))) {

@@ -83,7 +83,8 @@ public final class SmtpEmailSender implements EmailSender {
 
 	private Transport connect() throws MessagingException {
 		Session session = this.mail.getSession();
-		Transport transport = session.getTransport(this.mail.getProtocol());
+		String protocol = (this.mail.getProtocol() != null) ? this.mail.getProtocol() : "smtp";
+		Transport transport = session.getTransport(protocol);
 		transport.connect(this.mail.getHost(), this.mail.getPort(), this.mail.getUsername(), this.mail.getPassword());
 		return transport;
 	}

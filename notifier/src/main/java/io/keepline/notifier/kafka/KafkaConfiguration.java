@@ -39,8 +39,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 /**
  * Kafka wiring of the notifier, one error policy: non-blocking retry topics for
  * {@link TransientDeliveryException}s ({@code <deadline-events>-retry-N}, exponential
- * backoff), and straight to {@code <deadline-events>-dlt} for anything else, including
- * records that cannot be read. Also the notification-events producer and the sent-log
+ * backoff, the attempts at the maximum delay sharing one topic), and straight to
+ * {@code <deadline-events>-dlt} for anything else, including records that cannot be read.
+ * The dead-letter topic is left to operators (forwarding already logs why); retry topics
+ * get one consumer thread each. Also the notification-events producer and the sent-log
  * that follows that topic.
  */
 @Configuration(proxyBeanMethods = false)
@@ -81,9 +83,12 @@ class KafkaConfiguration {
 			.exponentialBackoff(retry.initialBackoff().toMillis(), retry.multiplier(), retry.maxBackoff().toMillis())
 			.retryOn(TransientDeliveryException.class)
 			.traversingCauses()
+			.suffixTopicsWithIndexValues()
+			.useSingleTopicForSameIntervals()
 			.dltSuffix(Topic.DEAD_LETTER_SUFFIX)
 			.autoCreateTopicsWith(Topics.DEFAULT_PARTITIONS, retry.replicationFactor())
-			.doNotRetryOnDltFailure()
+			.concurrency(1)
+			.autoStartDltHandler(false)
 			.create(forwarder);
 	}
 

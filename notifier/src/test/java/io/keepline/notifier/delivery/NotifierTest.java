@@ -141,6 +141,18 @@ class NotifierTest {
 	}
 
 	@Test
+	void doesNotSendStaleEvents() {
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("too old to send");
+		});
+		ReminderDue fresh = reminder(7, null, null);
+		notifier.handle(new ReminderDue(fresh.eventId(), CLOCK.instant().minus(Duration.ofDays(8)), fresh.msisdn(),
+				fresh.operator(), fresh.validUntil(), fresh.stage(), fresh.dueAt(), fresh.trigger(), fresh.holder(),
+				fresh.price(), null, null));
+		assertThat(this.recorded).isEmpty();
+	}
+
+	@Test
 	void ignoresAutomaticChargeOrders() {
 		Notifier notifier = notifier((message) -> {
 			throw new AssertionError("nothing to send");
@@ -163,7 +175,8 @@ class NotifierTest {
 			return "webhook-204";
 		}, CLOCK);
 		return new Notifier(new NoticePlanner(), senders, this.sentLog, this.recorded::add,
-				Map.of(Channel.EMAIL, new RateLimiter("email", 1000, 1000, Duration.ofSeconds(1))), CLOCK);
+				Map.of(Channel.EMAIL, new RateLimiter("email", 1000, 1000, Duration.ofSeconds(1))), Duration.ofDays(7),
+				CLOCK);
 	}
 
 	private static ReminderDue reminder(int stage, PlannedCharge charge, PaymentFailure failure) {

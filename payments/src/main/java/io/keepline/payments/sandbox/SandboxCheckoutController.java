@@ -35,7 +35,7 @@ class SandboxCheckoutController {
 	ModelAndView page(@PathVariable String id) {
 		SandboxSession session = session(id);
 		ModelAndView page = new ModelAndView("sandbox-checkout");
-		page.addObject("session", session);
+		page.addObject("checkout", session);
 		page.addObject("maskedNumber", session.cycle().msisdn().masked());
 		return page;
 	}

@@ -16,6 +16,7 @@ import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.Refund;
+import com.stripe.model.SetupAttempt;
 import com.stripe.model.SetupIntent;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
@@ -73,13 +74,26 @@ public class StripeGateway implements PaymentGateway {
 	public PaymentMethodRef savedMethod(String setupIntentId) {
 		SetupIntent intent = call(() -> this.client.v1()
 			.setupIntents()
-			.retrieve(setupIntentId, SetupIntentRetrieveParams.builder().addExpand("payment_method").build()));
+			.retrieve(setupIntentId,
+					SetupIntentRetrieveParams.builder()
+						.addExpand("payment_method")
+						.addExpand("latest_attempt")
+						.build()));
 		PaymentMethod method = intent.getPaymentMethodObject();
 		String customer = (intent.getCustomer() != null) ? intent.getCustomer() : method.getCustomer();
 		if (method.getCard() != null) {
 			PaymentMethod.Card card = method.getCard();
 			return new PaymentMethodRef(customer, method.getId(), card.getBrand(), card.getLast4(),
 					card.getExpMonth().intValue(), card.getExpYear().intValue());
+		}
+		SetupAttempt attempt = intent.getLatestAttemptObject();
+		if ("bancontact".equals(method.getType()) && attempt != null && attempt.getPaymentMethodDetails() != null
+				&& attempt.getPaymentMethodDetails().getBancontact() != null) {
+			// Bancontact cannot be charged off-session: Stripe generated a SEPA Direct
+			// Debit method to use instead.
+			SetupAttempt.PaymentMethodDetails.Bancontact bancontact = attempt.getPaymentMethodDetails().getBancontact();
+			return new PaymentMethodRef(customer, bancontact.getGeneratedSepaDebit(), "sepa_debit",
+					bancontact.getIbanLast4(), 0, 0);
 		}
 		String last4 = (method.getSepaDebit() != null) ? method.getSepaDebit().getLast4() : null;
 		return new PaymentMethodRef(customer, method.getId(), method.getType(), last4, 0, 0);
@@ -92,6 +106,7 @@ public class StripeGateway implements PaymentGateway {
 			.setCurrency(charge.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT))
 			.setCustomer(charge.method().customerId())
 			.setPaymentMethod(charge.method().paymentMethodId())
+			.addPaymentMethodType("sepa_debit".equals(charge.method().brand()) ? "sepa_debit" : "card")
 			.setOffSession(true)
 			.setConfirm(true)
 			.putAllMetadata(CycleMetadata.of(charge.cycle(), PaymentSource.AUTO_RENEWAL, charge.attempt()))

@@ -25,10 +25,13 @@ import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,7 +60,7 @@ class StripeGatewayTest {
 			.setApiKey("sk_test_keepline")
 			.setApiBase(this.stripe.baseUrl())
 			.setConnectTimeout(1_000)
-			.setReadTimeout(700)
+			.setReadTimeout(2_500)
 			.setMaxNetworkRetries(2)
 			.build());
 	}
@@ -130,6 +133,7 @@ class StripeGatewayTest {
 					.withFormParam("currency", equalTo("eur"))
 					.withFormParam("customer", equalTo("cus_T1"))
 					.withFormParam("payment_method", equalTo("pm_1"))
+					.withFormParam("payment_method_types[0]", equalTo("card"))
 					.withFormParam("off_session", equalTo("true"))
 					.withFormParam("confirm", equalTo("true"))
 					.withFormParam("metadata[keepline_msisdn]", equalTo("+32470123456"))
@@ -161,7 +165,7 @@ class StripeGatewayTest {
 		this.stripe.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("slow")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(okJson(StripeJson.paymentIntent("pi_slow", "succeeded", 1500, metadata(), "null"))
-				.withFixedDelay(2_000))
+				.withFixedDelay(5_000))
 			.willSetStateTo("fast"));
 		this.stripe.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("slow")
 			.whenScenarioStateIs("fast")
@@ -219,6 +223,39 @@ class StripeGatewayTest {
 				postRequestedFor(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("refund:pi_dup"))
 					.withFormParam("payment_intent", equalTo("pi_dup"))
 					.withFormParam("amount", equalTo("1500")));
+	}
+
+	@Test
+	void readsTheSavedCardOfACompletedSetup() {
+		this.stripe.stubFor(get(urlPathEqualTo("/v1/setup_intents/seti_1")).willReturn(
+				okJson("""
+						{"id": "seti_1", "object": "setup_intent", "status": "succeeded", "customer": "cus_T9", "usage": "off_session",
+						 "payment_method": {"id": "pm_9", "object": "payment_method", "type": "card", "customer": "cus_T9",
+						   "card": {"brand": "mastercard", "last4": "4444", "exp_month": 8, "exp_year": 2029, "country": "BE"}},
+						 "metadata": {"keepline_msisdn": "+32470123456", "keepline_valid_until": "2026-12-31"}}""")));
+
+		PaymentMethodRef method = this.gateway.savedMethod("seti_1");
+
+		assertThat(method).isEqualTo(new PaymentMethodRef("cus_T9", "pm_9", "mastercard", "4444", 8, 2029));
+		this.stripe.verify(getRequestedFor(urlPathEqualTo("/v1/setup_intents/seti_1")).withQueryParam("expand[0]",
+				equalTo("payment_method")));
+	}
+
+	@Test
+	void bancontactSetupIsChargedLaterThroughItsGeneratedSepaDebit() {
+		this.stripe.stubFor(get(urlPathEqualTo("/v1/setup_intents/seti_2")).willReturn(
+				okJson("""
+						{"id": "seti_2", "object": "setup_intent", "status": "succeeded", "customer": "cus_B1", "usage": "off_session",
+						 "payment_method": {"id": "pm_bc", "object": "payment_method", "type": "bancontact", "customer": null,
+						   "bancontact": {}},
+						 "latest_attempt": {"id": "setatt_1", "object": "setup_attempt", "status": "succeeded",
+						   "payment_method_details": {"type": "bancontact", "bancontact": {"bank_code": "VAPE", "bank_name": "VAN DE PUT & CO",
+						     "bic": "VAPEBE22", "generated_sepa_debit": "pm_sepa_1", "generated_sepa_debit_mandate": "mandate_1",
+						     "iban_last4": "7061", "preferred_language": "nl", "verified_name": "Jenny Rosen"}}}}""")));
+
+		PaymentMethodRef method = this.gateway.savedMethod("seti_2");
+
+		assertThat(method).isEqualTo(new PaymentMethodRef("cus_B1", "pm_sepa_1", "sepa_debit", "7061", 0, 0));
 	}
 
 	private void declineWith(String code, String declineCode) {

@@ -13,7 +13,9 @@ import java.util.Optional;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -28,6 +30,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -182,6 +185,30 @@ class WebhookProcessorTest {
 		assertThat(this.published).singleElement().isInstanceOfSatisfying(PaymentRefunded.class, (refunded) -> {
 			assertThat(refunded.paymentIntentId()).isEqualTo("pi_9");
 			assertThat(refunded.amount()).isEqualTo(Money.of(1500, "EUR"));
+		});
+	}
+
+	@Test
+	void aCompletedSetupSavesThePaymentMethodForAutomaticRenewal() {
+		PaymentGateway gateway = mock(PaymentGateway.class);
+		PaymentMethodRef card = new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030);
+		given(gateway.savedMethod("seti_1")).willReturn(card);
+		WebhookProcessor withGateway = new WebhookProcessor(SECRET, 300, Clock.fixed(NOW, ZoneOffset.UTC),
+				new StripeEventMapper(gateway), new PublishedOutcomes((msisdn) -> Optional.empty(), 100),
+				this.published::add);
+		String session = StripeJson
+			.checkoutSession("cs_setup", "null", 0, StripeJson.metadata(MSISDN, VALID_UNTIL, "auto_renewal"))
+			.replace("\"mode\": \"payment\"", "\"mode\": \"setup\"")
+			.replace("\"setup_intent\": null", "\"setup_intent\": \"seti_1\"")
+			.replace("\"payment_intent\": \"null\"", "\"payment_intent\": null");
+		String payload = StripeJson.event("evt_setup", "checkout.session.completed", NOW, session);
+
+		assertThat(withGateway.handle(payload, StripeJson.sign(SECRET, NOW, payload)))
+			.isEqualTo(WebhookOutcome.PUBLISHED);
+		assertThat(this.published).singleElement().isInstanceOfSatisfying(PaymentMethodSaved.class, (saved) -> {
+			assertThat(saved.paymentMethod()).isEqualTo(card);
+			assertThat(saved.setupIntentId()).isEqualTo("seti_1");
+			assertThat(saved.msisdn()).isEqualTo(MSISDN);
 		});
 	}
 

@@ -1,27 +1,40 @@
 package io.keepline.scheduler.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that shows {@code base} at the real instant {@code realStart} and then runs
- * {@code speed} times faster than real time, so that days of deadlines pass in seconds.
- * Two JVMs given the same arguments agree on the time.
+ * A clock that stands at {@code base} until a start file appears, then runs {@code speed}
+ * times faster than real time from the real instant (epoch millis) written in that file,
+ * so that days of deadlines pass in seconds. JVMs sharing the file agree on the time.
  */
 final class AcceleratedClock extends Clock {
 
 	private final Instant base;
 
-	private final long realStart;
+	private final Path startFile;
 
 	private final long speed;
 
-	AcceleratedClock(Instant base, long realStart, long speed) {
+	private volatile long realStart = -1;
+
+	AcceleratedClock(Instant base, Path startFile, long speed) {
 		this.base = base;
-		this.realStart = realStart;
+		this.startFile = startFile;
 		this.speed = speed;
+	}
+
+	/** Starts every clock sharing {@code startFile} at {@code realStart}. */
+	static void start(Path startFile, long realStart) throws IOException {
+		Path written = Files.writeString(startFile.resolveSibling(startFile.getFileName() + ".tmp"),
+				Long.toString(realStart));
+		Files.move(written, startFile);
 	}
 
 	@Override
@@ -36,7 +49,18 @@ final class AcceleratedClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		return this.base.plusMillis((System.currentTimeMillis() - this.realStart) * this.speed);
+		if (this.realStart < 0) {
+			if (!Files.exists(this.startFile)) {
+				return this.base;
+			}
+			try {
+				this.realStart = Long.parseLong(Files.readString(this.startFile).trim());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return this.base.plusMillis(Math.max(0, System.currentTimeMillis() - this.realStart) * this.speed);
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.keepline.scheduler.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +26,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * The scheduler topology in a TopologyTestDriver whose wall clock moves together with the
  * engine's clock.
@@ -40,6 +46,8 @@ final class EngineHarness implements AutoCloseable {
 
 	private final List<DeadlineEvent> emitted = new ArrayList<>();
 
+	private final Path stateDir;
+
 	EngineHarness(Instant start) {
 		this(start, EngineSettings.defaults());
 	}
@@ -48,8 +56,8 @@ final class EngineHarness implements AutoCloseable {
 		this.clock = new MutableClock(start);
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scheduler-test");
-		config.put(StreamsConfig.STATE_DIR_CONFIG,
-				System.getProperty("java.io.tmpdir") + "/keepline-scheduler-test-" + System.nanoTime());
+		this.stateDir = createStateDir();
+		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
 		this.driver = new TopologyTestDriver(SchedulerTopology.build(settings, this.clock, EngineListener.NONE), config,
 				start);
 		this.lines = this.driver.createInputTopic(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.keySerde().serializer(),
@@ -120,6 +128,16 @@ final class EngineHarness implements AutoCloseable {
 	@Override
 	public void close() {
 		this.driver.close();
+		FileSystemUtils.deleteRecursively(this.stateDir.toFile());
+	}
+
+	private static Path createStateDir() {
+		try {
+			return Files.createTempDirectory("keepline-scheduler-test-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.keepline.scheduler.engine;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -24,7 +25,7 @@ final class SchedulerNode {
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		KafkaStreams streams = start(args[0], args[1], args[2],
-				new AcceleratedClock(Instant.parse(args[3]), Long.parseLong(args[4]), Long.parseLong(args[5])));
+				new AcceleratedClock(Instant.parse(args[3]), Path.of(args[4]), Long.parseLong(args[5])));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> streams.close(Duration.ofSeconds(5))));
 		new CountDownLatch(1).await();
 	}
