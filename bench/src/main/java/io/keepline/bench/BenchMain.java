@@ -6,17 +6,21 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import io.keepline.bench.baseline.KafkaClients;
 import io.keepline.standalone.broker.BrokerSettings;
 import io.keepline.standalone.broker.KafkaBroker;
 
 /**
  * Runs the benchmarks:
- * {@code java -jar bench/target/keepline-bench.jar [--mode=quick|full] [--only=a,b]}.
+ * {@code java -jar bench/target/keepline-bench.jar [--mode=quick|full|smoke] [--only=a,b]}.
  * Uses the broker of {@code KAFKA_BOOTSTRAP_SERVERS}, or starts a real KRaft broker of
  * its own in a temporary directory.
  */
@@ -30,12 +34,19 @@ public final class BenchMain {
 		Set<String> only = new LinkedHashSet<>();
 		Path results = Path.of("bench", "results");
 		String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+		List<Integer> lines = null;
 		for (String arg : args) {
 			if (arg.startsWith("--mode=")) {
-				mode = BenchMode.valueOf(arg.substring("--mode=".length()).toUpperCase(Locale.ROOT));
+				mode = BenchMode.of(arg.substring("--mode=".length()));
 			}
 			else if (arg.equals("--quick") || arg.equals("--full")) {
-				mode = BenchMode.valueOf(arg.substring(2).toUpperCase(Locale.ROOT));
+				mode = BenchMode.of(arg.substring(2));
+			}
+			else if (arg.startsWith("--scheduler-lines=")) {
+				lines = List.of(arg.substring("--scheduler-lines=".length()).split(","))
+					.stream()
+					.map((n) -> Integer.valueOf(n.replace("_", "")))
+					.toList();
 			}
 			else if (arg.startsWith("--only=")) {
 				only.addAll(List.of(arg.substring("--only=".length()).split(",")));
@@ -48,11 +59,14 @@ public final class BenchMain {
 			}
 			else {
 				System.err.println("Unknown argument " + arg
-						+ ". Usage: [--mode=quick|full] [--only=suite,...] [--results=dir] [--bootstrap-servers=host:port]");
+						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--results=dir] [--bootstrap-servers=host:port]");
 				System.exit(2);
 			}
 		}
-		System.exit(run(mode, only, results, bootstrap, System.out) ? 0 : 1);
+		if (lines != null) {
+			mode = mode.withSchedulerLines(lines);
+		}
+		System.exit(run(mode, only, results, bootstrap, System.out).complete() ? 0 : 1);
 	}
 
 	private static int freePort() throws IOException {
@@ -61,8 +75,19 @@ public final class BenchMain {
 		}
 	}
 
-	/** Runs the selected suites and reports; returns whether every suite completed. */
-	public static boolean run(BenchMode mode, Set<String> only, Path results, String bootstrap, PrintStream out)
+	/**
+	 * What a run produced: the comparisons, the suites that failed, and the JSON file.
+	 */
+	public record Outcome(List<Comparison> comparisons, Map<String, String> failures, Path json) {
+
+		public boolean complete() {
+			return this.failures.isEmpty();
+		}
+
+	}
+
+	/** Runs the selected suites and reports. */
+	public static Outcome run(BenchMode mode, Set<String> only, Path results, String bootstrap, PrintStream out)
 			throws Exception {
 		KafkaBroker broker = null;
 		Path brokerDir = null;
@@ -79,23 +104,37 @@ public final class BenchMain {
 			}
 			BenchContext context = new BenchContext(bootstrap, mode, results, out, System.console() != null);
 			List<Comparison> comparisons = new ArrayList<>();
-			boolean complete = true;
+			Map<String, String> failures = new LinkedHashMap<>();
+			Set<String> existing = KafkaClients.topicNames(bootstrap);
 			for (Suite suite : Suites.all()) {
 				if (!only.isEmpty() && !only.contains(suite.name())) {
 					continue;
 				}
-				out.println("== " + suite.name() + " (" + mode.name().toLowerCase(Locale.ROOT) + ")");
+				out.println("== " + suite.name() + " (" + mode.name() + ")");
+				long start = System.nanoTime();
 				try {
 					comparisons.addAll(suite.run(context));
 				}
-				catch (Exception ex) {
-					complete = false;
+				catch (Exception | AssertionError ex) {
+					failures.put(suite.name(), ex.toString());
 					out.println("   " + suite.name() + " failed: " + ex);
+					ex.printStackTrace(out);
 				}
+				finally {
+					// every suite starts from empty topics: services read the catalogue
+					// topics from the beginning
+					Set<String> created = new HashSet<>(KafkaClients.topicNames(bootstrap));
+					created.removeAll(existing);
+					created.removeIf((name) -> name.startsWith("__"));
+					KafkaClients.deleteTopics(bootstrap, created);
+				}
+				out.printf(Locale.ROOT, "   %s took %.0f s%n", suite.name(), (System.nanoTime() - start) / 1e9);
 			}
 			Report.print(comparisons, out);
-			out.println("Results written to " + Report.write(comparisons, mode, results));
-			return complete;
+			failures.forEach((suite, failure) -> out.println("FAILED " + suite + ": " + failure));
+			Path json = Report.write(comparisons, failures, mode, results);
+			out.println("Results written to " + json);
+			return new Outcome(comparisons, failures, json);
 		}
 		finally {
 			if (broker != null) {

@@ -1,52 +1,60 @@
 package io.keepline.bench;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
- * How big a run is: {@code quick} checks the harness in a few minutes (CI runs it as a
- * smoke test, its figures mean little); {@code full} uses the sizes the targets in
- * BENCHMARKS.md are stated for.
+ * How big a run is: {@code smoke} only checks that every suite works (the JUnit smoke
+ * test); {@code quick} gives indicative figures in under three minutes; {@code full} uses
+ * the sizes the targets in BENCHMARKS.md are stated for (1,000,000 and 10,000,000
+ * scheduler lines).
+ *
+ * @param ingestEvents events posted to ingest (in batches of 1,000)
+ * @param schedulerLines line counts the scheduler suite loads, one run each
+ * @param steadyLinesPerSecond arrival rate of the scheduler's steady-state lateness phase
+ * @param steadyDuration how long that phase lasts
+ * @param webhooks Stripe webhooks posted to payments
+ * @param emails emails sent through the notifier, and by the JavaMail baseline
+ * @param verifications bare signature verifications of the webhook baseline
  */
-public enum BenchMode {
+public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLines, int steadyLinesPerSecond,
+		Duration steadyDuration, int webhooks, int emails, int verifications) {
 
-	QUICK(20_000, 20_000, 5_000, 2_000, 100_000),
+	public static final BenchMode SMOKE = new BenchMode("smoke", 2_000, List.of(500), 200, Duration.ofSeconds(3), 300,
+			100, 20_000);
 
-	FULL(1_000_000, 1_000_000, 100_000, 50_000, 2_000_000);
+	public static final BenchMode QUICK = new BenchMode("quick", 20_000, List.of(5_000), 200, Duration.ofSeconds(10),
+			2_000, 1_000, 200_000);
 
-	private final int ingestEvents;
+	public static final BenchMode FULL = new BenchMode("full", 1_000_000, List.of(1_000_000, 10_000_000), 5_000,
+			Duration.ofSeconds(60), 100_000, 50_000, 2_000_000);
 
-	private final int schedulerLines;
-
-	private final int webhooks;
-
-	private final int emails;
-
-	private final int verifications;
-
-	BenchMode(int ingestEvents, int schedulerLines, int webhooks, int emails, int verifications) {
-		this.ingestEvents = ingestEvents;
-		this.schedulerLines = schedulerLines;
-		this.webhooks = webhooks;
-		this.emails = emails;
-		this.verifications = verifications;
+	public BenchMode {
+		schedulerLines = List.copyOf(schedulerLines);
 	}
 
-	public int ingestEvents() {
-		return this.ingestEvents;
+	/** The mode called {@code name} (smoke, quick or full). */
+	public static BenchMode of(String name) {
+		return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+			case "smoke" -> SMOKE;
+			case "quick" -> QUICK;
+			case "full" -> FULL;
+			default -> throw new IllegalArgumentException("Unknown mode " + name + ": use smoke, quick or full");
+		};
 	}
 
-	public int schedulerLines() {
-		return this.schedulerLines;
+	public boolean full() {
+		return this.name.equals(FULL.name);
 	}
 
-	public int webhooks() {
-		return this.webhooks;
+	public boolean smoke() {
+		return this.name.equals(SMOKE.name);
 	}
 
-	public int emails() {
-		return this.emails;
-	}
-
-	public int verifications() {
-		return this.verifications;
+	/** This mode with other scheduler sizes ({@code --scheduler-lines=100000,...}). */
+	public BenchMode withSchedulerLines(List<Integer> lines) {
+		return new BenchMode(this.name, this.ingestEvents, lines, this.steadyLinesPerSecond, this.steadyDuration,
+				this.webhooks, this.emails, this.verifications);
 	}
 
 }

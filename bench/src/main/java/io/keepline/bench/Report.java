@@ -52,14 +52,16 @@ public final class Report {
 	 * Writes {@code results-<instant>.json} and {@code latest.json}; returns the
 	 * timestamped file.
 	 */
-	public static Path write(List<Comparison> comparisons, BenchMode mode, Path dir) throws IOException {
+	public static Path write(List<Comparison> comparisons, Map<String, String> failures, BenchMode mode, Path dir)
+			throws IOException {
 		Files.createDirectories(dir);
 		Map<String, Object> document = new LinkedHashMap<>();
 		Instant now = Instant.now();
 		document.put("ranAt", now.toString());
-		document.put("mode", mode.name().toLowerCase(Locale.ROOT));
+		document.put("mode", mode.name());
 		document.put("machine", machine());
 		document.put("comparisons", comparisons.stream().map(Report::asMap).toList());
+		document.put("failures", failures);
 		String json = EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document);
 		Path file = dir.resolve("results-" + now.toString().replace(':', '-') + ".json");
 		Files.writeString(file, json);

@@ -3,6 +3,10 @@ package io.keepline.bench;
 import java.util.List;
 
 import io.keepline.bench.micro.MicroSuite;
+import io.keepline.bench.scheduler.SchedulerSuite;
+import io.keepline.bench.suite.IngestSuite;
+import io.keepline.bench.suite.NotifierSuite;
+import io.keepline.bench.suite.WebhooksSuite;
 
 /**
  * Every benchmark suite, in the order a run executes them.
@@ -13,7 +17,8 @@ final class Suites {
 	}
 
 	static List<Suite> all() {
-		return List.of(new MicroSuite());
+		return List.of(new IngestSuite(), new SchedulerSuite(), new WebhooksSuite(), new NotifierSuite(),
+				new MicroSuite());
 	}
 
 }

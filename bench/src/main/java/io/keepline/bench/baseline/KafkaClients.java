@@ -1,10 +1,18 @@
 package io.keepline.bench.baseline;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import io.keepline.bench.Waits;
+import io.keepline.contracts.topic.Topics;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -45,11 +53,91 @@ public final class KafkaClients {
 		return props;
 	}
 
+	/** Creates every topic of the Keepline catalogue that does not exist yet. */
+	public static void createCatalogueTopics(String bootstrapServers) {
+		createTopics(bootstrapServers,
+				Stream
+					.of(Topics.LINE_EVENTS, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.NOTIFICATION_EVENTS,
+							Topics.OPERATOR_EVENTS_RAW, Topics.REJECTED_EVENTS)
+					.map((topic) -> new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()))
+					.toList());
+	}
+
+	/** A scratch topic for a baseline, with the catalogue's partition count. */
+	public static String scratchTopic(String bootstrapServers, String prefix) {
+		String name = "bench-" + prefix + "-" + UUID.randomUUID();
+		createTopics(bootstrapServers, List.of(new NewTopic(name, Topics.DEFAULT_PARTITIONS, (short) 1)));
+		return name;
+	}
+
+	/** The names of the topics that exist now, internal ones left out. */
+	public static Set<String> topicNames(String bootstrapServers) {
+		try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			return admin.listTopics().names().get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not list topics", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Deletes {@code names} so that the next suite starts from empty topics. */
+	public static void deleteTopics(String bootstrapServers, Set<String> names) {
+		if (names.isEmpty()) {
+			return;
+		}
+		try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			admin.deleteTopics(names).all().get();
+			// deletion completes in the background; a topic of the same name cannot be
+			// created before
+			Waits.until("topics to be deleted", Duration.ofSeconds(60), () -> {
+				try {
+					Set<String> left = new HashSet<>(admin.listTopics().names().get());
+					left.retainAll(names);
+					return left.isEmpty();
+				}
+				catch (ExecutionException | InterruptedException ex) {
+					return false;
+				}
+			});
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not delete topics " + names, ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Creates the topics that do not exist yet. */
 	public static void createTopics(String bootstrapServers, List<NewTopic> topics) {
 		try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			Set<String> existing = admin.listTopics().names().get();
 			admin.createTopics(topics.stream().filter((t) -> !existing.contains(t.name())).toList()).all().get();
+			List<String> names = topics.stream().map(NewTopic::name).toList();
+			Waits.until("topics to be ready", Duration.ofSeconds(60), () -> {
+				try {
+					return admin.describeTopics(names)
+						.allTopicNames()
+						.get()
+						.values()
+						.stream()
+						.allMatch((t) -> t.partitions().stream().allMatch((p) -> p.leader() != null));
+				}
+				catch (ExecutionException | InterruptedException ex) {
+					return false;
+				}
+			});
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("Could not create benchmark topics", ex.getCause());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.keepline.bench.BenchContext;
-import io.keepline.bench.BenchMode;
 import io.keepline.bench.Comparison;
 import io.keepline.bench.Figure;
 import io.keepline.bench.Suite;
@@ -28,13 +27,14 @@ public final class MicroSuite implements Suite {
 
 	@Override
 	public List<Comparison> run(BenchContext context) throws Exception {
-		boolean full = context.mode() == BenchMode.FULL;
+		boolean full = context.mode().full();
+		boolean smoke = context.mode().smoke();
 		ChainedOptionsBuilder options = new OptionsBuilder().include("io\\.keepline\\..*Benchmark\\..*")
 			.forks(full ? 1 : 0)
-			.warmupIterations(full ? 3 : 1)
+			.warmupIterations(full ? 3 : smoke ? 0 : 1)
 			.warmupTime(TimeValue.seconds(1))
-			.measurementIterations(full ? 5 : 2)
-			.measurementTime(TimeValue.seconds(1))
+			.measurementIterations(full ? 5 : smoke ? 1 : 2)
+			.measurementTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(1))
 			.shouldFailOnError(true);
 		List<Comparison> comparisons = new ArrayList<>();
 		for (RunResult result : new Runner(options.build()).run()) {

@@ -1,0 +1,96 @@
+package io.keepline.bench.scheduler;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeoutException;
+
+import io.keepline.bench.Waits;
+import io.keepline.scheduler.deadline.EngineSettings;
+import io.keepline.scheduler.engine.EngineListener;
+import io.keepline.scheduler.engine.SchedulerTopology;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * One scheduler instance: the scheduler's own topology ({@link SchedulerTopology}) with
+ * its default engine settings, exactly-once, on the benchmark's clock, without Spring.
+ */
+final class Engine implements AutoCloseable {
+
+	private final KafkaStreams streams;
+
+	private volatile long runningNanos;
+
+	Engine(String bootstrapServers, String applicationId, Path stateDir, ShiftedClock clock) {
+		Properties props = new Properties();
+		props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+		props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Runtime.getRuntime().availableProcessors());
+		props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+		// a dynamic member only leaves the group on close with this
+		// (CloseOptions.leaveGroup
+		// acts on static members): without it a restart waits for the session timeout
+		props.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
+		this.streams = new KafkaStreams(SchedulerTopology.build(EngineSettings.defaults(), clock, EngineListener.NONE),
+				props);
+		this.streams.setStateListener((now, before) -> {
+			if (now == KafkaStreams.State.RUNNING && this.runningNanos == 0) {
+				this.runningNanos = System.nanoTime();
+			}
+		});
+	}
+
+	/** Starts the instance; returns the nano time it was started at. */
+	long start() {
+		long started = System.nanoTime();
+		this.streams.start();
+		return started;
+	}
+
+	/** Waits until the instance is RUNNING; returns the nano time it got there. */
+	long awaitRunning(Duration timeout) throws TimeoutException {
+		Waits.until("the scheduler to be RUNNING", timeout, () -> this.runningNanos != 0 || failed());
+		if (failed()) {
+			throw new IllegalStateException("The scheduler stopped: " + this.streams.state());
+		}
+		return this.runningNanos;
+	}
+
+	boolean failed() {
+		KafkaStreams.State state = this.streams.state();
+		return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+				|| state == KafkaStreams.State.PENDING_ERROR;
+	}
+
+	/**
+	 * The sum of a RocksDB metric (such as {@code size-all-mem-tables}) over every store
+	 * of this instance, in bytes; NaN when Kafka Streams does not report it.
+	 */
+	double rocksDb(String metric) {
+		double sum = 0;
+		boolean found = false;
+		for (Map.Entry<MetricName, ? extends Metric> entry : this.streams.metrics().entrySet()) {
+			if (entry.getKey().name().equals(metric) && entry.getKey().group().equals("stream-state-metrics")
+					&& entry.getValue().metricValue() instanceof Number value) {
+				sum += value.doubleValue();
+				found = true;
+			}
+		}
+		return found ? sum : Double.NaN;
+	}
+
+	@Override
+	public void close() {
+		// leave the group, so that the restarted instance gets its tasks at once instead
+		// of
+		// after the old member's session timeout
+		this.streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+	}
+
+}

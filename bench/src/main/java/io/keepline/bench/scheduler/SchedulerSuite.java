@@ -1,0 +1,250 @@
+package io.keepline.bench.scheduler;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+import io.keepline.bench.BenchContext;
+import io.keepline.bench.Comparison;
+import io.keepline.bench.Figure;
+import io.keepline.bench.Progress;
+import io.keepline.bench.Suite;
+import io.keepline.bench.Waits;
+import io.keepline.bench.baseline.ExactlyOnceCopyRate;
+import io.keepline.bench.baseline.KafkaClients;
+import io.keepline.contracts.topic.Topics;
+
+/**
+ * The scheduler's own topology on one instance: lines registered into state, reminders
+ * emitted when every line falls due at once, lateness at a steady arrival rate, restart
+ * to first reminder, heap and RocksDB memory — beside an exactly-once copy of the same
+ * records. Time jumps with a shifted clock; reminders are counted as a read_committed
+ * consumer sees them.
+ */
+public final class SchedulerSuite implements Suite {
+
+	private static final long MIB = 1024 * 1024;
+
+	private static final Duration STALL = Duration.ofSeconds(90);
+
+	@Override
+	public String name() {
+		return "scheduler";
+	}
+
+	@Override
+	public List<Comparison> run(BenchContext context) throws Exception {
+		List<Comparison> comparisons = new ArrayList<>();
+		for (int lines : context.mode().schedulerLines()) {
+			comparisons.addAll(run(context, lines));
+		}
+		return comparisons;
+	}
+
+	/** Lines registered only to be due right after the restart. */
+	private static final int RESTART_LINES = 100;
+
+	private List<Comparison> run(BenchContext context, int count) throws Exception {
+		String bootstrap = context.bootstrapServers();
+		KafkaClients.createCatalogueTopics(bootstrap);
+		String size = String.format(Locale.ROOT, "%,d lines", count);
+		// Deadlines lie in the real past, so that the records the scheduler writes at its
+		// clock's time are never rejected by the broker as too far in the future.
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant burstDue = now.minus(Duration.ofDays(1));
+		Instant restartDue = now.minus(Duration.ofDays(2));
+		ShiftedClock clock = new ShiftedClock();
+		clock.jumpTo(now.minus(Duration.ofDays(3)));
+		Due burst = Due.at(burstDue);
+		Due restart = Due.at(restartDue);
+		String applicationId = "bench-scheduler-" + UUID.randomUUID();
+		Path stateDir = Files.createTempDirectory("keepline-bench-scheduler");
+		Timeline timeline = new Timeline();
+		try (LineLoader loader = new LineLoader(bootstrap);
+				Committed committed = new Committed(bootstrap, applicationId)) {
+			long before = committed.available();
+			try (Progress progress = context.progress("writing " + size + " to line-events", count)) {
+				loader.send(loader.template(burst.validUntil(), burst.zone(), List.of(7), clock.instant()), 0, count,
+						progress);
+				loader.send(loader.template(restart.validUntil(), restart.zone(), List.of(7), clock.instant()), count,
+						count + RESTART_LINES, null);
+				loader.flush();
+			}
+			List<Figure> memoryDetails = new ArrayList<>();
+			Engine engine = new Engine(bootstrap, applicationId, stateDir, clock);
+			try (ReminderReader reader = new ReminderReader(bootstrap, clock, timeline)) {
+				engine.start();
+				long running = engine.awaitRunning(Duration.ofMinutes(2));
+				Figure registered;
+				try (Progress progress = context.progress("registering " + size + " into state",
+						count + RESTART_LINES)) {
+					long done = Waits.count("lines registered", before + count + RESTART_LINES, STALL,
+							committed::committed, progress);
+					registered = new Figure("lines registered into state (" + size + ")",
+							(count + RESTART_LINES) / ((done - running) / 1e9), "lines/s");
+				}
+				Figure memory = memory(engine, count, memoryDetails);
+				engine.close();
+
+				timeline.mark("restart");
+				ReminderReader.Phase afterRestart = reader.begin(RESTART_LINES);
+				clock.jumpTo(restartDue.plusMillis(1));
+				engine = new Engine(bootstrap, applicationId, stateDir, clock);
+				long restarted = engine.start();
+				try (Progress progress = context.progress("restart, first reminders", RESTART_LINES)) {
+					Waits.count("reminders after restart", RESTART_LINES, STALL, () -> {
+						reader.check();
+						return afterRestart.count.get();
+					}, progress);
+				}
+				double firstSeconds = (afterRestart.firstNanos - restarted) / 1e9;
+
+				timeline.mark(String.format(Locale.ROOT, "%,d due at once", count));
+				ReminderReader.Phase all = reader.begin(count);
+				clock.jumpTo(burstDue.plusMillis(1));
+				long jumped = System.nanoTime();
+				try (Progress progress = context.progress("draining " + size + " due at once", count)) {
+					Waits.count("reminders of lines due at once", count, STALL, () -> {
+						reader.check();
+						return all.count.get();
+					}, progress);
+				}
+				double seconds = (all.lastNanos - jumped) / 1e9;
+				Comparison drained = new Comparison(name(),
+						new Figure("reminders emitted, " + size + " due at once", count / seconds, "reminders/s"), null,
+						50_000.0, false, true,
+						List.of(all.lateness.figure("lateness p50 (all due at once)", 50),
+								all.lateness.figure("lateness p99 (all due at once)", 99),
+								all.lateness.figure("lateness max (all due at once)", 100),
+								new Figure("time to drain", seconds, "s")));
+				Comparison steady = steady(context, loader, clock, reader, timeline, count + RESTART_LINES,
+						burst.zone());
+				return comparisons(context, count, registered, drained, steady, memory, memoryDetails, firstSeconds,
+						timeline);
+			}
+			finally {
+				engine.close();
+				deleteQuietly(stateDir);
+			}
+		}
+	}
+
+	/**
+	 * A holder zone and validUntil whose 7-day reminder (10:00 holder-local) falls
+	 * exactly at {@code due}.
+	 */
+	record Due(ZoneOffset zone, LocalDate validUntil) {
+
+		static Due at(Instant due) {
+			int secondOfDay = LocalTime.ofInstant(due, ZoneOffset.UTC).toSecondOfDay();
+			int offset = LocalTime.of(10, 0).toSecondOfDay() - secondOfDay;
+			if (offset < -14 * 3600) {
+				offset += 24 * 3600;
+			}
+			ZoneOffset zone = ZoneOffset.ofTotalSeconds(offset);
+			return new Due(zone, LocalDate.ofInstant(due, zone).plusDays(7));
+		}
+
+	}
+
+	private List<Comparison> comparisons(BenchContext context, int count, Figure registered, Comparison burst,
+			Comparison steady, Figure memory, List<Figure> memoryDetails, double firstSeconds, Timeline timeline)
+			throws Exception {
+		Figure copy;
+		try (Progress progress = context.progress("exactly-once copy (baseline)", count)) {
+			copy = ExactlyOnceCopyRate.measure(context.bootstrapServers(), Topics.LINE_EVENTS.name(),
+					KafkaClients.scratchTopic(context.bootstrapServers(), "eos-copy"), count, progress);
+		}
+		String size = String.format(Locale.ROOT, "%,d lines", count);
+		Path chart = timeline.write(context.resultsDir().resolve("scheduler-" + count + "-lines.png"),
+				"Keepline scheduler, " + size + " (" + context.mode().name() + " mode)");
+		context.out().println("   chart: " + chart);
+		List<Comparison> out = new ArrayList<>();
+		out.add(new Comparison(name(), registered, copy, null, false, true, List.of()));
+		out.add(new Comparison(burst.suite(), burst.subject(), copy, burst.target(), false, true, burst.details()));
+		out.add(steady);
+		out.add(new Comparison(name(), new Figure("restart to first reminder (" + size + ")", firstSeconds, "s"), null,
+				null, false, false, List.of()));
+		out.add(new Comparison(name(), memory, null, (count >= 10_000_000) ? 4096.0 : null, false, false,
+				memoryDetails));
+		return out;
+	}
+
+	/**
+	 * Lines arriving at a steady rate whose most urgent stage is already past: each is
+	 * due on arrival (catch-up inside the send window), so lateness is the punctuator's
+	 * pace plus the exactly-once commit.
+	 */
+	private Comparison steady(BenchContext context, LineLoader loader, ShiftedClock clock, ReminderReader reader,
+			Timeline timeline, int offset, ZoneOffset zone) throws Exception {
+		int rate = context.mode().steadyLinesPerSecond();
+		int total = (int) (rate * context.mode().steadyDuration().toSeconds());
+		timeline.mark(String.format(Locale.ROOT, "steady %,d/s", rate));
+		ReminderReader.Phase phase = reader.begin(total);
+		LineLoader.Template template = loader.template(LocalDate.ofInstant(clock.instant(), zone).plusDays(10), zone,
+				List.of(30), clock.instant());
+		long start = System.nanoTime();
+		try (Progress progress = context.progress(String.format(Locale.ROOT, "steady state, %,d lines/s", rate),
+				total)) {
+			int sent = 0;
+			int tick = Math.max(1, rate / 20);
+			while (sent < total) {
+				long due = start + (long) (sent * 1e9 / rate);
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					LockSupport.parkNanos(wait);
+				}
+				int next = Math.min(total, sent + tick);
+				loader.send(template, offset + sent, offset + next, null);
+				sent = next;
+			}
+			loader.flush();
+			Waits.count("steady-state reminders", total, STALL, () -> {
+				reader.check();
+				return phase.count.get();
+			}, progress);
+		}
+		return new Comparison(name(), phase.lateness.figure("reminder lateness p99 (steady state)", 99), null, 1000.0,
+				false, false,
+				List.of(phase.lateness.figure("lateness p50 (steady state)", 50),
+						phase.lateness.figure("lateness p90 (steady state)", 90),
+						phase.lateness.figure("lateness max (steady state)", 100),
+						new Figure("steady arrival rate", rate, "lines/s")));
+	}
+
+	private static Figure memory(Engine engine, int count, List<Figure> details) {
+		System.gc();
+		long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+		details.add(new Figure("RocksDB memtables (size-all-mem-tables)", engine.rocksDb("size-all-mem-tables") / MIB,
+				"MiB"));
+		details.add(new Figure("RocksDB block cache (block-cache-usage)", engine.rocksDb("block-cache-usage") / MIB,
+				"MiB"));
+		details.add(new Figure("RocksDB index/filter (estimate-table-readers-mem)",
+				engine.rocksDb("estimate-table-readers-mem") / MIB, "MiB"));
+		details.add(new Figure("RocksDB SST files on disk", engine.rocksDb("total-sst-files-size") / MIB, "MiB"));
+		details.add(new Figure("max heap (-Xmx)", Runtime.getRuntime().maxMemory() / MIB, "MiB"));
+		return new Figure(String.format(Locale.ROOT, "heap used after GC with %,d lines", count), heap / (double) MIB,
+				"MiB");
+	}
+
+	private static void deleteQuietly(Path dir) {
+		try (var paths = Files.walk(dir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+		catch (java.io.IOException ex) {
+			// a temporary directory left behind is harmless
+		}
+	}
+
+}
