@@ -1,16 +1,12 @@
 package io.keepline.bench.baseline;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.time.Instant;
 
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import io.keepline.bench.Figure;
 import io.keepline.bench.Progress;
+import io.keepline.payments.sandbox.StripeSignature;
 
 /**
  * Baseline: Stripe webhook signature verification alone (stripe-java's
@@ -41,18 +37,11 @@ public final class SignatureVerificationRate {
 	}
 
 	/**
-	 * {@code t=<timestamp>,v1=<hex HMAC-SHA256 of "t.payload">}, exactly as Stripe signs.
+	 * {@code t=<timestamp>,v1=<hex HMAC-SHA256 of "t.payload">}, exactly as Stripe signs
+	 * (the same signer the offline sandbox uses).
 	 */
 	public static String signatureHeader(String payload, String secret, long timestamp) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			byte[] signature = mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8));
-			return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(signature);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return StripeSignature.header(secret, Instant.ofEpochSecond(timestamp), payload);
 	}
 
 }
