@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.keepline.contracts.Msisdn;
@@ -20,6 +22,9 @@ import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.scheduler.deadline.DueEntry;
+import io.keepline.scheduler.deadline.DueKind;
+import io.keepline.scheduler.deadline.LineState;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.TopicProbe;
@@ -28,13 +33,18 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,6 +78,12 @@ class CrashRecoveryTest {
 	void emitsEveryDueReminderExactlyOnceWhenAnInstanceIsKilled(KafkaCluster cluster) throws Exception {
 		cluster.createTopics(Topics.LINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.DEADLINE_EVENTS);
 		String applicationId = Unique.name("scheduler-crash");
+		// the partitions must have a leader that accepts writes before we produce: a
+		// produce racing the broker's creation of a partition can get stuck and lose a
+		// batch
+		await().atMost(Duration.ofSeconds(60))
+			.ignoreExceptions()
+			.until(() -> endOffsets(cluster).size() == Topics.LINE_EVENTS.partitions());
 		List<Msisdn> lines = register(cluster);
 		Map<TopicPartition, Long> endOffsets = endOffsets(cluster);
 		Set<Msisdn> ours = Set.copyOf(lines);
@@ -82,6 +98,13 @@ class CrashRecoveryTest {
 				.until(() -> running.state() == KafkaStreams.State.RUNNING
 						&& lastState(this.dirs.resolve("victim.log")).equals("RUNNING")
 						&& registrationsProcessed(cluster, applicationId, endOffsets));
+			// every line planned both reminders, as seen by the survivor (active or
+			// standby)
+			await().atMost(Duration.ofSeconds(30))
+				.ignoreExceptions()
+				.untilAsserted(() -> assertThat(lines).allSatisfy(
+						(line) -> assertThat(plannedReminders(running, line)).as("reminder stages planned for %s", line)
+							.containsExactlyInAnyOrder(1, 2)));
 			AcceleratedClock.start(clockStart, System.currentTimeMillis());
 			log.info("Clock started");
 			await().atMost(Duration.ofSeconds(60))
@@ -89,8 +112,19 @@ class CrashRecoveryTest {
 			log.info("Killing the victim");
 			victim.destroyForcibly().waitFor();
 			int seenAtKill = ours(probe, ours, ReminderDue.class).size();
-			await().atMost(Duration.ofSeconds(120))
-				.until(() -> ours(probe, ours, ReminderDue.class).size() >= 2 * LINES);
+			long killedAt = System.nanoTime();
+			try {
+				// session timeout (6 s) + transaction timeout (5 s) + the broker's abort
+				// sweep (10 s) + restoration: well under a minute even on a loaded
+				// machine
+				await().atMost(Duration.ofSeconds(90))
+					.until(() -> ours(probe, ours, ReminderDue.class).size() >= 2 * LINES);
+			}
+			catch (ConditionTimeoutException ex) {
+				throw new AssertionError(diagnose(probe, lines, running, seenAtKill), ex);
+			}
+			log.info("Every reminder seen {} ms after the kill ({} before it)",
+					Duration.ofNanos(System.nanoTime() - killedAt).toMillis(), seenAtKill);
 			// a duplicate, if there were one, would show up right behind
 			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
 			List<ReminderDue> reminders = ours(probe, ours, ReminderDue.class);
@@ -111,19 +145,97 @@ class CrashRecoveryTest {
 		}
 	}
 
+	/**
+	 * Registers the lines and checks that every registration was written: a lost one
+	 * would only show up minutes later as missing reminders.
+	 */
 	private static List<Msisdn> register(KafkaCluster cluster) throws Exception {
 		List<Msisdn> lines = new ArrayList<>();
-		try (KafkaProducer<Msisdn, LineEvent> producer = new KafkaProducer<>(cluster.producerProperties(),
+		List<Future<RecordMetadata>> sent = new ArrayList<>();
+		Map<String, Object> properties = new HashMap<>(cluster.producerProperties());
+		properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+		try (KafkaProducer<Msisdn, LineEvent> producer = new KafkaProducer<>(properties,
 				Topics.LINE_EVENTS.keySerde().serializer(), Topics.LINE_EVENTS.valueSerde().serializer())) {
 			for (int i = 0; i < LINES; i++) {
 				Msisdn line = Unique.msisdn();
 				lines.add(line);
-				producer.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line, Fixtures.registered(line,
-						LocalDate.parse("2027-03-03"), ZONES.get(i % ZONES.size()), List.of(2, 1), false, BASE)));
+				sent.add(producer.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line, Fixtures.registered(line,
+						LocalDate.parse("2027-03-03"), ZONES.get(i % ZONES.size()), List.of(2, 1), false, BASE))));
 			}
 			producer.flush();
+			for (Future<RecordMetadata> future : sent) {
+				future.get(30, TimeUnit.SECONDS);
+			}
 		}
 		return lines;
+	}
+
+	/** The reminder stages planned for {@code line} in any of the instance's stores. */
+	private static List<Integer> plannedReminders(KafkaStreams streams, Msisdn line) {
+		LineState state = lineState(streams, line);
+		return (state != null) ? state.planned()
+			.stream()
+			.filter((entry) -> entry.kind() == DueKind.REMINDER)
+			.map(DueEntry::stage)
+			.toList() : List.of();
+	}
+
+	private static LineState lineState(KafkaStreams streams, Msisdn line) {
+		return streams
+			.store(StoreQueryParameters
+				.fromNameAndType(SchedulerTopology.LINES_STORE, QueryableStoreTypes.<Msisdn, LineState>keyValueStore())
+				.enableStaleStores())
+			.get(line);
+	}
+
+	/**
+	 * What went wrong: the slots missing or duplicated, and what the survivor's store
+	 * says about each line concerned (not registered, reminder still planned, or marked
+	 * done in the cycle although never seen committed).
+	 */
+	private static String diagnose(TopicProbe<Msisdn, DeadlineEvent> probe, List<Msisdn> lines, KafkaStreams survivor,
+			int seenAtKill) {
+		List<ReminderDue> reminders = ours(probe, Set.copyOf(lines), ReminderDue.class);
+		Map<String, Long> counts = reminders.stream()
+			.collect(Collectors.groupingBy((r) -> r.msisdn().value() + "/R" + r.stage(), Collectors.counting()));
+		StringBuilder report = new StringBuilder().append(reminders.size())
+			.append(" of ")
+			.append(2 * LINES)
+			.append(" reminders seen (")
+			.append(seenAtKill)
+			.append(" at the kill), ")
+			.append(probe.unreadable())
+			.append(" unreadable records; survivor ")
+			.append(survivor.state())
+			.append(System.lineSeparator());
+		for (Msisdn line : lines) {
+			for (int stage : List.of(2, 1)) {
+				long count = counts.getOrDefault(line.value() + "/R" + stage, 0L);
+				if (count != 1) {
+					report.append(line.value())
+						.append(" R")
+						.append(stage)
+						.append(" seen ")
+						.append(count)
+						.append("x; survivor has ")
+						.append(describe(survivor, line))
+						.append(System.lineSeparator());
+				}
+			}
+		}
+		return report.toString();
+	}
+
+	private static String describe(KafkaStreams survivor, Msisdn line) {
+		try {
+			LineState state = lineState(survivor, line);
+			return (state != null) ? state.status() + " cycle " + state.cycle() + " planned " + state.planned()
+					+ " history " + state.history() : "no state (registration never processed?)";
+		}
+		catch (RuntimeException ex) {
+			return "store unavailable: " + ex;
+		}
 	}
 
 	/** The last Streams state the victim printed. */

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 import io.keepline.scheduler.deadline.EngineSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -49,6 +50,9 @@ final class SchedulerNode {
 		config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
+		// a killed instance's open transaction blocks read_committed readers until the
+		// broker aborts it: keep that short (Streams' EOS default is 10 s)
+		config.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 5000);
 		return config;
 	}
 
