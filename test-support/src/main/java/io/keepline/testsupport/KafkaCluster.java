@@ -1,5 +1,6 @@
 package io.keepline.testsupport;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.awaitility.Awaitility;
 
 /**
  * A real Kafka cluster that tests talk to, with the client settings Keepline tests need.
@@ -76,6 +78,7 @@ public interface KafkaCluster extends AutoCloseable {
 			Set<String> existing = admin.listTopics().names().get();
 			List<NewTopic> missing = topics.stream().filter((topic) -> !existing.contains(topic.name())).toList();
 			admin.createTopics(missing).all().get();
+			awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
 		}
 		catch (ExecutionException ex) {
 			if (!(ex.getCause() instanceof TopicExistsException)) {
@@ -86,6 +89,24 @@ public interface KafkaCluster extends AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while creating test topics", ex);
 		}
+	}
+
+	/**
+	 * Waits until every partition of {@code names} has a leader: a producer that writes
+	 * into a partition still being created can lose its first batches.
+	 */
+	private static void awaitLeaders(Admin admin, List<String> names) {
+		Awaitility.await("leaders of " + names)
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.ignoreExceptions()
+			.until(() -> admin.describeTopics(names)
+				.allTopicNames()
+				.get()
+				.values()
+				.stream()
+				.flatMap((topic) -> topic.partitions().stream())
+				.allMatch((partition) -> partition.leader() != null && !partition.leader().isEmpty()));
 	}
 
 }
