@@ -30,11 +30,15 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
 /**
  * Runs the scheduler topology through spring-kafka's {@code StreamsBuilderFactoryBean}
  * with exactly-once v2, the configured application id, state directory and standby
- * replicas, and unreadable input records sent to their topic's dead-letter topic.
+ * replicas, a consumer that leaves the group on close, and unreadable input records sent
+ * to their topic's dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class StreamsWiring {
+
+	/** The consumer setting Streams overrides to false (no public constant in 4.1). */
+	private static final String LEAVE_GROUP_ON_CLOSE = "internal.leave.group.on.close";
 
 	@Bean
 	KStream<Msisdn, DeadlineEvent> schedulerTopology(StreamsBuilder builder, SchedulerSettings settings, Clock clock,
@@ -54,6 +58,11 @@ class StreamsWiring {
 			if (!settings.applicationServer().isBlank()) {
 				properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
 			}
+			// Streams makes its consumer stay in the group on close, so a restarted
+			// instance
+			// would wait the session timeout for its tasks; leaving hands them over at
+			// once
+			properties.putIfAbsent(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), true);
 			properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
 					RecoveringDeserializationExceptionHandler.class);
 			properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
