@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param autoRenewDays days before validUntil of each automatic charge attempt
  * @param punctuationInterval how often due deadlines are looked for
  * @param maxPerPunctuation most due entries handled per punctuation and task
+ * @param maxPunctuationTime most time one punctuation of one task spends on due entries,
+ * so that the transaction it runs in commits well within the transaction timeout
  * @param applicationId Kafka Streams application id (also the consumer group)
  * @param stateDir where RocksDB stores live
  * @param standbyReplicas standby copies of each store on other instances
@@ -39,7 +41,9 @@ public record SchedulerSettings(@DefaultValue("10:00") @NotNull LocalTime sendTi
 		@DefaultValue("09:00") @NotNull LocalTime windowStart, @DefaultValue("21:00") @NotNull LocalTime windowEnd,
 		@DefaultValue( {
 				"3", "2", "1" }) @NotEmpty List<@Min(1) @Max(27) Integer> autoRenewDays,
-		@DefaultValue("1s") @NotNull Duration punctuationInterval, @DefaultValue("10000") @Min(1) int maxPerPunctuation,
+		@DefaultValue("250ms") @NotNull Duration punctuationInterval,
+		@DefaultValue("1000") @Min(1) int maxPerPunctuation,
+		@DefaultValue("200ms") @NotNull Duration maxPunctuationTime,
 		@DefaultValue("keepline-scheduler") @NotBlank String applicationId,
 		@DefaultValue("./data/scheduler") @NotNull Path stateDir, @DefaultValue("1") @Min(0) int standbyReplicas,
 		@DefaultValue("") String applicationServer){
@@ -48,8 +52,8 @@ public record SchedulerSettings(@DefaultValue("10:00") @NotNull LocalTime sendTi
 	public EngineSettings engine() {
 		EngineSettings defaults = EngineSettings.defaults();
 		return new EngineSettings(this.sendTime, this.windowStart, this.windowEnd, defaults.lapseZone(),
-				this.autoRenewDays, this.punctuationInterval, this.maxPerPunctuation, defaults.recentEventIds(),
-				defaults.historySize());
+				this.autoRenewDays, this.punctuationInterval, this.maxPerPunctuation, this.maxPunctuationTime,
+				defaults.recentEventIds(), defaults.historySize());
 	}
 
 }

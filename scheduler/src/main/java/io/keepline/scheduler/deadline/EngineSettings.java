@@ -17,12 +17,15 @@ import java.util.List;
  * attempt first
  * @param punctuationInterval how often the due index is scanned
  * @param maxPerPunctuation how many due entries one scan handles at most
+ * @param maxPunctuationTime how long one scan may keep handling due entries (by the
+ * engine's clock) before it leaves the rest to the next punctuation, so that a stream
+ * thread commits well within the transaction timeout however large the backlog
  * @param recentEventIds how many input event ids a line remembers for deduplication
  * @param historySize how many history lines a line keeps
  */
 public record EngineSettings(LocalTime sendTime, LocalTime windowStart, LocalTime windowEnd, ZoneId lapseZone,
-		List<Integer> autoRenewDays, Duration punctuationInterval, int maxPerPunctuation, int recentEventIds,
-		int historySize) {
+		List<Integer> autoRenewDays, Duration punctuationInterval, int maxPerPunctuation, Duration maxPunctuationTime,
+		int recentEventIds, int historySize) {
 
 	public EngineSettings {
 		autoRenewDays = List.copyOf(autoRenewDays);
@@ -32,25 +35,38 @@ public record EngineSettings(LocalTime sendTime, LocalTime windowStart, LocalTim
 		if (!windowStart.isBefore(windowEnd)) {
 			throw new IllegalArgumentException("the send window must start before it ends");
 		}
-		if (maxPerPunctuation < 1 || punctuationInterval.isNegative() || punctuationInterval.isZero()) {
-			throw new IllegalArgumentException("the punctuator needs a positive interval and batch size");
+		if (maxPerPunctuation < 1 || !positive(punctuationInterval) || !positive(maxPunctuationTime)) {
+			throw new IllegalArgumentException("the punctuator needs a positive interval, batch size and time budget");
 		}
 	}
 
-	/** Keepline's defaults: 10:00, window 09:00–21:00, charges at D−3, D−2, D−1. */
+	/**
+	 * Keepline's defaults: 10:00, window 09:00–21:00, charges at D−3, D−2, D−1; a scan
+	 * every 250 ms handling at most 1,000 entries or 200 ms of work per task.
+	 */
 	public static EngineSettings defaults() {
 		return new EngineSettings(LocalTime.of(10, 0), LocalTime.of(9, 0), LocalTime.of(21, 0),
-				ZoneId.of("Europe/Brussels"), List.of(3, 2, 1), Duration.ofSeconds(1), 10_000, 16, 20);
+				ZoneId.of("Europe/Brussels"), List.of(3, 2, 1), Duration.ofMillis(250), 1_000, Duration.ofMillis(200),
+				16, 20);
 	}
 
 	public EngineSettings withMaxPerPunctuation(int max) {
 		return new EngineSettings(this.sendTime, this.windowStart, this.windowEnd, this.lapseZone, this.autoRenewDays,
-				this.punctuationInterval, max, this.recentEventIds, this.historySize);
+				this.punctuationInterval, max, this.maxPunctuationTime, this.recentEventIds, this.historySize);
 	}
 
 	public EngineSettings withPunctuationInterval(Duration interval) {
 		return new EngineSettings(this.sendTime, this.windowStart, this.windowEnd, this.lapseZone, this.autoRenewDays,
-				interval, this.maxPerPunctuation, this.recentEventIds, this.historySize);
+				interval, this.maxPerPunctuation, this.maxPunctuationTime, this.recentEventIds, this.historySize);
+	}
+
+	public EngineSettings withMaxPunctuationTime(Duration budget) {
+		return new EngineSettings(this.sendTime, this.windowStart, this.windowEnd, this.lapseZone, this.autoRenewDays,
+				this.punctuationInterval, this.maxPerPunctuation, budget, this.recentEventIds, this.historySize);
+	}
+
+	private static boolean positive(Duration duration) {
+		return !duration.isNegative() && !duration.isZero();
 	}
 
 	/** How many automatic charge attempts a cycle gets. */

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the rules to line and payment events of one task and, on a wall-clock
- * punctuation, fires what the due index says is due (at most a configured number per
- * punctuation), keeping the line store and the index in step.
+ * punctuation, fires what the due index says is due (at most a configured number and time
+ * per punctuation), keeping the line store and the index in step.
  */
 final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn, DeadlineEvent> {
 
@@ -79,30 +79,44 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 	}
 
 	/**
-	 * Fires what is due by the injected clock; records are stamped with the stream time
-	 * of the punctuation ({@code timestamp}), which the broker accepts whatever the clock
-	 * says.
+	 * Fires what is due by the injected clock, stopping at the count cap or once the time
+	 * budget is spent (checked after each entry), so that the transaction this
+	 * punctuation runs in stays short; records are stamped with the stream time of the
+	 * punctuation ({@code timestamp}), which the broker accepts whatever the clock says.
 	 */
 	private void punctuate(long timestamp) {
 		Instant now = this.clock.instant();
+		Instant budgetEnd = now.plus(this.settings.maxPunctuationTime());
 		int max = this.settings.maxPerPunctuation();
 		List<DueIndex.Due> batch = this.index.due(now.toEpochMilli(), max);
-		for (DueIndex.Due due : batch) {
-			this.index.delete(due.key());
-			Msisdn msisdn = Msisdn.of(due.msisdn());
-			LineState current = this.lines.get(msisdn);
-			Outcome outcome = this.rules.fire(current, due.entry(), now);
-			store(msisdn, current, outcome);
-			for (DeadlineEvent event : outcome.emitted()) {
-				this.context.forward(new Record<>(msisdn, event, timestamp));
-				this.listener.emitted(event, Duration.between(due.entry().due(), now));
-				log.debug("{} {} for {} cycle {}", event.getClass().getSimpleName(), due.entry().marker(), msisdn,
-						event.validUntil());
+		int handled = 0;
+		while (handled < batch.size()) {
+			fire(batch.get(handled), now, timestamp);
+			handled++;
+			if (handled < batch.size() && !this.clock.instant().isBefore(budgetEnd)) {
+				break;
 			}
 		}
-		this.index.scanned(batch, max, now.toEpochMilli());
-		if (batch.size() == max) {
-			log.info("Punctuation handled its cap of {} due entries; the rest follows next time", max);
+		boolean drained = handled == batch.size() && batch.size() < max;
+		this.index.scanned(batch.subList(0, handled), drained, now.toEpochMilli());
+		if (!drained) {
+			log.info("Punctuation handled {} due entries ({} cap {}, budget {}); the rest follows next time", handled,
+					(handled == max) ? "reached its" : "ran out of time before its", max,
+					this.settings.maxPunctuationTime());
+		}
+	}
+
+	private void fire(DueIndex.Due due, Instant now, long timestamp) {
+		this.index.delete(due.key());
+		Msisdn msisdn = Msisdn.of(due.msisdn());
+		LineState current = this.lines.get(msisdn);
+		Outcome outcome = this.rules.fire(current, due.entry(), now);
+		store(msisdn, current, outcome);
+		for (DeadlineEvent event : outcome.emitted()) {
+			this.context.forward(new Record<>(msisdn, event, timestamp));
+			this.listener.emitted(event, Duration.between(due.entry().due(), now));
+			log.debug("{} {} for {} cycle {}", event.getClass().getSimpleName(), due.entry().marker(), msisdn,
+					event.validUntil());
 		}
 	}
 

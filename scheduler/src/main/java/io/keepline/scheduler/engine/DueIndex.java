@@ -91,11 +91,21 @@ final class DueIndex {
 	}
 
 	/**
-	 * Moves the cursor past a scan: to just after {@code nowMillis} when the scan took
-	 * everything due, else to the last entry taken.
+	 * Moves the cursor past a scan: to just after {@code nowMillis} when the scan handled
+	 * everything due ({@code drained}), else to the last entry handled, so that what is
+	 * left is found again next time.
 	 */
-	void scanned(List<Due> batch, int max, long nowMillis) {
-		long next = (batch.size() < max) ? nowMillis + 1 : batch.get(batch.size() - 1).entry().dueMillis();
+	void scanned(List<Due> handled, boolean drained, long nowMillis) {
+		long next;
+		if (drained) {
+			next = nowMillis + 1;
+		}
+		else if (!handled.isEmpty()) {
+			next = handled.get(handled.size() - 1).entry().dueMillis();
+		}
+		else {
+			return;
+		}
 		if (next > this.cursor) {
 			moveCursor(next);
 		}

@@ -62,7 +62,8 @@ class LineControllerTest {
 		given(this.streams.state()).willReturn(KafkaStreams.State.RUNNING);
 		given(this.streams.store(any(StoreQueryParameters.class))).willReturn(this.store);
 		SchedulerSettings settings = new SchedulerSettings(LocalTime.of(10, 0), LocalTime.of(9, 0), LocalTime.of(21, 0),
-				List.of(3, 2, 1), Duration.ofSeconds(1), 10_000, "scheduler", Path.of("."), 1, "me:8082");
+				List.of(3, 2, 1), Duration.ofMillis(250), 1_000, Duration.ofMillis(200), "scheduler", Path.of("."), 1,
+				"me:8082");
 		this.controller = new LineController(OperatorKeys.parse("orange=orange-test-key-1,base=base-test-key-1"),
 				new LineLookup(factory, settings), this.forwarder);
 	}

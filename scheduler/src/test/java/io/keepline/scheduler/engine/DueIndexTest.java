@@ -1,5 +1,6 @@
 package io.keepline.scheduler.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The punctuator drains a backlog in capped batches, in due order. */
+/** The punctuator drains a backlog in batches capped by count and time, in due order. */
 class DueIndexTest {
 
 	private static final Instant START = Instant.parse("2027-03-14T00:00:00Z");
@@ -33,6 +34,29 @@ class DueIndexTest {
 			assertThat(engine.emitted(ReminderDue.class)).hasSize(250);
 			assertThat(engine.emitted(ReminderDue.class)).extracting(ReminderDue::msisdn).doesNotHaveDuplicates();
 			assertThat(engine.indexKeys()).hasSize(250);
+		}
+	}
+
+	@Test
+	void stopsAPunctuationOnceItsTimeBudgetIsSpent() {
+		EngineSettings settings = EngineSettings.defaults().withMaxPunctuationTime(Duration.ofMillis(50));
+		try (EngineHarness engine = new EngineHarness(START, settings)) {
+			for (int i = 0; i < 12; i++) {
+				Msisdn line = Msisdn.of(String.format("+32470%06d", i));
+				engine.send(Fixtures.registered(line, LocalDate.parse("2027-03-15"), "Europe/Brussels", List.of(1),
+						false, START));
+			}
+			// the punctuation reads the clock once to start and once after each entry
+			engine.clockAdvancesOnEveryRead(Duration.ofMillis(10));
+			engine.advanceTo(Instant.parse("2027-03-14T09:00:00Z"));
+			assertThat(engine.emitted(ReminderDue.class)).hasSize(5);
+			engine.tick();
+			assertThat(engine.emitted(ReminderDue.class)).hasSize(10);
+			engine.tick();
+			assertThat(engine.emitted(ReminderDue.class)).hasSize(12);
+			assertThat(engine.emitted(ReminderDue.class)).extracting(ReminderDue::msisdn).doesNotHaveDuplicates();
+			engine.tick();
+			assertThat(engine.emitted(ReminderDue.class)).hasSize(12);
 		}
 	}
 

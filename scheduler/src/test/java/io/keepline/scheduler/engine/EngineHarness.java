@@ -90,6 +90,12 @@ final class EngineHarness implements AutoCloseable {
 		return this;
 	}
 
+	/** From now on every read of the engine's clock moves it on by {@code step}. */
+	EngineHarness clockAdvancesOnEveryRead(Duration step) {
+		this.clock.advanceOnEveryRead(step);
+		return this;
+	}
+
 	/** One more second, one more punctuation. */
 	EngineHarness tick() {
 		return advanceTo(this.clock.instant().plusSeconds(1));

@@ -1,6 +1,7 @@
 package io.keepline.scheduler.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -14,8 +15,15 @@ public final class MutableClock extends Clock {
 		this.now = now;
 	}
 
-	public void set(Instant instant) {
+	private volatile Duration perRead = Duration.ZERO;
+
+	public synchronized void set(Instant instant) {
 		this.now = instant;
+	}
+
+	/** Makes every read move the clock on by {@code step}, as if work took time. */
+	public void advanceOnEveryRead(Duration step) {
+		this.perRead = step;
 	}
 
 	@Override
@@ -29,8 +37,10 @@ public final class MutableClock extends Clock {
 	}
 
 	@Override
-	public Instant instant() {
-		return this.now;
+	public synchronized Instant instant() {
+		Instant read = this.now;
+		this.now = read.plus(this.perRead);
+		return read;
 	}
 
 }
