@@ -100,7 +100,7 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 		boolean drained = handled == batch.size() && batch.size() < max;
 		this.index.scanned(batch.subList(0, handled), drained, now.toEpochMilli());
 		if (!drained) {
-			log.info("Punctuation handled {} due entries ({} cap {}, budget {}); the rest follows next time", handled,
+			log.debug("Punctuation handled {} due entries ({} cap {}, budget {}); the rest follows next time", handled,
 					(handled == max) ? "reached its" : "ran out of time before its", max,
 					this.settings.maxPunctuationTime());
 		}
