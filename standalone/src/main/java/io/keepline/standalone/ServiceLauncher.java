@@ -14,14 +14,21 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts one Keepline application in its own Spring context. All four services ship an
  * {@code application.yml} at the root of their jar, so the launcher points each context
  * at the file in that application's own jar and passes the standalone's settings as
- * command-line properties, which win over the file.
+ * command-line properties, which win over the file. Public so that tests running several
+ * services in one JVM (the reliability suite) start them exactly as the standalone does.
  */
-final class ServiceLauncher {
+public final class ServiceLauncher {
 
 	private ServiceLauncher() {
 	}
 
-	static ConfigurableApplicationContext start(Class<?> application, Map<String, String> properties,
+	/**
+	 * Starts {@code application} with {@code properties} (which win over its own
+	 * {@code application.yml}).
+	 * @param initializer an extra initializer, or null
+	 * @return the running context
+	 */
+	public static ConfigurableApplicationContext start(Class<?> application, Map<String, String> properties,
 			ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
 		List<String> args = new ArrayList<>();
 		args.add("--spring.config.location=" + ownConfig(application));
