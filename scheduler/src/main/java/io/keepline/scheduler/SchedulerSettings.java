@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -34,6 +35,8 @@ import org.springframework.validation.annotation.Validated;
  * @param standbyReplicas standby copies of each store on other instances
  * @param applicationServer host:port other instances forward read requests to (blank: no
  * forwarding)
+ * @param storeMemory off-heap memory all RocksDB stores of the instance share (block
+ * cache, memtables, index and filter blocks)
  */
 @Validated
 @ConfigurationProperties("keepline.scheduler")
@@ -46,7 +49,7 @@ public record SchedulerSettings(@DefaultValue("10:00") @NotNull LocalTime sendTi
 		@DefaultValue("200ms") @NotNull Duration maxPunctuationTime,
 		@DefaultValue("keepline-scheduler") @NotBlank String applicationId,
 		@DefaultValue("./data/scheduler") @NotNull Path stateDir, @DefaultValue("1") @Min(0) int standbyReplicas,
-		@DefaultValue("") String applicationServer){
+		@DefaultValue("") String applicationServer, @DefaultValue("256MB") @NotNull DataSize storeMemory){
 
 	/** The rule settings of the engine. */
 	public EngineSettings engine() {

@@ -10,6 +10,7 @@ import io.keepline.bench.Waits;
 import io.keepline.scheduler.deadline.EngineSettings;
 import io.keepline.scheduler.engine.EngineListener;
 import io.keepline.scheduler.engine.SchedulerTopology;
+import io.keepline.scheduler.streams.BoundedRocksDbMemory;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
@@ -33,6 +34,8 @@ final class Engine implements AutoCloseable {
 		props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Runtime.getRuntime().availableProcessors());
 		props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+		// the scheduler service's bounded RocksDB memory (default 256 MiB for all stores)
+		props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
 		// a dynamic member only leaves the group on close with this
 		// (CloseOptions.leaveGroup
 		// acts on static members): without it a restart waits for the session timeout

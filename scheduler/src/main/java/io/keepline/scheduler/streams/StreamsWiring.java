@@ -30,8 +30,8 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
 /**
  * Runs the scheduler topology through spring-kafka's {@code StreamsBuilderFactoryBean}
  * with exactly-once v2, the configured application id, state directory and standby
- * replicas, a consumer that leaves the group on close, and unreadable input records sent
- * to their topic's dead-letter topic.
+ * replicas, RocksDB memory bounded by one shared cache, a consumer that leaves the group
+ * on close, and unreadable input records sent to their topic's dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -63,6 +63,8 @@ class StreamsWiring {
 			// would wait the session timeout for its tasks; leaving hands them over at
 			// once
 			properties.putIfAbsent(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), true);
+			properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+			properties.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, settings.storeMemory().toBytes());
 			properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
 					RecoveringDeserializationExceptionHandler.class);
 			properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -63,7 +64,7 @@ class LineControllerTest {
 		given(this.streams.store(any(StoreQueryParameters.class))).willReturn(this.store);
 		SchedulerSettings settings = new SchedulerSettings(LocalTime.of(10, 0), LocalTime.of(9, 0), LocalTime.of(21, 0),
 				List.of(3, 2, 1), Duration.ofMillis(250), 1_000, Duration.ofMillis(200), "scheduler", Path.of("."), 1,
-				"me:8082");
+				"me:8082", DataSize.ofMegabytes(256));
 		this.controller = new LineController(OperatorKeys.parse("orange=orange-test-key-1,base=base-test-key-1"),
 				new LineLookup(factory, settings), this.forwarder);
 	}

@@ -1,0 +1,40 @@
+package io.keepline.scheduler.streams;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class BoundedRocksDbMemoryTest {
+
+	@Test
+	void givesEveryStoreTheSameCacheAndSmallMemtables() {
+		RocksDB.loadLibrary();
+		BoundedRocksDbMemory setter = new BoundedRocksDbMemory();
+		try (Options first = new Options(); Options second = new Options()) {
+			first.setTableFormatConfig(new BlockBasedTableConfig());
+			second.setTableFormatConfig(new BlockBasedTableConfig());
+			Map<String, Object> configs = Map.of(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, 64L * 1024 * 1024);
+			setter.setConfig("lines", first, configs);
+			setter.setConfig("due-index", second, configs);
+			assertThat(first.writeBufferSize()).isLessThanOrEqualTo(16L * 1024 * 1024);
+			assertThat(first.maxWriteBufferNumber()).isEqualTo(2);
+			assertThat(((BlockBasedTableConfig) first.tableFormatConfig()).cacheIndexAndFilterBlocks()).isTrue();
+			assertThat(first.writeBufferManager()).isSameAs(second.writeBufferManager()).isNotNull();
+		}
+	}
+
+	@Test
+	void readsTheTotalFromTheStreamsConfiguration() {
+		assertThat(BoundedRocksDbMemory.totalBytes(null)).isEqualTo(BoundedRocksDbMemory.DEFAULT_TOTAL_BYTES);
+		assertThat(BoundedRocksDbMemory.totalBytes("536870912")).isEqualTo(512L * 1024 * 1024);
+		assertThatIllegalArgumentException().isThrownBy(() -> BoundedRocksDbMemory.totalBytes(1024))
+			.withMessageContaining(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG);
+	}
+
+}
