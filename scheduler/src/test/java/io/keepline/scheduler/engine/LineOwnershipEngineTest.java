@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing on an owned line, and a cancelled line registered by a new operator starts
  * afresh for it.
  */
-class OperatorScopeTest {
+class LineOwnershipEngineTest {
 
 	private static final Msisdn LINE = Msisdn.of("+32470123456");
 
