@@ -66,8 +66,8 @@ public final class OwnershipView implements LineOwners {
 			this.events.publishEvent(new LineOwnersReady(lines));
 		}
 		else if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR) {
-			log.error("The view of line owners failed ({} after {}); ingest refuses events until it is restarted",
-					state, previous);
+			log.error("The view of line owners stopped ({} after {}); ingest refuses events while it is down", state,
+					previous);
 		}
 	}
 
