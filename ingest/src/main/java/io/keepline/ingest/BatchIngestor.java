@@ -12,6 +12,7 @@ import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.IngestSource;
 import io.keepline.ingest.validation.LineEventValidator;
+import io.keepline.ingest.validation.OwnersUnavailableException;
 import io.keepline.ingest.validation.Reasons;
 import io.keepline.ingest.validation.Validation;
 import org.slf4j.Logger;
@@ -45,6 +46,8 @@ public final class BatchIngestor {
 	 * Validates and publishes {@code items}; returns once Kafka has acknowledged them
 	 * all.
 	 * @throws PublishFailedException when Kafka could not take the batch
+	 * @throws OwnersUnavailableException when line ownership cannot be told yet; nothing
+	 * of the batch was published
 	 */
 	public IngestResult ingest(IngestSource source, List<IngestItem> items) {
 		Instant now = this.clock.instant();
@@ -73,6 +76,9 @@ public final class BatchIngestor {
 		}
 		try {
 			return this.validator.validate(item.json(), item.operator(), now);
+		}
+		catch (OwnersUnavailableException ex) {
+			throw ex;
 		}
 		catch (InvalidValueException ex) {
 			// A contracts rule the validator does not know yet: still a rejection, not a

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.keepline.contracts.auth.OperatorKeys;
 import io.keepline.ingest.csv.CsvImporter;
 import io.keepline.ingest.validation.LineEventValidator;
+import io.keepline.ingest.validation.LineOwners;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,8 +31,8 @@ class IngestConfiguration {
 	}
 
 	@Bean
-	LineEventValidator lineEventValidator() {
-		return new LineEventValidator();
+	LineEventValidator lineEventValidator(LineOwners owners) {
+		return new LineEventValidator(owners);
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.IngestSource;
 import io.keepline.ingest.validation.LineEventValidator;
+import io.keepline.ingest.validation.OwnersUnavailableException;
 import io.keepline.ingest.validation.Samples;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,9 @@ class BatchIngestorTest {
 
 	final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	final BatchIngestor ingestor = new BatchIngestor(new LineEventValidator(), this.publisher,
+	final KnownOwners owners = new KnownOwners();
+
+	final BatchIngestor ingestor = new BatchIngestor(new LineEventValidator(this.owners), this.publisher,
 			new IngestMetrics(this.registry), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
@@ -90,6 +93,37 @@ class BatchIngestorTest {
 			.tag("source", "csv")
 			.counter()
 			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesAnItemForAnotherOperatorsLineWithoutSinkingTheOthers() {
+		this.owners.owned("+32470123456", "proximus");
+		ObjectNode ownLine = Samples.lineErased().put("msisdn", "+32470123457");
+
+		IngestResult result = this.ingestor.ingest(IngestSource.HTTP,
+				List.of(item(Samples.lineCancelled(), "index 0"), item(ownLine, "index 1")));
+
+		assertThat(result.accepted()).isEqualTo(1);
+		assertThat(this.publisher.accepted()).extracting((event) -> event.msisdn().value())
+			.containsExactly("+32470123457");
+		assertThat(this.publisher.rejected).singleElement()
+			.satisfies((rejected) -> assertThat(rejected.errors())
+				.containsExactly(new FieldError("msisdn", "line_of_another_operator")));
+		assertThat(this.registry.get("keepline.ingest.rejections")
+			.tag("reason", "line_of_another_operator")
+			.counter()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void publishesNothingOfABatchWhileLineOwnersAreUnknown() {
+		this.owners.available(false);
+
+		assertThatExceptionOfType(OwnersUnavailableException.class)
+			.isThrownBy(() -> this.ingestor.ingest(IngestSource.HTTP, List.of(item(Samples.lineErased(), "index 0"))));
+		assertThat(this.publisher.acceptedBatches).isEmpty();
+		assertThat(this.publisher.rejected).isEmpty();
+		assertThat(this.registry.find("keepline.ingest.events").counters()).isEmpty();
 	}
 
 	static IngestItem item(ObjectNode json, String location) {

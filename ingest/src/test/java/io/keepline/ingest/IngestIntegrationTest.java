@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.IngestSource;
 import io.keepline.contracts.rejected.RejectedEvent;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.ingest.ownership.OwnershipView;
 import io.keepline.ingest.validation.Samples;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
@@ -34,6 +37,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,7 +62,9 @@ class IngestIntegrationTest {
 
 	static final String ORANGE_KEY = "orange-it-key-00001";
 
-	static final String KEYS = "orange=" + ORANGE_KEY + ",proximus=proximus-it-key-02";
+	static final String PROXIMUS_KEY = "proximus-it-key-02";
+
+	static final String KEYS = "orange=" + ORANGE_KEY + ",proximus=" + PROXIMUS_KEY;
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -78,9 +84,19 @@ class IngestIntegrationTest {
 	@Autowired
 	MeterRegistry registry;
 
+	@Autowired
+	OwnershipView owners;
+
 	@DynamicPropertySource
-	static void groups(DynamicPropertyRegistry registry) {
+	static void groups(DynamicPropertyRegistry registry) throws IOException {
 		registry.add("keepline.ingest.raw.group-id", () -> Unique.name("ingest-raw"));
+		Path stateDir = Files.createTempDirectory("ingest-it");
+		registry.add("keepline.ingest.ownership.state-dir", stateDir::toString);
+	}
+
+	@BeforeEach
+	void ownersKnown() {
+		await().atMost(PATIENCE).until(this.owners::ready);
 	}
 
 	@BeforeAll
@@ -191,6 +207,52 @@ class IngestIntegrationTest {
 		assertThat(unattributed.errors()).containsExactly(new FieldError("header.keepline-operator", "required"));
 	}
 
+	@Test
+	void refusesAnotherOperatorsEventsForARegisteredLineOnEveryPath() throws Exception {
+		Msisdn line = Unique.msisdn();
+		ObjectNode registered = withFreshId(Samples.lineRegistered(line.value()));
+		assertThat(postJson("[" + registered + "]").body()).contains("\"accepted\":1");
+		await().atMost(PATIENCE).until(() -> this.owners.owner(line) != null);
+		ObjectNode cancel = withFreshId(Samples.lineCancelled()).put("msisdn", line.value())
+			.put("operator", "proximus");
+		ObjectNode update = withFreshId(Samples.holderUpdated()).put("msisdn", line.value())
+			.put("operator", "proximus");
+
+		HttpResponse<String> response = this.http.send(request("/v1/line-events", "application/json", PROXIMUS_KEY)
+			.POST(HttpRequest.BodyPublishers.ofString("[" + cancel + "]"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerProperties(),
+				new ByteArraySerializer(), new ByteArraySerializer())) {
+			producer.send(raw(update.toString(), "proximus"));
+		}
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = EventJson.mapper().readTree(response.body());
+		assertThat(body.at("/results/0/errors").toString())
+			.isEqualTo("[{\"field\":\"msisdn\",\"reason\":\"line_of_another_operator\"}]");
+		await().atMost(PATIENCE).until(() -> rejected(update.get("eventId").stringValue()).size() == 1);
+		EventRejected rawRefusal = rejected(update.get("eventId").stringValue()).get(0);
+		assertThat(rawRefusal.source()).isEqualTo(IngestSource.KAFKA);
+		assertThat(rawRefusal.operator().value()).isEqualTo("proximus");
+		assertThat(rawRefusal.errors()).containsExactly(new FieldError("msisdn", "line_of_another_operator"));
+		assertThat(rejected(cancel.get("eventId").stringValue())).hasSize(1);
+		assertThat(keyed(line)).extracting((record) -> record.value().operator().value()).containsExactly("orange");
+		assertThat(this.owners.owner(line).operator().value()).isEqualTo("orange");
+	}
+
+	@Test
+	void saysInItsReadinessThatLineOwnersAreKnown() throws Exception {
+		HttpResponse<String> readiness = this.http.send(
+				request("/actuator/health/readiness", "application/json").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		JsonNode health = EventJson.mapper().readTree(readiness.body());
+		assertThat(health.at("/status").stringValue()).isEqualTo("UP");
+		assertThat(health.at("/components/ownership/status").stringValue()).isEqualTo("UP");
+		assertThat(health.at("/components/ownership/details/lines").longValue()).isNotNegative();
+	}
+
 	static EventRejected rejectedWithPayload(String payload) {
 		return await().atMost(PATIENCE)
 			.until(() -> rejectedEvents.values(EventRejected.class)
@@ -261,9 +323,13 @@ class IngestIntegrationTest {
 	}
 
 	HttpRequest.Builder request(String path, String contentType) {
+		return request(path, contentType, ORANGE_KEY);
+	}
+
+	HttpRequest.Builder request(String path, String contentType, String key) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Content-Type", contentType)
-			.header("Authorization", "Bearer " + ORANGE_KEY)
+			.header("Authorization", "Bearer " + key)
 			.timeout(Duration.ofMinutes(2));
 	}
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 
 import io.keepline.ingest.validation.Samples;
@@ -18,8 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ingest pointed at a Kafka that is not there: batches are refused with 503 within
- * seconds, and nothing is reported accepted.
+ * Ingest pointed at a Kafka that is not there: it starts, batches are refused with 503
+ * within seconds (line owners cannot be read, nor could a batch be published), nothing is
+ * reported accepted, and it stops promptly.
  */
 class KafkaOutageTest {
 
@@ -30,7 +32,8 @@ class KafkaOutageTest {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class).run(
 				"--server.port=0", "--spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
 				"--keepline.operators.keys=orange=" + KEY, "--keepline.ingest.raw.enabled=false",
-				"--spring.kafka.admin.auto-create=false", "--spring.kafka.producer.properties.max.block.ms=3000")) {
+				"--spring.kafka.admin.auto-create=false", "--spring.kafka.producer.properties.max.block.ms=3000",
+				"--keepline.ingest.ownership.state-dir=" + Files.createTempDirectory("ingest-outage"))) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/line-events"))
 				.header("Content-Type", "application/json")
@@ -47,6 +50,11 @@ class KafkaOutageTest {
 			assertThat(response.headers().firstValue("Retry-After")).contains("5");
 			assertThat(response.body()).doesNotContain("accepted\"").contains("nothing of it was accepted");
 			assertThat(took).as("bounded by max.block.ms, not Kafka's 60 s default").isLessThan(Duration.ofSeconds(30));
+			long closing = System.nanoTime();
+			context.close();
+			assertThat(Duration.ofNanos(System.nanoTime() - closing))
+				.as("stopping does not wait for the line owners' pending start")
+				.isLessThan(Duration.ofSeconds(15));
 		}
 	}
 

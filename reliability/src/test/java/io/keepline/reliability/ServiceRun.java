@@ -1,16 +1,19 @@
 package io.keepline.reliability;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.keepline.ingest.IngestApplication;
+import io.keepline.ingest.ownership.OwnershipView;
 import io.keepline.notifier.NotifierApplication;
 import io.keepline.payments.PaymentsApplication;
 import io.keepline.scheduler.SchedulerApplication;
@@ -19,6 +22,9 @@ import io.keepline.testsupport.Unique;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One Keepline service running in this JVM in its own Spring context, started exactly as
@@ -44,6 +50,9 @@ public final class ServiceRun implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/** How long ingest may take to read line-events at start-up on a loaded machine. */
+	private static final Duration INGEST_READY = Duration.ofSeconds(90);
+
 	static {
 		// As in the standalone: one logging configuration (logback-test.xml) for every
 		// context, instead of each context resetting it.
@@ -56,19 +65,37 @@ public final class ServiceRun implements AutoCloseable {
 
 	private final int port;
 
+	/** A directory this run created and removes on close, or null. */
+	private final Path temporary;
+
 	private ServiceRun(String name, ConfigurableApplicationContext context) {
+		this(name, context, null);
+	}
+
+	private ServiceRun(String name, ConfigurableApplicationContext context, Path temporary) {
 		this.name = name;
 		this.context = context;
+		this.temporary = temporary;
 		this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
-	/** The ingest service on {@code bootstrapServers}. */
+	/**
+	 * The ingest service on {@code bootstrapServers}, keeping its line owners in a
+	 * temporary directory removed on close. Returns once ingest has read who owns which
+	 * line: until then it refuses every event with 503.
+	 */
 	public static ServiceRun ingest(String bootstrapServers, Map<String, String> overrides) {
+		Path stateDir = temporaryDirectory("keepline-reliability-ingest");
 		Map<String, String> properties = common("ingest", bootstrapServers);
 		properties.put("keepline.operators.keys", OPERATOR_KEYS);
 		properties.put("keepline.ingest.raw.group-id", Unique.name("ingest-raw"));
 		properties.put("keepline.ingest.raw.concurrency", "1");
-		return start(IngestApplication.class, "ingest", properties, overrides);
+		properties.put("keepline.ingest.ownership.state-dir", stateDir.toString());
+		properties.putAll(overrides);
+		ServiceRun ingest = new ServiceRun("ingest", ServiceLauncher.start(IngestApplication.class, properties, null),
+				stateDir);
+		await("ingest's line owners").atMost(INGEST_READY).until(() -> ingest.bean(OwnershipView.class).ready());
+		return ingest;
 	}
 
 	/** A scheduler instance keeping its Streams state under {@code stateDir}. */
@@ -120,6 +147,15 @@ public final class ServiceRun implements AutoCloseable {
 		return properties;
 	}
 
+	private static Path temporaryDirectory(String prefix) {
+		try {
+			return Files.createTempDirectory(prefix);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static ServiceRun start(Class<?> application, String name, Map<String, String> properties,
 			Map<String, String> overrides) {
 		properties.putAll(overrides);
@@ -161,6 +197,9 @@ public final class ServiceRun implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+		if (this.temporary != null) {
+			FileSystemUtils.deleteRecursively(this.temporary.toFile());
+		}
 	}
 
 	@Override

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The properties each embedded service runs with in the standalone: its port, the
- * embedded broker, the demo secrets, its state under the data directory, one Streams
- * thread and small thread pools (the whole pipeline shares one JVM on a laptop).
+ * embedded broker, the demo secrets, its state under the data directory (ingest's line
+ * owners, the scheduler's and payments' stores), one Streams thread and small thread
+ * pools (the whole pipeline shares one JVM on a laptop).
  *
  * @param bootstrapServers the embedded broker
  * @param linkSecret the secret signing pay and status links
@@ -22,6 +23,7 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		Map<String, String> properties = common("ingest", this.settings.ports().ingest());
 		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
 		properties.put("keepline.ingest.raw.concurrency", "1");
+		properties.put("keepline.ingest.ownership.state-dir", stateDir("ingest"));
 		return properties;
 	}
 

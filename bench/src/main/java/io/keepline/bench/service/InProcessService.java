@@ -1,16 +1,17 @@
 package io.keepline.bench.service;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import io.keepline.standalone.ServiceLauncher;
+
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A Keepline service started in this JVM with its own Spring context on a random port,
  * against the benchmark's broker, quiet (warnings only) so the progress display stays
- * readable.
+ * readable. Started as the standalone starts it, so that each service reads its own
+ * {@code application.yml} (on this classpath every service jar has one at its root).
  */
 public final class InProcessService implements AutoCloseable {
 
@@ -23,21 +24,14 @@ public final class InProcessService implements AutoCloseable {
 	/** Starts {@code application} with {@code properties} on top of its own settings. */
 	public static InProcessService start(Class<?> application, String bootstrapServers,
 			Map<String, Object> properties) {
-		Map<String, Object> all = new HashMap<>();
+		Map<String, String> all = new LinkedHashMap<>();
 		all.put("server.port", "0");
 		all.put("spring.kafka.bootstrap-servers", bootstrapServers);
+		all.put("spring.main.log-startup-info", "false");
 		all.put("logging.level.root", "WARN");
 		all.put("logging.level.io.keepline", "WARN");
-		all.putAll(properties);
-		// as command-line arguments, so that they win over the service's application.yml
-		String[] args = all.entrySet()
-			.stream()
-			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
-			.toArray(String[]::new);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(application).bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.run(args);
-		return new InProcessService(context);
+		properties.forEach((name, value) -> all.put(name, String.valueOf(value)));
+		return new InProcessService(ServiceLauncher.start(application, all, null));
 	}
 
 	/** The port the service's web server listens on. */

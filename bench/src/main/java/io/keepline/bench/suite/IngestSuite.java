@@ -1,6 +1,9 @@
 package io.keepline.bench.suite;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +17,7 @@ import io.keepline.bench.Figure;
 import io.keepline.bench.Lines;
 import io.keepline.bench.Progress;
 import io.keepline.bench.Suite;
+import io.keepline.bench.Waits;
 import io.keepline.bench.baseline.KafkaClients;
 import io.keepline.bench.baseline.RawProducerRate;
 import io.keepline.bench.service.HttpLoad;
@@ -22,11 +26,15 @@ import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.ingest.IngestApplication;
+import io.keepline.ingest.ownership.OwnershipView;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Events/s that ingest accepts over HTTP in batches of 1,000 (each acknowledged by Kafka
- * before it is reported accepted), beside a bare producer sending the same records.
+ * before it is reported accepted, each item's line owner looked up), beside a bare
+ * producer sending the same records.
  */
 public final class IngestSuite implements Suite {
 
@@ -57,8 +65,12 @@ public final class IngestSuite implements Suite {
 			raw = RawProducerRate.measure(context.bootstrapServers(),
 					KafkaClients.scratchTopic(context.bootstrapServers(), "raw-producer"), records, progress);
 		}
+		Path stateDir = Files.createTempDirectory("keepline-bench-ingest");
 		try (InProcessService ingest = InProcessService.start(IngestApplication.class, context.bootstrapServers(),
-				Map.of("keepline.operators.keys", Lines.OPERATOR.value() + "=" + KEY))) {
+				Map.of("keepline.operators.keys", Lines.OPERATOR.value() + "=" + KEY,
+						"keepline.ingest.ownership.state-dir", stateDir.toString()))) {
+			// ingest refuses batches until it has read who owns which line
+			Waits.until("ingest's line owners", Duration.ofSeconds(90), () -> ingest.bean(OwnershipView.class).ready());
 			URI uri = URI.create(ingest.baseUrl() + "/v1/line-events");
 			List<HttpLoad.Post> posts = new ArrayList<>(count / BATCH);
 			for (int from = 0; from < count; from += BATCH) {
@@ -81,6 +93,9 @@ public final class IngestSuite implements Suite {
 							outcome.latency().figure("batch latency p99", 99),
 							new Figure("record size", records.get(0)[1].length, "bytes"),
 							new Figure("concurrent senders", SENDERS, "connections"))));
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(stateDir);
 		}
 	}
 

@@ -13,6 +13,7 @@ import io.keepline.ingest.IngestItem;
 import io.keepline.ingest.IngestResult;
 import io.keepline.ingest.IngestSettings;
 import io.keepline.ingest.PublishFailedException;
+import io.keepline.ingest.validation.OwnersUnavailableException;
 import io.keepline.ingest.validation.Validation;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -97,6 +98,11 @@ public final class CsvImporter {
 			throw new CsvImportFailed.Unavailable(
 					"Kafka is unavailable; rows after line " + progress.lastCommittedLine() + " were not taken",
 					progress.summary(), progress.lastCommittedLine(), ex);
+		}
+		catch (OwnersUnavailableException ex) {
+			throw new CsvImportFailed.Unavailable("Ingest is still reading line owners from Kafka; rows after line "
+					+ progress.lastCommittedLine() + " were not taken", progress.summary(),
+					progress.lastCommittedLine(), ex);
 		}
 		List<Validation> verdicts = result.verdicts();
 		for (int i = 0; i < verdicts.size(); i++) {

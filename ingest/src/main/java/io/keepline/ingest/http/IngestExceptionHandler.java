@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.keepline.ingest.PublishFailedException;
 import io.keepline.ingest.csv.CsvImportFailed;
+import io.keepline.ingest.validation.OwnersUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Maps refused requests to RFC 9457 problem details: 400, 401 (with a Bearer challenge),
- * 413, 415 (Spring's own) and 503 (with Retry-After) when Kafka cannot take a batch.
+ * 413, 415 (Spring's own) and 503 (with Retry-After) when Kafka cannot take a batch or
+ * line ownership cannot be told yet.
  */
 @RestControllerAdvice
 class IngestExceptionHandler extends ResponseEntityExceptionHandler {
@@ -38,11 +40,21 @@ class IngestExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(PublishFailedException.class)
 	ResponseEntity<ProblemDetail> unavailable(PublishFailedException ex) {
 		log.warn("Batch refused, Kafka unavailable: {}", ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"Kafka cannot take the batch right now; nothing of it was accepted. Retry later.");
+		return unavailable("Kafka cannot take the batch right now; nothing of it was accepted. Retry later.");
+	}
+
+	private static ResponseEntity<ProblemDetail> unavailable(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 			.body(problem);
+	}
+
+	@ExceptionHandler(OwnersUnavailableException.class)
+	ResponseEntity<ProblemDetail> ownersUnavailable(OwnersUnavailableException ex) {
+		log.debug("Batch refused: {}", ex.getMessage());
+		return unavailable("Ingest is still reading line owners from Kafka and cannot take the batch yet; nothing of "
+				+ "it was accepted. Retry later.");
 	}
 
 	@ExceptionHandler(CsvImportFailed.class)

@@ -32,15 +32,15 @@ interface LineEventsApi {
 							schema = @Schema(type = "array", description = "Wire-format line events"),
 							examples = @ExampleObject(name = "batch", value = ApiExamples.BATCH))),
 			responses = {
-					@ApiResponse(responseCode = "200", description = "One result per item",
-							content = @Content(mediaType = "application/json",
-									schema = @Schema(implementation = BatchResponse.class),
-									examples = @ExampleObject(name = "results", value = ApiExamples.RESULTS))),
+					@ApiResponse(responseCode = "200", description = "One result per item", content = @Content(
+							mediaType = "application/json", schema = @Schema(implementation = BatchResponse.class),
+							examples = @ExampleObject(name = "results", value = ApiExamples.RESULTS))),
 					@ApiResponse(responseCode = "400", description = "Not a JSON array of objects"),
 					@ApiResponse(responseCode = "401", description = "No or unknown operator key"),
 					@ApiResponse(responseCode = "413", description = "More than 1,000 events or 1 MiB"),
 					@ApiResponse(responseCode = "415", description = "Not application/json"),
-					@ApiResponse(responseCode = "503", description = "Kafka unavailable: nothing was accepted") })
+					@ApiResponse(responseCode = "503",
+							description = "Kafka unavailable, or line owners not read yet: nothing was accepted") })
 	BatchResponse post(@Parameter(in = ParameterIn.HEADER, hidden = true) String authorization,
 			@Parameter(hidden = true) HttpServletRequest request) throws IOException;
 
@@ -58,8 +58,10 @@ interface LineEventsApi {
 									schema = @Schema(implementation = CsvImportSummary.class))),
 					@ApiResponse(responseCode = "400", description = "Unknown columns or unreadable CSV"),
 					@ApiResponse(responseCode = "401", description = "No or unknown operator key"),
-					@ApiResponse(responseCode = "415", description = "Not text/csv"), @ApiResponse(responseCode = "503",
-							description = "Kafka unavailable: rows after lastCommittedLine were not taken") })
+					@ApiResponse(responseCode = "415", description = "Not text/csv"),
+					@ApiResponse(responseCode = "503",
+							description = "Kafka unavailable, or line owners not read yet: rows after "
+									+ "lastCommittedLine were not taken") })
 	CsvImportSummary postCsv(@Parameter(in = ParameterIn.HEADER, hidden = true) String authorization,
 			@Parameter(hidden = true) HttpServletRequest request) throws IOException;
 

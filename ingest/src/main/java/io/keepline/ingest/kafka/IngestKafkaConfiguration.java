@@ -34,7 +34,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Kafka plumbing of ingest: one transactional, idempotent producer factory (acks=all,
  * batching and lz4 for throughput, short blocking so an outage answers 503 in seconds),
  * the topics ingest writes, and the read_committed consume-transform-produce container of
- * the Kafka-native path. Client settings from {@code spring.kafka.*} (servers, SASL/TLS,
+ * the Kafka-native path, which {@link RawPathStarter} starts once line owners are known.
+ * Client settings from {@code spring.kafka.*} (servers, SASL/TLS,
  * {@code producer.properties.*}) apply; the tuning below only fills what they leave open.
  */
 @Configuration(proxyBeanMethods = false)
@@ -103,7 +104,7 @@ class IngestKafkaConfiguration {
 				consumers, properties);
 		container.setBeanName(RAW_CONTAINER_ID);
 		container.setConcurrency(settings.raw().concurrency());
-		container.setAutoStartup(settings.raw().enabled());
+		container.setAutoStartup(false);
 		ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
 		backOff.setMaxInterval(30_000);
 		container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(backOff));

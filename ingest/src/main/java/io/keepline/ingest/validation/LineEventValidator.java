@@ -16,14 +16,16 @@ import io.keepline.contracts.line.HolderUpdated;
 import io.keepline.contracts.line.LineCancelled;
 import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.line.LineOwnership;
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.line.ValidityExtended;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Checks one operator item of the wire format field by field, listing every problem with
- * its own reason code, and builds the {@link LineEvent} only when there is none. Shared
- * by the HTTP, CSV and Kafka paths; stateless and thread-safe.
+ * its own reason code, and builds the {@link LineEvent} only when there is none. An item
+ * for a line the sender may not change ({@link LineOwnership}) is refused on its
+ * {@code msisdn}. Shared by the HTTP, CSV and Kafka paths; thread-safe.
  */
 public final class LineEventValidator {
 
@@ -35,9 +37,16 @@ public final class LineEventValidator {
 
 	private static final List<FieldError> NOT_AN_OBJECT = List.of(new FieldError("$", Reasons.NOT_AN_OBJECT));
 
+	private final LineOwners owners;
+
+	public LineEventValidator(LineOwners owners) {
+		this.owners = owners;
+	}
+
 	/**
 	 * Validates {@code item} sent by the authenticated {@code operator} and received at
 	 * {@code receivedAt}, which also stamps events that carry no {@code occurredAt}.
+	 * @throws OwnersUnavailableException when line ownership cannot be told yet
 	 */
 	public Validation validate(JsonNode item, OperatorId operator, Instant receivedAt) {
 		if (item == null || !item.isObject()) {
@@ -60,6 +69,10 @@ public final class LineEventValidator {
 		}
 		if (type == null) {
 			return Validation.rejected(eventIdText, problems.list());
+		}
+		if (msisdn != null
+				&& !LineOwnership.allows(this.owners.owner(msisdn), operator, type == EventType.LINE_REGISTERED)) {
+			problems.add("msisdn", Reasons.LINE_OF_ANOTHER_OPERATOR);
 		}
 		Fields.rejectUnknown(item, type.fields(), "", problems);
 		Common common = new Common(eventId, occurredAt, msisdn, operator);

@@ -37,6 +37,9 @@ public final class Reasons {
 
 	public static final String UNKNOWN_OPERATOR = "unknown_operator";
 
+	/** The line belongs to another operator (design §4). */
+	public static final String LINE_OF_ANOTHER_OPERATOR = "line_of_another_operator";
+
 	public static final String INVALID_DATE = "invalid_date";
 
 	public static final String TOO_FAR_AHEAD = "too_far_ahead";

@@ -7,6 +7,7 @@ import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.IngestSource;
+import io.keepline.ingest.KnownOwners;
 import io.keepline.ingest.RecordingPublisher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,13 @@ class CsvImportControllerTest {
 	@Autowired
 	RecordingPublisher publisher;
 
+	@Autowired
+	KnownOwners owners;
+
 	@BeforeEach
 	void reset() {
 		this.publisher.reset();
+		this.owners.reset();
 	}
 
 	@Test
@@ -139,6 +144,34 @@ class CsvImportControllerTest {
 			.andExpect(jsonPath("$.lastCommittedLine").value(3))
 			.andExpect(jsonPath("$.committed.accepted").value(2));
 		assertThat(this.publisher.accepted()).hasSize(2).allMatch(LineErased.class::isInstance);
+	}
+
+	@Test
+	void refusesRowsForLinesOfAnotherOperator() throws Exception {
+		this.owners.owned("+32470000002", "proximus");
+		String csv = HEADER + erased("+32470000001") + registered("+32470000002") + erased("+32470000002");
+
+		send(csv).andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.rejected").value(2))
+			.andExpect(jsonPath("$.errors[0].line").value(3))
+			.andExpect(jsonPath("$.errors[0].errors[0].field").value("msisdn"))
+			.andExpect(jsonPath("$.errors[0].errors[0].reason").value("line_of_another_operator"))
+			.andExpect(jsonPath("$.errors[1].line").value(4));
+		assertThat(this.publisher.accepted()).extracting((event) -> event.msisdn().value())
+			.containsExactly("+32470000001");
+		assertThat(this.publisher.rejected).hasSize(2).allMatch((rejected) -> rejected.source() == IngestSource.CSV);
+	}
+
+	@Test
+	void stopsWith503BeforeTakingAnyRowWhileLineOwnersAreUnknown() throws Exception {
+		this.owners.available(false);
+
+		send(HEADER + erased("+32470000001")).andExpect(status().isServiceUnavailable())
+			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
+			.andExpect(jsonPath("$.lastCommittedLine").value(1))
+			.andExpect(jsonPath("$.committed.accepted").value(0));
+		assertThat(this.publisher.acceptedBatches).isEmpty();
 	}
 
 	@Test

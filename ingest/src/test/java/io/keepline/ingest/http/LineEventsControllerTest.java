@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.IngestSource;
+import io.keepline.ingest.KnownOwners;
 import io.keepline.ingest.RecordingPublisher;
 import io.keepline.ingest.validation.Samples;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -45,9 +46,13 @@ class LineEventsControllerTest {
 	@Autowired
 	SimpleMeterRegistry registry;
 
+	@Autowired
+	KnownOwners owners;
+
 	@BeforeEach
 	void reset() {
 		this.publisher.reset();
+		this.owners.reset();
 	}
 
 	@Test
@@ -115,6 +120,40 @@ class LineEventsControllerTest {
 
 		assertThat(this.publisher.accepted()).isEmpty();
 		assertThat(this.publisher.rejected.get(0).operator().value()).isEqualTo("proximus");
+	}
+
+	@Test
+	void refusesItemsForLinesOfAnotherOperatorOnTheirMsisdn() throws Exception {
+		this.owners.owned("+32470123456", "orange");
+		ObjectNode cancel = Samples.lineCancelled().put("operator", "proximus");
+		ObjectNode ownLine = Samples.lineErased().put("operator", "proximus").put("msisdn", "+32470123457");
+
+		this.mvc
+			.perform(post("/v1/line-events").contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + WebSliceConfiguration.PROXIMUS_KEY)
+				.content("[" + cancel + "," + ownLine + "]"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.results[0].status").value("rejected"))
+			.andExpect(jsonPath("$.results[0].errors.length()").value(1))
+			.andExpect(jsonPath("$.results[0].errors[0].field").value("msisdn"))
+			.andExpect(jsonPath("$.results[0].errors[0].reason").value("line_of_another_operator"))
+			.andExpect(jsonPath("$.results[1].status").value("accepted"));
+
+		assertThat(this.publisher.accepted()).extracting((event) -> event.msisdn().value())
+			.containsExactly("+32470123457");
+	}
+
+	@Test
+	void answersServiceUnavailableAndAcceptsNothingWhileLineOwnersAreUnknown() throws Exception {
+		this.owners.available(false);
+
+		send("[" + Samples.lineRegistered() + "]").andExpect(status().isServiceUnavailable())
+			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
+			.andExpect(jsonPath("$.results").doesNotExist())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("line owners")));
+		assertThat(this.publisher.acceptedBatches).isEmpty();
+		assertThat(this.publisher.rejected).isEmpty();
 	}
 
 	@ParameterizedTest

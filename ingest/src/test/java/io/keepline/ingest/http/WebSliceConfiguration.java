@@ -8,6 +8,7 @@ import io.keepline.contracts.auth.OperatorKeys;
 import io.keepline.ingest.BatchIngestor;
 import io.keepline.ingest.IngestMetrics;
 import io.keepline.ingest.IngestSettings;
+import io.keepline.ingest.KnownOwners;
 import io.keepline.ingest.RecordingPublisher;
 import io.keepline.ingest.csv.CsvImporter;
 import io.keepline.ingest.validation.LineEventValidator;
@@ -19,8 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * The core of ingest for web slice tests, with a recording publisher instead of Kafka and
- * a fixed clock.
+ * The core of ingest for web slice tests, with a recording publisher instead of Kafka,
+ * line owners set by the test and a fixed clock.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestSettings.class)
@@ -49,13 +50,18 @@ class WebSliceConfiguration {
 	}
 
 	@Bean
+	KnownOwners knownOwners() {
+		return new KnownOwners();
+	}
+
+	@Bean
 	SimpleMeterRegistry meterRegistry() {
 		return new SimpleMeterRegistry();
 	}
 
 	@Bean
-	BatchIngestor batchIngestor(RecordingPublisher publisher, SimpleMeterRegistry registry) {
-		return new BatchIngestor(new LineEventValidator(), publisher, new IngestMetrics(registry),
+	BatchIngestor batchIngestor(RecordingPublisher publisher, KnownOwners owners, SimpleMeterRegistry registry) {
+		return new BatchIngestor(new LineEventValidator(owners), publisher, new IngestMetrics(registry),
 				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 

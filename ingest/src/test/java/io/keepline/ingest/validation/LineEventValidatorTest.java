@@ -26,7 +26,7 @@ class LineEventValidatorTest {
 
 	static final OperatorId ORANGE = OperatorId.of("orange");
 
-	final LineEventValidator validator = new LineEventValidator();
+	final LineEventValidator validator = new LineEventValidator((msisdn) -> null);
 
 	@Test
 	void acceptsACompleteRegistrationAndStampsTheReceiptTime() {

@@ -11,6 +11,7 @@ import io.keepline.contracts.line.HolderUpdated;
 import io.keepline.contracts.line.LineCancelled;
 import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.line.LineOwnership;
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.payment.PaymentEvent;
@@ -19,7 +20,9 @@ import io.keepline.contracts.payment.PaymentEvent;
  * The deadline rules of design §3 as a pure function: an input event or a due entry and
  * the line's state in, the new state (with its deadlines re-planned) and the events to
  * emit out. Duplicate event ids are ignored; out-of-order events are resolved by
- * {@code occurredAt} and by validUntil only ever moving forward.
+ * {@code occurredAt} and by validUntil only ever moving forward. Line events from an
+ * operator that does not own the line change nothing ({@link LineOwnership}); a line
+ * registered by a new owner after its cancellation starts afresh.
  */
 public final class LineRules {
 
@@ -47,16 +50,23 @@ public final class LineRules {
 		if (current != null && current.seen().contains(event.eventId())) {
 			return Outcome.of(current);
 		}
-		if (event instanceof LineErased) {
-			return Outcome.of(null);
-		}
-		LineState.Draft line = ((current != null) ? current : LineState.stub(msisdn)).draft();
+		LineState.Draft line;
 		List<DeadlineEvent> emitted = new ArrayList<>();
 		boolean changed;
 		if (event instanceof LineEvent lineEvent) {
+			LineOwnership.Decision decision = Ownership.decide(current, msisdn, lineEvent);
+			if (!decision.allowed()) {
+				return Outcome.of(current);
+			}
+			if (event instanceof LineErased) {
+				return Outcome.of(null);
+			}
+			line = Ownership.draft(current, msisdn, decision.owner());
 			changed = onLine(line, lineEvent, now);
+			line.owner = decision.owner();
 		}
 		else if (event instanceof PaymentEvent payment) {
+			line = ((current != null) ? current : LineState.stub(msisdn)).draft();
 			changed = this.payments.on(line, payment, now, emitted);
 		}
 		else {

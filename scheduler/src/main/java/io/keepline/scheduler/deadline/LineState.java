@@ -11,20 +11,26 @@ import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.line.LineOwner;
 import io.keepline.contracts.line.LineRegistered;
 
 /**
  * Everything the scheduler keeps about one line: the registration, the holder snapshot,
  * the current cycle's progress, the deadlines planned in the due index, recent input
  * event ids and a short history. {@code registeredAt} null means a stub built from events
- * that arrived before the registration.
+ * that arrived before the registration. {@code owner} is who may change the line
+ * ({@link io.keepline.contracts.line.LineOwnership}); null when nobody owns it.
  */
-public record LineState(Msisdn msisdn, OperatorId operator, String plan, Money price, Holder holder,
+public record LineState(Msisdn msisdn, OperatorId operator, LineOwner owner, String plan, Money price, Holder holder,
 		List<Integer> leadDays, boolean autoRenew, PaymentMethodRef paymentMethod, Instant registeredAt,
 		Instant profileAt, Instant cancelledAt, Cycle cycle, List<PaidCycle> paidCycles, List<UUID> seen,
 		List<DueEntry> planned, List<String> history) {
 
 	public LineState {
+		if (owner == null && registeredAt != null && operator != null) {
+			// a state stored before ownership was kept: its registration owns it
+			owner = new LineOwner(operator, cancelledAt != null);
+		}
 		leadDays = (leadDays != null) ? List.copyOf(leadDays) : null;
 		paidCycles = List.copyOf(paidCycles);
 		seen = List.copyOf(seen);
@@ -33,7 +39,7 @@ public record LineState(Msisdn msisdn, OperatorId operator, String plan, Money p
 	}
 
 	static LineState stub(Msisdn msisdn) {
-		return new LineState(msisdn, null, null, null, null, null, false, null, null, null, null, null, List.of(),
+		return new LineState(msisdn, null, null, null, null, null, null, false, null, null, null, null, null, List.of(),
 				List.of(), List.of(), List.of());
 	}
 
@@ -78,6 +84,8 @@ public record LineState(Msisdn msisdn, OperatorId operator, String plan, Money p
 
 		OperatorId operator;
 
+		LineOwner owner;
+
 		String plan;
 
 		Money price;
@@ -109,6 +117,7 @@ public record LineState(Msisdn msisdn, OperatorId operator, String plan, Money p
 		Draft(LineState s) {
 			this.msisdn = s.msisdn;
 			this.operator = s.operator;
+			this.owner = s.owner;
 			this.plan = s.plan;
 			this.price = s.price;
 			this.holder = s.holder;
@@ -156,9 +165,9 @@ public record LineState(Msisdn msisdn, OperatorId operator, String plan, Money p
 		}
 
 		LineState state() {
-			return new LineState(this.msisdn, this.operator, this.plan, this.price, this.holder, this.leadDays,
-					this.autoRenew, this.paymentMethod, this.registeredAt, this.profileAt, this.cancelledAt, this.cycle,
-					this.paidCycles, this.seen, this.planned, this.history);
+			return new LineState(this.msisdn, this.operator, this.owner, this.plan, this.price, this.holder,
+					this.leadDays, this.autoRenew, this.paymentMethod, this.registeredAt, this.profileAt,
+					this.cancelledAt, this.cycle, this.paidCycles, this.seen, this.planned, this.history);
 		}
 
 	}

@@ -28,6 +28,8 @@ public final class Fixtures {
 
 	public static final OperatorId ORANGE = OperatorId.of("orange");
 
+	public static final OperatorId PROXIMUS = OperatorId.of("proximus");
+
 	public static final Money PRICE = Money.of(1500, "EUR");
 
 	public static final PaymentMethodRef CARD = new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030);
