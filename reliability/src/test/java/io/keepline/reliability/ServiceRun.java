@@ -144,9 +144,7 @@ public final class ServiceRun implements AutoCloseable {
 	/** Whether {@code /actuator/health} answers 200 with status UP. */
 	public boolean healthy() {
 		try {
-			HttpResponse<String> response = HTTP.send(
-					HttpRequest.newBuilder(url("/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = get("/actuator/health");
 			return response.statusCode() == 200 && response.body().contains("\"UP\"");
 		}
 		catch (IOException ex) {
@@ -156,6 +154,15 @@ public final class ServiceRun implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	/**
+	 * A GET of {@code path} on this service (a health group, say), answered within 5
+	 * seconds.
+	 */
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(5)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Override
