@@ -6,11 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import io.keepline.contracts.Msisdn;
@@ -21,6 +18,7 @@ import io.keepline.contracts.topic.Topics;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
 import io.keepline.reliability.ServiceRun;
+import io.keepline.reliability.Steady;
 import io.keepline.reliability.smtp.ReminderFlow.Published;
 import io.keepline.reliability.smtp.SmtpServers.Delivery;
 import io.keepline.testsupport.KafkaCluster;
@@ -137,7 +135,7 @@ class SmtpOutageTest {
 		allDelivered = Instant.now();
 		await("nothing more arriving").during(QUIET)
 			.atMost(QUIET.multipliedBy(6))
-			.until(steady(() -> this.smtp.received() + this.outcomes.records().size()));
+			.until(Steady.count(() -> this.smtp.received() + this.outcomes.records().size()));
 		assertThat(this.notifier.healthy()).as("/actuator/health once SMTP is back").isTrue();
 
 		assertThat(published).hasSize(REMINDERS);
@@ -239,18 +237,6 @@ class SmtpOutageTest {
 
 	private static boolean up(HttpResponse<String> response) {
 		return "200 UP".equals(summary(response));
-	}
-
-	/**
-	 * True when {@code value} is what it was at the previous poll: with {@code during},
-	 * "nothing more arrives".
-	 */
-	private static Callable<Boolean> steady(LongSupplier value) {
-		AtomicLong last = new AtomicLong(Long.MIN_VALUE);
-		return () -> {
-			long now = value.getAsLong();
-			return last.getAndSet(now) == now;
-		};
 	}
 
 	private static double seconds(Instant from, Instant to) {
