@@ -51,7 +51,7 @@ class SmtpOutageTest {
 
 	private static final Duration BEFORE = Duration.ofSeconds(SCALE.pick(3, 10));
 
-	private static final Duration OUTAGE = Duration.ofSeconds(SCALE.pick(8, 30));
+	private static final Duration OUTAGE = Duration.ofSeconds(SCALE.pick(7, 30));
 
 	private static final Duration AFTER = Duration.ofSeconds(SCALE.pick(3, 15));
 
