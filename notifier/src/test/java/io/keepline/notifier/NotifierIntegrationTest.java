@@ -36,6 +36,7 @@ import io.keepline.contracts.link.LinkVerification;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
+import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.notifier.webhook.WebhookSignature;
 import io.keepline.testsupport.KafkaCluster;
@@ -212,6 +213,28 @@ class NotifierIntegrationTest {
 			assertThat(deadLetters.records().stream().filter((r) -> msisdn.value().equals(r.key()))).singleElement()
 				.satisfies((r) -> assertThat(r.value()).contains("soon"));
 			awaitOneEmail(email);
+		}
+	}
+
+	@Test
+	void deadLettersAnEventKeyedByAnotherLineAndSendsNothingForIt(KafkaCluster cluster) {
+		Msisdn line = Unique.msisdn();
+		Msisdn other = Unique.msisdn();
+		String misrouted = Unique.name("misrouted") + "@example.com";
+		String later = Unique.name("later") + "@example.com";
+		try (TopicProbe<String, String> deadLetters = TopicProbe.raw(cluster, Topics.DEADLINE_EVENTS.deadLetter())) {
+			producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), other,
+					reminder(line, holder(misrouted, null, HolderLocale.EN), 7)));
+			publish(reminder(line, holder(later, null, HolderLocale.EN), 30));
+
+			awaitOneEmail(later);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> deadLetters.records().stream().anyMatch((r) -> other.value().equals(r.key())));
+			assertThat(deadLetters.records().stream().filter((r) -> other.value().equals(r.key()))).singleElement()
+				.satisfies((r) -> assertThat(new String(r.headers().lastHeader("kafka_exception-cause-fqcn").value(),
+						StandardCharsets.UTF_8))
+					.isEqualTo(KeyMismatchException.class.getName()));
+			assertThat(received(misrouted)).isEmpty();
 		}
 	}
 

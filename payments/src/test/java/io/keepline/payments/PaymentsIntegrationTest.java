@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
@@ -269,6 +271,32 @@ class PaymentsIntegrationTest {
 			.untilAsserted(() -> assertThat(deadLetters.records())
 				.anySatisfy((record) -> assertThat(record.key()).isEqualTo(msisdn.value())));
 		deadLetters.close();
+	}
+
+	@Test
+	void aDeadlineEventKeyedByAnotherLineIsDeadLetteredAndNotCharged(KafkaCluster cluster) throws Exception {
+		TopicProbe<String, String> deadLetters = TopicProbe.raw(cluster, Topics.DEADLINE_EVENTS.deadLetter());
+		Msisdn msisdn = Unique.msisdn();
+		Msisdn other = Unique.msisdn();
+		AutoRenewalDue due = new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
+				VALID_UNTIL, 1, new PaymentMethodRef("cus_T2", "pm_2", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
+				HolderLocale.EN);
+
+		producer
+			.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), other.value().getBytes(StandardCharsets.UTF_8),
+					Topics.DEADLINE_EVENTS.valueSerde().serializer().serialize(null, due)))
+			.get();
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(deadLetters.records())
+				.filteredOn((record) -> other.value().equals(record.key()))
+				.anySatisfy((record) -> assertThat(new String(
+						record.headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(), StandardCharsets.UTF_8))
+					.isEqualTo(KeyMismatchException.class.getName())));
+		deadLetters.close();
+		stripe.verify(0, postRequestedFor(urlEqualTo("/v1/payment_intents")).withHeader("Idempotency-Key",
+				equalTo(due.idempotencyKey())));
+		assertThat(succeeded(msisdn)).isEmpty();
 	}
 
 	private java.util.List<PaymentSucceeded> succeeded(Msisdn msisdn) {

@@ -10,7 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import io.keepline.ingest.IngestApplication;
 import io.keepline.ingest.ownership.OwnershipView;
@@ -136,6 +142,35 @@ public final class ServiceRun implements AutoCloseable {
 		return start(PaymentsApplication.class, "payments", properties, overrides);
 	}
 
+	/**
+	 * Starts services side by side, as the standalone does (each start-up is mostly
+	 * single-threaded and they do not depend on each other); if one fails, closes the
+	 * others and rethrows.
+	 * @return the running services, in the order of {@code starts}
+	 */
+	public static List<ServiceRun> together(List<Supplier<ServiceRun>> starts) {
+		ExecutorService starter = Executors.newFixedThreadPool(starts.size());
+		try {
+			List<CompletableFuture<ServiceRun>> runs = starts.stream()
+				.map((start) -> CompletableFuture.supplyAsync(start, starter))
+				.toList();
+			try {
+				CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
+			}
+			catch (CompletionException ex) {
+				runs.stream()
+					.filter((run) -> !run.isCompletedExceptionally())
+					.map(CompletableFuture::join)
+					.forEach(ServiceRun::close);
+				throw ex;
+			}
+			return runs.stream().map(CompletableFuture::join).toList();
+		}
+		finally {
+			starter.shutdown();
+		}
+	}
+
 	private static Map<String, String> common(String service, String bootstrapServers) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
@@ -177,12 +212,15 @@ public final class ServiceRun implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
+	/** Every bean of {@code type} in the service's context, by name (none: empty). */
+	public <T> Map<String, T> beans(Class<T> type) {
+		return this.context.getBeansOfType(type);
+	}
+
 	/** Whether {@code /actuator/health} answers 200 with status UP. */
 	public boolean healthy() {
 		try {
-			HttpResponse<String> response = HTTP.send(
-					HttpRequest.newBuilder(url("/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = get("/actuator/health");
 			return response.statusCode() == 200 && response.body().contains("\"UP\"");
 		}
 		catch (IOException ex) {
@@ -192,6 +230,19 @@ public final class ServiceRun implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	/**
+	 * A GET of {@code path} on this service (a health group, say), answered within 5
+	 * seconds.
+	 * @param headers header names and values, in pairs
+	 */
+	public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(5));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Override

@@ -1,8 +1,12 @@
 package io.keepline.payments.renewal;
 
+import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.topic.KeyMismatchException;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +25,8 @@ class DeadlineListener {
 	@KafkaListener(id = "payments-deadlines",
 			topics = "#{T(io.keepline.contracts.topic.Topics).DEADLINE_EVENTS.name()}",
 			groupId = "${keepline.payments.group-id:keepline-payments}", containerFactory = "deadlineListenerFactory")
-	void on(DeadlineEvent event) {
+	void on(DeadlineEvent event, @Header(name = KafkaHeaders.RECEIVED_KEY, required = false) Msisdn key) {
+		KeyMismatchException.check(key, event.msisdn());
 		this.actions.on(event);
 	}
 

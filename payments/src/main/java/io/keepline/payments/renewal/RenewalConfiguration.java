@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.PaymentsSettings;
 import io.keepline.payments.gateway.PaymentGateway;
@@ -27,7 +28,8 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * The deadline-events consumer: catalogue deserialisers wrapped in
  * {@link ErrorHandlingDeserializer}, retries with a fixed back-off, then the record goes
- * to the catalogue's dead-letter topic and the consumer goes on.
+ * to the catalogue's dead-letter topic and the consumer goes on; a record keyed by
+ * another line goes there at once.
  */
 @Configuration(proxyBeanMethods = false)
 class RenewalConfiguration {
@@ -49,8 +51,10 @@ class RenewalConfiguration {
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer,
 				new ErrorHandlingDeserializer<>(Topics.DEADLINE_EVENTS.keySerde().deserializer()),
 				new ErrorHandlingDeserializer<>(Topics.DEADLINE_EVENTS.valueSerde().deserializer())));
-		factory.setCommonErrorHandler(new DefaultErrorHandler(new DeadLetterPublishingRecoverer(deadLetters(kafka)),
-				new FixedBackOff(settings.retryBackoff().toMillis(), settings.retryAttempts())));
+		DefaultErrorHandler errors = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(deadLetters(kafka)),
+				new FixedBackOff(settings.retryBackoff().toMillis(), settings.retryAttempts()));
+		errors.addNotRetryableExceptions(KeyMismatchException.class);
+		factory.setCommonErrorHandler(errors);
 		return factory;
 	}
 

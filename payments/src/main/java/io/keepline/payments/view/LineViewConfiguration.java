@@ -1,10 +1,18 @@
 package io.keepline.payments.view;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.keepline.contracts.topic.KeyMismatchHandler;
+import io.keepline.contracts.topic.Topic;
+import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.PaymentsSettings;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,11 +20,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
-import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * Runs the line-view Streams application, with its application id and state directory
- * from the settings.
+ * from the settings; records it cannot read, or that are not keyed by their event's
+ * msisdn, go to their topic's dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -25,10 +39,15 @@ class LineViewConfiguration {
 	@Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
 	KafkaStreamsConfiguration lineViewStreamsConfig(KafkaProperties kafka, PaymentsSettings settings) {
 		Map<String, Object> properties = kafka.buildStreamsProperties();
-		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId() + "-view");
+		String applicationId = settings.applicationId() + "-view";
+		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
 		properties.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
+		DeadLetterPublishingRecoverer deadLetters = deadLetters(kafka, applicationId);
 		properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-				LogAndContinueExceptionHandler.class);
+				RecoveringDeserializationExceptionHandler.class);
+		properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
+		properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, KeyMismatchHandler.class);
+		properties.put(KeyMismatchHandler.RECOVERER, deadLetters);
 		properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
 		properties.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
 		return new KafkaStreamsConfiguration(properties);
@@ -38,6 +57,31 @@ class LineViewConfiguration {
 	LineViewDefinition lineViewDefinition(StreamsBuilder builder) {
 		LineViewTopology.define(builder);
 		return new LineViewDefinition(LineViewTopology.STORE);
+	}
+
+	/**
+	 * The view reads payment-events too; its dead letters need that topic's dead-letter
+	 * topic whether or not the scheduler declared it yet.
+	 */
+	@Bean
+	NewTopic paymentEventsDeadLetterTopic() {
+		Topic<?, ?> layout = Topics.PAYMENT_EVENTS;
+		return TopicBuilder.name(layout.deadLetter()).partitions(layout.partitions()).configs(layout.configs()).build();
+	}
+
+	/**
+	 * Publishes the bytes that were read, with spring-kafka's dead-letter headers and the
+	 * application id as the consumer group that gave up on them.
+	 */
+	private static DeadLetterPublishingRecoverer deadLetters(KafkaProperties kafka, String applicationId) {
+		Map<String, Object> producer = kafka.buildProducerProperties();
+		producer.put(ProducerConfig.ACKS_CONFIG, "all");
+		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer())));
+		recoverer.addHeadersFunction((record, ex) -> new RecordHeaders().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP,
+				applicationId.getBytes(StandardCharsets.UTF_8)));
+		return recoverer;
 	}
 
 	/** Marks that the line-view topology was added to the Streams builder. */

@@ -4,6 +4,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.json.JsonEventSerde;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import org.apache.kafka.common.serialization.Serde;
@@ -18,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Folds deadline-events and payment-events (both keyed by msisdn, co-partitioned) into
  * one {@link LineView} per line in the {@value #STORE} store, changelogged so that the
- * view survives restarts.
+ * view survives restarts. A record not keyed by its event's msisdn is refused with a
+ * {@link KeyMismatchException} before it touches any view.
  */
 public final class LineViewTopology {
 
@@ -36,12 +38,22 @@ public final class LineViewTopology {
 		builder.stream(Topics.DEADLINE_EVENTS.name(), consumed(Topics.DEADLINE_EVENTS))
 			.process(() -> new Fold<DeadlineEvent>() {
 				@Override
+				Msisdn msisdn(DeadlineEvent event) {
+					return event.msisdn();
+				}
+
+				@Override
 				LineView apply(LineView view, DeadlineEvent event) {
 					return view.apply(event);
 				}
 			}, STORE);
 		builder.stream(Topics.PAYMENT_EVENTS.name(), consumed(Topics.PAYMENT_EVENTS))
 			.process(() -> new Fold<PaymentEvent>() {
+				@Override
+				Msisdn msisdn(PaymentEvent event) {
+					return event.msisdn();
+				}
+
 				@Override
 				LineView apply(LineView view, PaymentEvent event) {
 					return view.apply(event);
@@ -64,12 +76,15 @@ public final class LineViewTopology {
 
 		@Override
 		public void process(Record<Msisdn, V> record) {
-			if (record.key() == null || record.value() == null) {
+			if (record.value() == null) {
 				return;
 			}
+			KeyMismatchException.check(record.key(), msisdn(record.value()));
 			LineView view = this.store.get(record.key());
 			this.store.put(record.key(), apply((view != null) ? view : LineView.empty(record.key()), record.value()));
 		}
+
+		abstract Msisdn msisdn(V event);
 
 		abstract LineView apply(LineView view, V event);
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,9 +19,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The scheduler's Kafka Streams topology: line-events and payment-events (co-partitioned
- * by msisdn) into one rules processor with a line store and a due index (both RocksDB,
- * changelogged), out to deadline-events. Public so that benchmarks can run it without
- * Spring.
+ * by msisdn, records keyed otherwise refused) into one rules processor with a line store
+ * and a due index (both RocksDB, changelogged), out to deadline-events. Public so that
+ * benchmarks can run it without Spring.
  */
 public final class SchedulerTopology {
 
@@ -46,12 +47,14 @@ public final class SchedulerTopology {
 			.stream(Topics.LINE_EVENTS.name(),
 					Consumed.with(Topics.LINE_EVENTS.keySerde(), Topics.LINE_EVENTS.valueSerde())
 						.withName("line-events"))
-			.mapValues((event) -> (KeeplineEvent) event, Named.as("line-event"));
+			.mapValues((key, event) -> keyed(key, event, (event != null) ? event.msisdn() : null),
+					Named.as("line-event"));
 		KStream<Msisdn, KeeplineEvent> payments = builder
 			.stream(Topics.PAYMENT_EVENTS.name(),
 					Consumed.with(Topics.PAYMENT_EVENTS.keySerde(), Topics.PAYMENT_EVENTS.valueSerde())
 						.withName("payment-events"))
-			.mapValues((event) -> (KeeplineEvent) event, Named.as("payment-event"));
+			.mapValues((key, event) -> keyed(key, event, (event != null) ? event.msisdn() : null),
+					Named.as("payment-event"));
 		KStream<Msisdn, DeadlineEvent> deadlines = lines.merge(payments, Named.as("inputs"))
 			.process(() -> new DeadlineProcessor(settings, clock, listener), Named.as("deadline-rules"), LINES_STORE,
 					INDEX_STORE);
@@ -59,6 +62,19 @@ public final class SchedulerTopology {
 				Produced.with(Topics.DEADLINE_EVENTS.keySerde(), Topics.DEADLINE_EVENTS.valueSerde())
 					.withName("deadline-events"));
 		return deadlines;
+	}
+
+	/**
+	 * The event of a record keyed by its msisdn; a record keyed otherwise is refused with
+	 * a {@link KeyMismatchException} (dead-lettered by the application's
+	 * {@code KeyMismatchHandler}) before it can touch any line's state. Tombstones pass,
+	 * the rules processor ignores them.
+	 */
+	private static KeeplineEvent keyed(Msisdn key, KeeplineEvent event, Msisdn msisdn) {
+		if (event != null) {
+			KeyMismatchException.check(key, msisdn);
+		}
+		return event;
 	}
 
 	/** The topology on its own, for tests and benchmarks. */

@@ -1,16 +1,20 @@
 package io.keepline.scheduler.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Properties;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.topic.KeyMismatchHandler;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.SchedulerSettings;
 import io.keepline.scheduler.engine.SchedulerTopology;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -26,12 +30,14 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * Runs the scheduler topology through spring-kafka's {@code StreamsBuilderFactoryBean}
  * with exactly-once v2, the configured application id, state directory and standby
- * replicas, RocksDB memory bounded by one shared cache, a consumer that leaves the group
- * on close, and unreadable input records sent to their topic's dead-letter topic.
+ * replicas, RocksDB memory bounded by one shared cache, a consumer that leaves the group on
+ * close, and unreadable input records, and records not keyed by their event's msisdn, sent
+ * to their topic's dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -49,6 +55,7 @@ class StreamsWiring {
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer schedulerStreamsConfigurer(SchedulerSettings settings, KafkaProperties kafka) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate(kafka));
+		deadLetters.addHeadersFunction((record, ex) -> consumerGroup(settings.applicationId()));
 		return (factory) -> {
 			Properties properties = factory.getStreamsConfiguration();
 			properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -68,9 +75,20 @@ class StreamsWiring {
 			properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
 					RecoveringDeserializationExceptionHandler.class);
 			properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
+			properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, KeyMismatchHandler.class);
+			properties.put(KeyMismatchHandler.RECOVERER, deadLetters);
 			factory.setStreamsConfiguration(properties);
 			factory.setStateRestoreListener(new RestoreProgressLog());
 		};
+	}
+
+	/**
+	 * The header naming who gave up on a record, as spring-kafka's listener containers
+	 * write it: for a Streams application its consumer group, the application id.
+	 */
+	private static Headers consumerGroup(String applicationId) {
+		return new RecordHeaders().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP,
+				applicationId.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties kafka) {

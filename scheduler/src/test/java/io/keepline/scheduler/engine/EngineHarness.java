@@ -9,14 +9,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.topic.KeyMismatchHandler;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
 import io.keepline.scheduler.deadline.LineState;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -30,7 +33,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The scheduler topology in a TopologyTestDriver whose wall clock moves together with the
- * engine's clock.
+ * engine's clock, with the application's handling of records keyed by another line.
  */
 final class EngineHarness implements AutoCloseable {
 
@@ -46,6 +49,8 @@ final class EngineHarness implements AutoCloseable {
 
 	private final List<DeadlineEvent> emitted = new ArrayList<>();
 
+	private final List<ConsumerRecord<?, ?>> deadLetters = new ArrayList<>();
+
 	private final Path stateDir;
 
 	EngineHarness(Instant start) {
@@ -58,6 +63,9 @@ final class EngineHarness implements AutoCloseable {
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scheduler-test");
 		this.stateDir = createStateDir();
 		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
+		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, KeyMismatchHandler.class);
+		config.put(KeyMismatchHandler.RECOVERER,
+				(BiConsumer<ConsumerRecord<?, ?>, Exception>) (record, ex) -> this.deadLetters.add(record));
 		this.driver = new TopologyTestDriver(SchedulerTopology.build(settings, this.clock, EngineListener.NONE), config,
 				start);
 		this.lines = this.driver.createInputTopic(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.keySerde().serializer(),
@@ -80,6 +88,26 @@ final class EngineHarness implements AutoCloseable {
 	EngineHarness send(PaymentEvent event) {
 		this.payments.pipeInput(event.msisdn(), event, this.clock.instant());
 		return this;
+	}
+
+	/** Sends {@code event} keyed by {@code key}, which may be another line's msisdn. */
+	EngineHarness send(Msisdn key, LineEvent event) {
+		this.lines.pipeInput(key, event, this.clock.instant());
+		return this;
+	}
+
+	/** Sends {@code event} keyed by {@code key}, which may be another line's msisdn. */
+	EngineHarness send(Msisdn key, PaymentEvent event) {
+		this.payments.pipeInput(key, event, this.clock.instant());
+		return this;
+	}
+
+	/**
+	 * The records handed to the dead-letter recoverer, as they were read (raw key and
+	 * value).
+	 */
+	List<ConsumerRecord<?, ?>> deadLetters() {
+		return List.copyOf(this.deadLetters);
 	}
 
 	/** Moves both clocks to {@code instant} and lets one punctuation run. */

@@ -1,0 +1,114 @@
+package io.keepline.reliability.poison;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.keepline.contracts.FieldError;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.ingest.validation.Reasons;
+import io.keepline.testsupport.Unique;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The kinds of poison record written ahead of a good record on every consumed topic, and
+ * how each is made from a well-formed event of the topic.
+ */
+enum Poison {
+
+	/** Bytes that are not JSON at all. */
+	NOT_JSON,
+
+	/** Valid JSON whose {@code type} no reader knows. */
+	UNKNOWN_TYPE,
+
+	/** A well-formed event whose key is not an msisdn (on the raw topic: no operator). */
+	KEY_NOT_AN_MSISDN,
+
+	/**
+	 * A well-formed event keyed by another line's msisdn (on the raw topic: another
+	 * operator).
+	 */
+	KEY_OF_ANOTHER_LINE,
+
+	/** Valid JSON of a known type without a field the contract requires. */
+	MISSING_REQUIRED_FIELD;
+
+	private static final byte[] GARBAGE = { (byte) 0xff, (byte) 0xfe, 0, 'n', 'o', 't', ' ', 'j', 's', 'o', 'n', '{' };
+
+	/**
+	 * This poison for an msisdn-keyed topic, made from {@code wellFormed}'s event of a
+	 * line of its own, written into {@code partition} (so that it precedes the good
+	 * record of that partition).
+	 */
+	ProducerRecord<byte[], byte[]> record(String topic, int partition, Function<Msisdn, ObjectNode> wellFormed) {
+		Msisdn subject = Unique.msisdn();
+		ObjectNode event = wellFormed.apply(subject);
+		byte[] key = bytes(subject.value());
+		byte[] value = switch (this) {
+			case NOT_JSON -> GARBAGE;
+			case UNKNOWN_TYPE -> bytes(event.put("type", "LineTeleported").toString());
+			case KEY_NOT_AN_MSISDN -> {
+				key = bytes("line-" + UUID.randomUUID());
+				yield bytes(event.toString());
+			}
+			case KEY_OF_ANOTHER_LINE -> {
+				key = bytes(Unique.msisdn().value());
+				yield bytes(event.toString());
+			}
+			case MISSING_REQUIRED_FIELD -> {
+				event.remove("validUntil");
+				yield bytes(event.toString());
+			}
+		};
+		return new ProducerRecord<>(topic, partition, key, value);
+	}
+
+	/**
+	 * This poison for the raw operator topic, where the operator header plays the key's
+	 * part: made from a well-formed {@code lineEvent} of operator orange, written into
+	 * {@code partition}.
+	 */
+	ProducerRecord<byte[], byte[]> rawRecord(String topic, int partition, ObjectNode lineEvent) {
+		String operator = lineEvent.get("operator").asString();
+		byte[] value = switch (this) {
+			case NOT_JSON -> GARBAGE;
+			case UNKNOWN_TYPE -> bytes(lineEvent.put("type", "LineTeleported").toString());
+			case KEY_NOT_AN_MSISDN -> {
+				operator = null;
+				yield bytes(lineEvent.toString());
+			}
+			case KEY_OF_ANOTHER_LINE -> {
+				operator = "proximus";
+				yield bytes(lineEvent.toString());
+			}
+			case MISSING_REQUIRED_FIELD -> {
+				lineEvent.remove("validUntil");
+				yield bytes(lineEvent.toString());
+			}
+		};
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, null, value);
+		if (operator != null) {
+			record.headers().add(Topics.OPERATOR_HEADER, bytes(operator));
+		}
+		return record;
+	}
+
+	/** The field error ingest must give this poison on the raw topic. */
+	FieldError rawRejection() {
+		return switch (this) {
+			case NOT_JSON -> new FieldError("$", Reasons.MALFORMED_JSON);
+			case UNKNOWN_TYPE -> new FieldError("type", Reasons.UNKNOWN_TYPE);
+			case KEY_NOT_AN_MSISDN -> new FieldError("header." + Topics.OPERATOR_HEADER, Reasons.REQUIRED);
+			case KEY_OF_ANOTHER_LINE -> new FieldError("operator", Reasons.OPERATOR_MISMATCH);
+			case MISSING_REQUIRED_FIELD -> new FieldError("validUntil", Reasons.REQUIRED);
+		};
+	}
+
+	static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
