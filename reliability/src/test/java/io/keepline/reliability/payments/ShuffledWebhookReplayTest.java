@@ -116,10 +116,15 @@ class ShuffledWebhookReplayTest {
 				assertThat(ours(deadlines.values(RefundDue.class), ours)).hasSize(paidTwice.size());
 			});
 			List<PaymentEvent> published = ours(payments.values(), ours);
+			List<RenewalConfirmed> confirmations = ours(deadlines.values(RenewalConfirmed.class), ours);
+			long confirmedOnce = cycles.stream()
+				.filter((c) -> confirmations.stream().filter((r) -> r.msisdn().equals(c.msisdn())).count() == 1)
+				.count();
 			WebhookReplayChecks.assertAnswered(results, DELIVERIES);
 			WebhookReplayChecks.assertEachEventAppliedOnce(events, published);
 			WebhookReplayChecks.assertEachCycleConfirmedOnce(cycles, published, ours(deadlines.values(), ours),
 					stripe.ledger().refunds());
+			assertThat(confirmedOnce).as("cycles confirmed exactly once").isEqualTo(size);
 			assertThat(service.healthy()).as("payments healthy").isTrue();
 
 			ReliabilityReport.of("webhook-replay-shuffled")
@@ -139,8 +144,8 @@ class ShuffledWebhookReplayTest {
 				.count("payment-refunded", published.stream().filter(PaymentRefunded.class::isInstance).count())
 				.count("duplicates",
 						published.size() - published.stream().map(PaymentEvent::eventId).distinct().count())
-				.count("cycles-confirmed-once", size)
-				.count("refunds-due", paidTwice.size())
+				.count("cycles-confirmed-once", confirmedOnce)
+				.count("refunds-due", ours(deadlines.values(RefundDue.class), ours).size())
 				.count("refunds-made", stripe.ledger().refunds().size())
 				.count("seconds", Duration.ofNanos(System.nanoTime() - started).toSeconds())
 				.write();
