@@ -59,6 +59,15 @@ public final class StripeJson {
 	}
 
 	public static String checkoutSession(String id, String paymentIntent, long amount, String metadata) {
+		return checkoutSession(id, paymentIntent, amount, metadata, "paid");
+	}
+
+	/**
+	 * A completed payment-mode session; {@code paymentStatus} is {@code unpaid} while a
+	 * delayed method such as Bancontact is still settling.
+	 */
+	public static String checkoutSession(String id, String paymentIntent, long amount, String metadata,
+			String paymentStatus) {
 		return """
 				{
 				  "id": "%s",
@@ -76,13 +85,13 @@ public final class StripeJson {
 				  "mode": "payment",
 				  "payment_intent": "%s",
 				  "payment_method_types": ["card", "bancontact"],
-				  "payment_status": "paid",
+				  "payment_status": "%s",
 				  "setup_intent": null,
 				  "status": "complete",
 				  "success_url": "http://localhost:8084/status/x?checkout=success",
 				  "cancel_url": "http://localhost:8084/status/x?checkout=cancelled",
 				  "url": null
-				}""".formatted(id, amount, amount, metadata, paymentIntent);
+				}""".formatted(id, amount, amount, metadata, paymentIntent, paymentStatus);
 	}
 
 	public static String paymentIntent(String id, String status, long amount, String metadata, String lastError) {

@@ -3,6 +3,7 @@ package io.keepline.payments.view;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import java.time.LocalDate;
 
@@ -57,6 +58,11 @@ public record LineView(Msisdn msisdn, HolderLocale locale, List<CycleView> cycle
 			.anyMatch((p) -> p.kind() == kind && paymentIntentId.equals(p.paymentIntentId()));
 	}
 
+	/** Whether the payment event {@code eventId} is already in this view. */
+	public boolean recorded(UUID eventId) {
+		return this.payments.stream().anyMatch((p) -> p.eventId().equals(eventId));
+	}
+
 	public boolean published(String stripeEventId) {
 		return stripeEventId != null && this.stripeEventIds.contains(stripeEventId);
 	}
@@ -92,7 +98,7 @@ public record LineView(Msisdn msisdn, HolderLocale locale, List<CycleView> cycle
 	}
 
 	public LineView apply(PaymentEvent event) {
-		if (this.payments.stream().anyMatch((p) -> p.eventId().equals(event.eventId()))) {
+		if (recorded(event.eventId())) {
 			return this;
 		}
 		PaymentRecord record = record(event);

@@ -14,10 +14,12 @@ import io.keepline.payments.view.LineView;
 import io.keepline.payments.view.PaymentRecord.Kind;
 
 /**
- * Decides whether a payment event is new: not a replayed Stripe event, not a second
- * success or refund of the same payment intent, not a failure after a success. It asks
- * the line view (derived from payment-events, so it survives restarts) and a bounded
- * memory of what this instance published or is publishing (the view lags a little).
+ * Decides whether a payment event is new: not one already published (the same event id: a
+ * replayed Stripe event, or the outcome of an automatic charge whose AutoRenewalDue was
+ * delivered again), not a second success or refund of the same payment intent, not a
+ * failure after a success. It asks the line view (derived from payment-events, so it
+ * survives restarts) and a bounded memory of what this instance published or is
+ * publishing (the view lags a little).
  */
 public class PublishedOutcomes {
 
@@ -45,10 +47,11 @@ public class PublishedOutcomes {
 		if (view.isPresent() && supersededBy(view.get(), event)) {
 			return false;
 		}
+		String idKey = idKey(event);
 		String eventKey = eventKey(event);
 		String outcomeKey = outcomeKey(event);
 		synchronized (this.recent) {
-			if ((eventKey != null && this.recent.containsKey(eventKey))
+			if (this.recent.containsKey(idKey) || (eventKey != null && this.recent.containsKey(eventKey))
 					|| (outcomeKey != null && this.recent.containsKey(outcomeKey))) {
 				return false;
 			}
@@ -56,6 +59,7 @@ public class PublishedOutcomes {
 					&& this.recent.containsKey("ok:" + failed.paymentIntentId())) {
 				return false;
 			}
+			this.recent.put(idKey, Boolean.TRUE);
 			if (eventKey != null) {
 				this.recent.put(eventKey, Boolean.TRUE);
 			}
@@ -69,6 +73,7 @@ public class PublishedOutcomes {
 	/** Forgets a claim whose publishing failed, so that Stripe's retry is new again. */
 	public void release(PaymentEvent event) {
 		synchronized (this.recent) {
+			this.recent.remove(idKey(event));
 			if (eventKey(event) != null) {
 				this.recent.remove(eventKey(event));
 			}
@@ -79,7 +84,7 @@ public class PublishedOutcomes {
 	}
 
 	private static boolean supersededBy(LineView view, PaymentEvent event) {
-		if (view.published(event.stripeEventId())) {
+		if (view.recorded(event.eventId()) || view.published(event.stripeEventId())) {
 			return true;
 		}
 		if (event instanceof PaymentSucceeded ok) {
@@ -92,6 +97,10 @@ public class PublishedOutcomes {
 			return view.has(Kind.REFUNDED, refunded.paymentIntentId());
 		}
 		return view.has(Kind.METHOD_SAVED, ((PaymentMethodSaved) event).setupIntentId());
+	}
+
+	private static String idKey(PaymentEvent event) {
+		return "id:" + event.eventId();
 	}
 
 	private static String eventKey(PaymentEvent event) {

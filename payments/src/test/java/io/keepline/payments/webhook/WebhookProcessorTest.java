@@ -165,6 +165,24 @@ class WebhookProcessorTest {
 	}
 
 	@Test
+	void aDeclinedAutomaticRenewalReportedAgainIsPublishedOnce() {
+		PaymentFailed declined = declinedRenewal();
+
+		assertThat(this.processor.publish(declined)).isEqualTo(WebhookOutcome.PUBLISHED);
+		assertThat(this.processor.publish(declined)).isEqualTo(WebhookOutcome.DUPLICATE);
+		assertThat(this.published).containsExactly(declined);
+	}
+
+	@Test
+	void aDeclinedAutomaticRenewalReportedAgainAfterARestartIsRecognisedFromTheView() {
+		PaymentFailed declined = declinedRenewal();
+		this.views.put(MSISDN, LineView.empty(MSISDN).apply(declined));
+
+		assertThat(this.processor.publish(declined)).isEqualTo(WebhookOutcome.DUPLICATE);
+		assertThat(this.published).isEmpty();
+	}
+
+	@Test
 	void aFailedPaymentCarriesItsDeclineCodeAndWhetherToRetry() {
 		deliver(intentEvent("evt_ko", "payment_intent.payment_failed", "pi_8", "requires_payment_method",
 				StripeJson.cardError("card_declined", "insufficient_funds")));
@@ -267,6 +285,15 @@ class WebhookProcessorTest {
 
 	private WebhookOutcome deliver(String payload) {
 		return this.processor.handle(payload, StripeJson.sign(SECRET, NOW, payload));
+	}
+
+	/**
+	 * The outcome of a declined automatic charge, with its id derived from the attempt.
+	 */
+	static PaymentFailed declinedRenewal() {
+		return new PaymentFailed(java.util.UUID.nameUUIDFromBytes("renewal:+32470123456:2026-12-31:1".getBytes()), NOW,
+				MSISDN, VALID_UNTIL, PaymentSource.AUTO_RENEWAL, 1, "pi_declined", null, "card_declined",
+				"insufficient_funds", true);
 	}
 
 	static String checkoutCompleted(String eventId, String paymentIntent) {

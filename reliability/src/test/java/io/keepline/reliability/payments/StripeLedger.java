@@ -1,0 +1,175 @@
+package io.keepline.reliability.payments;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.keepline.contracts.json.EventJson;
+import io.keepline.payments.StripeJson;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Stripe API as the stand-in models it, without HTTP. A request whose Idempotency-Key
+ * was already carried out gets the stored answer again and nothing is done twice (the
+ * same key with other parameters is refused, as Stripe refuses it); a request with a new
+ * key, or none, is carried out again. A charge creates a PaymentIntent, succeeded or
+ * declined as the customer's card is set up to answer; a refund needs a known
+ * PaymentIntent with money left on it.
+ */
+final class StripeLedger {
+
+	/**
+	 * An HTTP answer; {@code replayed} when it is the stored answer of an earlier
+	 * request.
+	 */
+	record Answer(int status, String body, boolean replayed) {
+	}
+
+	/** A PaymentIntent an off-session charge created. */
+	record Charge(String paymentIntentId, String idempotencyKey, Map<String, String> params, boolean succeeded) {
+
+		String metadata(String name) {
+			return this.params.get("metadata[" + name + "]");
+		}
+
+	}
+
+	/** A refund made. */
+	record Refund(String refundId, String idempotencyKey, String paymentIntentId, long amount) {
+	}
+
+	private record Stored(String path, Map<String, String> params, Answer answer) {
+	}
+
+	private record Decline(String code, String declineCode) {
+	}
+
+	private record Intent(long amount, long refunded) {
+	}
+
+	private final Map<String, Stored> byKey = new HashMap<>();
+
+	private final Map<String, Deque<Decline>> declines = new HashMap<>();
+
+	private final Map<String, Intent> intents = new HashMap<>();
+
+	private final List<Charge> charges = new ArrayList<>();
+
+	private final List<Refund> refunds = new ArrayList<>();
+
+	private int sequence;
+
+	/** The next {@code times} charges of {@code customer} are declined with this code. */
+	synchronized void decline(String customer, int times, String code, String declineCode) {
+		Deque<Decline> queue = this.declines.computeIfAbsent(customer, (key) -> new ArrayDeque<>());
+		for (int i = 0; i < times; i++) {
+			queue.add(new Decline(code, declineCode));
+		}
+	}
+
+	/** A PaymentIntent paid elsewhere (through Checkout), which can be refunded. */
+	synchronized void paid(String paymentIntentId, long amount) {
+		this.intents.put(paymentIntentId, new Intent(amount, 0));
+	}
+
+	synchronized Answer handle(String path, String idempotencyKey, Map<String, String> params) {
+		Stored stored = (idempotencyKey != null) ? this.byKey.get(idempotencyKey) : null;
+		if (stored != null) {
+			if (!stored.path().equals(path) || !stored.params().equals(params)) {
+				return error(400, "idempotency_error", null, "Keys for idempotent requests can only be used with the "
+						+ "same parameters they were first used with.");
+			}
+			return new Answer(stored.answer().status(), stored.answer().body(), true);
+		}
+		Answer answer = switch (path) {
+			case "/v1/payment_intents" -> charge(idempotencyKey, params);
+			case "/v1/refunds" -> refund(idempotencyKey, params);
+			default -> error(404, "invalid_request_error", "resource_missing", "Unrecognized request URL: " + path);
+		};
+		if (idempotencyKey != null && (answer.status() == 200 || answer.status() == 402)) {
+			this.byKey.put(idempotencyKey, new Stored(path, Map.copyOf(params), answer));
+		}
+		return answer;
+	}
+
+	synchronized List<Charge> charges() {
+		return List.copyOf(this.charges);
+	}
+
+	synchronized List<Refund> refunds() {
+		return List.copyOf(this.refunds);
+	}
+
+	private Answer charge(String key, Map<String, String> params) {
+		for (String required : List.of("amount", "currency", "customer", "payment_method")) {
+			if (params.get(required) == null) {
+				return error(400, "invalid_request_error", "parameter_missing", "Missing required param: " + required);
+			}
+		}
+		if (!"true".equals(params.get("confirm")) || !"true".equals(params.get("off_session"))) {
+			return error(400, "invalid_request_error", "parameter_invalid", "expected a confirmed off-session charge");
+		}
+		long amount = Long.parseLong(params.get("amount"));
+		String id = "pi_stub" + (++this.sequence);
+		Decline decline = this.declines.getOrDefault(params.get("customer"), new ArrayDeque<>()).poll();
+		this.charges.add(new Charge(id, key, Map.copyOf(params), decline == null));
+		if (decline == null) {
+			this.intents.put(id, new Intent(amount, 0));
+			return new Answer(200, StripeJson.paymentIntent(id, "succeeded", amount, metadata(params), "null"), false);
+		}
+		String cardError = StripeJson.cardError(decline.code(), decline.declineCode());
+		ObjectNode error = (ObjectNode) EventJson.mapper().readTree(cardError);
+		error.set("payment_intent", EventJson.mapper()
+			.readTree(StripeJson.paymentIntent(id, "requires_payment_method", amount, metadata(params), cardError)));
+		ObjectNode body = EventJson.mapper().createObjectNode();
+		body.set("error", error);
+		return new Answer(402, body.toString(), false);
+	}
+
+	private Answer refund(String key, Map<String, String> params) {
+		String paymentIntent = params.get("payment_intent");
+		Intent intent = (paymentIntent != null) ? this.intents.get(paymentIntent) : null;
+		if (intent == null) {
+			return error(404, "invalid_request_error", "resource_missing", "No such payment_intent: " + paymentIntent);
+		}
+		long amount = params.containsKey("amount") ? Long.parseLong(params.get("amount"))
+				: intent.amount() - intent.refunded();
+		if (amount <= 0 || intent.refunded() + amount > intent.amount()) {
+			return error(400, "invalid_request_error", "charge_already_refunded",
+					"Charge for " + paymentIntent + " has already been refunded.");
+		}
+		this.intents.put(paymentIntent, new Intent(intent.amount(), intent.refunded() + amount));
+		String id = "re_stub" + (++this.sequence);
+		this.refunds.add(new Refund(id, key, paymentIntent, amount));
+		return new Answer(200, """
+				{"id": "%s", "object": "refund", "amount": %d, "currency": "eur", "payment_intent": "%s",
+				 "reason": "duplicate", "status": "succeeded", "created": 1764000000, "metadata": {}}""".formatted(id,
+				amount, paymentIntent), false);
+	}
+
+	private static String metadata(Map<String, String> params) {
+		ObjectNode metadata = EventJson.mapper().createObjectNode();
+		params.forEach((name, value) -> {
+			if (name.startsWith("metadata[") && name.endsWith("]")) {
+				metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
+			}
+		});
+		return metadata.toString();
+	}
+
+	private static Answer error(int status, String type, String code, String message) {
+		ObjectNode error = EventJson.mapper().createObjectNode();
+		error.put("type", type);
+		if (code != null) {
+			error.put("code", code);
+		}
+		error.put("message", message);
+		ObjectNode body = EventJson.mapper().createObjectNode();
+		body.set("error", error);
+		return new Answer(status, body.toString(), false);
+	}
+
+}
