@@ -35,9 +35,9 @@ import org.springframework.kafka.support.KafkaHeaders;
 /**
  * Runs the scheduler topology through spring-kafka's {@code StreamsBuilderFactoryBean}
  * with exactly-once v2, the configured application id, state directory and standby
- * replicas, RocksDB memory bounded by one shared cache, a consumer that leaves the group on
- * close, and unreadable input records, and records not keyed by their event's msisdn, sent
- * to their topic's dead-letter topic.
+ * replicas, RocksDB memory bounded by one shared cache, a consumer that leaves the group
+ * on close, and unreadable input records, and records not keyed by their event's msisdn,
+ * sent to their topic's dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
