@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.payments.sandbox.StripeSignature;
+import io.keepline.reliability.DueLines;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
 import io.keepline.reliability.ServiceRun;
@@ -51,7 +52,7 @@ class BadInputTest {
 	@BeforeAll
 	static void registerALine(Services running) {
 		services = running;
-		line = GoodLines.register(services.ingest(), "abuse-a-" + Instant.now().toEpochMilli() + "@example.com");
+		line = DueLines.register(services.ingest(), "abuse-a-" + Instant.now().toEpochMilli() + "@example.com");
 		await("the scheduler knows the registered line").atMost(Duration.ofSeconds(30))
 			.until(() -> readLine(line).status() == 200);
 	}
@@ -83,11 +84,11 @@ class BadInputTest {
 		assertThat(services.all()).allMatch(ServiceRun::healthy);
 
 		String email = "abuse-a-after-" + Instant.now().toEpochMilli() + "@example.com";
-		LineRegistered after = GoodLines.register(services.ingest(), email);
+		LineRegistered after = DueLines.register(services.ingest(), email);
 		await("the scheduler serves the new line").atMost(Duration.ofSeconds(30))
 			.until(() -> readLine(after).status() == 200);
 		String token = await("the notifier emails the reminder").atMost(Duration.ofSeconds(60))
-			.until(() -> GoodLines.payToken(services.smtp(), email).orElse(null), (found) -> found != null);
+			.until(() -> DueLines.payToken(services.smtp(), email).orElse(null), (found) -> found != null);
 		Http.Reply pay = await("payments sends the holder to Checkout").atMost(Duration.ofSeconds(30))
 			.until(() -> Http.get(services.payments().url("/pay/" + token)), (reply) -> reply.status() == 303);
 		assertThat(pay.header("Location")).isEqualTo(Services.CHECKOUT_URL);
@@ -152,13 +153,14 @@ class BadInputTest {
 	private static List<String> mustNotEcho() {
 		return List.of(ServiceRun.LINK_SECRET, ServiceRun.STRIPE_WEBHOOK_SECRET, ServiceRun.HOLDER_WEBHOOK_SECRET,
 				"reliability-orange-key", "reliability-proximus-key", "sk_test_abuse", IngestBadRequests.MSISDN,
-				IngestBadRequests.MSISDN.substring(1), IngestBadRequests.EMAIL, IngestBadRequests.NAME, IngestBadRequests.SURNAME,
-				line.msisdn().value(), line.msisdn().value().substring(1), line.holder().email());
+				IngestBadRequests.MSISDN.substring(1), IngestBadRequests.EMAIL, IngestBadRequests.NAME,
+				IngestBadRequests.SURNAME, line.msisdn().value(), line.msisdn().value().substring(1),
+				line.holder().email());
 	}
 
 	private static Http.Reply readLine(LineRegistered registered) {
 		return Http.send(services.scheduler().url("/v1/lines/" + registered.msisdn().value()), "GET",
-				Map.of("Authorization", "Bearer " + GoodLines.ORANGE_KEY), null);
+				Map.of("Authorization", "Bearer " + DueLines.ORANGE_KEY), null);
 	}
 
 	private static String excerpt(Http.Reply reply) {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.link.LinkPurpose;
+import io.keepline.reliability.DueLines;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
 import io.keepline.testsupport.RealKafka;
@@ -53,7 +54,7 @@ class LinkAbuseTest {
 	@BeforeAll
 	static void openACycle(Services running) {
 		services = running;
-		LineRegistered line = GoodLines.register(services.ingest(),
+		LineRegistered line = DueLines.register(services.ingest(),
 				"abuse-b-" + Instant.now().toEpochMilli() + "@example.com");
 		links = new LinkVariants(new CycleId(line.msisdn(), line.validUntil()),
 				new CycleId(Unique.msisdn(), line.validUntil()));

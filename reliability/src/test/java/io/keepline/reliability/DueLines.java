@@ -1,4 +1,4 @@
-package io.keepline.reliability.abuse;
+package io.keepline.reliability;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +16,6 @@ import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.line.LineRegistered;
-import io.keepline.reliability.ServiceRun;
 import io.keepline.standalone.MailOutbox;
 import io.keepline.standalone.console.Email;
 import io.keepline.standalone.seed.IngestClient;
@@ -30,7 +29,7 @@ import jakarta.mail.internet.MimeMessage;
  * time zone where it is daytime now (the same choice as the standalone's end-to-end test,
  * whose helper is package-private test code of another module).
  */
-final class GoodLines {
+public final class DueLines {
 
 	/** One city per UTC offset, enough that one of them always has daytime. */
 	private static final List<String> ZONES = List.of("Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles",
@@ -41,13 +40,14 @@ final class GoodLines {
 
 	private static final Pattern PAY_TOKEN = Pattern.compile("/pay/([A-Za-z0-9._~-]+)");
 
-	static final String ORANGE_KEY = "reliability-orange-key";
+	/** The key {@link #register} uses, of {@link ServiceRun#OPERATOR_KEYS}. */
+	public static final String ORANGE_KEY = "reliability-orange-key";
 
-	private GoodLines() {
+	private DueLines() {
 	}
 
 	/** Registers a fresh orange line whose holder reads email at {@code email}. */
-	static LineRegistered register(ServiceRun ingest, String email) {
+	public static LineRegistered register(ServiceRun ingest, String email) {
 		Msisdn msisdn = Unique.msisdn();
 		LineRegistered line = new LineRegistered(UUID.randomUUID(), null, msisdn, OperatorId.of("orange"),
 				"orange-prepaid-15", LocalDate.now(ZoneId.of("Europe/Brussels")).plusDays(5), Money.of(1500, "EUR"),
@@ -60,7 +60,7 @@ final class GoodLines {
 	}
 
 	/** The pay-link token of the first email to {@code email}, once one arrived. */
-	static Optional<String> payToken(MailOutbox smtp, String email) throws MessagingException {
+	public static Optional<String> payToken(MailOutbox smtp, String email) throws MessagingException {
 		for (MimeMessage message : smtp.messages()) {
 			if (message.getAllRecipients()[0].toString().contains(email)) {
 				Email mail = Email.of(0, message);
@@ -74,7 +74,7 @@ final class GoodLines {
 	}
 
 	/** A zone where it is now between 10:00 and 20:00, well inside the send window. */
-	static ZoneId daytimeZone() {
+	public static ZoneId daytimeZone() {
 		Instant now = Instant.now();
 		return ZONES.stream().map(ZoneId::of).filter((zone) -> {
 			LocalTime local = now.atZone(zone).toLocalTime();
