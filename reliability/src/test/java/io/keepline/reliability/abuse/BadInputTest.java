@@ -59,6 +59,7 @@ class BadInputTest {
 
 	static Stream<BadRequest> badRequests() {
 		List<BadRequest> rows = new ArrayList<>(IngestBadRequests.all());
+		rows.addAll(CsvBadRequests.all());
 		rows.addAll(ReadApiBadRequests.all());
 		rows.addAll(PaymentsBadRequests.all());
 		return rows.stream();

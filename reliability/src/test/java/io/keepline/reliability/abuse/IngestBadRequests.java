@@ -2,7 +2,6 @@ package io.keepline.reliability.abuse;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +13,7 @@ import io.keepline.reliability.abuse.BadRequest.Target;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The bad-input rows of ingest's two endpoints. A request ingest cannot read as a whole
+ * The bad-input rows of ingest's batch endpoint. A request ingest cannot read as a whole
  * gets a 4xx problem detail; a readable batch whose items break the wire format gets 200
  * with every item rejected, naming field and reason (design.md §4: a bad item never sinks
  * the good ones), which is what the rows expect.
@@ -31,23 +30,12 @@ final class IngestBadRequests {
 
 	static final String ORANGE = "Bearer reliability-orange-key";
 
-	private static final String JSON = "application/json";
-
-	private static final String CSV = "text/csv";
-
-	private static final String CSV_HEADER = "type,eventId,msisdn,operator,plan,validUntil,renewalPrice.amountCents,"
-			+ "renewalPrice.currency,holder.name,holder.email,holder.locale,holder.timeZone\n";
+	static final String JSON = "application/json";
 
 	private IngestBadRequests() {
 	}
 
 	static List<BadRequest> all() {
-		List<BadRequest> rows = new ArrayList<>(batch());
-		rows.addAll(csv());
-		return rows;
-	}
-
-	private static List<BadRequest> batch() {
 		BadRequest post = BadRequest.to(Target.INGEST, "POST /v1/line-events").header("Authorization", ORANGE);
 		String good = "[" + item((item) -> {
 		}) + "]";
@@ -156,48 +144,6 @@ final class IngestBadRequests {
 					.expect(400, BadRequest.BEFORE_THE_SERVICE));
 	}
 
-	private static List<BadRequest> csv() {
-		BadRequest post = BadRequest.to(Target.INGEST, "POST /v1/line-events/csv").header("Authorization", ORANGE);
-		String row = "LineRegistered,6f1c8a4e-0b7e-4d55-9b1a-2f0d3c4b5a69," + MSISDN + ",orange,orange-prepaid-15,"
-				+ LocalDate.now().plusDays(60) + ",1500,EUR," + NAME + "," + EMAIL + ",en,Europe/Brussels\n";
-		String good = CSV_HEADER + row;
-		return List.of(post.named("unknown column").body(CSV, "type,msisdn,nickname\n").expect(400, "Unknown columns"),
-				post.named("no type column")
-					.body(CSV, "msisdn,operator\n" + MSISDN + ",orange\n")
-					.expect(400, "type column"),
-				post.named("empty body").body(CSV, "").expect(400, "type column"),
-				post.named("unterminated quote")
-					.body(CSV, CSV_HEADER + "\"LineRegistered,x\n")
-					.expect(400, "Unreadable CSV"),
-				post.named("row of 300,000 characters")
-					.body(CSV, CSV_HEADER + "x".repeat(300_000) + "\n")
-					.expect(400, "longer than"),
-				post.named("text in a number column")
-					.body(CSV, good.replace(",1500,", ",fifteen,"))
-					.expect(200, reason("renewalPrice.amountCents", "wrong_type")),
-				post.named("missing cells")
-					.body(CSV, CSV_HEADER + "LineRegistered\n")
-					.expect(200, reason("msisdn", "required")),
-				post.named("more cells than columns")
-					.body(CSV, good.replace(",Europe/Brussels\n", ",Europe/Brussels,surplus\n"))
-					.expect(200, reason("column13", "unknown_field")),
-				post.named("invalid UTF-8 bytes")
-					.body(CSV, () -> withByte(good.replace(NAME, "Zo#"), (byte) 0xC3, (byte) 0x28), false)
-					.expect(400, "UTF-8"),
-				post.named("unknown charset")
-					.body(CSV + "; charset=x-no-such-charset", good)
-					.expect(415, "Content-Type"),
-				post.named("10 MiB of garbage")
-					.body(CSV, garbage(10 * 1024 * 1024), false)
-					.expect(400, "Unknown columns"),
-				post.named("JSON body").body(JSON, "[]").expect(415, "not supported"),
-				post.method("GET").named("GET instead of POST").expect(405, "Method Not Allowed"),
-				BadRequest.to(Target.INGEST, "POST /v1/line-events/csv")
-					.named("no Authorization header")
-					.body(CSV, good)
-					.expect(401, "operator key"));
-	}
-
 	/**
 	 * A wire-format LineRegistered with the table's personal data, changed by
 	 * {@code change}.
@@ -215,12 +161,13 @@ final class IngestBadRequests {
 		return item.toString();
 	}
 
-	private static String reason(String field, String reason) {
+	/** How a rejected item names a field and its reason. */
+	static String reason(String field, String reason) {
 		return "{\"field\":\"" + field + "\",\"reason\":\"" + reason + "\"}";
 	}
 
 	/** {@code text} as UTF-8 with its {@code #} replaced by raw bytes. */
-	private static byte[] withByte(String text, byte first, byte second) {
+	static byte[] withByte(String text, byte first, byte second) {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		int at = text.indexOf('#');
 		byte[] out = Arrays.copyOf(bytes, bytes.length + 1);
@@ -236,10 +183,6 @@ final class IngestBadRequests {
 			String tail = "\"}]";
 			return (head + "x".repeat(size - head.length() - tail.length()) + tail).getBytes(StandardCharsets.UTF_8);
 		};
-	}
-
-	private static Supplier<byte[]> garbage(int size) {
-		return () -> ("nickname,shoe size\n" + "x,".repeat(size / 2)).getBytes(StandardCharsets.UTF_8);
 	}
 
 }

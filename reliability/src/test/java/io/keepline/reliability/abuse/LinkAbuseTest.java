@@ -91,7 +91,7 @@ class LinkAbuseTest {
 	@Test
 	void randomOneCharacterChangesOfGenuineLinksAreRefused() {
 		long seed = System.nanoTime();
-		List<LinkVariants.Variant> mutations = links.mutations(seed, Scale.current().pick(60, 3_000));
+		List<LinkVariants.Variant> mutations = LinkMutations.of(links, seed, Scale.current().pick(60, 3_000));
 		for (LinkVariants.Variant mutation : mutations) {
 			Http.Reply reply = Http.get(services.payments().url(mutation.path()));
 			tried.incrementAndGet();

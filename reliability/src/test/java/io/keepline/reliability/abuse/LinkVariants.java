@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.link.LinkPurpose;
@@ -137,31 +136,6 @@ final class LinkVariants {
 		add.refused("garbage", "non-ASCII", percent("jeton.signé"));
 		add.add("garbage", "NUL byte", "a%00.b", 400, BadRequest.BEFORE_THE_SERVICE);
 		add.add("garbage", "encoded slash", "..%2F..%2Factuator%2Fhealth", 400, BadRequest.BEFORE_THE_SERVICE);
-		return variants;
-	}
-
-	/**
-	 * {@code count} random one-character changes (replaced, inserted or removed) of the
-	 * genuine tokens of every page, from {@code seed}.
-	 */
-	List<Variant> mutations(long seed, int count) {
-		Random random = new Random(seed);
-		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
-		List<Variant> variants = new ArrayList<>(count);
-		while (variants.size() < count) {
-			LinkPurpose page = LinkPurpose.values()[random.nextInt(LinkPurpose.values().length)];
-			String token = genuine(page);
-			int at = random.nextInt(token.length());
-			char c = alphabet.charAt(random.nextInt(alphabet.length()));
-			String mutated = switch (random.nextInt(3)) {
-				case 0 -> token.substring(0, at) + c + token.substring(at + 1);
-				case 1 -> token.substring(0, at) + c + token.substring(at);
-				default -> token.substring(0, at) + token.substring(at + 1);
-			};
-			if (!mutated.equals(token) && !mutated.startsWith(".")) {
-				variants.add(new Variant(page, "mutated", "one character changed at " + at, mutated, 403, INVALID));
-			}
-		}
 		return variants;
 	}
 

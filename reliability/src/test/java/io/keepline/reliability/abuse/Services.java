@@ -21,6 +21,8 @@ import io.keepline.reliability.ServiceRun;
 import io.keepline.standalone.FreePorts;
 import io.keepline.standalone.MailOutbox;
 import io.keepline.testsupport.KafkaCluster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -42,6 +44,8 @@ public final class Services implements AutoCloseable {
 
 	/** Where the stub's Checkout Sessions send the holder. */
 	static final String CHECKOUT_URL = "https://checkout.stripe.test/c/pay/cs_test_abuse";
+
+	private static final Logger log = LoggerFactory.getLogger(Services.class);
 
 	private final List<AutoCloseable> parts = new ArrayList<>();
 
@@ -177,7 +181,7 @@ public final class Services implements AutoCloseable {
 			}
 			catch (Exception ex) {
 				// Stopping what is left matters more than why one part failed to stop.
-				System.err.println("abuse services: could not stop a part: " + ex);
+				log.warn("Could not stop a part of the abuse scenarios' services: {}", ex.toString());
 			}
 		}
 		FileSystemUtils.deleteRecursively(this.stateDir.toFile());

@@ -64,7 +64,7 @@ final class FullRun {
 	}
 
 	void run() throws Exception {
-		KafkaCluster broker = broker(this.pipeline);
+		KafkaCluster broker = new PipelineBroker(this.pipeline);
 		try (TopicProbe<Msisdn, NotificationEvent> notifications = TopicProbe.of(broker, Topics.NOTIFICATION_EVENTS);
 				TopicProbe<Msisdn, DeadlineEvent> deadlines = TopicProbe.of(broker, Topics.DEADLINE_EVENTS);
 				TopicProbe<Msisdn, LineEvent> lineEvents = TopicProbe.of(broker, Topics.LINE_EVENTS)) {
@@ -178,30 +178,6 @@ final class FullRun {
 
 	private static String url(int port) {
 		return StandaloneSettings.url(port);
-	}
-
-	/**
-	 * The standalone's broker as test-support's {@link KafkaCluster}, for topic probes
-	 * (as the standalone's own end-to-end test does, in a helper of its test code).
-	 */
-	private static KafkaCluster broker(Pipeline pipeline) {
-		return new KafkaCluster() {
-
-			@Override
-			public String bootstrapServers() {
-				return pipeline.bootstrapServers();
-			}
-
-			@Override
-			public String description() {
-				return "the standalone's broker";
-			}
-
-			@Override
-			public void close() {
-			}
-
-		};
 	}
 
 }
