@@ -285,6 +285,25 @@ class IngestIntegrationTest {
 		assertThat(metrics.body()).contains("keepline_ingest_events_total{").contains("outcome=\"accepted\"");
 	}
 
+	@Test
+	void answersA10MebibyteBodyItRefusesInsteadOfResettingTheConnection() throws Exception {
+		byte[] body = ("[{\"pad\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}]").getBytes(StandardCharsets.UTF_8);
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			HttpResponse<String> tooLarge = this.http
+				.send(request("/v1/line-events", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> unauthorized = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/line-events/csv"))
+					.header("Content-Type", "text/csv")
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(tooLarge.statusCode()).isEqualTo(413);
+			assertThat(tooLarge.body()).contains("larger than 1048576 bytes");
+			assertThat(unauthorized.statusCode()).isEqualTo(401);
+		}
+	}
+
 	static List<ConsumerRecord<Msisdn, LineEvent>> keyed(Msisdn msisdn) {
 		return lineEvents.records().stream().filter((record) -> msisdn.equals(record.key())).toList();
 	}

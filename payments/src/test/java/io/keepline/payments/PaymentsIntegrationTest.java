@@ -203,6 +203,22 @@ class PaymentsIntegrationTest {
 	}
 
 	@Test
+	void aWebhookBodyOverOneMebibyteGets413NotAResetConnection() throws Exception {
+		byte[] tenMebibytes = new byte[10 * 1024 * 1024];
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			HttpRequest request = HttpRequest.newBuilder(uri("/v1/stripe/webhook"))
+				.header("Content-Type", "application/json")
+				.header("Stripe-Signature", "t=1,v1=00")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(tenMebibytes))
+				.build();
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+
+			assertThat(response.statusCode()).isEqualTo(413);
+			assertThat(response.body()).contains("larger than 1048576 bytes");
+		}
+	}
+
+	@Test
 	void theStatusPageSpeaksTheHoldersLanguage() throws Exception {
 		Msisdn french = Unique.msisdn();
 		Msisdn chinese = Unique.msisdn();

@@ -126,6 +126,18 @@ class SchedulerApplicationTest {
 		}
 	}
 
+	@Test
+	void errorAnswersDoNotEchoTheNumberInThePath() throws Exception {
+		Msisdn line = Unique.msisdn();
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/lines/" + line.value()))
+				.DELETE()
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.body()).contains("Method Not Allowed").doesNotContain(line.value().substring(1));
+	}
+
 	private static <T extends DeadlineEvent> List<T> of(TopicProbe<Msisdn, DeadlineEvent> probe, Msisdn line,
 			Class<T> type) {
 		return probe.values(type).stream().filter((event) -> event.msisdn().equals(line)).toList();

@@ -33,7 +33,13 @@ public final class RealKafkaExtension implements BeforeAllCallback, ParameterRes
 		return cluster(context);
 	}
 
-	private static KafkaCluster cluster(ExtensionContext context) {
+	/**
+	 * The shared broker of the test run, started on first use: for extensions that run
+	 * services on it.
+	 * @param context any extension context of the run
+	 * @return the broker
+	 */
+	public static KafkaCluster cluster(ExtensionContext context) {
 		return context.getRoot()
 			.getStore(NAMESPACE)
 			.computeIfAbsent(KafkaCluster.class, (key) -> KafkaClusters.start(), KafkaCluster.class);

@@ -91,6 +91,12 @@ public final class LinkSigner {
 		catch (IllegalArgumentException ex) {
 			return rejected(LinkVerification.Reason.MALFORMED);
 		}
+		// The decoder also takes padding and unused low bits set: only the exact form a
+		// token was issued in is the token, so that no altered copy of it verifies.
+		if (!ENCODER.encodeToString(claimBytes).equals(token.substring(0, dot))
+				|| !ENCODER.encodeToString(signature).equals(token.substring(dot + 1))) {
+			return rejected(LinkVerification.Reason.MALFORMED);
+		}
 		if (!MessageDigest.isEqual(sign(claimBytes), signature)) {
 			return rejected(LinkVerification.Reason.BAD_SIGNATURE);
 		}

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.InvalidValueException;
@@ -79,6 +82,33 @@ class LinkSignerTest {
 				+ token.charAt(token.length() - 1);
 
 		assertThat(this.signer.verify(tampered, LinkPurpose.PAY)).isEqualTo(new Rejected(Reason.BAD_SIGNATURE));
+	}
+
+	@Test
+	void onlyTheExactFormOfATokenVerifiesNotAPaddedOrReEncodedCopy() {
+		String token = this.signer.issue(LinkPurpose.PAY, CYCLE, Duration.ofDays(7));
+		String claims = token.substring(0, token.indexOf('.'));
+		String signature = token.substring(token.indexOf('.') + 1);
+		List<String> copies = new ArrayList<>(List.of(token + "=", claims + "=." + signature));
+		// Other last characters that differ only in the unused low bits decode to the
+		// same
+		// signature bytes.
+		for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+			String copy = token.substring(0, token.length() - 1) + c;
+			if (!copy.equals(token)
+					&& Arrays.equals(decode(copy.substring(copy.indexOf('.') + 1)), decode(signature))) {
+				copies.add(copy);
+			}
+		}
+
+		assertThat(copies).hasSizeGreaterThan(2)
+			.allSatisfy((copy) -> assertThat(this.signer.verify(copy, LinkPurpose.PAY))
+				.isEqualTo(new Rejected(Reason.MALFORMED)));
+		assertThat(this.signer.verify(token, LinkPurpose.PAY)).isInstanceOf(Valid.class);
+	}
+
+	private static byte[] decode(String part) {
+		return Base64.getUrlDecoder().decode(part);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.keepline.ingest.csv;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,11 +78,20 @@ public final class CsvImporter {
 		catch (RowBoundedReader.RowTooLongException | UncheckedIOException | IOException | IllegalArgumentException
 				| IllegalStateException ex) {
 			throw new CsvImportFailed.BadCsv(
-					"Unreadable CSV after line " + progress.lastCommittedLine() + ": " + ex.getMessage(),
+					"Unreadable CSV after line " + progress.lastCommittedLine() + ": " + problem(ex),
 					progress.summary(), progress.lastCommittedLine(), ex);
 		}
 		log.info("CSV import for {} done: {}", operator, progress);
 		return progress.summary();
+	}
+
+	private static String problem(Exception ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CharacterCodingException) {
+				return "the body is not valid text in its charset (UTF-8 unless the Content-Type names another)";
+			}
+		}
+		return ex.getMessage();
 	}
 
 	private void publish(List<IngestItem> chunk, List<Long> lines, Progress progress) {

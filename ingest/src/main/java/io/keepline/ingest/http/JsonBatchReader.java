@@ -3,6 +3,8 @@ package io.keepline.ingest.http;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.keepline.contracts.json.EventJson;
 import io.keepline.ingest.IngestSettings;
@@ -18,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Streams a batch body into one JSON tree per item, enforcing the byte and item limits
- * while reading: a body that is not a JSON array of objects is a bad request, one over a
- * limit is too large.
+ * while reading: a body that is not a JSON array of objects is a bad request (saying why
+ * without quoting the input), one over a limit is too large.
  */
 @Component
 class JsonBatchReader {
@@ -29,6 +31,13 @@ class JsonBatchReader {
 		.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+	/**
+	 * What Jackson quotes from the input (a token, a property name): never echoed back.
+	 */
+	private static final Pattern QUOTED = Pattern.compile("'([^']{2,})'|\"[^\"]*\"");
+
+	private static final Set<String> KEYWORDS = Set.of("null", "true", "false");
+
 	private final long maxBytes;
 
 	private final int maxItems;
@@ -36,6 +45,14 @@ class JsonBatchReader {
 	JsonBatchReader(IngestSettings settings) {
 		this.maxBytes = settings.maxBatchSize().toBytes();
 		this.maxItems = settings.maxBatchItems();
+	}
+
+	private static String withoutValues(String message) {
+		return QUOTED.matcher(message).replaceAll((quoted) -> keyword(quoted.group(1)) ? quoted.group() : "'…'");
+	}
+
+	private static boolean keyword(String quoted) {
+		return quoted != null && KEYWORDS.contains(quoted);
 	}
 
 	List<JsonNode> read(InputStream body, long contentLength) {
@@ -67,7 +84,7 @@ class JsonBatchReader {
 					throw problem;
 				}
 			}
-			throw new IngestProblem.BadRequest("The body is not valid JSON: " + ex.getOriginalMessage());
+			throw new IngestProblem.BadRequest("The body is not valid JSON: " + withoutValues(ex.getOriginalMessage()));
 		}
 	}
 

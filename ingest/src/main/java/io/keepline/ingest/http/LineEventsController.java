@@ -77,7 +77,9 @@ class LineEventsController implements LineEventsApi {
 		Charset charset = (request.getCharacterEncoding() != null) ? Charset.forName(request.getCharacterEncoding())
 				: StandardCharsets.UTF_8;
 		log.info("CSV import for {} started", operator);
-		try (Reader reader = new InputStreamReader(request.getInputStream(), charset)) {
+		// A decoder that reports bytes its charset cannot read, instead of replacing
+		// them.
+		try (Reader reader = new InputStreamReader(request.getInputStream(), charset.newDecoder())) {
 			return this.csvImporter.importCsv(operator, reader);
 		}
 	}

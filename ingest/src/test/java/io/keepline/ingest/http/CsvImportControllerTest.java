@@ -1,5 +1,6 @@
 package io.keepline.ingest.http;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -132,6 +133,35 @@ class CsvImportControllerTest {
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("colour")));
 		send("").andExpect(status().isBadRequest());
 		assertThat(this.publisher.acceptedBatches).isEmpty();
+	}
+
+	@Test
+	void refusesBytesThatAreNotValidInTheDeclaredCharsetInsteadOfReplacingThem() throws Exception {
+		byte[] latin1 = (HEADER + registered("+32470000001").replace("orange-prepaid", "orange-pr\u00e9paid"))
+			.getBytes(StandardCharsets.ISO_8859_1);
+
+		this.mvc
+			.perform(post("/v1/line-events/csv").contentType("text/csv")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + WebSliceConfiguration.ORANGE_KEY)
+				.content(latin1))
+			.andExpect(status().isBadRequest())
+			.andExpect(
+					jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not valid text in its charset")));
+		assertThat(this.publisher.acceptedBatches).isEmpty();
+	}
+
+	@Test
+	void readsTheCharsetTheContentTypeNames() throws Exception {
+		byte[] latin1 = (HEADER + registered("+32470000001").replace("orange-prepaid", "orange-pr\u00e9paid"))
+			.getBytes(StandardCharsets.ISO_8859_1);
+
+		this.mvc
+			.perform(post("/v1/line-events/csv").contentType("text/csv;charset=ISO-8859-1")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + WebSliceConfiguration.ORANGE_KEY)
+				.content(latin1))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1));
+		assertThat(((LineRegistered) this.publisher.accepted().get(0)).plan()).isEqualTo("orange-pr\u00e9paid-15");
 	}
 
 	@Test

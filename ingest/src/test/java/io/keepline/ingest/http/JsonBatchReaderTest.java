@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 import io.keepline.ingest.IngestSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.util.unit.DataSize;
 
@@ -40,6 +42,16 @@ class JsonBatchReaderTest {
 		assertThat(this.reader.read(body("[{}, {}, {}]"), -1)).hasSize(3);
 		assertThatExceptionOfType(IngestProblem.TooLarge.class)
 			.isThrownBy(() -> this.reader.read(body("[{}, {}, {}, {}]"), -1));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "[{\"name\": Vandermeulen}]", "[{\"a\": 1, \"Vandermeulen\": 2, \"Vandermeulen\": 3}]",
+			"[{\"n\": 3247100050132471000501x}]", "[{Vandermeulen: 1}]", "[{\"n\": \"Vandermeulen\" x}]" })
+	void saysWhatIsWrongWithTheJsonWithoutEchoingWhatWasSent(String json) {
+		assertThatExceptionOfType(IngestProblem.BadRequest.class).isThrownBy(() -> this.reader.read(body(json), -1))
+			.satisfies((problem) -> assertThat(problem.getMessage()).startsWith("The body is not valid JSON: ")
+				.doesNotContain("Vandermeulen")
+				.doesNotContain("32471000501"));
 	}
 
 	static InputStream body(String json) {

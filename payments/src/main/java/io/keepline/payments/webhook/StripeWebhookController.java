@@ -1,20 +1,33 @@
 package io.keepline.payments.webhook;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /v1/stripe/webhook}: the exact bytes Stripe sent are verified, then 200
- * only once the resulting event is in Kafka, 400 when not genuine, 503 so that Stripe
- * retries.
+ * {@code POST /v1/stripe/webhook}: the exact bytes Stripe sent (at most 1 MiB, far more
+ * than any event takes) are verified, then 200 only once the resulting event is in Kafka,
+ * 400 when not genuine, 413 when too large, 503 so that Stripe retries. A refusal says
+ * why in general terms; the log says which check failed.
  */
 @RestController
 class StripeWebhookController {
+
+	/** The largest body read: a bigger one is refused unread rather than buffered. */
+	static final int MAX_BODY_BYTES = 1024 * 1024;
+
+	static final String NOT_GENUINE = "not a genuine Stripe event: the Stripe-Signature does not match this body "
+			+ "and the endpoint secret within the tolerance, or the body is not a readable event";
 
 	private final WebhookProcessor processor;
 
@@ -23,15 +36,37 @@ class StripeWebhookController {
 	}
 
 	@PostMapping("/v1/stripe/webhook")
-	ResponseEntity<String> receive(@RequestBody(required = false) byte[] body,
-			@RequestHeader(name = "Stripe-Signature", required = false) String signature) {
-		if (body == null || signature == null) {
-			return ResponseEntity.badRequest().body("{\"outcome\":\"rejected\"}");
+	ResponseEntity<String> receive(HttpServletRequest request,
+			@RequestHeader(name = "Stripe-Signature", required = false) String signature) throws IOException {
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			return refused(HttpStatus.CONTENT_TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+		}
+		byte[] body;
+		try (InputStream in = request.getInputStream()) {
+			body = in.readNBytes(MAX_BODY_BYTES + 1);
+		}
+		if (body.length > MAX_BODY_BYTES) {
+			return refused(HttpStatus.CONTENT_TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+		}
+		if (signature == null || signature.isBlank()) {
+			return refused(HttpStatus.BAD_REQUEST, "the Stripe-Signature header is missing");
+		}
+		if (body.length == 0) {
+			return refused(HttpStatus.BAD_REQUEST, "the body is empty");
 		}
 		WebhookOutcome outcome = this.processor.handle(new String(body, StandardCharsets.UTF_8), signature);
-		return ResponseEntity.status(outcome.status())
-			.header("Content-Type", "application/json")
-			.body("{\"outcome\":\"" + outcome.name().toLowerCase(java.util.Locale.ROOT) + "\"}");
+		if (outcome == WebhookOutcome.REJECTED) {
+			return refused(HttpStatus.BAD_REQUEST, NOT_GENUINE);
+		}
+		return answer(outcome.status(), "{\"outcome\":\"" + outcome.name().toLowerCase(Locale.ROOT) + "\"}");
+	}
+
+	private static ResponseEntity<String> refused(HttpStatus status, String reason) {
+		return answer(status, "{\"outcome\":\"rejected\",\"reason\":\"" + reason + "\"}");
+	}
+
+	private static ResponseEntity<String> answer(HttpStatus status, String json) {
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -45,7 +46,35 @@ class StripeWebhookControllerTest {
 	void answers400WithoutSignature() throws Exception {
 		mvc((event) -> {
 		}).perform(post("/v1/stripe/webhook").contentType(MediaType.APPLICATION_JSON).content("{}"))
-			.andExpect(status().isBadRequest());
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.reason").value("the Stripe-Signature header is missing"));
+	}
+
+	@Test
+	void saysWhyADeliveryIsRefused() throws Exception {
+		String payload = WebhookProcessorTest.checkoutCompleted("evt_http", "pi_http");
+		String signature = StripeJson.sign(WebhookProcessorTest.SECRET, WebhookProcessorTest.NOW, payload);
+
+		mvc((event) -> {
+		}).perform(webhook(payload, "t=1,v1=00"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.outcome").value("rejected"))
+			.andExpect(jsonPath("$.reason").value(StripeWebhookController.NOT_GENUINE));
+		mvc((event) -> {
+		}).perform(webhook("", signature))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.reason").value("the body is empty"));
+	}
+
+	@Test
+	void refusesABodyOverOneMebibyteWith413() throws Exception {
+		List<PaymentEvent> published = new ArrayList<>();
+		String padded = "{\"pad\": \"" + "x".repeat(StripeWebhookController.MAX_BODY_BYTES) + "\"}";
+
+		mvc(published::add).perform(webhook(padded, "t=1,v1=00"))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.reason").value("the body is larger than 1048576 bytes"));
+		org.assertj.core.api.Assertions.assertThat(published).isEmpty();
 	}
 
 	@Test
