@@ -39,9 +39,18 @@ class RenewalConfiguration {
 		return new DeadlineActions(gateway, webhookProcessor, clock);
 	}
 
+	/** Closed with the context, unlike a factory made inside another bean. */
+	@Bean
+	DefaultKafkaProducerFactory<Object, Object> deadlineDeadLetterProducerFactory(KafkaProperties kafka) {
+		Map<String, Object> producer = kafka.buildProducerProperties();
+		producer.put(ProducerConfig.ACKS_CONFIG, "all");
+		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		return new DefaultKafkaProducerFactory<>(producer, new DeadLetterSerializer(), new DeadLetterSerializer());
+	}
+
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> deadlineListenerFactory(KafkaProperties kafka,
-			PaymentsSettings settings) {
+			PaymentsSettings settings, DefaultKafkaProducerFactory<Object, Object> deadlineDeadLetterProducerFactory) {
 		Map<String, Object> consumer = kafka.buildConsumerProperties();
 		consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
 		consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -51,19 +60,12 @@ class RenewalConfiguration {
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer,
 				new ErrorHandlingDeserializer<>(Topics.DEADLINE_EVENTS.keySerde().deserializer()),
 				new ErrorHandlingDeserializer<>(Topics.DEADLINE_EVENTS.valueSerde().deserializer())));
-		DefaultErrorHandler errors = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(deadLetters(kafka)),
+		DefaultErrorHandler errors = new DefaultErrorHandler(
+				new DeadLetterPublishingRecoverer(new KafkaTemplate<>(deadlineDeadLetterProducerFactory)),
 				new FixedBackOff(settings.retryBackoff().toMillis(), settings.retryAttempts()));
 		errors.addNotRetryableExceptions(KeyMismatchException.class);
 		factory.setCommonErrorHandler(errors);
 		return factory;
-	}
-
-	private static KafkaTemplate<Object, Object> deadLetters(KafkaProperties kafka) {
-		Map<String, Object> producer = kafka.buildProducerProperties();
-		producer.put(ProducerConfig.ACKS_CONFIG, "all");
-		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		return new KafkaTemplate<>(
-				new DefaultKafkaProducerFactory<>(producer, new DeadLetterSerializer(), new DeadLetterSerializer()));
 	}
 
 }

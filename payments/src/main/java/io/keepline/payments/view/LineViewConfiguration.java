@@ -37,12 +37,13 @@ import org.springframework.kafka.support.KafkaHeaders;
 class LineViewConfiguration {
 
 	@Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-	KafkaStreamsConfiguration lineViewStreamsConfig(KafkaProperties kafka, PaymentsSettings settings) {
+	KafkaStreamsConfiguration lineViewStreamsConfig(KafkaProperties kafka, PaymentsSettings settings,
+			DefaultKafkaProducerFactory<byte[], byte[]> lineViewDeadLetterProducerFactory) {
 		Map<String, Object> properties = kafka.buildStreamsProperties();
 		String applicationId = settings.applicationId() + "-view";
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
 		properties.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
-		DeadLetterPublishingRecoverer deadLetters = deadLetters(kafka, applicationId);
+		DeadLetterPublishingRecoverer deadLetters = deadLetters(lineViewDeadLetterProducerFactory, applicationId);
 		properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
 				RecoveringDeserializationExceptionHandler.class);
 		properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
@@ -69,16 +70,22 @@ class LineViewConfiguration {
 		return TopicBuilder.name(layout.deadLetter()).partitions(layout.partitions()).configs(layout.configs()).build();
 	}
 
+	/** The dead letters' producer, a bean so that the context closes it. */
+	@Bean
+	DefaultKafkaProducerFactory<byte[], byte[]> lineViewDeadLetterProducerFactory(KafkaProperties kafka) {
+		Map<String, Object> producer = kafka.buildProducerProperties();
+		producer.put(ProducerConfig.ACKS_CONFIG, "all");
+		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		return new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer());
+	}
+
 	/**
 	 * Publishes the bytes that were read, with spring-kafka's dead-letter headers and the
 	 * application id as the consumer group that gave up on them.
 	 */
-	private static DeadLetterPublishingRecoverer deadLetters(KafkaProperties kafka, String applicationId) {
-		Map<String, Object> producer = kafka.buildProducerProperties();
-		producer.put(ProducerConfig.ACKS_CONFIG, "all");
-		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(
-				new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer())));
+	private static DeadLetterPublishingRecoverer deadLetters(DefaultKafkaProducerFactory<byte[], byte[]> producer,
+			String applicationId) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producer));
 		recoverer.addHeadersFunction((record, ex) -> new RecordHeaders().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP,
 				applicationId.getBytes(StandardCharsets.UTF_8)));
 		return recoverer;
