@@ -36,6 +36,9 @@ import org.springframework.kafka.support.KafkaHeaders;
 @EnableKafkaStreams
 class LineViewConfiguration {
 
+	/** The consumer setting Streams overrides to false (no public constant in 4.1). */
+	private static final String LEAVE_GROUP_ON_CLOSE = "internal.leave.group.on.close";
+
 	@Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
 	KafkaStreamsConfiguration lineViewStreamsConfig(KafkaProperties kafka, PaymentsSettings settings,
 			DefaultKafkaProducerFactory<byte[], byte[]> lineViewDeadLetterProducerFactory) {
@@ -50,6 +53,10 @@ class LineViewConfiguration {
 		properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, KeyMismatchHandler.class);
 		properties.put(KeyMismatchHandler.RECOVERER, deadLetters);
 		properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+		// Streams keeps a closed member in the group until its session times out; leaving
+		// at once lets a restarted instance run the view, and so consume deadline-events,
+		// without waiting for that
+		properties.putIfAbsent(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), true);
 		properties.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
 		return new KafkaStreamsConfiguration(properties);
 	}
