@@ -1,6 +1,7 @@
 package io.keepline.notifier;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -68,6 +70,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "keepline.notifier.retry.initial-backoff=300ms", "keepline.notifier.retry.multiplier=2",
 				"keepline.notifier.retry.max-backoff=2s", "keepline.notifier.retry.attempts=6" })
+// closed after the class: a cached context would go on consuming deadline-events and send
+// what later test classes publish
+@DirtiesContext
 class NotifierIntegrationTest {
 
 	private static final String LINK_SECRET = "integration-link-secret-32-bytes-long!";
@@ -180,6 +185,30 @@ class NotifierIntegrationTest {
 		}
 		MimeMessage message = awaitOneEmail(email);
 		assertThat(subjectOf(message)).startsWith("Laatste herinnering");
+		assertThat(awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1)).hasSize(1);
+	}
+
+	@Test
+	void defersAReminderWithinTheTimeoutWhenTheSmtpServerNeverAnswersThenDeliversOnce() throws IOException {
+		String email = Unique.name("silent") + "@example.com";
+		ReminderDue reminder = reminder(Unique.msisdn(), holder(email, null, HolderLocale.EN), 7);
+		smtp.stop();
+		// accepts connections (the kernel completes them into the backlog) and never
+		// answers; the context runs with application.yml's timeouts (10 s)
+		try (ServerSocket silent = new ServerSocket(SMTP_PORT, 50, InetAddress.getByName("127.0.0.1"))) {
+			long start = System.nanoTime();
+			publish(reminder);
+			NotificationFailed deferred = awaitOutcomes(reminder.msisdn(), NotificationFailed.class, 1).get(0);
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+			assertThat(deferred.permanent()).isFalse();
+			assertThat(deferred.reason()).isEqualTo("smtp_unavailable");
+			assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(10)).isLessThan(Duration.ofSeconds(40));
+		}
+		finally {
+			smtp.start();
+		}
+		assertThat(subjectOf(awaitOneEmail(email))).startsWith("Renew your number");
 		assertThat(awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1)).hasSize(1);
 	}
 

@@ -60,8 +60,9 @@ class PaymentsConfiguration {
 		return topic(Topics.DEADLINE_EVENTS.deadLetter(), Topics.DEADLINE_EVENTS);
 	}
 
+	/** A bean of its own so that the context closes its producer. */
 	@Bean
-	KafkaTemplate<Msisdn, PaymentEvent> paymentEventsTemplate(KafkaProperties kafka) {
+	DefaultKafkaProducerFactory<Msisdn, PaymentEvent> paymentEventsProducerFactory(KafkaProperties kafka) {
 		Map<String, Object> properties = kafka.buildProducerProperties();
 		properties.put(ProducerConfig.ACKS_CONFIG, "all");
 		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -69,8 +70,14 @@ class PaymentsConfiguration {
 		properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
 		properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000);
 		properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 4_000);
-		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(properties,
-				Topics.PAYMENT_EVENTS.keySerde().serializer(), Topics.PAYMENT_EVENTS.valueSerde().serializer()));
+		return new DefaultKafkaProducerFactory<>(properties, Topics.PAYMENT_EVENTS.keySerde().serializer(),
+				Topics.PAYMENT_EVENTS.valueSerde().serializer());
+	}
+
+	@Bean
+	KafkaTemplate<Msisdn, PaymentEvent> paymentEventsTemplate(
+			DefaultKafkaProducerFactory<Msisdn, PaymentEvent> paymentEventsProducerFactory) {
+		return new KafkaTemplate<>(paymentEventsProducerFactory);
 	}
 
 	@Bean

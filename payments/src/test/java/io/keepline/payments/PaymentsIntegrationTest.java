@@ -50,6 +50,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -68,6 +69,10 @@ import static org.awaitility.Awaitility.await;
  */
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class: a cached context would go on consuming deadline-events and act
+// on
+// (charge, dead-letter) what later test classes send
+@DirtiesContext
 class PaymentsIntegrationTest {
 
 	static final String WEBHOOK_SECRET = "whsec_integration";

@@ -2,6 +2,7 @@ package io.keepline.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,13 @@ import java.util.concurrent.ExecutionException;
 import io.keepline.contracts.topic.Topic;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.awaitility.Awaitility;
 
@@ -71,6 +76,37 @@ public interface KafkaCluster extends AutoCloseable {
 			topics.add(new NewTopic(name, 3, (short) 1));
 		}
 		createTopics(topics);
+	}
+
+	/**
+	 * Commits the current end offset of every partition of {@code topics} for
+	 * {@code groupId}, where a service that had handled every earlier record would stand:
+	 * a fresh group on topics shared by the tests of this JVM then acts on nothing the
+	 * other tests left there.
+	 */
+	default void startGroupAtEnd(String groupId, Topic<?, ?>... topics) {
+		List<String> names = Arrays.stream(topics).map(Topic::name).toList();
+		try (Admin admin = Admin.create(adminProperties())) {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			admin.describeTopics(names)
+				.allTopicNames()
+				.get()
+				.forEach((name, description) -> description.partitions()
+					.forEach((partition) -> latest.put(new TopicPartition(name, partition.partition()),
+							OffsetSpec.latest())));
+			Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+			Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+			ends.forEach((partition, end) -> offsets.put(partition, new OffsetAndMetadata(end.offset())));
+			admin.alterConsumerGroupOffsets(groupId, offsets).all().get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not place group " + groupId + " at the end of " + names,
+					ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while placing group " + groupId, ex);
+		}
 	}
 
 	private void createTopics(List<NewTopic> topics) {

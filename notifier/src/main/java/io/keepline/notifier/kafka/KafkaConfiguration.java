@@ -72,11 +72,23 @@ class KafkaConfiguration {
 		return factory;
 	}
 
+	/** Beans, so that the context closes their producers. */
 	@Bean
-	RetryTopicConfiguration deadlineEventRetries(KafkaProperties kafka, NotifierProperties settings) {
+	DefaultKafkaProducerFactory<Object, Object> retryForwardingProducerFactory(KafkaProperties kafka) {
+		return new DefaultKafkaProducerFactory<>(producerProperties(kafka), new RetryRecordSerializer(),
+				new RetryRecordSerializer());
+	}
+
+	@Bean
+	KafkaTemplate<Object, Object> retryForwardingTemplate(
+			DefaultKafkaProducerFactory<Object, Object> retryForwardingProducerFactory) {
+		return new KafkaTemplate<>(retryForwardingProducerFactory);
+	}
+
+	@Bean
+	RetryTopicConfiguration deadlineEventRetries(NotifierProperties settings,
+			KafkaTemplate<Object, Object> retryForwardingTemplate) {
 		NotifierProperties.Retry retry = settings.retry();
-		KafkaTemplate<Object, Object> forwarder = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-				producerProperties(kafka), new RetryRecordSerializer(), new RetryRecordSerializer()));
 		return RetryTopicConfigurationBuilder.newInstance()
 			.includeTopic(Topics.DEADLINE_EVENTS.name())
 			.maxAttempts(retry.attempts())
@@ -89,7 +101,7 @@ class KafkaConfiguration {
 			.autoCreateTopicsWith(Topics.DEFAULT_PARTITIONS, retry.replicationFactor())
 			.concurrency(1)
 			.autoStartDltHandler(false)
-			.create(forwarder);
+			.create(retryForwardingTemplate);
 	}
 
 	/**
@@ -104,11 +116,22 @@ class KafkaConfiguration {
 	}
 
 	@Bean
-	NotificationRecorder notificationRecorder(KafkaProperties kafka, NotifierProperties settings) {
+	DefaultKafkaProducerFactory<Msisdn, NotificationEvent> notificationEventsProducerFactory(KafkaProperties kafka) {
 		Topic<Msisdn, NotificationEvent> topic = Topics.NOTIFICATION_EVENTS;
-		KafkaTemplate<Msisdn, NotificationEvent> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-				producerProperties(kafka), topic.keySerde().serializer(), topic.valueSerde().serializer()));
-		return new KafkaNotificationRecorder(template, settings.httpTimeout().plusSeconds(20));
+		return new DefaultKafkaProducerFactory<>(producerProperties(kafka), topic.keySerde().serializer(),
+				topic.valueSerde().serializer());
+	}
+
+	@Bean
+	KafkaTemplate<Msisdn, NotificationEvent> notificationEventsTemplate(
+			DefaultKafkaProducerFactory<Msisdn, NotificationEvent> notificationEventsProducerFactory) {
+		return new KafkaTemplate<>(notificationEventsProducerFactory);
+	}
+
+	@Bean
+	NotificationRecorder notificationRecorder(KafkaTemplate<Msisdn, NotificationEvent> notificationEventsTemplate,
+			NotifierProperties settings) {
+		return new KafkaNotificationRecorder(notificationEventsTemplate, settings.httpTimeout().plusSeconds(20));
 	}
 
 	@Bean

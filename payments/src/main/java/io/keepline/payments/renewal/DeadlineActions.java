@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * What payments does about scheduler decisions: charge an {@link AutoRenewalDue}
  * off-session with its idempotency key, refund a {@link RefundDue} with
  * {@code refund:{paymentIntentId}}, and publish the outcome through the same duplicate
- * checks as the webhook. A transient Stripe or Kafka failure is thrown so the consumer
- * retries with the same key.
+ * checks as the webhook. A transient Stripe failure is thrown so the consumer retries
+ * with the same key; an outcome that could not be published is an
+ * {@link OutcomeNotRecordedException}, retried until it is.
  */
 public class DeadlineActions {
 
@@ -86,7 +87,8 @@ public class DeadlineActions {
 
 	private void publish(PaymentEvent event) {
 		if (this.publisher.publish(event) == WebhookOutcome.UNAVAILABLE) {
-			throw new IllegalStateException("payment outcome not published yet; retrying with the same key");
+			throw new OutcomeNotRecordedException(event.getClass().getSimpleName() + " for " + event.msisdn()
+					+ " not published yet; delivered again with the same idempotency key until it is");
 		}
 	}
 

@@ -11,10 +11,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds deadline-events to {@link DeadlineActions}; failures are retried and then dead
- * lettered by the container's error handler.
+ * lettered by the container's error handler. Started by {@link DeadlineGate} once the
+ * line view runs, not with the context.
  */
 @Component
 class DeadlineListener {
+
+	static final String ID = "payments-deadlines";
 
 	private final DeadlineActions actions;
 
@@ -22,7 +25,7 @@ class DeadlineListener {
 		this.actions = actions;
 	}
 
-	@KafkaListener(id = "payments-deadlines",
+	@KafkaListener(id = ID, autoStartup = "false",
 			topics = "#{T(io.keepline.contracts.topic.Topics).DEADLINE_EVENTS.name()}",
 			groupId = "${keepline.payments.group-id:keepline-payments}", containerFactory = "deadlineListenerFactory")
 	void on(DeadlineEvent event, @Header(name = KafkaHeaders.RECEIVED_KEY, required = false) Msisdn key) {

@@ -36,19 +36,27 @@ import org.springframework.kafka.support.KafkaHeaders;
 @EnableKafkaStreams
 class LineViewConfiguration {
 
+	/** The consumer setting Streams overrides to false (no public constant in 4.1). */
+	private static final String LEAVE_GROUP_ON_CLOSE = "internal.leave.group.on.close";
+
 	@Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-	KafkaStreamsConfiguration lineViewStreamsConfig(KafkaProperties kafka, PaymentsSettings settings) {
+	KafkaStreamsConfiguration lineViewStreamsConfig(KafkaProperties kafka, PaymentsSettings settings,
+			DefaultKafkaProducerFactory<byte[], byte[]> lineViewDeadLetterProducerFactory) {
 		Map<String, Object> properties = kafka.buildStreamsProperties();
 		String applicationId = settings.applicationId() + "-view";
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
 		properties.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
-		DeadLetterPublishingRecoverer deadLetters = deadLetters(kafka, applicationId);
+		DeadLetterPublishingRecoverer deadLetters = deadLetters(lineViewDeadLetterProducerFactory, applicationId);
 		properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
 				RecoveringDeserializationExceptionHandler.class);
 		properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
 		properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, KeyMismatchHandler.class);
 		properties.put(KeyMismatchHandler.RECOVERER, deadLetters);
 		properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+		// Streams keeps a closed member in the group until its session times out; leaving
+		// at once lets a restarted instance run the view, and so consume deadline-events,
+		// without waiting for that
+		properties.putIfAbsent(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), true);
 		properties.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
 		return new KafkaStreamsConfiguration(properties);
 	}
@@ -69,16 +77,22 @@ class LineViewConfiguration {
 		return TopicBuilder.name(layout.deadLetter()).partitions(layout.partitions()).configs(layout.configs()).build();
 	}
 
+	/** The dead letters' producer, a bean so that the context closes it. */
+	@Bean
+	DefaultKafkaProducerFactory<byte[], byte[]> lineViewDeadLetterProducerFactory(KafkaProperties kafka) {
+		Map<String, Object> producer = kafka.buildProducerProperties();
+		producer.put(ProducerConfig.ACKS_CONFIG, "all");
+		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		return new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer());
+	}
+
 	/**
 	 * Publishes the bytes that were read, with spring-kafka's dead-letter headers and the
 	 * application id as the consumer group that gave up on them.
 	 */
-	private static DeadLetterPublishingRecoverer deadLetters(KafkaProperties kafka, String applicationId) {
-		Map<String, Object> producer = kafka.buildProducerProperties();
-		producer.put(ProducerConfig.ACKS_CONFIG, "all");
-		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(
-				new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer())));
+	private static DeadLetterPublishingRecoverer deadLetters(DefaultKafkaProducerFactory<byte[], byte[]> producer,
+			String applicationId) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producer));
 		recoverer.addHeadersFunction((record, ex) -> new RecordHeaders().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP,
 				applicationId.getBytes(StandardCharsets.UTF_8)));
 		return recoverer;

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,6 +51,10 @@ import static org.awaitility.Awaitility.await;
  */
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+// closed after the class: a cached context would go on consuming deadline-events and act
+// on
+// (charge, dead-letter) what later test classes send
+@DirtiesContext
 class OfflineSandboxFlowTest {
 
 	static int port;

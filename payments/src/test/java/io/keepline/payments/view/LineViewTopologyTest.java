@@ -81,7 +81,10 @@ class LineViewTopologyTest {
 				new StripeSettings(null, "whsec_test", null, Duration.ofSeconds(5), Duration.ofSeconds(20), 3, 300),
 				this.state, "payments-test", "payments-test", Duration.ofHours(12), Duration.ofDays(14),
 				Duration.ofSeconds(2), 4, Duration.ofMinutes(5), Duration.ofDays(3));
-		Properties config = new LineViewConfiguration().lineViewStreamsConfig(new KafkaProperties(), settings)
+		LineViewConfiguration configuration = new LineViewConfiguration();
+		KafkaProperties kafka = new KafkaProperties();
+		Properties config = configuration
+			.lineViewStreamsConfig(kafka, settings, configuration.lineViewDeadLetterProducerFactory(kafka))
 			.asProperties();
 		ConsumerRecordRecoverer recording = (record, ex) -> {
 			this.deadLetters.add(record);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
@@ -23,6 +24,7 @@ import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.StripeJson;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.view.LineView;
+import io.keepline.payments.view.ViewUnavailableException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
@@ -180,6 +182,25 @@ class WebhookProcessorTest {
 
 		assertThat(this.processor.publish(declined)).isEqualTo(WebhookOutcome.DUPLICATE);
 		assertThat(this.published).isEmpty();
+	}
+
+	@Test
+	void anOutcomeDeferredWhileTheViewWasUnreadableIsPublishedOnceWhenReportedAgain() {
+		AtomicBoolean readable = new AtomicBoolean(false);
+		WebhookProcessor processor = new WebhookProcessor(SECRET, 300, Clock.fixed(NOW, ZoneOffset.UTC),
+				new StripeEventMapper(mock(PaymentGateway.class)), new PublishedOutcomes((msisdn) -> {
+					if (!readable.get()) {
+						throw new ViewUnavailableException("rebalancing", null);
+					}
+					return Optional.ofNullable(this.views.get(msisdn));
+				}, 1000), this.published::add);
+		PaymentFailed declined = declinedRenewal();
+
+		assertThat(processor.publish(declined)).isEqualTo(WebhookOutcome.UNAVAILABLE);
+		readable.set(true);
+		assertThat(processor.publish(declined)).isEqualTo(WebhookOutcome.PUBLISHED);
+		assertThat(processor.publish(declined)).isEqualTo(WebhookOutcome.DUPLICATE);
+		assertThat(this.published).containsExactly(declined);
 	}
 
 	@Test

@@ -53,8 +53,9 @@ class StreamsWiring {
 	}
 
 	@Bean
-	StreamsBuilderFactoryBeanConfigurer schedulerStreamsConfigurer(SchedulerSettings settings, KafkaProperties kafka) {
-		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate(kafka));
+	StreamsBuilderFactoryBeanConfigurer schedulerStreamsConfigurer(SchedulerSettings settings,
+			KafkaTemplate<byte[], byte[]> deadLetterTemplate) {
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate);
 		deadLetters.addHeadersFunction((record, ex) -> consumerGroup(settings.applicationId()));
 		return (factory) -> {
 			Properties properties = factory.getStreamsConfiguration();
@@ -91,12 +92,19 @@ class StreamsWiring {
 				applicationId.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties kafka) {
+	/** The dead letters' producer, a bean so that the context closes it. */
+	@Bean
+	DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory(KafkaProperties kafka) {
 		var properties = kafka.buildProducerProperties();
 		properties.put(ProducerConfig.ACKS_CONFIG, "all");
 		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		return new KafkaTemplate<>(
-				new DefaultKafkaProducerFactory<>(properties, new ByteArraySerializer(), new ByteArraySerializer()));
+		return new DefaultKafkaProducerFactory<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+	}
+
+	@Bean
+	KafkaTemplate<byte[], byte[]> deadLetterTemplate(
+			DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory) {
+		return new KafkaTemplate<>(deadLetterProducerFactory);
 	}
 
 	@Bean

@@ -1,0 +1,111 @@
+package io.keepline.notifier;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import io.keepline.contracts.Holder;
+import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.Money;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.ReminderTrigger;
+import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.notification.NotificationFailed;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.testsupport.KafkaCluster;
+import io.keepline.testsupport.RealKafka;
+import io.keepline.testsupport.TopicProbe;
+import io.keepline.testsupport.Unique;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The notifier started and closed on a real broker in a context of its own: what it
+ * opened to write notification-events and to forward records to its retry topics is
+ * closed with the context.
+ */
+@RealKafka
+class NotifierLifecycleIntegrationTest {
+
+	@Test
+	void closesEveryProducerItOpenedWithItsContext(KafkaCluster cluster) throws Exception {
+		String clientId = Unique.name("notifier-close");
+		String group = Unique.name("notifier-close");
+		Msisdn msisdn = Unique.msisdn();
+		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS);
+		cluster.startGroupAtEnd(group, Topics.DEADLINE_EVENTS);
+		ConfigurableApplicationContext notifier = new SpringApplicationBuilder(NotifierApplication.class)
+			.registerShutdownHook(false)
+			.run("--server.port=0", "--spring.main.banner-mode=off",
+					"--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
+					"--spring.kafka.client-id=" + clientId, "--keepline.notifier.group-id=" + group,
+					"--keepline.notifier.retry.initial-backoff=300ms", "--keepline.notifier.retry.attempts=2",
+					"--keepline.links.secret=lifecycle-link-secret-0123456789abcdef",
+					"--keepline.notifier.webhook-secret=whsec_lifecycle");
+		try (TopicProbe<Msisdn, NotificationEvent> outcomes = TopicProbe.of(cluster, Topics.NOTIFICATION_EVENTS);
+				// two attempts: one retry topic, named without an index
+				TopicProbe<String, String> retries = TopicProbe.raw(cluster, Topics.DEADLINE_EVENTS.name() + "-retry");
+				KafkaProducer<Msisdn, DeadlineEvent> scheduler = new KafkaProducer<>(cluster.producerProperties(),
+						Topics.MSISDN.serializer(), Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
+			try {
+				// a webhook nobody listens on: transient, so published as failed and
+				// forwarded to the retry topic
+				scheduler.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), msisdn, reminder(msisdn))).get();
+
+				await("both producers in use").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+					assertThat(outcomes.values(NotificationFailed.class))
+						.filteredOn((failed) -> failed.msisdn().equals(msisdn))
+						.isNotEmpty()
+						.allSatisfy((failed) -> assertThat(failed.permanent()).isFalse());
+					assertThat(retries.records()).anyMatch((record) -> msisdn.value().equals(record.key()));
+				});
+				assertThat(producerThreads(clientId)).hasSizeGreaterThanOrEqualTo(2);
+			}
+			finally {
+				notifier.close();
+			}
+			assertThat(producerThreads(clientId)).as("producer threads after the context closed").isEmpty();
+		}
+	}
+
+	private static ReminderDue reminder(Msisdn msisdn) throws IOException {
+		Holder holder = new Holder("Camille", null, null, URI.create("http://127.0.0.1:" + closedPort() + "/hook"),
+				HolderLocale.EN, ZoneId.of("Europe/Brussels"));
+		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
+				LocalDate.of(2026, 12, 31), 7, Instant.now(), ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"),
+				null, null);
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/** Live producer I/O threads of the clients named after {@code clientId}. */
+	private static List<String> producerThreads(String clientId) {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.map(Thread::getName)
+			.filter((name) -> name.startsWith("kafka-producer-network-thread") && name.contains(clientId))
+			.toList();
+	}
+
+}
