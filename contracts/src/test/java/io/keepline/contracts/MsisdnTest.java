@@ -50,6 +50,29 @@ class MsisdnTest {
 	}
 
 	@Test
+	void keepsTheFactsOfEachNumberApartWhenTwoShareAMemoSlot() {
+		String belgian = "+32470123456";
+		String chinese = null;
+		for (int i = 0; chinese == null; i++) {
+			String candidate = "+86138%08d".formatted(i);
+			if ((candidate.hashCode() & 0x3FFF) == (belgian.hashCode() & 0x3FFF)) {
+				chinese = candidate;
+			}
+		}
+		for (int round = 0; round < 2; round++) {
+			assertThat(Msisdn.of(belgian).region()).isEqualTo("BE");
+			assertThat(Msisdn.of(chinese).region()).isEqualTo("CN");
+		}
+	}
+
+	@Test
+	void rejectsAnInvalidNumberEveryTime() {
+		for (int round = 0; round < 2; round++) {
+			assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> Msisdn.of("+32000000000"));
+		}
+	}
+
+	@Test
 	void cycleIdsRoundTripThroughTheirStringForm() {
 		CycleId cycle = new CycleId(Msisdn.of("+32470123456"), LocalDate.of(2026, 12, 31));
 
