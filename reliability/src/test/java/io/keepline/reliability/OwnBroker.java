@@ -7,16 +7,15 @@ import io.keepline.contracts.topic.Topics;
 import io.keepline.standalone.FreePorts;
 import io.keepline.standalone.broker.BrokerSettings;
 import io.keepline.standalone.broker.KafkaBroker;
-import io.keepline.testsupport.KafkaCluster;
 
 /**
  * A Kafka broker of one scenario's own: the standalone's KRaft broker on free ports with
  * its data in a scenario directory, holding the catalogue topics. For scenarios that stop
  * the broker (the shared test broker must never stop) or flood topics that other
- * scenarios read from the beginning. It is a {@link KafkaCluster}, so probes and topic
+ * scenarios read from the beginning. It is a {@code KafkaCluster}, so probes and topic
  * creation work on it as on the shared one.
  */
-public final class OwnBroker implements KafkaCluster {
+public final class OwnBroker implements StoppableBroker {
 
 	private final KafkaBroker broker;
 
@@ -39,7 +38,7 @@ public final class OwnBroker implements KafkaCluster {
 		this.broker.stop();
 	}
 
-	/** Starts the broker again on the same ports and data. */
+	@Override
 	public void restart() {
 		this.broker.start();
 	}
