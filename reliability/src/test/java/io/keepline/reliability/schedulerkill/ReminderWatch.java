@@ -1,5 +1,8 @@
 package io.keepline.reliability.schedulerkill;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -166,6 +169,18 @@ final class ReminderWatch implements AutoCloseable {
 	/** A kill's effect: time until the output was on time again, and the largest lag. */
 	record Outage(long recoveryMillis, long maxLagMillis) {
 
+	}
+
+	/**
+	 * Writes the lag samples as CSV (seconds since {@code from}, lag in ms), to see a
+	 * run's outages on a chart.
+	 */
+	synchronized void writeLag(Path csv, long from) throws IOException {
+		StringBuilder text = new StringBuilder("seconds,lag_ms").append(System.lineSeparator());
+		for (Sample sample : this.samples) {
+			text.append((sample.at() - from) / 1000.0).append(',').append(sample.lag()).append(System.lineSeparator());
+		}
+		Files.writeString(csv, text);
 	}
 
 	/**

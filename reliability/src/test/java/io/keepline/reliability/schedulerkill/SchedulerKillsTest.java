@@ -84,7 +84,8 @@ class SchedulerKillsTest {
 		String applicationId = Unique.name("scheduler-kills");
 		try (OwnBroker broker = OwnBroker.start(this.dirs.resolve("kafka"));
 				VictimScheduler victim = new VictimScheduler(broker.bootstrapServers(), applicationId,
-						this.dirs.resolve("victim"), base, clockStart, speed, this.dirs.resolve("victim.log"))) {
+						this.dirs.resolve("victim"), base, clockStart, speed,
+						ReliabilityReport.directory().resolve("scheduler-kills-victim.log"))) {
 			register(broker, plan.registrations());
 			Map<TopicPartition, Long> registered = GroupOffsets.endOffsets(broker, Topics.LINE_EVENTS);
 			victim.start();
@@ -132,6 +133,7 @@ class SchedulerKillsTest {
 					.allSatisfy((n) -> assertThat(n).isPositive());
 
 				List<ReminderWatch.Outage> outages = kills.outages(watch, ON_TIME_MILLIS, System.currentTimeMillis());
+				watch.writeLag(ReliabilityReport.directory().resolve("scheduler-kills-lag.csv"), clockStarted);
 				ReliabilityReport.of("scheduler-kills")
 					.count("reminders-expected", plan.reminders())
 					.count("reminders-seen", watch.seen())

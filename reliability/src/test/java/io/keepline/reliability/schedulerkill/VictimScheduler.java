@@ -3,6 +3,7 @@ package io.keepline.reliability.schedulerkill;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,13 +35,16 @@ final class VictimScheduler implements AutoCloseable {
 	private int port;
 
 	/**
-	 * @param clock base instant, start file and speed of the shared accelerated clock
+	 * A victim in application {@code applicationId} keeping its state in
+	 * {@code stateDir}, on the accelerated clock of {@code clockBase}, {@code clockStart}
+	 * and {@code speed}, writing its output to {@code log}.
 	 */
 	VictimScheduler(String bootstrapServers, String applicationId, Path stateDir, Instant clockBase, Path clockStart,
-			long speed, Path log) {
+			long speed, Path log) throws IOException {
 		this.arguments = List.of(bootstrapServers, applicationId, stateDir.toString(), clockBase.toString(),
 				clockStart.toString(), Long.toString(speed));
 		this.log = log.toFile();
+		Files.deleteIfExists(log);
 	}
 
 	/** Runs in the victim's JVM. Args: the constructor's, then the HTTP port. */
