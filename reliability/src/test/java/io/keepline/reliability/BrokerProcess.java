@@ -2,6 +2,7 @@ package io.keepline.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,9 +40,15 @@ public final class BrokerProcess implements StoppableBroker {
 
 	/**
 	 * Starts a broker keeping its data under {@code dataRoot} and its output in
-	 * {@code log}, and creates the catalogue.
+	 * {@code log} (replaced), and creates the catalogue.
 	 */
 	public static BrokerProcess start(Path dataRoot, Path log) {
+		try {
+			Files.deleteIfExists(log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		BrokerProcess broker = new BrokerProcess(dataRoot, log);
 		broker.restart();
 		broker.createTopics(Topics.all().toArray(Topic<?, ?>[]::new));

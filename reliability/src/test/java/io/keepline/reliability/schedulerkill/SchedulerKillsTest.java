@@ -155,16 +155,18 @@ class SchedulerKillsTest {
 	}
 
 	/**
-	 * Once the clock has reached {@code due} and the victim runs and owns active tasks,
-	 * kills it with SIGKILL and starts it again at once, as a supervisor would.
+	 * Once the clock has reached {@code due}, the output is on time again after the last
+	 * kill, and the victim runs and owns active tasks, kills it with SIGKILL and starts
+	 * it again at once, as a supervisor would.
 	 */
 	private static void kill(VictimScheduler victim, ServiceRun survivor, ReminderWatch watch, Kills kills, Instant due,
 			AcceleratedClock clock) throws Exception {
 		int k = kills.size() + 1;
 		try {
-			await("kill " + k + ": victim running and owning tasks").atMost(Duration.ofSeconds(180))
+			await("kill " + k + ": output on time, victim running and owning tasks").atMost(Duration.ofSeconds(180))
 				.pollInterval(Duration.ofMillis(100))
-				.until(() -> !clock.instant().isBefore(due) && victim.healthy() && victimTasks(survivor) > 0);
+				.until(() -> !clock.instant().isBefore(due) && watch.lagNow() <= ON_TIME_MILLIS && victim.healthy()
+						&& victimTasks(survivor) > 0);
 		}
 		catch (ConditionTimeoutException ex) {
 			throw new AssertionError("kill " + k + " never ready: victim healthy " + victim.healthy()
