@@ -41,13 +41,6 @@ class BrokerOutageTest {
 
 	private static final Logger log = LoggerFactory.getLogger(BrokerOutageTest.class);
 
-	/**
-	 * How long the broker stays away. Ingest blocks up to 10 s on Kafka (max.block.ms)
-	 * before it answers 503, so a shorter outage only makes answers slow; 12 s makes sure
-	 * that some batches meet the outage.
-	 */
-	private static final Duration OUTAGE = Duration.ofSeconds(Scale.current().pick(12, 40));
-
 	/** Batches accepted before the stop, and again after the recovery. */
 	private static final int STEADY_BATCHES = Scale.current().pick(10, 300);
 
@@ -63,14 +56,25 @@ class BrokerOutageTest {
 	@TempDir
 	Path dirs;
 
-	/** How the broker goes away. */
+	/**
+	 * How the broker goes away, and how long it stays away before it is started again.
+	 * Ingest blocks up to 10 s on Kafka (max.block.ms) before it answers 503, so a broker
+	 * back within 10 s only makes answers slow: the broker is away 12 s or more. A killed
+	 * broker needs about 12 s more to serve again (log recovery, its old session).
+	 */
 	enum Stop {
 
 		/** A controlled shutdown of a broker in this JVM. */
-		CLEAN,
+		CLEAN(Duration.ofSeconds(Scale.current().pick(12, 40))),
 
 		/** SIGKILL of a broker in a JVM of its own: no shutdown at all. */
-		KILLED;
+		KILLED(Duration.ofSeconds(Scale.current().pick(4, 30)));
+
+		private final Duration away;
+
+		Stop(Duration away) {
+			this.away = away;
+		}
 
 		StoppableBroker start(Path dir) {
 			return (this == CLEAN) ? OwnBroker.start(dir.resolve("kafka")) : BrokerProcess.start(dir.resolve("broker"),
@@ -90,7 +94,7 @@ class BrokerOutageTest {
 					BATCH, PAUSE);
 			Outage outage;
 			try {
-				outage = stopAndRestart(broker, sender);
+				outage = stopAndRestart(broker, sender, stop.away);
 			}
 			finally {
 				sender.close();
@@ -155,7 +159,8 @@ class BrokerOutageTest {
 				.count("events-missing", missing.size())
 				.count("events-refused", refused.size())
 				.count("refused-but-visible", refusedButVisible.size())
-				.count("outage-ms", outage.restarting() - outage.stopping())
+				.count("broker-away-ms", outage.restarting() - outage.stopping())
+				.count("broker-unavailable-ms", outage.restarted() - outage.stopping())
 				.count("broker-stop-ms", outage.stopped() - outage.stopping())
 				.count("broker-start-ms", outage.restarted() - outage.restarting())
 				.count("first-200-after-broker-back-ms", outage.recovered() - outage.restarted())
@@ -168,18 +173,18 @@ class BrokerOutageTest {
 	}
 
 	/**
-	 * Lets the stream run until it is accepted steadily, stops the broker for the outage
-	 * while the stream goes on, starts it again and waits until ingest has accepted a
-	 * steady stream again by itself.
+	 * Lets the stream run until it is accepted steadily, stops the broker and keeps it
+	 * {@code away} while the stream goes on, starts it again and waits until ingest has
+	 * accepted a steady stream again by itself.
 	 */
-	private static Outage stopAndRestart(StoppableBroker broker, SteadySender sender) {
+	private static Outage stopAndRestart(StoppableBroker broker, SteadySender sender, Duration away) {
 		await("steady stream accepted").atMost(Duration.ofSeconds(60))
 			.until(() -> count(sender.exchanges(), (e) -> e.status() == 200) >= STEADY_BATCHES);
 		long stopping = System.currentTimeMillis();
 		broker.stop();
 		long stopped = System.currentTimeMillis();
-		log.info("Broker gone after {} ms; sending on for {} s", stopped - stopping, OUTAGE.toSeconds());
-		await("outage").pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(5)).until(() -> true);
+		log.info("Broker gone after {} ms; sending on for {} s", stopped - stopping, away.toSeconds());
+		await("outage").pollDelay(away).atMost(away.plusSeconds(5)).until(() -> true);
 		long restarting = System.currentTimeMillis();
 		broker.restart();
 		long restarted = System.currentTimeMillis();
@@ -212,7 +217,7 @@ class BrokerOutageTest {
 				log.error("Not every acknowledged event reached line-events: {} of {}",
 						eventIds(probe).stream().filter(acknowledged::contains).count(), acknowledged.size());
 			}
-			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
 			return eventIds(probe);
 		}
 	}

@@ -14,7 +14,10 @@ import io.keepline.reliability.ServiceRun;
  */
 final class HealthWatch implements AutoCloseable {
 
-	/** One answer: real epoch millis when it came, and whether it said UP. */
+	/**
+	 * One answer: real epoch millis when it came (not when it was asked), and whether it
+	 * said UP.
+	 */
 	record Sample(long at, boolean up) {
 
 	}
@@ -24,9 +27,10 @@ final class HealthWatch implements AutoCloseable {
 	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 
 	HealthWatch(ServiceRun service) {
-		this.ticker.scheduleWithFixedDelay(
-				() -> this.samples.add(new Sample(System.currentTimeMillis(), service.healthy())), 0, 250,
-				TimeUnit.MILLISECONDS);
+		this.ticker.scheduleWithFixedDelay(() -> {
+			boolean up = service.healthy();
+			this.samples.add(new Sample(System.currentTimeMillis(), up));
+		}, 0, 250, TimeUnit.MILLISECONDS);
 	}
 
 	/**
