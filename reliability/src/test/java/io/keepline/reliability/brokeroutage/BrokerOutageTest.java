@@ -113,24 +113,8 @@ class BrokerOutageTest {
 			missing.removeAll(visible);
 			Set<String> refusedButVisible = new HashSet<>(refused);
 			refusedButVisible.retainAll(visible);
-			long firstDown = health.samples()
-				.stream()
-				.filter((sample) -> !sample.up() && sample.at() >= outage.stopping())
-				.mapToLong(HealthWatch.Sample::at)
-				.min()
-				.orElse(-1);
-			long lastDown = health.samples()
-				.stream()
-				.filter((sample) -> !sample.up())
-				.mapToLong(HealthWatch.Sample::at)
-				.max()
-				.orElse(-1);
-			long upAgain = health.samples()
-				.stream()
-				.filter((sample) -> sample.up() && sample.at() > lastDown)
-				.mapToLong(HealthWatch.Sample::at)
-				.min()
-				.orElse(-1);
+			long firstDown = health.firstDownAfter(outage.stopping());
+			long upAgain = health.upAgain();
 			long longest = exchanges.stream().mapToLong(Exchange::millis).max().orElse(0);
 			List<Exchange> unavailable = exchanges.stream().filter((e) -> e.status() == 503).toList();
 

@@ -1,6 +1,5 @@
 package io.keepline.reliability.brokeroutage;
 
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,8 +40,23 @@ final class HealthWatch implements AutoCloseable {
 		return this.samples.stream().anyMatch((sample) -> sample.at() >= from && sample.at() <= to && !sample.up());
 	}
 
-	List<Sample> samples() {
-		return List.copyOf(this.samples);
+	/** When the service first said it was not UP after {@code from}, or -1. */
+	long firstDownAfter(long from) {
+		return this.samples.stream()
+			.filter((sample) -> !sample.up() && sample.at() >= from)
+			.mapToLong(Sample::at)
+			.min()
+			.orElse(-1);
+	}
+
+	/** When the service first said UP after the last time it said otherwise, or -1. */
+	long upAgain() {
+		long lastDown = this.samples.stream().filter((sample) -> !sample.up()).mapToLong(Sample::at).max().orElse(-1);
+		return this.samples.stream()
+			.filter((sample) -> sample.up() && sample.at() > lastDown)
+			.mapToLong(Sample::at)
+			.min()
+			.orElse(-1);
 	}
 
 	@Override
