@@ -1,10 +1,12 @@
 package io.keepline.ingest.kafka;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.KafkaException;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
@@ -22,16 +24,19 @@ class KafkaHealth implements HealthIndicator, DisposableBean {
 
 	private static final int TIMEOUT_MILLIS = 2_000;
 
-	private final Admin admin;
+	private final Map<String, Object> clientProperties;
+
+	/** Created on the first check, so that start-up never waits for Kafka. */
+	private Admin admin;
 
 	KafkaHealth(KafkaAdmin kafkaAdmin) {
-		this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+		this.clientProperties = kafkaAdmin.getConfigurationProperties();
 	}
 
 	@Override
 	public Health health() {
 		try {
-			int brokers = this.admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MILLIS))
+			int brokers = admin().describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MILLIS))
 				.nodes()
 				.get()
 				.size();
@@ -40,15 +45,27 @@ class KafkaHealth implements HealthIndicator, DisposableBean {
 		catch (ExecutionException ex) {
 			return Health.down().withDetail("error", ex.getCause().getClass().getSimpleName()).build();
 		}
+		catch (KafkaException ex) {
+			return Health.down().withDetail("error", ex.getClass().getSimpleName()).build();
+		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return Health.unknown().build();
 		}
 	}
 
+	private synchronized Admin admin() {
+		if (this.admin == null) {
+			this.admin = Admin.create(this.clientProperties);
+		}
+		return this.admin;
+	}
+
 	@Override
-	public void destroy() {
-		this.admin.close(Duration.ofSeconds(1));
+	public synchronized void destroy() {
+		if (this.admin != null) {
+			this.admin.close(Duration.ofSeconds(1));
+		}
 	}
 
 }

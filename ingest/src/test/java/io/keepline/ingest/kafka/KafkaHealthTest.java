@@ -55,6 +55,18 @@ class KafkaHealthTest {
 		}
 	}
 
+	@Test
+	void isDownWhenTheBrokerAddressDoesNotResolve() throws Exception {
+		KafkaHealth health = new KafkaHealth(
+				new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka.invalid:9092")));
+		try {
+			assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+		}
+		finally {
+			health.destroy();
+		}
+	}
+
 	private static int closedPort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
