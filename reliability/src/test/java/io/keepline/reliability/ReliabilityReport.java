@@ -49,6 +49,20 @@ public final class ReliabilityReport {
 		return this;
 	}
 
+	/**
+	 * Where reports go ({@code target/reliability}), for scenarios that keep more there,
+	 * such as the log of a process they killed.
+	 */
+	public static Path directory() {
+		Path dir = Path.of(System.getProperty("keepline.reliability.report-dir", "target/reliability"));
+		try {
+			return Files.createDirectories(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Prints the line and writes the JSON file. */
 	public void write() {
 		Map<String, Object> document = new LinkedHashMap<>();
@@ -58,10 +72,8 @@ public final class ReliabilityReport {
 		document.put("counts", this.counts);
 		System.out
 			.println("RELIABILITY " + this.scenario + " [" + Scale.current().name().toLowerCase() + "] " + this.counts);
-		Path dir = Path.of(System.getProperty("keepline.reliability.report-dir", "target/reliability"));
 		try {
-			Files.createDirectories(dir);
-			Files.writeString(dir.resolve(this.scenario + ".json"),
+			Files.writeString(directory().resolve(this.scenario + ".json"),
 					JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {

@@ -27,6 +27,7 @@ import io.keepline.standalone.ServiceLauncher;
 import io.keepline.testsupport.Unique;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
@@ -106,12 +107,21 @@ public final class ServiceRun implements AutoCloseable {
 
 	/** A scheduler instance keeping its Streams state under {@code stateDir}. */
 	public static ServiceRun scheduler(String bootstrapServers, Path stateDir, Map<String, String> overrides) {
+		return scheduler(bootstrapServers, stateDir, overrides, null);
+	}
+
+	/**
+	 * A scheduler instance as above, with {@code initializer} applied to its context
+	 * before it is refreshed (to give it another {@code Clock}, say); null for none.
+	 */
+	public static ServiceRun scheduler(String bootstrapServers, Path stateDir, Map<String, String> overrides,
+			ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
 		Map<String, String> properties = common("scheduler", bootstrapServers);
 		properties.put("keepline.operators.keys", OPERATOR_KEYS);
 		properties.put("keepline.scheduler.application-id", Unique.name("scheduler"));
 		properties.put("keepline.scheduler.state-dir", stateDir.toString());
 		properties.put("keepline.scheduler.standby-replicas", "0");
-		return start(SchedulerApplication.class, "scheduler", properties, overrides);
+		return start(SchedulerApplication.class, "scheduler", properties, overrides, initializer);
 	}
 
 	/** The notifier, sending email to the SMTP server at {@code smtpHost:smtpPort}. */
@@ -193,8 +203,13 @@ public final class ServiceRun implements AutoCloseable {
 
 	private static ServiceRun start(Class<?> application, String name, Map<String, String> properties,
 			Map<String, String> overrides) {
+		return start(application, name, properties, overrides, null);
+	}
+
+	private static ServiceRun start(Class<?> application, String name, Map<String, String> properties,
+			Map<String, String> overrides, ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
 		properties.putAll(overrides);
-		return new ServiceRun(name, ServiceLauncher.start(application, properties, null));
+		return new ServiceRun(name, ServiceLauncher.start(application, properties, initializer));
 	}
 
 	/** The port the service's web server listens on. */
@@ -219,8 +234,18 @@ public final class ServiceRun implements AutoCloseable {
 
 	/** Whether {@code /actuator/health} answers 200 with status UP. */
 	public boolean healthy() {
+		return healthy(url("/actuator/health"));
+	}
+
+	/**
+	 * Whether the health endpoint at {@code health} answers 200 with status UP: for
+	 * services this class did not start, such as one in another JVM.
+	 */
+	public static boolean healthy(URI health) {
 		try {
-			HttpResponse<String> response = get("/actuator/health");
+			HttpResponse<String> response = HTTP.send(
+					HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+					HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 && response.body().contains("\"UP\"");
 		}
 		catch (IOException ex) {

@@ -15,10 +15,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.awaitility.Awaitility;
 
@@ -128,21 +130,29 @@ public interface KafkaCluster extends AutoCloseable {
 	}
 
 	/**
-	 * Waits until every partition of {@code names} has a leader: a producer that writes
-	 * into a partition still being created can lose its first batches.
+	 * Waits until every partition of {@code names} has a leader that serves requests as
+	 * such (it answers a list-offsets request): an idempotent producer that writes into a
+	 * partition whose leader is still taking over can get stuck on an out-of-order
+	 * sequence and lose its first batches.
 	 */
 	private static void awaitLeaders(Admin admin, List<String> names) {
 		Awaitility.await("leaders of " + names)
 			.atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
 			.ignoreExceptions()
-			.until(() -> admin.describeTopics(names)
-				.allTopicNames()
-				.get()
-				.values()
-				.stream()
-				.flatMap((topic) -> topic.partitions().stream())
-				.allMatch((partition) -> partition.leader() != null && !partition.leader().isEmpty()));
+			.until(() -> {
+				Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+				for (TopicDescription topic : admin.describeTopics(names).allTopicNames().get().values()) {
+					for (TopicPartitionInfo partition : topic.partitions()) {
+						if (partition.leader() == null || partition.leader().isEmpty()) {
+							return false;
+						}
+						partitions.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
+					}
+				}
+				admin.listOffsets(partitions).all().get();
+				return true;
+			});
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.keepline.testsupport;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,7 +74,11 @@ public final class TopicProbe<K, V> implements AutoCloseable {
 		try {
 			while (this.running.get()) {
 				try {
-					this.consumer.poll(Duration.ofMillis(100)).forEach(this.records::add);
+					// one copy of the list per poll, not per record: probes may hold
+					// 100,000s
+					List<ConsumerRecord<K, V>> batch = new ArrayList<>();
+					this.consumer.poll(Duration.ofMillis(100)).forEach(batch::add);
+					this.records.addAll(batch);
 				}
 				catch (RecordDeserializationException ex) {
 					this.unreadable.incrementAndGet();

@@ -17,9 +17,10 @@ import java.util.List;
  * attempt first
  * @param punctuationInterval how often the due index is scanned
  * @param maxPerPunctuation how many due entries one scan handles at most
- * @param maxPunctuationTime how long one scan may keep handling due entries (by the
- * engine's clock) before it leaves the rest to the next punctuation, so that a stream
- * thread commits well within the transaction timeout however large the backlog
+ * @param maxPunctuationTime how long one scan may keep handling due entries (elapsed real
+ * time, whatever the engine's clock says) before it leaves the rest to the next
+ * punctuation, so that a stream thread commits well within the transaction timeout
+ * however large the backlog
  * @param recentEventIds how many input event ids a line remembers for deduplication
  * @param historySize how many history lines a line keeps
  */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Msisdn;
@@ -36,6 +37,8 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 
 	private final Clock clock;
 
+	private final LongSupplier nanoTime;
+
 	private final EngineListener listener;
 
 	private ProcessorContext<Msisdn, DeadlineEvent> context;
@@ -44,10 +47,11 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 
 	private DueIndex index;
 
-	DeadlineProcessor(EngineSettings settings, Clock clock, EngineListener listener) {
+	DeadlineProcessor(EngineSettings settings, Clock clock, LongSupplier nanoTime, EngineListener listener) {
 		this.settings = settings;
 		this.rules = new LineRules(settings);
 		this.clock = clock;
+		this.nanoTime = nanoTime;
 		this.listener = listener;
 	}
 
@@ -80,20 +84,21 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 
 	/**
 	 * Fires what is due by the injected clock, stopping at the count cap or once the time
-	 * budget is spent (checked after each entry), so that the transaction this
-	 * punctuation runs in stays short; records are stamped with the stream time of the
-	 * punctuation ({@code timestamp}), which the broker accepts whatever the clock says.
+	 * budget is spent (elapsed real time, checked after each entry), so that the
+	 * transaction this punctuation runs in stays short whatever the injected clock does;
+	 * records are stamped with the stream time of the punctuation ({@code timestamp}),
+	 * which the broker accepts whatever the clock says.
 	 */
 	private void punctuate(long timestamp) {
 		Instant now = this.clock.instant();
-		Instant budgetEnd = now.plus(this.settings.maxPunctuationTime());
+		long budgetEnd = this.nanoTime.getAsLong() + this.settings.maxPunctuationTime().toNanos();
 		int max = this.settings.maxPerPunctuation();
 		List<DueIndex.Due> batch = this.index.due(now.toEpochMilli(), max);
 		int handled = 0;
 		while (handled < batch.size()) {
 			fire(batch.get(handled), now, timestamp);
 			handled++;
-			if (handled < batch.size() && !this.clock.instant().isBefore(budgetEnd)) {
+			if (handled < batch.size() && this.nanoTime.getAsLong() - budgetEnd >= 0) {
 				break;
 			}
 		}

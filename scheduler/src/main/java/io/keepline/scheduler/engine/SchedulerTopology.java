@@ -1,6 +1,7 @@
 package io.keepline.scheduler.engine;
 
 import java.time.Clock;
+import java.util.function.LongSupplier;
 
 import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Msisdn;
@@ -37,6 +38,15 @@ public final class SchedulerTopology {
 	/** Adds the scheduler to {@code builder}; returns the stream of deadline events. */
 	public static KStream<Msisdn, DeadlineEvent> define(StreamsBuilder builder, EngineSettings settings, Clock clock,
 			EngineListener listener) {
+		return define(builder, settings, clock, System::nanoTime, listener);
+	}
+
+	/**
+	 * As {@link #define(StreamsBuilder, EngineSettings, Clock, EngineListener)}, with
+	 * {@code nanoTime} measuring each punctuation's time budget, for tests.
+	 */
+	static KStream<Msisdn, DeadlineEvent> define(StreamsBuilder builder, EngineSettings settings, Clock clock,
+			LongSupplier nanoTime, EngineListener listener) {
 		builder.addStateStore(Stores
 			.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_STORE), Topics.MSISDN, new LineStateSerde())
 			.withCachingEnabled());
@@ -56,8 +66,8 @@ public final class SchedulerTopology {
 			.mapValues((key, event) -> keyed(key, event, (event != null) ? event.msisdn() : null),
 					Named.as("payment-event"));
 		KStream<Msisdn, DeadlineEvent> deadlines = lines.merge(payments, Named.as("inputs"))
-			.process(() -> new DeadlineProcessor(settings, clock, listener), Named.as("deadline-rules"), LINES_STORE,
-					INDEX_STORE);
+			.process(() -> new DeadlineProcessor(settings, clock, nanoTime, listener), Named.as("deadline-rules"),
+					LINES_STORE, INDEX_STORE);
 		deadlines.to(Topics.DEADLINE_EVENTS.name(),
 				Produced.with(Topics.DEADLINE_EVENTS.keySerde(), Topics.DEADLINE_EVENTS.valueSerde())
 					.withName("deadline-events"));
@@ -79,8 +89,13 @@ public final class SchedulerTopology {
 
 	/** The topology on its own, for tests and benchmarks. */
 	public static Topology build(EngineSettings settings, Clock clock, EngineListener listener) {
+		return build(settings, clock, System::nanoTime, listener);
+	}
+
+	/** The topology on its own, with {@code nanoTime} measuring punctuation budgets. */
+	static Topology build(EngineSettings settings, Clock clock, LongSupplier nanoTime, EngineListener listener) {
 		StreamsBuilder builder = new StreamsBuilder();
-		define(builder, settings, clock, listener);
+		define(builder, settings, clock, nanoTime, listener);
 		return builder.build();
 	}
 

@@ -25,13 +25,12 @@ import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.DueEntry;
 import io.keepline.scheduler.deadline.DueKind;
 import io.keepline.scheduler.deadline.LineState;
+import io.keepline.testsupport.AcceleratedClock;
+import io.keepline.testsupport.GroupOffsets;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.TopicProbe;
 import io.keepline.testsupport.Unique;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -83,9 +82,10 @@ class CrashRecoveryTest {
 		// batch
 		await().atMost(Duration.ofSeconds(60))
 			.ignoreExceptions()
-			.until(() -> endOffsets(cluster).size() == Topics.LINE_EVENTS.partitions());
+			.until(() -> GroupOffsets.endOffsets(cluster, Topics.LINE_EVENTS).size() == Topics.LINE_EVENTS
+				.partitions());
 		List<Msisdn> lines = register(cluster);
-		Map<TopicPartition, Long> endOffsets = endOffsets(cluster);
+		Map<TopicPartition, Long> endOffsets = GroupOffsets.endOffsets(cluster, Topics.LINE_EVENTS);
 		Set<Msisdn> ours = Set.copyOf(lines);
 		Path clockStart = this.dirs.resolve("clock-start");
 		Process victim = startVictim(cluster, applicationId, clockStart);
@@ -97,7 +97,7 @@ class CrashRecoveryTest {
 			await().atMost(Duration.ofSeconds(90))
 				.until(() -> running.state() == KafkaStreams.State.RUNNING
 						&& lastState(this.dirs.resolve("victim.log")).equals("RUNNING")
-						&& registrationsProcessed(cluster, applicationId, endOffsets));
+						&& GroupOffsets.committedUpTo(cluster, applicationId, endOffsets));
 			// every line planned both reminders, as seen by the survivor (active or
 			// standby)
 			await().atMost(Duration.ofSeconds(30))
@@ -243,35 +243,6 @@ class CrashRecoveryTest {
 		String text = Files.readString(log);
 		int at = text.lastIndexOf("STATE ");
 		return (at < 0) ? "" : text.substring(at + "STATE ".length()).lines().findFirst().orElse("");
-	}
-
-	private static Map<TopicPartition, Long> endOffsets(KafkaCluster cluster) throws Exception {
-		try (Admin admin = Admin.create(cluster.adminProperties())) {
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			for (int p = 0; p < Topics.LINE_EVENTS.partitions(); p++) {
-				latest.put(new TopicPartition(Topics.LINE_EVENTS.name(), p), OffsetSpec.latest());
-			}
-			Map<TopicPartition, Long> offsets = new HashMap<>();
-			admin.listOffsets(latest).all().get().forEach((partition, info) -> offsets.put(partition, info.offset()));
-			return offsets;
-		}
-	}
-
-	/**
-	 * Whether the application committed every registration (so both instances are past
-	 * them).
-	 */
-	private static boolean registrationsProcessed(KafkaCluster cluster, String applicationId,
-			Map<TopicPartition, Long> endOffsets) throws Exception {
-		try (Admin admin = Admin.create(cluster.adminProperties())) {
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-				.partitionsToOffsetAndMetadata()
-				.get();
-			return endOffsets.entrySet()
-				.stream()
-				.allMatch((end) -> end.getValue() == 0 || (committed.get(end.getKey()) != null
-						&& committed.get(end.getKey()).offset() >= end.getValue()));
-		}
 	}
 
 	private Process startVictim(KafkaCluster cluster, String applicationId, Path clockStart) throws IOException {

@@ -46,8 +46,9 @@ class DueIndexTest {
 				engine.send(Fixtures.registered(line, LocalDate.parse("2027-03-15"), "Europe/Brussels", List.of(1),
 						false, START));
 			}
-			// the punctuation reads the clock once to start and once after each entry
-			engine.clockAdvancesOnEveryRead(Duration.ofMillis(10));
+			// the punctuation reads the elapsed time once to start and once after each
+			// entry
+			engine.elapsedTimeAdvancesOnEveryRead(Duration.ofMillis(10));
 			engine.advanceTo(Instant.parse("2027-03-14T09:00:00Z"));
 			assertThat(engine.emitted(ReminderDue.class)).hasSize(5);
 			engine.tick();
@@ -57,6 +58,23 @@ class DueIndexTest {
 			assertThat(engine.emitted(ReminderDue.class)).extracting(ReminderDue::msisdn).doesNotHaveDuplicates();
 			engine.tick();
 			assertThat(engine.emitted(ReminderDue.class)).hasSize(12);
+		}
+	}
+
+	@Test
+	void spendsItsTimeBudgetInRealTimeHoweverFastTheEngineClockRuns() {
+		try (EngineHarness engine = new EngineHarness(START, EngineSettings.defaults().withMaxPerPunctuation(100))) {
+			for (int i = 0; i < 250; i++) {
+				Msisdn line = Msisdn.of(String.format("+32470%06d", i));
+				engine.send(Fixtures.registered(line, LocalDate.parse("2027-03-15"), "Europe/Brussels", List.of(1),
+						false, START));
+			}
+			// an accelerated clock: a scheduler hour passes between two reads
+			engine.clockAdvancesOnEveryRead(Duration.ofHours(1));
+			engine.advanceTo(Instant.parse("2027-03-14T09:00:00Z"));
+			assertThat(engine.emitted(ReminderDue.class)).hasSize(100);
+			engine.tick();
+			assertThat(engine.emitted(ReminderDue.class)).hasSize(200);
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.BiConsumer;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
@@ -39,6 +40,10 @@ final class EngineHarness implements AutoCloseable {
 
 	private final MutableClock clock;
 
+	private final AtomicLong nanoTime = new AtomicLong();
+
+	private volatile long elapsedPerRead;
+
 	private final TopologyTestDriver driver;
 
 	private final TestInputTopic<Msisdn, LineEvent> lines;
@@ -66,8 +71,8 @@ final class EngineHarness implements AutoCloseable {
 		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, KeyMismatchHandler.class);
 		config.put(KeyMismatchHandler.RECOVERER,
 				(BiConsumer<ConsumerRecord<?, ?>, Exception>) (record, ex) -> this.deadLetters.add(record));
-		this.driver = new TopologyTestDriver(SchedulerTopology.build(settings, this.clock, EngineListener.NONE), config,
-				start);
+		this.driver = new TopologyTestDriver(SchedulerTopology.build(settings, this.clock,
+				() -> this.nanoTime.getAndAdd(this.elapsedPerRead), EngineListener.NONE), config, start);
 		this.lines = this.driver.createInputTopic(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.keySerde().serializer(),
 				Topics.LINE_EVENTS.valueSerde().serializer());
 		this.payments = this.driver.createInputTopic(Topics.PAYMENT_EVENTS.name(),
@@ -115,6 +120,15 @@ final class EngineHarness implements AutoCloseable {
 		Duration step = Duration.between(this.clock.instant(), instant);
 		this.clock.set(instant);
 		this.driver.advanceWallClockTime(step.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : step);
+		return this;
+	}
+
+	/**
+	 * From now on every read of the elapsed time that bounds a punctuation moves it on by
+	 * {@code step}, as if handling an entry took that long.
+	 */
+	EngineHarness elapsedTimeAdvancesOnEveryRead(Duration step) {
+		this.elapsedPerRead = step.toNanos();
 		return this;
 	}
 

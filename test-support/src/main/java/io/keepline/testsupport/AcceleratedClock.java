@@ -1,4 +1,4 @@
-package io.keepline.scheduler.engine;
+package io.keepline.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +12,11 @@ import java.time.ZoneOffset;
 /**
  * A clock that stands at {@code base} until a start file appears, then runs {@code speed}
  * times faster than real time from the real instant (epoch millis) written in that file,
- * so that days of deadlines pass in seconds. JVMs sharing the file agree on the time.
+ * so that days of deadlines pass in seconds. JVMs sharing the file agree on the time, so
+ * a service killed in a separate JVM and one in the test JVM see the same deadlines fall
+ * due.
  */
-final class AcceleratedClock extends Clock {
+public final class AcceleratedClock extends Clock {
 
 	private final Instant base;
 
@@ -24,14 +26,14 @@ final class AcceleratedClock extends Clock {
 
 	private volatile long realStart = -1;
 
-	AcceleratedClock(Instant base, Path startFile, long speed) {
+	public AcceleratedClock(Instant base, Path startFile, long speed) {
 		this.base = base;
 		this.startFile = startFile;
 		this.speed = speed;
 	}
 
 	/** Starts every clock sharing {@code startFile} at {@code realStart}. */
-	static void start(Path startFile, long realStart) throws IOException {
+	public static void start(Path startFile, long realStart) throws IOException {
 		Path written = Files.writeString(startFile.resolveSibling(startFile.getFileName() + ".tmp"),
 				Long.toString(realStart));
 		Files.move(written, startFile);
