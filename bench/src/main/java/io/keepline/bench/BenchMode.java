@@ -23,7 +23,7 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	public static final BenchMode SMOKE = new BenchMode("smoke", 2_000, List.of(500), 200, Duration.ofSeconds(3), 300,
 			100, 20_000);
 
-	public static final BenchMode QUICK = new BenchMode("quick", 20_000, List.of(5_000), 200, Duration.ofSeconds(10),
+	public static final BenchMode QUICK = new BenchMode("quick", 100_000, List.of(5_000), 200, Duration.ofSeconds(10),
 			2_000, 1_000, 200_000);
 
 	public static final BenchMode FULL = new BenchMode("full", 1_000_000, List.of(1_000_000, 10_000_000), 5_000,

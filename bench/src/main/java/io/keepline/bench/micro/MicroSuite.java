@@ -42,9 +42,11 @@ public final class MicroSuite implements Suite {
 			String name = label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1);
 			Figure figure = new Figure(name, result.getPrimaryResult().getScore(),
 					result.getPrimaryResult().getScoreUnit());
-			Figure error = new Figure("± error (99.9%)", result.getPrimaryResult().getScoreError(),
-					result.getPrimaryResult().getScoreUnit());
-			comparisons.add(new Comparison(name(), figure, null, null, false, true, List.of(error)));
+			double error = result.getPrimaryResult().getScoreError();
+			// JMH gives an error only when it measured more than one iteration in a fork
+			List<Figure> details = Double.isNaN(error) ? List.of()
+					: List.of(new Figure("± error (99.9%)", error, result.getPrimaryResult().getScoreUnit()));
+			comparisons.add(new Comparison(name(), figure, null, null, false, true, details));
 		}
 		return comparisons;
 	}

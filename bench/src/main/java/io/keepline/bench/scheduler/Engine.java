@@ -88,6 +88,21 @@ final class Engine implements AutoCloseable {
 		return found ? sum : Double.NaN;
 	}
 
+	/**
+	 * A RocksDB metric that every store reports for the one cache they share (such as
+	 * {@code block-cache-usage}): the largest value any store reports, in bytes.
+	 */
+	double rocksDbShared(String metric) {
+		double max = Double.NaN;
+		for (Map.Entry<MetricName, ? extends Metric> entry : this.streams.metrics().entrySet()) {
+			if (entry.getKey().name().equals(metric) && entry.getKey().group().equals("stream-state-metrics")
+					&& entry.getValue().metricValue() instanceof Number value) {
+				max = Double.isNaN(max) ? value.doubleValue() : Math.max(max, value.doubleValue());
+			}
+		}
+		return max;
+	}
+
 	@Override
 	public void close() {
 		// leave the group, so that the restarted instance gets its tasks at once instead

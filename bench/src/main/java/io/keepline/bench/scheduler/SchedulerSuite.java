@@ -228,8 +228,10 @@ public final class SchedulerSuite implements Suite {
 		long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 		details.add(new Figure("RocksDB memtables (size-all-mem-tables)", engine.rocksDb("size-all-mem-tables") / MIB,
 				"MiB"));
-		details.add(new Figure("RocksDB block cache (block-cache-usage)", engine.rocksDb("block-cache-usage") / MIB,
-				"MiB"));
+		// every store reports the one cache they share (BoundedRocksDbMemory), memtables
+		// included
+		details.add(new Figure("RocksDB shared cache in use (block-cache-usage)",
+				engine.rocksDbShared("block-cache-usage") / MIB, "MiB"));
 		details.add(new Figure("RocksDB index/filter (estimate-table-readers-mem)",
 				engine.rocksDb("estimate-table-readers-mem") / MIB, "MiB"));
 		details.add(new Figure("RocksDB SST files on disk", engine.rocksDb("total-sst-files-size") / MIB, "MiB"));
