@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 
 import io.keepline.contracts.Holder;
@@ -22,6 +21,7 @@ import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.testsupport.ClientThreads;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.TopicProbe;
@@ -75,12 +75,12 @@ class NotifierLifecycleIntegrationTest {
 						.allSatisfy((failed) -> assertThat(failed.permanent()).isFalse());
 					assertThat(retries.records()).anyMatch((record) -> msisdn.value().equals(record.key()));
 				});
-				assertThat(producerThreads(clientId)).hasSizeGreaterThanOrEqualTo(2);
+				assertThat(ClientThreads.producers(clientId)).hasSizeGreaterThanOrEqualTo(2);
 			}
 			finally {
 				notifier.close();
 			}
-			assertThat(producerThreads(clientId)).as("producer threads after the context closed").isEmpty();
+			assertThat(ClientThreads.producers(clientId)).as("producer threads after the context closed").isEmpty();
 		}
 	}
 
@@ -96,16 +96,6 @@ class NotifierLifecycleIntegrationTest {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
-	}
-
-	/** Live producer I/O threads of the clients named after {@code clientId}. */
-	private static List<String> producerThreads(String clientId) {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.map(Thread::getName)
-			.filter((name) -> name.startsWith("kafka-producer-network-thread") && name.contains(clientId))
-			.toList();
 	}
 
 }

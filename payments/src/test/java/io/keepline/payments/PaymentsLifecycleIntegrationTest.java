@@ -30,6 +30,7 @@ import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.testsupport.ClientThreads;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.TopicProbe;
@@ -198,12 +199,12 @@ class PaymentsLifecycleIntegrationTest {
 					assertThat(succeeded(due.msisdn())).hasSize(1);
 					assertThat(deadLettered(deadLetters, poisoned)).isEqualTo(2);
 				});
-				assertThat(producerThreads(clientId)).hasSizeGreaterThanOrEqualTo(3);
+				assertThat(ClientThreads.producers(clientId)).hasSizeGreaterThanOrEqualTo(3);
 			}
 			finally {
 				service.close();
 			}
-			assertThat(producerThreads(clientId)).as("producer threads after the context closed").isEmpty();
+			assertThat(ClientThreads.producers(clientId)).as("producer threads after the context closed").isEmpty();
 		}
 	}
 
@@ -272,16 +273,6 @@ class PaymentsLifecycleIntegrationTest {
 
 	private static long deadLettered(TopicProbe<String, String> deadLetters, Msisdn msisdn) {
 		return deadLetters.records().stream().filter((record) -> msisdn.value().equals(record.key())).count();
-	}
-
-	/** Live producer I/O threads of the clients named after {@code clientId}. */
-	private static List<String> producerThreads(String clientId) {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.map(Thread::getName)
-			.filter((name) -> name.startsWith("kafka-producer-network-thread") && name.contains(clientId))
-			.toList();
 	}
 
 }
