@@ -98,6 +98,8 @@ class SchedulerApplicationTest {
 			assertThat(get("/v1/lines/" + Unique.msisdn().value(), "orange-test-key-1").statusCode()).isEqualTo(404);
 			assertThat(get("/v1/lines/" + line.value(), "wrong-key-0000000").statusCode()).isEqualTo(401);
 			assertThat(get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
+			assertThat(get("/actuator/health/readiness", null).body()).contains("\"status\":\"UP\"")
+				.contains("\"streams\"");
 		}
 	}
 
