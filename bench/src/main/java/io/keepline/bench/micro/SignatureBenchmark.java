@@ -41,9 +41,30 @@ public class SignatureBenchmark {
 	private final String header = SignatureVerificationRate.signatureHeader(this.payload, SECRET,
 			System.currentTimeMillis() / 1000);
 
+	/** More links than the memo of numbers has slots (16,384), one number each. */
+	private static final int DISTINCT = 1 << 17;
+
+	private final String[] tokens = new String[DISTINCT];
+
+	private int next;
+
+	public SignatureBenchmark() {
+		for (int i = 0; i < DISTINCT; i++) {
+			this.tokens[i] = this.signer.issue(LinkPurpose.PAY,
+					new CycleId(Msisdn.of("+32470%06d".formatted(i)), LocalDate.of(2026, 12, 31)), Duration.ofDays(30));
+		}
+	}
+
 	@Benchmark
 	public LinkVerification verifyPayLink() {
 		return this.signer.verify(this.token, LinkPurpose.PAY);
+	}
+
+	/** A holder's click: a link whose number was not seen recently. */
+	@Benchmark
+	public LinkVerification verifyPayLinkNumberNotSeenRecently() {
+		this.next = (this.next + 1) & (DISTINCT - 1);
+		return this.signer.verify(this.tokens[this.next], LinkPurpose.PAY);
 	}
 
 	@Benchmark
