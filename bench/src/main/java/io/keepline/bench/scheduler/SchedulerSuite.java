@@ -236,8 +236,28 @@ public final class SchedulerSuite implements Suite {
 				engine.rocksDb("estimate-table-readers-mem") / MIB, "MiB"));
 		details.add(new Figure("RocksDB SST files on disk", engine.rocksDb("total-sst-files-size") / MIB, "MiB"));
 		details.add(new Figure("max heap (-Xmx)", Runtime.getRuntime().maxMemory() / MIB, "MiB"));
+		// the whole process (heap, RocksDB, broker, harness), where the OS tells it
+		long rss = residentSetBytes();
+		if (rss > 0) {
+			details.add(new Figure("process resident memory (VmRSS, broker included)", rss / (double) MIB, "MiB"));
+		}
 		return new Figure(String.format(Locale.ROOT, "heap used after GC with %,d lines", count), heap / (double) MIB,
 				"MiB");
+	}
+
+	/** VmRSS from /proc/self/status, or -1 where there is no such file (not Linux). */
+	private static long residentSetBytes() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+				}
+			}
+		}
+		catch (java.io.IOException | NumberFormatException ex) {
+			// not Linux: the figure is left out
+		}
+		return -1;
 	}
 
 	private static void deleteQuietly(Path dir) {
