@@ -3,6 +3,7 @@ package io.keepline.scheduler.engine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.keepline.contracts.Msisdn;
@@ -15,10 +16,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The time-ordered due index of one task: keys are big-endian due millis, msisdn, kind
- * and stage, so a range scan returns deadlines in due order. A persisted cursor marks
- * where the last scan stopped, so that a scan walks only {@code [cursor, now]} and never
- * the entries it already deleted; inserting a deadline earlier than the cursor moves it
- * back.
+ * and stage, so a range scan returns deadlines in due order. A persisted cursor holds the
+ * key the next scan starts at: just after the last entry handled, or the start of the
+ * first instant not scanned yet. A scan therefore never walks the entries it already
+ * deleted, even when a million lines fall due at the same instant (RocksDB would
+ * otherwise step over all their tombstones on every seek). Inserting a deadline before
+ * the cursor moves it back.
  */
 final class DueIndex {
 
@@ -31,12 +34,19 @@ final class DueIndex {
 
 	private final KeyValueStore<Bytes, byte[]> store;
 
-	private long cursor;
+	/**
+	 * Where the next scan starts (inclusive). Earlier versions saved only an instant's
+	 * 8-byte prefix, which reads back as the same key.
+	 */
+	private Bytes cursor;
+
+	/** The smallest key inserted since the current scan began, if any. */
+	private Bytes lowestInserted;
 
 	DueIndex(KeyValueStore<Bytes, byte[]> store) {
 		this.store = store;
 		byte[] saved = store.get(CURSOR_KEY);
-		this.cursor = (saved != null) ? ByteBuffer.wrap(saved).getLong() : 0L;
+		this.cursor = (saved != null) ? Bytes.wrap(saved) : prefix(0L);
 	}
 
 	/** One entry found by a scan: its raw key, the line, and the slot. */
@@ -55,9 +65,13 @@ final class DueIndex {
 	}
 
 	void put(Msisdn msisdn, DueEntry entry) {
-		this.store.put(key(entry.dueMillis(), msisdn, entry.kind(), entry.stage()), PRESENT);
-		if (entry.dueMillis() < this.cursor) {
-			moveCursor(entry.dueMillis());
+		Bytes key = key(entry.dueMillis(), msisdn, entry.kind(), entry.stage());
+		this.store.put(key, PRESENT);
+		if (key.compareTo(this.cursor) < 0) {
+			moveCursor(key);
+		}
+		if (this.lowestInserted == null || key.compareTo(this.lowestInserted) < 0) {
+			this.lowestInserted = key;
 		}
 	}
 
@@ -75,10 +89,11 @@ final class DueIndex {
 	 */
 	List<Due> due(long nowMillis, int max) {
 		List<Due> found = new ArrayList<>();
-		if (this.cursor > nowMillis) {
+		this.lowestInserted = null;
+		if (millis(this.cursor) > nowMillis) {
 			return found;
 		}
-		try (KeyValueIterator<Bytes, byte[]> range = this.store.range(prefix(this.cursor), prefix(nowMillis + 1))) {
+		try (KeyValueIterator<Bytes, byte[]> range = this.store.range(this.cursor, prefix(nowMillis + 1))) {
 			while (range.hasNext() && found.size() < max) {
 				KeyValue<Bytes, byte[]> next = range.next();
 				Due due = decode(next.key);
@@ -91,37 +106,51 @@ final class DueIndex {
 	}
 
 	/**
-	 * Moves the cursor past a scan: to just after {@code nowMillis} when the scan handled
-	 * everything due ({@code drained}), else to the last entry handled, so that what is
-	 * left is found again next time.
+	 * Moves the cursor past a scan: to the first instant after {@code nowMillis} when the
+	 * scan handled everything due ({@code drained}), else to just after the last entry
+	 * handled, so that what is left is found again next time; never past an entry
+	 * inserted while the scan's entries were handled, which may be due already.
 	 */
 	void scanned(List<Due> handled, boolean drained, long nowMillis) {
-		long next;
+		Bytes next;
 		if (drained) {
-			next = nowMillis + 1;
+			next = prefix(nowMillis + 1);
 		}
 		else if (!handled.isEmpty()) {
-			next = handled.get(handled.size() - 1).entry().dueMillis();
+			next = after(handled.get(handled.size() - 1).key());
 		}
 		else {
 			return;
 		}
-		if (next > this.cursor) {
+		if (this.lowestInserted != null && this.lowestInserted.compareTo(next) < 0) {
+			next = this.lowestInserted;
+		}
+		if (next.compareTo(this.cursor) > 0) {
 			moveCursor(next);
 		}
 	}
 
-	long cursor() {
+	/** The key the next scan starts at. */
+	Bytes cursor() {
 		return this.cursor;
 	}
 
-	private void moveCursor(long millis) {
-		this.cursor = millis;
-		this.store.put(CURSOR_KEY, ByteBuffer.allocate(Long.BYTES).putLong(millis).array());
+	private void moveCursor(Bytes next) {
+		this.cursor = next;
+		this.store.put(CURSOR_KEY, next.get());
 	}
 
 	private static Bytes prefix(long millis) {
 		return Bytes.wrap(ByteBuffer.allocate(Long.BYTES).putLong(millis).array());
+	}
+
+	/** The smallest key sorted after {@code key}: the key with a zero byte appended. */
+	private static Bytes after(Bytes key) {
+		return Bytes.wrap(Arrays.copyOf(key.get(), key.get().length + 1));
+	}
+
+	private static long millis(Bytes key) {
+		return ByteBuffer.wrap(key.get()).getLong();
 	}
 
 	private static Due decode(Bytes key) {
