@@ -35,6 +35,7 @@ public final class BenchMain {
 		Path results = Path.of("bench", "results");
 		String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
 		List<Integer> lines = null;
+		Integer maxPerPunctuation = null;
 		for (String arg : args) {
 			if (arg.startsWith("--mode=")) {
 				mode = BenchMode.of(arg.substring("--mode=".length()));
@@ -48,6 +49,10 @@ public final class BenchMain {
 					.map((n) -> Integer.valueOf(n.replace("_", "")))
 					.toList();
 			}
+			else if (arg.startsWith("--scheduler-max-per-punctuation=")) {
+				maxPerPunctuation = Integer
+					.valueOf(arg.substring("--scheduler-max-per-punctuation=".length()).replace("_", ""));
+			}
 			else if (arg.startsWith("--only=")) {
 				only.addAll(List.of(arg.substring("--only=".length()).split(",")));
 			}
@@ -59,12 +64,15 @@ public final class BenchMain {
 			}
 			else {
 				System.err.println("Unknown argument " + arg
-						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--results=dir] [--bootstrap-servers=host:port]");
+						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--results=dir] [--bootstrap-servers=host:port]");
 				System.exit(2);
 			}
 		}
 		if (lines != null) {
 			mode = mode.withSchedulerLines(lines);
+		}
+		if (maxPerPunctuation != null) {
+			mode = mode.withSchedulerMaxPerPunctuation(maxPerPunctuation);
 		}
 		System.exit(run(mode, only, results, bootstrap, System.out).complete() ? 0 : 1);
 	}

@@ -3,6 +3,8 @@ package io.keepline.bench;
 import java.time.Duration;
 import java.util.List;
 
+import io.keepline.scheduler.deadline.EngineSettings;
+
 /**
  * How big a run is: {@code smoke} only checks that every suite works (the JUnit smoke
  * test); {@code quick} gives indicative figures in under three minutes; {@code full} uses
@@ -16,18 +18,20 @@ import java.util.List;
  * @param webhooks Stripe webhooks posted to payments
  * @param emails emails sent through the notifier, and by the JavaMail baseline
  * @param verifications bare signature verifications of the webhook baseline
+ * @param schedulerSettings the scheduler's engine settings (its defaults unless a run
+ * explores another punctuation batch size)
  */
 public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLines, int steadyLinesPerSecond,
-		Duration steadyDuration, int webhooks, int emails, int verifications) {
+		Duration steadyDuration, int webhooks, int emails, int verifications, EngineSettings schedulerSettings) {
 
 	public static final BenchMode SMOKE = new BenchMode("smoke", 2_000, List.of(500), 200, Duration.ofSeconds(3), 300,
-			100, 20_000);
+			100, 20_000, EngineSettings.defaults());
 
 	public static final BenchMode QUICK = new BenchMode("quick", 100_000, List.of(5_000), 200, Duration.ofSeconds(10),
-			2_000, 1_000, 200_000);
+			2_000, 1_000, 200_000, EngineSettings.defaults());
 
 	public static final BenchMode FULL = new BenchMode("full", 1_000_000, List.of(1_000_000, 10_000_000), 5_000,
-			Duration.ofSeconds(60), 100_000, 50_000, 2_000_000);
+			Duration.ofSeconds(60), 100_000, 50_000, 2_000_000, EngineSettings.defaults());
 
 	public BenchMode {
 		schedulerLines = List.copyOf(schedulerLines);
@@ -54,7 +58,17 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	/** This mode with other scheduler sizes ({@code --scheduler-lines=100000,...}). */
 	public BenchMode withSchedulerLines(List<Integer> lines) {
 		return new BenchMode(this.name, this.ingestEvents, lines, this.steadyLinesPerSecond, this.steadyDuration,
-				this.webhooks, this.emails, this.verifications);
+				this.webhooks, this.emails, this.verifications, this.schedulerSettings);
+	}
+
+	/**
+	 * This mode with the scheduler taking at most {@code max} entries per task and
+	 * punctuation ({@code --scheduler-max-per-punctuation=4000}).
+	 */
+	public BenchMode withSchedulerMaxPerPunctuation(int max) {
+		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
+				this.steadyDuration, this.webhooks, this.emails, this.verifications,
+				this.schedulerSettings.withMaxPerPunctuation(max));
 	}
 
 }

@@ -30,11 +30,14 @@ public final class MicroSuite implements Suite {
 		boolean full = context.mode().full();
 		boolean smoke = context.mode().smoke();
 		ChainedOptionsBuilder options = new OptionsBuilder().include("io\\.keepline\\..*Benchmark\\..*")
-			.forks(full ? 1 : 0)
-			.warmupIterations(full ? 3 : smoke ? 0 : 1)
-			.warmupTime(TimeValue.seconds(1))
+			// full: two forks of 5 × 2 s warm-up and 5 × 2 s measured; with one fork and
+			// 1 s
+			// iterations the JIT had not settled and the error exceeded the score
+			.forks(full ? 2 : 0)
+			.warmupIterations(full ? 5 : smoke ? 0 : 1)
+			.warmupTime(TimeValue.seconds(full ? 2 : 1))
 			.measurementIterations(full ? 5 : smoke ? 1 : 2)
-			.measurementTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(1))
+			.measurementTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(full ? 2 : 1))
 			.shouldFailOnError(true);
 		List<Comparison> comparisons = new ArrayList<>();
 		for (RunResult result : new Runner(options.build()).run()) {

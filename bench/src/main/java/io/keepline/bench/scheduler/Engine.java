@@ -18,7 +18,8 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * One scheduler instance: the scheduler's own topology ({@link SchedulerTopology}) with
- * its default engine settings, exactly-once, on the benchmark's clock, without Spring.
+ * the run's engine settings (the scheduler's defaults unless the command line changes
+ * them), exactly-once, on the benchmark's clock, without Spring.
  */
 final class Engine implements AutoCloseable {
 
@@ -26,7 +27,7 @@ final class Engine implements AutoCloseable {
 
 	private volatile long runningNanos;
 
-	Engine(String bootstrapServers, String applicationId, Path stateDir, ShiftedClock clock) {
+	Engine(String bootstrapServers, String applicationId, Path stateDir, ShiftedClock clock, EngineSettings settings) {
 		Properties props = new Properties();
 		props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
 		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -40,8 +41,7 @@ final class Engine implements AutoCloseable {
 		// (CloseOptions.leaveGroup
 		// acts on static members): without it a restart waits for the session timeout
 		props.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
-		this.streams = new KafkaStreams(SchedulerTopology.build(EngineSettings.defaults(), clock, EngineListener.NONE),
-				props);
+		this.streams = new KafkaStreams(SchedulerTopology.build(settings, clock, EngineListener.NONE), props);
 		this.streams.setStateListener((now, before) -> {
 			if (now == KafkaStreams.State.RUNNING && this.runningNanos == 0) {
 				this.runningNanos = System.nanoTime();

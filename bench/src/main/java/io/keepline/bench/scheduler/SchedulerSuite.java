@@ -24,6 +24,7 @@ import io.keepline.bench.Waits;
 import io.keepline.bench.baseline.ExactlyOnceCopyRate;
 import io.keepline.bench.baseline.KafkaClients;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.scheduler.deadline.EngineSettings;
 
 /**
  * The scheduler's own topology on one instance: lines registered into state, reminders
@@ -57,6 +58,12 @@ public final class SchedulerSuite implements Suite {
 
 	private List<Comparison> run(BenchContext context, int count) throws Exception {
 		String bootstrap = context.bootstrapServers();
+		EngineSettings settings = context.mode().schedulerSettings();
+		context.out()
+			.printf(Locale.ROOT, "   engine: a punctuation every %d ms, at most %,d entries or %d ms per task%s%n",
+					settings.punctuationInterval().toMillis(), settings.maxPerPunctuation(),
+					settings.maxPunctuationTime().toMillis(),
+					settings.equals(EngineSettings.defaults()) ? " (the scheduler's defaults)" : " (NOT the defaults)");
 		KafkaClients.createCatalogueTopics(bootstrap);
 		String size = String.format(Locale.ROOT, "%,d lines", count);
 		// Deadlines lie in the real past, so that the records the scheduler writes at its
@@ -82,7 +89,7 @@ public final class SchedulerSuite implements Suite {
 				loader.flush();
 			}
 			List<Figure> memoryDetails = new ArrayList<>();
-			Engine engine = new Engine(bootstrap, applicationId, stateDir, clock);
+			Engine engine = new Engine(bootstrap, applicationId, stateDir, clock, context.mode().schedulerSettings());
 			try (ReminderReader reader = new ReminderReader(bootstrap, clock, timeline)) {
 				engine.start();
 				long running = engine.awaitRunning(Duration.ofMinutes(2));
@@ -100,7 +107,7 @@ public final class SchedulerSuite implements Suite {
 				timeline.mark("restart");
 				ReminderReader.Phase afterRestart = reader.begin(RESTART_LINES);
 				clock.jumpTo(restartDue.plusMillis(1));
-				engine = new Engine(bootstrap, applicationId, stateDir, clock);
+				engine = new Engine(bootstrap, applicationId, stateDir, clock, context.mode().schedulerSettings());
 				long restarted = engine.start();
 				try (Progress progress = context.progress("restart, first reminders", RESTART_LINES)) {
 					Waits.count("reminders after restart", RESTART_LINES, STALL, () -> {
@@ -127,7 +134,9 @@ public final class SchedulerSuite implements Suite {
 						List.of(all.lateness.figure("lateness p50 (all due at once)", 50),
 								all.lateness.figure("lateness p99 (all due at once)", 99),
 								all.lateness.figure("lateness max (all due at once)", 100),
-								new Figure("time to drain", seconds, "s")));
+								new Figure("time to drain", seconds, "s"),
+								new Figure("engine: most entries per task and punctuation",
+										settings.maxPerPunctuation(), "entries")));
 				Comparison steady = steady(context, loader, clock, reader, timeline, count + RESTART_LINES,
 						burst.zone());
 				return comparisons(context, count, registered, drained, steady, memory, memoryDetails, firstSeconds,
@@ -235,6 +244,8 @@ public final class SchedulerSuite implements Suite {
 		details.add(new Figure("RocksDB index/filter (estimate-table-readers-mem)",
 				engine.rocksDb("estimate-table-readers-mem") / MIB, "MiB"));
 		details.add(new Figure("RocksDB SST files on disk", engine.rocksDb("total-sst-files-size") / MIB, "MiB"));
+		details.add(new Figure("heap committed",
+				ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (double) MIB, "MiB"));
 		details.add(new Figure("max heap (-Xmx)", Runtime.getRuntime().maxMemory() / MIB, "MiB"));
 		// the whole process (heap, RocksDB, broker, harness), where the OS tells it
 		long rss = residentSetBytes();
