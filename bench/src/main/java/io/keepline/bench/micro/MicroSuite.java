@@ -30,9 +30,8 @@ public final class MicroSuite implements Suite {
 		boolean full = context.mode().full();
 		boolean smoke = context.mode().smoke();
 		ChainedOptionsBuilder options = new OptionsBuilder().include("io\\.keepline\\..*Benchmark\\..*")
-			// full: two forks of 5 × 2 s warm-up and 5 × 2 s measured; with one fork and
-			// 1 s
-			// iterations the JIT had not settled and the error exceeded the score
+			// full: two forks, 5 × 2 s warm-up, 5 × 2 s measured (with one fork of 1 s
+			// iterations the JIT had not settled and the error exceeded the score)
 			.forks(full ? 2 : 0)
 			.warmupIterations(full ? 5 : smoke ? 0 : 1)
 			.warmupTime(TimeValue.seconds(full ? 2 : 1))

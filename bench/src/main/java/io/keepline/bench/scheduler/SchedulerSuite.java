@@ -89,7 +89,7 @@ public final class SchedulerSuite implements Suite {
 				loader.flush();
 			}
 			List<Figure> memoryDetails = new ArrayList<>();
-			Engine engine = new Engine(bootstrap, applicationId, stateDir, clock, context.mode().schedulerSettings());
+			Engine engine = new Engine(bootstrap, applicationId, stateDir, clock, settings);
 			try (ReminderReader reader = new ReminderReader(bootstrap, clock, timeline)) {
 				engine.start();
 				long running = engine.awaitRunning(Duration.ofMinutes(2));
@@ -107,7 +107,7 @@ public final class SchedulerSuite implements Suite {
 				timeline.mark("restart");
 				ReminderReader.Phase afterRestart = reader.begin(RESTART_LINES);
 				clock.jumpTo(restartDue.plusMillis(1));
-				engine = new Engine(bootstrap, applicationId, stateDir, clock, context.mode().schedulerSettings());
+				engine = new Engine(bootstrap, applicationId, stateDir, clock, settings);
 				long restarted = engine.start();
 				try (Progress progress = context.progress("restart, first reminders", RESTART_LINES)) {
 					Waits.count("reminders after restart", RESTART_LINES, STALL, () -> {

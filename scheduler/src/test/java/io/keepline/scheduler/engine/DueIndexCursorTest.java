@@ -44,12 +44,8 @@ class DueIndexCursorTest {
 	@Test
 	void resumesRightAfterTheLastEntryHandledNotAtItsInstant() {
 		DueIndex index = new DueIndex(this.store);
-		for (int i = 0; i < 5; i++) {
-			index.put(line(i), reminder(DUE));
-		}
-		List<DueIndex.Due> first = index.due(DUE, 2);
-		handle(index, first);
-		index.scanned(first, false, DUE);
+		dueAtOnce(index, 0, 5);
+		List<DueIndex.Due> first = handleSome(index, 2);
 
 		List<DueIndex.Due> rest = index.due(DUE, 10);
 
@@ -63,12 +59,8 @@ class DueIndexCursorTest {
 	@Test
 	void findsAnEntryInsertedBeforeTheCursorAtTheSameInstant() {
 		DueIndex index = new DueIndex(this.store);
-		for (int i = 10; i < 15; i++) {
-			index.put(line(i), reminder(DUE));
-		}
-		List<DueIndex.Due> first = index.due(DUE, 3);
-		handle(index, first);
-		index.scanned(first, false, DUE);
+		dueAtOnce(index, 10, 15);
+		handleSome(index, 3);
 
 		index.put(line(1), reminder(DUE));
 
@@ -79,9 +71,7 @@ class DueIndexCursorTest {
 	@Test
 	void doesNotSkipAnEntryInsertedWhileAScanWasHandled() {
 		DueIndex index = new DueIndex(this.store);
-		for (int i = 10; i < 15; i++) {
-			index.put(line(i), reminder(DUE));
-		}
+		dueAtOnce(index, 10, 15);
 		List<DueIndex.Due> batch = index.due(DUE, 10);
 		handle(index, batch);
 		// handling line 14 planned a deadline for line 12 that is due already
@@ -121,18 +111,31 @@ class DueIndexCursorTest {
 	@Test
 	void keepsTheCursorAcrossARestart() {
 		DueIndex before = new DueIndex(this.store);
-		for (int i = 0; i < 4; i++) {
-			before.put(line(i), reminder(DUE));
-		}
-		List<DueIndex.Due> first = before.due(DUE, 2);
-		handle(before, first);
-		before.scanned(first, false, DUE);
+		dueAtOnce(before, 0, 4);
+		handleSome(before, 2);
 
 		DueIndex after = new DueIndex(this.store);
 
 		assertThat(after.cursor()).isEqualTo(before.cursor());
 		assertThat(after.due(DUE, 10)).extracting(DueIndex.Due::msisdn)
 			.containsExactly(line(2).value(), line(3).value());
+	}
+
+	/**
+	 * Lines {@code from} (inclusive) to {@code to} (exclusive), all due at {@code DUE}.
+	 */
+	private static void dueAtOnce(DueIndex index, int from, int to) {
+		for (int i = from; i < to; i++) {
+			index.put(line(i), reminder(DUE));
+		}
+	}
+
+	/** A punctuation that handles {@code max} of what is due, and not all of it. */
+	private static List<DueIndex.Due> handleSome(DueIndex index, int max) {
+		List<DueIndex.Due> batch = index.due(DUE, max);
+		handle(index, batch);
+		index.scanned(batch, false, DUE);
+		return batch;
 	}
 
 	private static void handle(DueIndex index, List<DueIndex.Due> batch) {
