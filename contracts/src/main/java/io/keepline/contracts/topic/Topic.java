@@ -2,6 +2,9 @@ package io.keepline.contracts.topic;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.clients.admin.NewTopic;
 
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -26,6 +29,26 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, i
 		long retentionMs = (this.retention != null) ? this.retention.toMillis() : -1L;
 		return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, this.cleanupPolicy, TopicConfig.RETENTION_MS_CONFIG,
 				Long.toString(retentionMs));
+	}
+
+	/**
+	 * The topic as an admin client creates it: its partitions and configuration, with the
+	 * cluster's default replication factor.
+	 */
+	public NewTopic newTopic() {
+		return laidOutAsThis(this.name);
+	}
+
+	/**
+	 * This topic's dead-letter topic, laid out like it so that a dead letter keeps the
+	 * partition of the record it stands for.
+	 */
+	public NewTopic newDeadLetterTopic() {
+		return laidOutAsThis(deadLetter());
+	}
+
+	private NewTopic laidOutAsThis(String topicName) {
+		return new NewTopic(topicName, Optional.of(this.partitions), Optional.empty()).configs(configs());
 	}
 
 	@Override

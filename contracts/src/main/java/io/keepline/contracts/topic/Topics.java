@@ -2,6 +2,7 @@ package io.keepline.contracts.topic;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
@@ -89,6 +90,16 @@ public final class Topics {
 	public static List<Topic<?, ?>> all() {
 		return List.of(LINE_EVENTS, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, OPERATOR_EVENTS_RAW,
 				REJECTED_EVENTS);
+	}
+
+	/**
+	 * The catalogue topic whose records a topic holds: the topic itself, or the one whose
+	 * dead letters ({@code <name>-dlt}) or retries ({@code <name>-retry-N}) it holds.
+	 */
+	public static Optional<Topic<?, ?>> owning(String topicName) {
+		return all().stream()
+			.filter((topic) -> topicName.equals(topic.name()) || topicName.startsWith(topic.name() + "-"))
+			.findFirst();
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.keepline.contracts.topic;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.keepline.contracts.Msisdn;
@@ -33,6 +34,28 @@ class TopicsTest {
 	@Test
 	void deadLettersUseSpringKafkasSuffix() {
 		assertThat(Topics.DEADLINE_EVENTS.deadLetter()).isEqualTo(Topics.DEADLINE_EVENTS.name() + "-dlt");
+	}
+
+	@Test
+	void aTopicAndItsDeadLettersAreCreatedWithTheSameLayout() {
+		Topic<?, ?> topic = Topics.DEADLINE_EVENTS;
+
+		assertThat(topic.newTopic().name()).isEqualTo(topic.name());
+		assertThat(topic.newDeadLetterTopic().name()).isEqualTo(topic.deadLetter());
+		assertThat(List.of(topic.newTopic(), topic.newDeadLetterTopic())).allSatisfy((created) -> {
+			assertThat(created.numPartitions()).isEqualTo(12);
+			assertThat(created.replicationFactor()).isEqualTo((short) -1);
+			assertThat(created.configs()).isEqualTo(topic.configs());
+		});
+	}
+
+	/** The catalogue topic a name belongs to: itself, its dead letters or its retries. */
+	@Test
+	void namesOfDeadLetterAndRetryTopicsLeadBackToTheirCatalogueTopic() {
+		assertThat(Topics.owning(Topics.DEADLINE_EVENTS.deadLetter())).contains(Topics.DEADLINE_EVENTS);
+		assertThat(Topics.owning(Topics.DEADLINE_EVENTS.name() + "-retry-2")).contains(Topics.DEADLINE_EVENTS);
+		assertThat(Topics.owning(Topics.LINE_EVENTS.name())).contains(Topics.LINE_EVENTS);
+		assertThat(Topics.owning("somebody-elses-topic")).isEmpty();
 	}
 
 	@Test

@@ -3,10 +3,10 @@ package io.keepline.payments.view;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.keepline.contracts.topic.KeyMismatchHandler;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.PaymentsSettings;
+import io.keepline.support.streams.KeyMismatchHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;

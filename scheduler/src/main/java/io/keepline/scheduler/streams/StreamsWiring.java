@@ -6,11 +6,12 @@ import java.util.Properties;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
-import io.keepline.contracts.topic.KeyMismatchHandler;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.SchedulerSettings;
 import io.keepline.scheduler.engine.SchedulerTopology;
+import io.keepline.support.streams.KeyMismatchHandler;
+import io.keepline.support.streams.RestoreProgressLog;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Headers;

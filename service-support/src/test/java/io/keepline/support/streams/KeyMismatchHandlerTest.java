@@ -1,4 +1,4 @@
-package io.keepline.contracts.topic;
+package io.keepline.support.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.topic.KeyMismatchException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.header.Headers;

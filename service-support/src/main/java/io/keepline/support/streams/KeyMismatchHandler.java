@@ -1,9 +1,10 @@
-package io.keepline.contracts.topic;
+package io.keepline.support.streams;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
+import io.keepline.contracts.topic.KeyMismatchException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.record.TimestampType;

@@ -1,4 +1,4 @@
-package io.keepline.scheduler.streams;
+package io.keepline.support.streams;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateRestoreListener;
@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * Logs state store restoration at start-up and after rebalances: its start, its progress
  * at most every 100,000 records, and its end.
  */
-final class RestoreProgressLog implements StateRestoreListener {
+public final class RestoreProgressLog implements StateRestoreListener {
 
 	private static final Logger log = LoggerFactory.getLogger(RestoreProgressLog.class);
 
