@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.link.LinkSigner;
-import io.keepline.notifier.delivery.ChannelSenders;
+import io.keepline.notifier.channel.ChannelSenders;
 import io.keepline.notifier.delivery.NotificationRecorder;
 import io.keepline.notifier.delivery.Notifier;
 import io.keepline.notifier.delivery.RateLimiter;
