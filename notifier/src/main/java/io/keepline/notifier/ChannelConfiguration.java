@@ -28,7 +28,7 @@ class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EmailSender emailSender(ObjectProvider<JavaMailSenderImpl> mail, NotifierProperties settings) {
+	EmailSender emailSender(ObjectProvider<JavaMailSenderImpl> mail, NotifierSettings settings) {
 		JavaMailSenderImpl smtp = mail.getIfAvailable();
 		return (smtp != null) ? new SmtpEmailSender(smtp, settings.mailFrom(), settings.smtpConnections())
 				: new LoggingEmailSender();
@@ -36,8 +36,8 @@ class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SmsSender smsSender(NotifierProperties settings, HttpClient notifierHttpClient) {
-		NotifierProperties.Sms sms = settings.sms();
+	SmsSender smsSender(NotifierSettings settings, HttpClient notifierHttpClient) {
+		NotifierSettings.Sms sms = settings.sms();
 		return switch (sms.provider()) {
 			case "log" -> new LoggingSmsSender();
 			case "twilio" -> {
@@ -55,13 +55,13 @@ class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookSender webhookSender(NotifierProperties settings, HttpClient notifierHttpClient, Clock clock) {
+	WebhookSender webhookSender(NotifierSettings settings, HttpClient notifierHttpClient, Clock clock) {
 		return new HttpWebhookSender(notifierHttpClient, new WebhookSignature(settings.webhookSecret()),
 				settings.httpTimeout(), clock);
 	}
 
 	@Bean
-	HttpClient notifierHttpClient(NotifierProperties settings) {
+	HttpClient notifierHttpClient(NotifierSettings settings) {
 		return HttpClient.newBuilder()
 			.connectTimeout(settings.httpTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.link.LinkSigner;
-import io.keepline.notifier.delivery.ChannelSenders;
+import io.keepline.notifier.channel.ChannelSenders;
 import io.keepline.notifier.delivery.NotificationRecorder;
 import io.keepline.notifier.delivery.Notifier;
 import io.keepline.notifier.delivery.RateLimiter;
@@ -17,28 +17,21 @@ import io.keepline.notifier.message.Messages;
 import io.keepline.notifier.message.NoticePlanner;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.webhook.WebhookSender;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import io.keepline.support.links.LinkSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The notifier's core: rendering, the sent-log and the {@link Notifier} that ties them to
- * the channel senders.
+ * The notifier's core: rendering (links signed by the support's {@link LinkSigner}), the
+ * sent-log and the {@link Notifier} that ties them to the channel senders.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ NotifierProperties.class, LinkProperties.class })
+@EnableConfigurationProperties(NotifierSettings.class)
 class NotifierConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
-
-	@Bean
-	MessageRenderer messageRenderer(LinkProperties links, NotifierProperties settings, Clock clock) {
-		LinkSigner signer = LinkSigner.fromSecret(links.secret(), clock);
+	MessageRenderer messageRenderer(LinkSigner signer, LinkSettings links, NotifierSettings settings, Clock clock) {
 		return new MessageRenderer(new Messages(),
 				new Links(signer, links.baseUrl(), settings.linkGrace(), settings.linkMinimumTtl(), clock));
 	}
@@ -50,8 +43,8 @@ class NotifierConfiguration {
 
 	@Bean
 	Notifier notifier(MessageRenderer renderer, EmailSender email, SmsSender sms, WebhookSender webhook,
-			SentLog sentLog, NotificationRecorder recorder, NotifierProperties settings, Clock clock) {
-		NotifierProperties.RateLimit limit = settings.rateLimit();
+			SentLog sentLog, NotificationRecorder recorder, NotifierSettings settings, Clock clock) {
+		NotifierSettings.RateLimit limit = settings.rateLimit();
 		Map<Channel, RateLimiter> limits = Map.of(Channel.EMAIL,
 				new RateLimiter("email", limit.email(), Math.max(1, limit.email()), limit.maxWait()), Channel.SMS,
 				new RateLimiter("sms", limit.sms(), Math.max(1, limit.sms()), limit.maxWait()), Channel.WEBHOOK,

@@ -70,8 +70,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "keepline.notifier.retry.initial-backoff=300ms", "keepline.notifier.retry.multiplier=2",
 				"keepline.notifier.retry.max-backoff=2s", "keepline.notifier.retry.attempts=6" })
-// closed after the class: a cached context would go on consuming deadline-events and send
-// what later test classes publish
+// closed after the class, or a cached context would send what later classes publish
 @DirtiesContext
 class NotifierIntegrationTest {
 
@@ -193,8 +192,7 @@ class NotifierIntegrationTest {
 		String email = Unique.name("silent") + "@example.com";
 		ReminderDue reminder = reminder(Unique.msisdn(), holder(email, null, HolderLocale.EN), 7);
 		smtp.stop();
-		// accepts connections (the kernel completes them into the backlog) and never
-		// answers; the context runs with application.yml's timeouts (10 s)
+		// connections queue in the backlog and nobody answers; timeouts are 10 s
 		try (ServerSocket silent = new ServerSocket(SMTP_PORT, 50, InetAddress.getByName("127.0.0.1"))) {
 			long start = System.nanoTime();
 			publish(reminder);

@@ -64,8 +64,7 @@ class NotifierLifecycleIntegrationTest {
 				KafkaProducer<Msisdn, DeadlineEvent> scheduler = new KafkaProducer<>(cluster.producerProperties(),
 						Topics.MSISDN.serializer(), Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
 			try {
-				// a webhook nobody listens on: transient, so published as failed and
-				// forwarded to the retry topic
+				// nobody listens on the webhook: a transient failure, retried
 				scheduler.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), msisdn, reminder(msisdn))).get();
 
 				await("both producers in use").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

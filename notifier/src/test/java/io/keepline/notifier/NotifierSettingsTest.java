@@ -1,6 +1,7 @@
 package io.keepline.notifier;
 
-import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.keepline.notifier.email.EmailSender;
 import io.keepline.notifier.email.LoggingEmailSender;
@@ -8,15 +9,19 @@ import io.keepline.notifier.email.SmtpEmailSender;
 import io.keepline.notifier.sms.LoggingSmsSender;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.sms.TwilioSmsSender;
+import io.keepline.support.links.LinksAutoConfiguration;
+import io.keepline.support.startup.StartupFacts;
+import io.keepline.support.web.WebSupportAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class NotifierSettingsTest {
 
@@ -24,8 +29,9 @@ class NotifierSettingsTest {
 			"keepline.notifier.webhook-secret=whsec_x" };
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
-		.withUserConfiguration(Settings.class, ChannelConfiguration.class);
+		.withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, WebSupportAutoConfiguration.class,
+				LinksAutoConfiguration.class))
+		.withUserConfiguration(Settings.class, ChannelConfiguration.class, NotifierFacts.class);
 
 	@Test
 	void refusesToStartWithoutItsSecrets() {
@@ -37,10 +43,17 @@ class NotifierSettingsTest {
 	}
 
 	@Test
+	void refusesAnEmptyLinkSecretNamingItsVariable() {
+		this.runner.withPropertyValues("keepline.links.secret=", "keepline.notifier.webhook-secret=whsec_x")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("KEEPLINE_LINK_SECRET"));
+	}
+
+	@Test
 	void refusesAShortLinkSecret() {
 		this.runner.withPropertyValues("keepline.links.secret=short", "keepline.notifier.webhook-secret=whsec_x")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("at least 32 characters"));
+				.hasMessageContaining("at least 32 bytes"));
 	}
 
 	@Test
@@ -48,6 +61,9 @@ class NotifierSettingsTest {
 		this.runner.withPropertyValues(SECRETS).run((context) -> {
 			assertThat(context.getBean(EmailSender.class)).isInstanceOf(LoggingEmailSender.class);
 			assertThat(context.getBean(SmsSender.class)).isInstanceOf(LoggingSmsSender.class);
+			assertThat(facts(context)).containsExactly(entry("group", "keepline-notifier"),
+					entry("email", "logged (no spring.mail.host)"), entry("SMS", "logged"),
+					entry("webhooks", "signed"));
 		});
 	}
 
@@ -60,6 +76,7 @@ class NotifierSettingsTest {
 			.run((context) -> {
 				assertThat(context.getBean(EmailSender.class)).isInstanceOf(SmtpEmailSender.class);
 				assertThat(context.getBean(SmsSender.class)).isInstanceOf(TwilioSmsSender.class);
+				assertThat(facts(context)).containsEntry("email", "SMTP 127.0.0.1:25").containsEntry("SMS", "twilio");
 			});
 	}
 
@@ -71,14 +88,15 @@ class NotifierSettingsTest {
 				.hasMessageContaining("account-sid, auth-token and from"));
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ NotifierProperties.class, LinkProperties.class })
-	static class Settings {
+	private static Map<String, Object> facts(ApplicationContext context) {
+		Map<String, Object> facts = new LinkedHashMap<>();
+		context.getBean(StartupFacts.class).describe(facts);
+		return facts;
+	}
 
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(NotifierSettings.class)
+	static class Settings {
 
 	}
 

@@ -131,7 +131,7 @@ public final class ServiceRun implements AutoCloseable {
 		properties.put("keepline.links.secret", LINK_SECRET);
 		properties.put("keepline.notifier.webhook-secret", HOLDER_WEBHOOK_SECRET);
 		properties.put("keepline.notifier.group-id", Unique.name("notifier"));
-		properties.put("keepline.notifier.concurrency", "1");
+		properties.put("spring.kafka.listener.concurrency", "1");
 		properties.put("spring.mail.host", smtpHost);
 		properties.put("spring.mail.port", Integer.toString(smtpPort));
 		return start(NotifierApplication.class, "notifier", properties, overrides);

@@ -41,7 +41,6 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("keepline.links.secret", this.linkSecret);
 		properties.put("keepline.links.base-url", paymentsUrl());
 		properties.put("keepline.notifier.webhook-secret", this.settings.secrets().holderWebhookSecret());
-		properties.put("keepline.notifier.concurrency", "1");
 		properties.put("spring.mail.host", this.smtpHost);
 		properties.put("spring.mail.port", Integer.toString(this.smtpPort));
 		StandaloneSettings.Smtp mail = this.settings.mail();

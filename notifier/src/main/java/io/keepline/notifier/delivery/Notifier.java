@@ -30,7 +30,7 @@ public final class Notifier {
 
 	private final NoticePlanner planner;
 
-	private final ChannelSenders senders;
+	private final Channels channels;
 
 	private final SentLog sentLog;
 
@@ -46,10 +46,10 @@ public final class Notifier {
 	 * @param maxAge events older than this are not notified (a new consumer group reading
 	 * months of history must not send stale reminders)
 	 */
-	public Notifier(NoticePlanner planner, ChannelSenders senders, SentLog sentLog, NotificationRecorder recorder,
+	public Notifier(NoticePlanner planner, Channels channels, SentLog sentLog, NotificationRecorder recorder,
 			Map<Channel, RateLimiter> limits, Duration maxAge, Clock clock) {
 		this.planner = planner;
-		this.senders = senders;
+		this.channels = channels;
 		this.sentLog = sentLog;
 		this.recorder = recorder;
 		this.limits = limits.isEmpty() ? Map.of() : new EnumMap<>(limits);
@@ -92,7 +92,7 @@ public final class Notifier {
 			if (limiter != null) {
 				limiter.acquire();
 			}
-			String providerId = this.senders.send(channel, notice, id);
+			String providerId = this.channels.send(channel, notice, id);
 			this.sentLog.markSent(id);
 			this.recorder.record(new NotificationSent(UUID.randomUUID(), this.clock.instant(), notice.cycle().msisdn(),
 					id, notice.sourceEventId(), channel, notice.template(), notice.holder().locale(), providerId));

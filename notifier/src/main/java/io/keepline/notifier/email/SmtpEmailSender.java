@@ -57,8 +57,7 @@ public final class SmtpEmailSender implements EmailSender {
 				return sendOn(transport, message);
 			}
 			catch (MessagingException ex) {
-				// the kept connection may have been closed by the server: fall through to
-				// a new one
+				// the server may have closed the kept connection: try a new one
 				close(transport);
 			}
 		}

@@ -3,7 +3,7 @@ package io.keepline.notifier.kafka;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.topic.KeyMismatchException;
-import io.keepline.notifier.NotifierProperties;
+import io.keepline.notifier.NotifierSettings;
 import io.keepline.notifier.delivery.Notifier;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -12,24 +12,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds deadline events to the {@link Notifier}. Transient failures go to the retry
- * topics (see {@link KafkaConfiguration}); unreadable records and records not keyed by
- * their event's msisdn to the dead-letter topic.
+ * topics (see {@link NotifierKafkaConfiguration}); unreadable records and records not
+ * keyed by their event's msisdn to the dead-letter topic.
  */
 @Component
 public class DeadlineEventListener {
 
 	private final Notifier notifier;
 
-	private final NotifierProperties settings;
+	private final NotifierSettings settings;
 
-	DeadlineEventListener(Notifier notifier, NotifierProperties settings) {
+	DeadlineEventListener(Notifier notifier, NotifierSettings settings) {
 		this.notifier = notifier;
 		this.settings = settings;
 	}
 
 	@KafkaListener(id = "keepline-notifier-deadlines",
 			topics = "#{T(io.keepline.contracts.topic.Topics).DEADLINE_EVENTS.name()}",
-			groupId = "#{__listener.groupId()}", concurrency = "#{__listener.concurrency()}")
+			groupId = "#{__listener.groupId()}")
 	void on(DeadlineEvent event, @Header(name = KafkaHeaders.RECEIVED_KEY, required = false) Msisdn key) {
 		KeyMismatchException.check(key, event.msisdn());
 		this.notifier.handle(event);
@@ -37,10 +37,6 @@ public class DeadlineEventListener {
 
 	public String groupId() {
 		return this.settings.groupId();
-	}
-
-	public String concurrency() {
-		return Integer.toString(this.settings.concurrency());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
@@ -132,11 +133,26 @@ final class SentLogTail implements SmartLifecycle {
 					record.offset());
 			return;
 		}
+		if (event != null) {
+			learn(event);
+		}
+	}
+
+	/**
+	 * Records a sent notification, or one that failed for good; a transient failure
+	 * changes nothing.
+	 */
+	void learn(NotificationEvent event) {
 		if (event instanceof NotificationSent sent) {
 			this.sentLog.markSent(sent.notificationId());
 		}
-		else if (event instanceof NotificationFailed failed && failed.permanent()) {
-			this.sentLog.markFailedPermanently(failed.notificationId());
+		else if (event instanceof NotificationFailed failed) {
+			if (failed.permanent()) {
+				this.sentLog.markFailedPermanently(failed.notificationId());
+			}
+		}
+		else {
+			throw new UnhandledTypeException(event);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.keepline.notifier.message;
 
 import java.util.Optional;
 
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.LineLapsed;
@@ -32,7 +33,7 @@ public final class NoticePlanner {
 		if (event instanceof AutoRenewalDue || event instanceof RefundDue) {
 			return Optional.empty();
 		}
-		throw new IllegalArgumentException("Unknown deadline event " + event.getClass().getSimpleName());
+		throw new UnhandledTypeException(event);
 	}
 
 	private static Notice reminder(ReminderDue due) {

@@ -28,6 +28,7 @@ import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
+import io.keepline.notifier.channel.ChannelSenders;
 import io.keepline.notifier.email.EmailMessage;
 import io.keepline.notifier.message.Links;
 import io.keepline.notifier.message.MessageRenderer;

@@ -39,8 +39,7 @@ class SmtpEmailSenderTimeoutTest {
 
 	@Test
 	void aServerThatAcceptsButNeverAnswersFailsTheSendAsTransientWithinTheTimeout() throws IOException {
-		// the kernel completes the TCP handshake into the backlog; nobody ever reads or
-		// writes
+		// the kernel completes the handshake; nobody ever reads or writes
 		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			SmtpEmailSender sender = new SmtpEmailSender(mail(silent.getLocalPort()), "keepline@example.com", 2);
 

@@ -18,8 +18,7 @@ class WebhookSignatureTest {
 
 	@Test
 	void signsTimestampAndBodyLikeStripe() {
-		// HMAC-SHA256("whsec_test", "1798102800.{\"id\":\"n1\"}"), computed independently
-		// with openssl
+		// computed with openssl: HMAC-SHA256("whsec_test", "1798102800.{\"id\":\"n1\"}")
 		assertThat(this.signature.header(NOW, this.body))
 			.isEqualTo("t=1798102800,v1=524dfdfbaedd08221c99cd29a0efce3bbdc42f19a40f84ede3ce6e34e0c38cce");
 	}

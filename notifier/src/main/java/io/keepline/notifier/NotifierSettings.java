@@ -13,11 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the notifier ({@code keepline.notifier.*}).
+ * Settings of the notifier ({@code keepline.notifier.*}); the number of threads reading
+ * deadline events is Boot's {@code spring.kafka.listener.concurrency}.
  *
  * @param webhookSecret signs webhook calls ({@code KEEPLINE_WEBHOOK_SECRET}); no default
  * @param groupId consumer group reading deadline events
- * @param concurrency consumer threads per topic (deadline events and each retry topic)
  * @param mailFrom the From of every email
  * @param smtpConnections SMTP connections kept open between sends
  * @param httpTimeout timeout of SMS provider and webhook calls
@@ -32,8 +32,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("keepline.notifier")
-public record NotifierProperties(@NotBlank(message = "is required (KEEPLINE_WEBHOOK_SECRET)") String webhookSecret,
-		@DefaultValue("keepline-notifier") @NotBlank String groupId, @DefaultValue("3") @Min(1) int concurrency,
+public record NotifierSettings(@NotBlank(message = "is required (KEEPLINE_WEBHOOK_SECRET)") String webhookSecret,
+		@DefaultValue("keepline-notifier") @NotBlank String groupId,
 		@DefaultValue("Keepline <reminders@keepline.localhost>") @NotBlank String mailFrom,
 		@DefaultValue("4") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,
 		@DefaultValue("7d") @NotNull Duration linkGrace, @DefaultValue("30d") @NotNull Duration linkMinimumTtl,

@@ -1,9 +1,10 @@
-package io.keepline.notifier.delivery;
+package io.keepline.notifier.channel;
 
 import java.time.Clock;
 
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.Holder;
+import io.keepline.notifier.delivery.Channels;
 import io.keepline.notifier.email.EmailMessage;
 import io.keepline.notifier.email.EmailSender;
 import io.keepline.notifier.message.MessageRenderer;
@@ -17,10 +18,10 @@ import io.keepline.notifier.webhook.WebhookPayload;
 import io.keepline.notifier.webhook.WebhookSender;
 
 /**
- * Renders a notice for one channel and hands it to that channel's sender; returns the
- * provider's message id.
+ * The notifier's channels: renders a notice for one channel and hands it to that
+ * channel's adapter (email, SMS, webhook).
  */
-public final class ChannelSenders {
+public final class ChannelSenders implements Channels {
 
 	private final MessageRenderer renderer;
 
@@ -41,7 +42,8 @@ public final class ChannelSenders {
 		this.clock = clock;
 	}
 
-	String send(Channel channel, Notice notice, String notificationId) {
+	@Override
+	public String send(Channel channel, Notice notice, String notificationId) {
 		Holder holder = notice.holder();
 		return switch (channel) {
 			case EMAIL -> {

@@ -1,0 +1,121 @@
+package io.keepline.notifier.kafka;
+
+import java.util.Map;
+
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.topic.Topic;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.NotifierSettings;
+import io.keepline.notifier.delivery.NotificationRecorder;
+import io.keepline.notifier.delivery.SentLog;
+import io.keepline.notifier.delivery.TransientDeliveryException;
+import io.keepline.support.kafka.DeadLetters;
+import io.keepline.support.kafka.KafkaClients;
+import io.keepline.support.kafka.ServiceTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaRetryTopic;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
+import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
+import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * The notifier's own Kafka wiring, one error policy: non-blocking retry topics for
+ * {@link TransientDeliveryException}s ({@code <deadline-events>-retry-N}, exponential
+ * backoff, the attempts at the maximum delay sharing one topic, one consumer thread
+ * each), and straight to {@code <deadline-events>-dlt} for anything else, including
+ * records that cannot be read; the dead-letter topic is left to operators (forwarding
+ * already logs why). Also the notification-events producer and the sent-log that follows
+ * that topic.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaRetryTopic
+class NotifierKafkaConfiguration {
+
+	@Bean
+	KafkaAdmin.NewTopics notifierTopics() {
+		return ServiceTopics.writes(Topics.NOTIFICATION_EVENTS).declare();
+	}
+
+	/**
+	 * Reads deadline events with as many threads as
+	 * {@code spring.kafka.listener.concurrency} says, each waiting on a partition
+	 * assignment for the sent-log to catch up.
+	 */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> kafkaListenerContainerFactory(KafkaClients clients,
+			SentLogTail sentLogTail) {
+		ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> factory = clients
+			.listenerFactory(Topics.DEADLINE_EVENTS);
+		factory.getContainerProperties().setConsumerRebalanceListener(new CatchUpOnAssignment(sentLogTail));
+		return factory;
+	}
+
+	/**
+	 * Forwards through the service's dead-letter producer, which writes records as they
+	 * were read: raw bytes if unreadable, else in the catalogue's wire format.
+	 */
+	@Bean
+	RetryTopicConfiguration deadlineEventRetries(NotifierSettings settings, DeadLetters deadLetters) {
+		NotifierSettings.Retry retry = settings.retry();
+		return RetryTopicConfigurationBuilder.newInstance()
+			.includeTopic(Topics.DEADLINE_EVENTS.name())
+			.maxAttempts(retry.attempts())
+			.exponentialBackoff(retry.initialBackoff().toMillis(), retry.multiplier(), retry.maxBackoff().toMillis())
+			.retryOn(TransientDeliveryException.class)
+			.traversingCauses()
+			.suffixTopicsWithIndexValues()
+			.useSingleTopicForSameIntervals()
+			.dltSuffix(Topic.DEAD_LETTER_SUFFIX)
+			.autoCreateTopicsWith(Topics.DEFAULT_PARTITIONS, retry.replicationFactor())
+			.concurrency(1)
+			.autoStartDltHandler(false)
+			.create(deadLetters.template());
+	}
+
+	/**
+	 * Its own scheduler, so that an embedding application's TaskScheduler is not needed.
+	 */
+	@Bean
+	RetryTopicSchedulerWrapper retryTopicSchedulerWrapper() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setThreadNamePrefix("notifier-retry-");
+		scheduler.initialize();
+		return new RetryTopicSchedulerWrapper(scheduler);
+	}
+
+	/** A bean, so that the context closes its producer. */
+	@Bean
+	DefaultKafkaProducerFactory<Msisdn, NotificationEvent> notificationEventsProducerFactory(KafkaClients clients) {
+		return clients.producerFactory(Topics.NOTIFICATION_EVENTS);
+	}
+
+	@Bean
+	KafkaTemplate<Msisdn, NotificationEvent> notificationEventsTemplate(
+			DefaultKafkaProducerFactory<Msisdn, NotificationEvent> notificationEventsProducerFactory) {
+		return new KafkaTemplate<>(notificationEventsProducerFactory);
+	}
+
+	@Bean
+	NotificationRecorder notificationRecorder(KafkaTemplate<Msisdn, NotificationEvent> notificationEventsTemplate,
+			NotifierSettings settings) {
+		return new KafkaNotificationRecorder(notificationEventsTemplate, settings.httpTimeout().plusSeconds(20));
+	}
+
+	/** Reads every partition itself, outside any consumer group. */
+	@Bean
+	SentLogTail sentLogTail(KafkaClients clients, SentLog sentLog, NotifierSettings settings) {
+		Map<String, Object> properties = clients.consumerProperties();
+		properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		return new SentLogTail(properties, sentLog, settings.sentLogTimeout());
+	}
+
+}
