@@ -7,14 +7,15 @@ import java.util.List;
 import io.keepline.scheduler.deadline.DueEntry;
 import io.keepline.scheduler.deadline.LineState;
 import io.keepline.scheduler.deadline.LineStatus;
+import io.keepline.scheduler.deadline.Milestone;
 
 /**
  * What {@code GET /v1/lines/{msisdn}} shows an operator: the line's state, validity, next
- * deadlines, what was emitted for the current cycle, auto-renew status and history. No
- * holder contact data.
+ * deadlines, the current cycle's milestones, auto-renew status and history. No holder
+ * contact data.
  */
 record LineView(String msisdn, String operator, LineStatus state, LocalDate validUntil, List<Deadline> nextDeadlines,
-		List<String> done, AutoRenew autoRenew, List<String> history) {
+		List<Milestone> done, AutoRenew autoRenew, List<String> history) {
 
 	record Deadline(String kind, int stage, Instant dueAt, String trigger) {
 
