@@ -47,9 +47,10 @@ import static org.awaitility.Awaitility.await;
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "keepline.operators.keys=orange=orange-test-key-1,proximus=proximus-test-key-1",
-				"keepline.scheduler.application-id=scheduler-it-${random.uuid}",
-				"keepline.scheduler.state-dir=target/scheduler-it-${random.uuid}",
-				"keepline.scheduler.application-server=", "keepline.scheduler.standby-replicas=0" })
+				"spring.kafka.streams.application-id=scheduler-it-${random.uuid}",
+				"spring.kafka.streams.state-dir=target/scheduler-it-${random.uuid}",
+				"spring.kafka.streams.properties.application.server=",
+				"spring.kafka.streams.properties.num.standby.replicas=0" })
 class SchedulerApplicationTest {
 
 	private static final Instant NOW = Instant.parse("2027-03-10T11:00:00Z");
