@@ -1,6 +1,5 @@
 package io.keepline.scheduler.api;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,20 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /v1/lines/{msisdn}}: a line's deadlines for the operator that owns it,
- * answered by any instance (forwarded to the owning one through Streams metadata);
- * refusals are problem details that never repeat the number.
+ * answered by any instance (forwarded to the owning one through Streams metadata); every
+ * refusal is a problem detail.
  */
 @RestController
 class LineController {
 
 	/** Marks a request forwarded by another instance, which is answered locally only. */
 	static final String FORWARDED = "X-Keepline-Forwarded";
-
-	/**
-	 * The {@code instance} of every problem answered here, which Spring would otherwise
-	 * fill with the request path, and so with the number.
-	 */
-	private static final URI INSTANCE = URI.create("/v1/lines");
 
 	private final OperatorAuthentication authentication;
 
@@ -57,7 +50,7 @@ class LineController {
 			@RequestHeader(name = FORWARDED, required = false) String forwarded) {
 		Optional<OperatorId> operator = this.authentication.operator(authorization);
 		if (operator.isEmpty()) {
-			return problem(Problems.unauthorized("missing or unknown operator key"));
+			return Problems.unauthorized("missing or unknown operator key");
 		}
 		Msisdn number;
 		try {
@@ -77,17 +70,17 @@ class LineController {
 			throw new UnhandledTypeException(found);
 		}
 		catch (LineQueries.NotReadyException | InvalidStateStoreException ex) {
-			return problem(Problems.unavailable("the scheduler is starting or rebalancing", Duration.ofSeconds(1)));
+			return Problems.unavailable("the scheduler is starting or rebalancing", Duration.ofSeconds(1));
 		}
 	}
 
 	private static ResponseEntity<?> report(Optional<LineState> found, OperatorId operator) {
 		Optional<LineState> line = found.filter(LineState::registered);
 		if (line.isEmpty()) {
-			return problem(Problems.of(HttpStatus.NOT_FOUND, "unknown line"));
+			return Problems.of(HttpStatus.NOT_FOUND, "unknown line");
 		}
 		if (!line.get().operator().equals(operator)) {
-			return problem(Problems.of(HttpStatus.FORBIDDEN, "the line belongs to another operator"));
+			return Problems.of(HttpStatus.FORBIDDEN, "the line belongs to another operator");
 		}
 		return ResponseEntity.ok(LineReport.of(line.get()));
 	}
@@ -97,11 +90,6 @@ class LineController {
 		ResponseEntity<ProblemDetail> answer = Problems.of(HttpStatus.BAD_REQUEST, "msisdn: " + reason);
 		answer.getBody().setProperty("field", "msisdn");
 		answer.getBody().setProperty("reason", reason);
-		return problem(answer);
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(ResponseEntity<ProblemDetail> answer) {
-		answer.getBody().setInstance(INSTANCE);
 		return answer;
 	}
 
