@@ -118,9 +118,9 @@ public final class ServiceRun implements AutoCloseable {
 			ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
 		Map<String, String> properties = common("scheduler", bootstrapServers);
 		properties.put("keepline.operators.keys", OPERATOR_KEYS);
-		properties.put("keepline.scheduler.application-id", Unique.name("scheduler"));
-		properties.put("keepline.scheduler.state-dir", stateDir.toString());
-		properties.put("keepline.scheduler.standby-replicas", "0");
+		properties.put("spring.kafka.streams.application-id", Unique.name("scheduler"));
+		properties.put("spring.kafka.streams.state-dir", stateDir.toString());
+		properties.put("spring.kafka.streams.properties.num.standby.replicas", "0");
 		return start(SchedulerApplication.class, "scheduler", properties, overrides, initializer);
 	}
 

@@ -1,6 +1,5 @@
 package io.keepline.scheduler;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.List;
 import io.keepline.scheduler.deadline.EngineSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
@@ -19,8 +17,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The scheduler's settings ({@code keepline.scheduler.*}): the deadline rules' send hour,
- * window and auto-renew days, the punctuator's pace, and the Streams application id,
- * state directory, standby replicas and the address other instances reach this one at.
+ * window and auto-renew days, the punctuator's pace and the memory of its stores. Its
+ * Streams identity (application id, state directory, standby replicas, the address other
+ * instances reach it at) is Boot's {@code spring.kafka.streams.*}.
  *
  * @param sendTime holder-local time reminders are due at
  * @param windowStart start of the holder-local catch-up window
@@ -30,11 +29,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPerPunctuation most due entries handled per punctuation and task
  * @param maxPunctuationTime most time one punctuation of one task spends on due entries,
  * so that the transaction it runs in commits well within the transaction timeout
- * @param applicationId Kafka Streams application id (also the consumer group)
- * @param stateDir where RocksDB stores live
- * @param standbyReplicas standby copies of each store on other instances
- * @param applicationServer host:port other instances forward read requests to (blank: no
- * forwarding)
  * @param storeMemory off-heap memory all RocksDB stores of the instance share (block
  * cache, memtables, index and filter blocks)
  */
@@ -47,9 +41,7 @@ public record SchedulerSettings(@DefaultValue("10:00") @NotNull LocalTime sendTi
 		@DefaultValue("250ms") @NotNull Duration punctuationInterval,
 		@DefaultValue("1000") @Min(1) int maxPerPunctuation,
 		@DefaultValue("200ms") @NotNull Duration maxPunctuationTime,
-		@DefaultValue("keepline-scheduler") @NotBlank String applicationId,
-		@DefaultValue("./data/scheduler") @NotNull Path stateDir, @DefaultValue("1") @Min(0) int standbyReplicas,
-		@DefaultValue("") String applicationServer, @DefaultValue("256MB") @NotNull DataSize storeMemory){
+		@DefaultValue("256MB") @NotNull DataSize storeMemory){
 
 	/** The rule settings of the engine. */
 	public EngineSettings engine() {

@@ -47,9 +47,10 @@ import static org.awaitility.Awaitility.await;
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "keepline.operators.keys=orange=orange-test-key-1,proximus=proximus-test-key-1",
-				"keepline.scheduler.application-id=scheduler-it-${random.uuid}",
-				"keepline.scheduler.state-dir=target/scheduler-it-${random.uuid}",
-				"keepline.scheduler.application-server=", "keepline.scheduler.standby-replicas=0" })
+				"spring.kafka.streams.application-id=scheduler-it-${random.uuid}",
+				"spring.kafka.streams.state-dir=target/scheduler-it-${random.uuid}",
+				"spring.kafka.streams.properties.application.server=",
+				"spring.kafka.streams.properties.num.standby.replicas=0" })
 class SchedulerApplicationTest {
 
 	private static final Instant NOW = Instant.parse("2027-03-10T11:00:00Z");
@@ -93,9 +94,17 @@ class SchedulerApplicationTest {
 				.satisfies((response) -> assertThat(response.statusCode()).isEqualTo(200))
 				.satisfies((response) -> assertThat(response.body()).contains("\"state\":\"RENEWED\"")
 					.contains("\"validUntil\":\"2027-03-15\"")
+					.contains("{\"kind\":\"REMINDER\",\"stage\":7,\"skipped\":false}")
+					.contains("{\"kind\":\"CONFIRMATION\",\"stage\":0,\"skipped\":false}")
 					.doesNotContain("example.com"));
 			assertThat(get("/v1/lines/" + line.value(), "proximus-test-key-1").statusCode()).isEqualTo(403);
-			assertThat(get("/v1/lines/" + Unique.msisdn().value(), "orange-test-key-1").statusCode()).isEqualTo(404);
+			Msisdn unknown = Unique.msisdn();
+			assertThat(get("/v1/lines/" + unknown.value(), "orange-test-key-1"))
+				.satisfies((response) -> assertThat(response.statusCode()).isEqualTo(404))
+				.satisfies((response) -> assertThat(response.headers().firstValue("Content-Type"))
+					.hasValue("application/problem+json"))
+				.satisfies((response) -> assertThat(response.body()).contains("unknown line")
+					.doesNotContain(unknown.value().substring(1)));
 			assertThat(get("/v1/lines/" + line.value(), "wrong-key-0000000").statusCode()).isEqualTo(401);
 			assertThat(get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
 			assertThat(get("/actuator/health/readiness", null).body()).contains("\"status\":\"UP\"")

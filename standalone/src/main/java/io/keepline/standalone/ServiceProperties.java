@@ -30,9 +30,9 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 	Map<String, String> scheduler() {
 		Map<String, String> properties = common("scheduler", this.settings.ports().scheduler());
 		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
-		properties.put("keepline.scheduler.state-dir", stateDir("scheduler"));
+		properties.put("spring.kafka.streams.state-dir", stateDir("scheduler"));
 		// One instance: a standby replica of its state would only cost memory.
-		properties.put("keepline.scheduler.standby-replicas", "0");
+		properties.put("spring.kafka.streams.properties.num.standby.replicas", "0");
 		return properties;
 	}
 

@@ -86,7 +86,7 @@ class ShuffledWebhookReplayTest {
 				TopicProbe<Msisdn, PaymentEvent> payments = TopicProbe.of(cluster, Topics.PAYMENT_EVENTS);
 				TopicProbe<Msisdn, DeadlineEvent> deadlines = TopicProbe.of(cluster, Topics.DEADLINE_EVENTS);
 				ServiceRun scheduler = ServiceRun.scheduler(cluster.bootstrapServers(), this.state.resolve("scheduler"),
-						Map.of("keepline.scheduler.application-id", schedulerId));
+						Map.of("spring.kafka.streams.application-id", schedulerId));
 				ServiceRun service = ServiceRun.payments(cluster.bootstrapServers(), this.state.resolve("payments"),
 						Map.of("keepline.payments.mode", "stripe", "keepline.payments.stripe.api-key", API_KEY,
 								"keepline.payments.stripe.api-base", stripe.baseUrl(), "keepline.payments.group-id",

@@ -109,7 +109,7 @@ class PoisonRecordsTest {
 		String servers = cluster.bootstrapServers();
 		List<ServiceRun> services = ServiceRun.together(List.of(() -> ServiceRun.ingest(servers, Map.of()),
 				() -> ServiceRun.scheduler(servers, state.resolve("scheduler"),
-						Map.of("keepline.scheduler.application-id", SCHEDULER_ID)),
+						Map.of("spring.kafka.streams.application-id", SCHEDULER_ID)),
 				() -> ServiceRun.notifier(servers, "127.0.0.1", smtp.getSmtp().getPort(),
 						Map.of("keepline.notifier.group-id", NOTIFIER_GROUP, "keepline.notifier.retry.attempts", "3")),
 				() -> ServiceRun.payments(servers, state.resolve("payments"),

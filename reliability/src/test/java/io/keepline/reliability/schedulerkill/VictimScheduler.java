@@ -67,9 +67,9 @@ final class VictimScheduler implements AutoCloseable {
 	 */
 	static Map<String, String> settings(String applicationId) {
 		Map<String, String> settings = new HashMap<>();
-		settings.put("keepline.scheduler.application-id", applicationId);
-		settings.put("keepline.scheduler.standby-replicas", "1");
-		settings.put("keepline.scheduler.application-server", "");
+		settings.put("spring.kafka.streams.application-id", applicationId);
+		settings.put("spring.kafka.streams.properties.num.standby.replicas", "1");
+		settings.put("spring.kafka.streams.properties.application.server", "");
 		settings.put("spring.kafka.streams.properties.probing.rebalance.interval.ms", "60000");
 		return settings;
 	}

@@ -11,7 +11,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Asks the instance that owns a line for it, passing the caller's key along, and relays
- * the answer as it is.
+ * the answer as it is (a line report, or a problem detail).
  */
 @Component
 class LineForwarder {
@@ -27,9 +27,12 @@ class LineForwarder {
 			.uri("http://{host}:{port}/v1/lines/{msisdn}", owner.host(), owner.port(), msisdn.value())
 			.header(HttpHeaders.AUTHORIZATION, authorization)
 			.header(LineController.FORWARDED, "true")
-			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(response.bodyTo(String.class)));
+			.exchange((request, response) -> {
+				MediaType type = response.getHeaders().getContentType();
+				return ResponseEntity.status(response.getStatusCode())
+					.contentType((type != null) ? type : MediaType.APPLICATION_JSON)
+					.body(response.bodyTo(String.class));
+			});
 	}
 
 }

@@ -8,15 +8,12 @@ import io.keepline.contracts.Money;
 import io.keepline.contracts.deadline.PaymentFailure;
 
 /**
- * Progress of the renewal cycle being watched: which stages are done (emitted, or skipped
- * with an {@code X} marker), whether it is paid, and the automatic charge failures so
- * far.
+ * Progress of the renewal cycle being watched: its milestones so far (deadlines fired,
+ * reminder stages skipped, the confirmation), whether it is paid, and the automatic
+ * charge failures so far.
  */
-public record Cycle(LocalDate validUntil, List<String> done, String paymentIntentId, Money paidAmount, int failures,
+public record Cycle(LocalDate validUntil, List<Milestone> done, String paymentIntentId, Money paidAmount, int failures,
 		PaymentFailure lastFailure, boolean autoRenewStopped) {
-
-	/** Marker of the cycle's confirmation. */
-	static final String CONFIRMED = "C";
 
 	public Cycle {
 		done = List.copyOf(done);
@@ -26,8 +23,8 @@ public record Cycle(LocalDate validUntil, List<String> done, String paymentInten
 		return new Cycle(validUntil, List.of(), null, null, 0, null, false);
 	}
 
-	public boolean has(String marker) {
-		return this.done.contains(marker);
+	public boolean has(Milestone milestone) {
+		return this.done.contains(milestone);
 	}
 
 	public boolean paid() {
@@ -35,15 +32,15 @@ public record Cycle(LocalDate validUntil, List<String> done, String paymentInten
 	}
 
 	public boolean lapsed() {
-		return has(DueKind.LAPSE.marker(0));
+		return has(Milestone.fired(DueKind.LAPSE, 0));
 	}
 
-	Cycle with(String marker) {
-		if (has(marker)) {
+	Cycle with(Milestone milestone) {
+		if (has(milestone)) {
 			return this;
 		}
-		List<String> more = new ArrayList<>(this.done);
-		more.add(marker);
+		List<Milestone> more = new ArrayList<>(this.done);
+		more.add(milestone);
 		return new Cycle(this.validUntil, more, this.paymentIntentId, this.paidAmount, this.failures, this.lastFailure,
 				this.autoRenewStopped);
 	}
@@ -51,7 +48,7 @@ public record Cycle(LocalDate validUntil, List<String> done, String paymentInten
 	Cycle paidWith(String intentId, Money amount) {
 		return new Cycle(this.validUntil, this.done, intentId, amount, this.failures, this.lastFailure,
 				this.autoRenewStopped)
-			.with(CONFIRMED);
+			.with(Milestone.CONFIRMED);
 	}
 
 	Cycle failed(PaymentFailure failure, boolean stop) {

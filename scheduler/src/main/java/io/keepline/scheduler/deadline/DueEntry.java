@@ -19,8 +19,9 @@ public record DueEntry(long dueMillis, DueKind kind, int stage, ReminderTrigger 
 		return this.dueMillis == other.dueMillis && this.kind == other.kind && this.stage == other.stage;
 	}
 
-	public String marker() {
-		return this.kind.marker(this.stage);
+	/** The milestone this entry's cycle reaches when it fires. */
+	public Milestone milestone() {
+		return Milestone.fired(this.kind, this.stage);
 	}
 
 }

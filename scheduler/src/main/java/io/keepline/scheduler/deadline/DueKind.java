@@ -1,39 +1,30 @@
 package io.keepline.scheduler.deadline;
 
 /**
- * What a due-index entry fires: each kind has a one-byte code in the index key and a
- * one-letter marker in a cycle's list of what is done.
+ * What a due-index entry fires; each kind has a one-byte code in the index key.
  */
 public enum DueKind {
 
 	/** A reminder stage (stage = lead days). */
-	REMINDER((byte) 1, "R"),
+	REMINDER((byte) 1),
 
 	/** The reminder following a failed automatic charge (stage = attempt). */
-	FAILURE_REMINDER((byte) 2, "F"),
+	FAILURE_REMINDER((byte) 2),
 
 	/** An automatic charge attempt (stage = attempt). */
-	AUTO_RENEWAL((byte) 3, "A"),
+	AUTO_RENEWAL((byte) 3),
 
 	/** The end of the validUntil day (stage = 0). */
-	LAPSE((byte) 4, "L");
+	LAPSE((byte) 4);
 
 	private final byte code;
 
-	private final String marker;
-
-	DueKind(byte code, String marker) {
+	DueKind(byte code) {
 		this.code = code;
-		this.marker = marker;
 	}
 
 	public byte code() {
 		return this.code;
-	}
-
-	/** The marker of stage {@code stage} of this kind, such as {@code R7}. */
-	public String marker(int stage) {
-		return this.marker + stage;
 	}
 
 	public static DueKind ofCode(byte code) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.line.HolderUpdated;
 import io.keepline.contracts.line.LineCancelled;
@@ -89,12 +90,16 @@ public final class LineRules {
 		}
 		DeadlineEvent event = this.deadlines.fired(current, planned, now);
 		LineState.Draft line = current.draft();
-		line.cycle = line.cycle.with(entry.marker());
-		line.note(now, event.getClass().getSimpleName() + " " + entry.marker(), this.settings.historySize());
+		line.cycle = line.cycle.with(entry.milestone());
+		line.note(now, event.getClass().getSimpleName() + " " + entry.milestone().code(), this.settings.historySize());
 		this.planner.replan(line, now);
 		return Outcome.of(line.state(), event);
 	}
 
+	/**
+	 * Applies an allowed line event other than an erasure, which {@link #apply} handles
+	 * before.
+	 */
 	private boolean onLine(LineState.Draft line, LineEvent event, Instant now) {
 		Instant at = (event.occurredAt() != null) ? event.occurredAt() : now;
 		if (event instanceof LineRegistered registered) {
@@ -126,7 +131,7 @@ public final class LineRules {
 			line.note(now, "LineCancelled", this.settings.historySize());
 			return true;
 		}
-		return false;
+		throw new UnhandledTypeException(event);
 	}
 
 	private boolean register(LineState.Draft line, LineRegistered event, Instant at, Instant now) {

@@ -3,6 +3,7 @@ package io.keepline.scheduler.deadline;
 import java.time.Instant;
 import java.util.List;
 
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.PaymentFailure;
 import io.keepline.contracts.payment.PaymentEvent;
@@ -35,20 +36,25 @@ final class PaymentRules {
 			line.note(now, "PaymentMethodSaved", this.settings.historySize());
 			return true;
 		}
-		if (line.registeredAt == null || line.cycle == null) {
-			return false;
-		}
 		if (event instanceof PaymentSucceeded succeeded) {
-			return succeeded(line, succeeded, now, emitted);
+			return watched(line) && succeeded(line, succeeded, now, emitted);
 		}
 		if (event instanceof PaymentFailed failed) {
-			return failed(line, failed, now);
+			return watched(line) && failed(line, failed, now);
 		}
 		if (event instanceof PaymentRefunded refunded) {
+			if (!watched(line)) {
+				return false;
+			}
 			line.note(now, "PaymentRefunded " + refunded.validUntil(), this.settings.historySize());
 			return true;
 		}
-		return false;
+		throw new UnhandledTypeException(event);
+	}
+
+	/** Whether the line is registered and has a cycle a payment can belong to. */
+	private static boolean watched(LineState.Draft line) {
+		return line.registeredAt != null && line.cycle != null;
 	}
 
 	private boolean succeeded(LineState.Draft line, PaymentSucceeded payment, Instant now,

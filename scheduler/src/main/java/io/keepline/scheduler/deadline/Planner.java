@@ -16,8 +16,6 @@ import io.keepline.contracts.deadline.ReminderTrigger;
  */
 final class Planner {
 
-	private static final String SKIPPED = "X";
-
 	private final Schedule schedule;
 
 	Planner(Schedule schedule) {
@@ -46,7 +44,7 @@ final class Planner {
 		Cycle cycle = state.cycle();
 		int attempt = cycle.failures() + 1;
 		if (!state.autoRenewActive() || attempt > this.schedule.settings().maxAttempts()
-				|| cycle.has(DueKind.AUTO_RENEWAL.marker(attempt))) {
+				|| cycle.has(Milestone.fired(DueKind.AUTO_RENEWAL, attempt))) {
 			return Optional.empty();
 		}
 		Instant due = keptOr(state, DueKind.AUTO_RENEWAL, attempt, now, max(this.schedule
@@ -58,7 +56,7 @@ final class Planner {
 	private Optional<DueEntry> failureReminder(LineState state, Instant now, Instant lapse) {
 		Cycle cycle = state.cycle();
 		int attempt = cycle.failures();
-		if (attempt == 0 || cycle.has(DueKind.FAILURE_REMINDER.marker(attempt))) {
+		if (attempt == 0 || cycle.has(Milestone.fired(DueKind.FAILURE_REMINDER, attempt))) {
 			return Optional.empty();
 		}
 		Instant due = keptOr(state, DueKind.FAILURE_REMINDER, attempt, now,
@@ -76,7 +74,8 @@ final class Planner {
 		boolean keptPast = false;
 		List<Integer> newlyPast = new ArrayList<>();
 		for (int stage : state.stages()) {
-			if (cycle.has(DueKind.REMINDER.marker(stage)) || cycle.has(SKIPPED + stage) || stage >= coveredFrom) {
+			if (cycle.has(Milestone.fired(DueKind.REMINDER, stage)) || cycle.has(Milestone.skippedReminder(stage))
+					|| stage >= coveredFrom) {
 				continue;
 			}
 			Instant due = this.schedule.sendInstant(cycle.validUntil(), stage, zone);
@@ -102,7 +101,7 @@ final class Planner {
 		boolean catchUp = !keptPast && cycle.failures() == 0;
 		for (int stage : newlyPast) {
 			if (stage != mostUrgent || !catchUp) {
-				cycle = cycle.with(SKIPPED + stage);
+				cycle = cycle.with(Milestone.skippedReminder(stage));
 			}
 		}
 		Instant due = this.schedule.catchUp(now, zone);

@@ -120,7 +120,7 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 		for (DeadlineEvent event : outcome.emitted()) {
 			this.context.forward(new Record<>(msisdn, event, timestamp));
 			this.listener.emitted(event, Duration.between(due.entry().due(), now));
-			log.debug("{} {} for {} cycle {}", event.getClass().getSimpleName(), due.entry().marker(), msisdn,
+			log.debug("{} {} for {} cycle {}", event.getClass().getSimpleName(), due.entry().milestone().code(), msisdn,
 					event.validUntil());
 		}
 	}

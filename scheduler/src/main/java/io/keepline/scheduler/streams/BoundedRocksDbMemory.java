@@ -53,8 +53,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
 	@Override
 	public void close(String storeName, Options options) {
-		// The cache and the write buffer manager are shared by every store of the JVM:
-		// never closed here.
+		// Shared by every store of the JVM, the cache and write buffers stay open.
 	}
 
 	/**

@@ -1,21 +1,21 @@
 package io.keepline.scheduler.api;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.auth.OperatorKeys;
-import io.keepline.scheduler.SchedulerSettings;
+import io.keepline.scheduler.deadline.EngineSettings;
 import io.keepline.scheduler.deadline.LineRules;
 import io.keepline.scheduler.deadline.LineState;
-import io.keepline.scheduler.deadline.EngineSettings;
 import io.keepline.scheduler.engine.Fixtures;
 import io.keepline.scheduler.engine.SchedulerTopology;
+import io.keepline.support.web.OperatorAuthentication;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -25,12 +25,15 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.util.unit.DataSize;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -39,7 +42,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * The read API's routing: forwarded to the owning instance, answered locally otherwise.
+ * The read API's routing (forwarded to the owning instance, answered locally otherwise)
+ * and its refusals, each a problem detail.
  */
 class LineControllerTest {
 
@@ -60,13 +64,18 @@ class LineControllerTest {
 	void setUp() {
 		StreamsBuilderFactoryBean factory = mock(StreamsBuilderFactoryBean.class);
 		given(factory.getKafkaStreams()).willReturn(this.streams);
+		Properties streamsConfiguration = new Properties();
+		streamsConfiguration.put("application.server", "me:8082");
+		given(factory.getStreamsConfiguration()).willReturn(streamsConfiguration);
 		given(this.streams.state()).willReturn(KafkaStreams.State.RUNNING);
 		given(this.streams.store(any(StoreQueryParameters.class))).willReturn(this.store);
-		SchedulerSettings settings = new SchedulerSettings(LocalTime.of(10, 0), LocalTime.of(9, 0), LocalTime.of(21, 0),
-				List.of(3, 2, 1), Duration.ofMillis(250), 1_000, Duration.ofMillis(200), "scheduler", Path.of("."), 1,
-				"me:8082", DataSize.ofMegabytes(256));
-		this.controller = new LineController(OperatorKeys.parse("orange=orange-test-key-1,base=base-test-key-1"),
-				new LineLookup(factory, settings), this.forwarder);
+		this.controller = controller(new LineQueries(factory, new KafkaStreamsInteractiveQueryService(factory)));
+	}
+
+	private LineController controller(LineQueries queries) {
+		return new LineController(
+				new OperatorAuthentication(OperatorKeys.parse("orange=orange-test-key-1,base=base-test-key-1")),
+				queries, this.forwarder);
 	}
 
 	@Test
@@ -84,7 +93,7 @@ class LineControllerTest {
 		given(this.store.get(LINE)).willReturn(registered());
 		ResponseEntity<?> response = this.controller.line(LINE.value(), ORANGE, null);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(response.getBody()).isInstanceOfSatisfying(LineView.class,
+		assertThat(response.getBody()).isInstanceOfSatisfying(LineReport.class,
 				(view) -> assertThat(view.validUntil()).isEqualTo(LocalDate.parse("2027-03-15")));
 		verify(this.forwarder, never()).forward(any(), any(), any());
 	}
@@ -101,8 +110,55 @@ class LineControllerTest {
 	@Test
 	void saysUnavailableWhileTheEngineIsNotRunning() {
 		given(this.streams.state()).willReturn(KafkaStreams.State.REBALANCING);
-		assertThat(this.controller.line(LINE.value(), ORANGE, null).getStatusCode())
-			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		ResponseEntity<?> response = this.controller.line(LINE.value(), ORANGE, null);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+		assertThat(response.getBody()).isInstanceOf(ProblemDetail.class);
+	}
+
+	@Test
+	void takesTheBearerSchemeInAnyCase() {
+		given(this.store.get(LINE)).willReturn(registered());
+		assertThat(this.controller.line(LINE.value(), "bearer orange-test-key-1", "true").getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void refusesWithProblemDetails() {
+		ResponseEntity<?> anonymous = this.controller.line(LINE.value(), null, "true");
+		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+			.isEqualTo(OperatorAuthentication.CHALLENGE);
+		assertThat(problem(anonymous).getDetail()).contains("operator key");
+
+		ProblemDetail invalid = problem(this.controller.line("0471000501", ORANGE, "true"));
+		assertThat(invalid.getStatus()).isEqualTo(400);
+		assertThat(invalid.getProperties()).containsEntry("field", "msisdn").containsEntry("reason", "not_e164");
+
+		ProblemDetail unknown = problem(this.controller.line(LINE.value(), ORANGE, "true"));
+		assertThat(unknown.getStatus()).isEqualTo(404);
+		assertThat(unknown.getDetail()).contains("unknown line");
+	}
+
+	@Test
+	void handlesEveryWayALineIsFound() {
+		Map<Class<?>, LineQueries.Found> samples = Map.of(LineQueries.Here.class,
+				new LineQueries.Here(Optional.of(registered())), LineQueries.Elsewhere.class,
+				new LineQueries.Elsewhere(new HostInfo("other", 9000)));
+		assertThat(samples.keySet())
+			.containsExactlyInAnyOrderElementsOf(Arrays.asList(LineQueries.Found.class.getPermittedSubclasses()));
+		samples.values().forEach((found) -> {
+			LineQueries queries = mock(LineQueries.class);
+			given(queries.find(LINE, false)).willReturn(found);
+			assertThatCode(() -> controller(queries).line(LINE.value(), ORANGE, null))
+				.as("%s", found.getClass().getSimpleName())
+				.doesNotThrowAnyException();
+		});
+	}
+
+	private static ProblemDetail problem(ResponseEntity<?> response) {
+		assertThat(response.getBody()).isInstanceOf(ProblemDetail.class);
+		return (ProblemDetail) response.getBody();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -77,9 +77,8 @@ class CrashRecoveryTest {
 	void emitsEveryDueReminderExactlyOnceWhenAnInstanceIsKilled(KafkaCluster cluster) throws Exception {
 		cluster.createTopics(Topics.LINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.DEADLINE_EVENTS);
 		String applicationId = Unique.name("scheduler-crash");
-		// the partitions must have a leader that accepts writes before we produce: a
-		// produce racing the broker's creation of a partition can get stuck and lose a
-		// batch
+		// The partitions must have a leader that accepts writes before we produce:
+		// a produce racing the creation of a partition can get stuck and lose a batch.
 		await().atMost(Duration.ofSeconds(60))
 			.ignoreExceptions()
 			.until(() -> GroupOffsets.endOffsets(cluster, Topics.LINE_EVENTS).size() == Topics.LINE_EVENTS
@@ -98,8 +97,8 @@ class CrashRecoveryTest {
 				.until(() -> running.state() == KafkaStreams.State.RUNNING
 						&& lastState(this.dirs.resolve("victim.log")).equals("RUNNING")
 						&& GroupOffsets.committedUpTo(cluster, applicationId, endOffsets));
-			// every line planned both reminders, as seen by the survivor (active or
-			// standby)
+			// Every line planned both reminders,
+			// as seen by the survivor (active or standby).
 			await().atMost(Duration.ofSeconds(30))
 				.ignoreExceptions()
 				.untilAsserted(() -> assertThat(lines).allSatisfy(
@@ -114,9 +113,9 @@ class CrashRecoveryTest {
 			int seenAtKill = ours(probe, ours, ReminderDue.class).size();
 			long killedAt = System.nanoTime();
 			try {
-				// session timeout (6 s) + transaction timeout (5 s) + the broker's abort
-				// sweep (10 s) + restoration: well under a minute even on a loaded
-				// machine
+				// Session timeout (6 s) + transaction timeout (5 s)
+				// + the broker's abort sweep (10 s) + restoration:
+				// well under a minute even on a loaded machine.
 				await().atMost(Duration.ofSeconds(90))
 					.until(() -> ours(probe, ours, ReminderDue.class).size() >= 2 * LINES);
 			}

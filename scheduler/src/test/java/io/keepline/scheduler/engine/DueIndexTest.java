@@ -46,8 +46,8 @@ class DueIndexTest {
 				engine.send(Fixtures.registered(line, LocalDate.parse("2027-03-15"), "Europe/Brussels", List.of(1),
 						false, START));
 			}
-			// the punctuation reads the elapsed time once to start and once after each
-			// entry
+			// The punctuation reads the elapsed time once to start
+			// and once after each entry.
 			engine.elapsedTimeAdvancesOnEveryRead(Duration.ofMillis(10));
 			engine.advanceTo(Instant.parse("2027-03-14T09:00:00Z"));
 			assertThat(engine.emitted(ReminderDue.class)).hasSize(5);

@@ -9,11 +9,53 @@ import io.keepline.contracts.line.LineOwner;
 import io.keepline.scheduler.deadline.EngineSettings;
 import io.keepline.scheduler.deadline.LineRules;
 import io.keepline.scheduler.deadline.LineState;
+import io.keepline.scheduler.deadline.LineStatus;
+import io.keepline.scheduler.deadline.Milestone;
+import io.keepline.scheduler.deadline.Milestone.Kind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The line store's JSON: what is written reads back, and states stored by earlier
+ * versions (without an owner, with milestones as short codes) read back as they meant.
+ */
 class LineStateSerdeTest {
+
+	/**
+	 * A paid cycle with an automatic charge that failed once, as the serde wrote it when
+	 * milestones were stored as short codes.
+	 */
+	private static final String STORED_WITH_CODES = """
+			{"msisdn":"+32470123456","operator":"orange","owner":{"operator":"orange","released":false},\
+			"plan":"orange-prepaid-15","price":{"amountCents":1500,"currency":"EUR"},\
+			"holder":{"name":"Li Wei","email":"li@example.com","locale":"en","timeZone":"Europe/Brussels"},\
+			"leadDays":[30,14,7,1],"autoRenew":true,"paymentMethod":{"customerId":"cus_1","paymentMethodId":"pm_1",\
+			"brand":"visa","last4":"4242","expMonth":12,"expYear":2030},"registeredAt":"2027-03-02T12:00:00Z",\
+			"profileAt":"2027-03-02T12:00:00Z","cycle":{"validUntil":"2027-03-15",\
+			"done":["X30","R14","R7","A1","F1","C"],"paymentIntentId":"pi_1",\
+			"paidAmount":{"amountCents":1500,"currency":"EUR"},"failures":1,"lastFailure":{"reason":"card_declined",\
+			"declineCode":"insufficient_funds","attempt":1},"autoRenewStopped":false},"paidCycles":[],\
+			"seen":["190c208d-e26a-4aff-95b7-047b2ebb116a","1e640c13-afe6-4e6b-9ba3-b6c604433abb",\
+			"c207db36-c0c5-4406-ba0d-b0c415676592","d0d177a9-0a0e-441e-a754-5b92df73a317"],"planned":[],\
+			"history":["2027-03-02T12:00:00Z LineRegistered 2027-03-15","2027-03-02T12:00:00Z PaymentMethodSaved",\
+			"2027-03-02T12:00:00Z ReminderDue R14","2027-03-08T09:00:00Z ReminderDue R7",\
+			"2027-03-12T09:00:00Z AutoRenewalDue A1","2027-03-12T09:00:00Z PaymentFailed attempt 1 card_declined",\
+			"2027-03-12T09:00:00Z ReminderDue F1","2027-03-12T09:00:00Z RenewalConfirmed 2027-03-15"]}""";
+
+	/**
+	 * A lapsed cycle, as the serde wrote it when milestones were stored as short codes.
+	 */
+	private static final String LAPSED_WITH_CODES = """
+			{"msisdn":"+32470123457","operator":"orange","owner":{"operator":"orange","released":false},\
+			"plan":"orange-prepaid-15","price":{"amountCents":1500,"currency":"EUR"},\
+			"holder":{"name":"Li Wei","email":"li@example.com","locale":"en","timeZone":"Europe/Brussels"},\
+			"autoRenew":false,"registeredAt":"2027-03-05T12:00:00Z","profileAt":"2027-03-05T12:00:00Z",\
+			"cycle":{"validUntil":"2027-03-15","done":["R30","R7","R1","L0"],"failures":0,"autoRenewStopped":false},\
+			"paidCycles":[],"seen":["4cb4ec3f-2bc7-4d0e-8c85-109dcc0d55b1"],"planned":[],\
+			"history":["2027-03-05T12:00:00Z LineRegistered 2027-03-15","2027-03-05T12:00:00Z ReminderDue R30",\
+			"2027-03-08T09:00:00Z ReminderDue R7","2027-03-14T09:00:00Z ReminderDue R1",\
+			"2027-03-15T23:00:00Z LineLapsed L0"]}""";
 
 	private static final Msisdn LINE = Msisdn.of("+32470123456");
 
@@ -38,6 +80,33 @@ class LineStateSerdeTest {
 		assertThat(this.serde.deserialize("t", withoutOwner(active)).owner()).isEqualTo(LineOwner.of(Fixtures.ORANGE));
 		assertThat(this.serde.deserialize("t", withoutOwner(cancelled)).owner())
 			.isEqualTo(LineOwner.of(Fixtures.ORANGE).release());
+	}
+
+	@Test
+	void readsMilestonesStoredAsCodesAsTypedMilestones() {
+		LineState paid = this.serde.deserialize("t", STORED_WITH_CODES.getBytes(StandardCharsets.UTF_8));
+		LineState lapsed = this.serde.deserialize("t", LAPSED_WITH_CODES.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(paid.cycle().done()).containsExactly(Milestone.skippedReminder(30),
+				new Milestone(Kind.REMINDER, 14, false), new Milestone(Kind.REMINDER, 7, false),
+				new Milestone(Kind.AUTO_RENEWAL, 1, false), new Milestone(Kind.FAILURE_REMINDER, 1, false),
+				Milestone.CONFIRMED);
+		assertThat(paid.status()).isEqualTo(LineStatus.RENEWED);
+		assertThat(lapsed.cycle().done()).containsExactly(new Milestone(Kind.REMINDER, 30, false),
+				new Milestone(Kind.REMINDER, 7, false), new Milestone(Kind.REMINDER, 1, false),
+				new Milestone(Kind.LAPSE, 0, false));
+		assertThat(lapsed.status()).isEqualTo(LineStatus.LAPSED);
+	}
+
+	@Test
+	void rewritesMilestonesStoredAsCodesInTheTypedForm() {
+		LineState stored = this.serde.deserialize("t", STORED_WITH_CODES.getBytes(StandardCharsets.UTF_8));
+		String rewritten = new String(this.serde.serialize("t", stored), StandardCharsets.UTF_8);
+
+		assertThat(rewritten).contains("{\"kind\":\"REMINDER\",\"stage\":30,\"skipped\":true}")
+			.contains("{\"kind\":\"CONFIRMATION\",\"stage\":0,\"skipped\":false}")
+			.doesNotContain("\"X30\"", "\"C\"");
+		assertThat(this.serde.deserialize("t", rewritten.getBytes(StandardCharsets.UTF_8))).isEqualTo(stored);
 	}
 
 	private byte[] withoutOwner(LineState state) {

@@ -72,8 +72,8 @@ class PaymentOutcomeTest {
 			engine.advanceTo(Instant.parse("2027-04-01T00:00:00Z"));
 			assertThat(engine.emitted()).extracting((DeadlineEvent event) -> event.getClass().getSimpleName())
 				.containsExactly("ReminderDue", "ReminderDue", "RenewalConfirmed");
-			// registered on 2027-03-01: stage 30 is caught up, stage 7 on schedule, stage
-			// 1 never
+			// Registered on 2027-03-01: stage 30 is caught up,
+			// stage 7 sent on schedule, stage 1 never.
 			assertThat(engine.emitted(ReminderDue.class)).extracting(ReminderDue::stage).containsExactly(30, 7);
 		}
 	}

@@ -48,24 +48,24 @@ class ReminderScheduleTest {
 
 	@Test
 	void followsBrusselsAcrossTheSpringDstChange() {
-		// Brussels moves to CEST on 2027-03-28: 10:00 is 09:00Z before, 08:00Z on and
-		// after.
+		// Brussels moves to CEST on 2027-03-28:
+		// 10:00 is 09:00Z before, 08:00Z on and after.
 		assertStages("Europe/Brussels", LocalDate.parse("2027-03-29"), List.of(7, 1),
 				List.of(Instant.parse("2027-03-22T09:00:00Z"), Instant.parse("2027-03-28T08:00:00Z")));
 	}
 
 	@Test
 	void followsBrusselsAcrossTheAutumnDstChange() {
-		// Brussels returns to CET on 2027-10-31: 10:00 is 08:00Z before, 09:00Z on and
-		// after.
+		// Brussels returns to CET on 2027-10-31:
+		// 10:00 is 08:00Z before, 09:00Z on and after.
 		assertStages("Europe/Brussels", LocalDate.parse("2027-11-01"), List.of(7, 1),
 				List.of(Instant.parse("2027-10-25T08:00:00Z"), Instant.parse("2027-10-31T09:00:00Z")));
 	}
 
 	@Test
 	void followsNewYorkAcrossItsDstChange() {
-		// New York moves to EDT on 2027-03-14: 10:00 is 15:00Z before, 14:00Z from then
-		// on.
+		// New York moves to EDT on 2027-03-14:
+		// 10:00 is 15:00Z before, 14:00Z from then on.
 		assertStages("America/New_York", LocalDate.parse("2027-03-15"), List.of(7, 1),
 				List.of(Instant.parse("2027-03-08T15:00:00Z"), Instant.parse("2027-03-14T14:00:00Z")));
 	}

@@ -51,8 +51,8 @@ final class SchedulerNode {
 		config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
-		// a killed instance's open transaction blocks read_committed readers until the
-		// broker aborts it: keep that short (Streams' EOS default is 10 s)
+		// A killed instance's open transaction blocks read_committed readers
+		// until the broker aborts it: 5 s instead of Streams' EOS default of 10 s.
 		config.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 5000);
 		return config;
 	}

@@ -4,34 +4,32 @@ import java.util.Optional;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.topic.Topics;
-import io.keepline.scheduler.SchedulerSettings;
 import io.keepline.scheduler.deadline.LineState;
 import io.keepline.scheduler.engine.SchedulerTopology;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds a line's state with Kafka Streams interactive queries: in this instance's store
- * when it owns the line, else names the instance that does.
+ * when it owns the line (or no other instance can be asked), else names the instance that
+ * does.
  */
 @Component
-class LineLookup {
+class LineQueries {
 
 	private final StreamsBuilderFactoryBean factory;
 
-	private final HostInfo self;
+	private final KafkaStreamsInteractiveQueryService queries;
 
-	LineLookup(StreamsBuilderFactoryBean factory, SchedulerSettings settings) {
+	LineQueries(StreamsBuilderFactoryBean factory, KafkaStreamsInteractiveQueryService queries) {
 		this.factory = factory;
-		this.self = settings.applicationServer().isBlank() ? null
-				: HostInfo.buildFromEndpoint(settings.applicationServer());
+		this.queries = queries;
 	}
 
 	/** Where a line lives: here (with its state, if any) or on another instance. */
@@ -47,29 +45,41 @@ class LineLookup {
 
 	}
 
+	/**
+	 * Where {@code msisdn} lives; {@code localOnly} for a request another instance
+	 * forwarded, which is answered here whatever the metadata says.
+	 * @throws NotReadyException while the engine is not running or its stores cannot be
+	 * queried
+	 */
 	Found find(Msisdn msisdn, boolean localOnly) {
-		KafkaStreams streams = running();
-		if (!localOnly && this.self != null) {
-			KeyQueryMetadata owner = streams.queryMetadataForKey(SchedulerTopology.LINES_STORE, msisdn,
-					Topics.MSISDN.serializer());
-			if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
-				throw new NotReadyException();
+		running();
+		try {
+			HostInfo self = this.queries.getCurrentKafkaStreamsApplicationHostInfo();
+			if (!localOnly && self != null) {
+				HostInfo owner = this.queries.getKafkaStreamsApplicationHostInfo(SchedulerTopology.LINES_STORE, msisdn,
+						Topics.MSISDN.serializer());
+				if (HostInfo.unavailable().equals(owner)) {
+					throw new NotReadyException();
+				}
+				if (!self.equals(owner)) {
+					return new Elsewhere(owner);
+				}
 			}
-			if (!this.self.equals(owner.activeHost())) {
-				return new Elsewhere(owner.activeHost());
-			}
+			ReadOnlyKeyValueStore<Msisdn, LineState> store = this.queries
+				.retrieveQueryableStore(SchedulerTopology.LINES_STORE, QueryableStoreTypes.keyValueStore());
+			return new Here(Optional.ofNullable(store.get(msisdn)));
 		}
-		ReadOnlyKeyValueStore<Msisdn, LineState> store = streams.store(StoreQueryParameters
-			.fromNameAndType(SchedulerTopology.LINES_STORE, QueryableStoreTypes.keyValueStore()));
-		return new Here(Optional.ofNullable(store.get(msisdn)));
+		catch (IllegalStateException ex) {
+			// the query service's answer once its retries found no store or metadata
+			throw new NotReadyException();
+		}
 	}
 
-	private KafkaStreams running() {
+	private void running() {
 		KafkaStreams streams = this.factory.getKafkaStreams();
 		if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
 			throw new NotReadyException();
 		}
-		return streams;
 	}
 
 	/** The engine is starting, restoring or rebalancing: ask again shortly. */

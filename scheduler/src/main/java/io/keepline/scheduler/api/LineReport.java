@@ -7,14 +7,15 @@ import java.util.List;
 import io.keepline.scheduler.deadline.DueEntry;
 import io.keepline.scheduler.deadline.LineState;
 import io.keepline.scheduler.deadline.LineStatus;
+import io.keepline.scheduler.deadline.Milestone;
 
 /**
  * What {@code GET /v1/lines/{msisdn}} shows an operator: the line's state, validity, next
- * deadlines, what was emitted for the current cycle, auto-renew status and history. No
- * holder contact data.
+ * deadlines, the current cycle's milestones, auto-renew status and history. No holder
+ * contact data.
  */
-record LineView(String msisdn, String operator, LineStatus state, LocalDate validUntil, List<Deadline> nextDeadlines,
-		List<String> done, AutoRenew autoRenew, List<String> history) {
+record LineReport(String msisdn, String operator, LineStatus state, LocalDate validUntil, List<Deadline> nextDeadlines,
+		List<Milestone> done, AutoRenew autoRenew, List<String> history) {
 
 	record Deadline(String kind, int stage, Instant dueAt, String trigger) {
 
@@ -25,7 +26,7 @@ record LineView(String msisdn, String operator, LineStatus state, LocalDate vali
 
 	}
 
-	static LineView of(LineState line) {
+	static LineReport of(LineState line) {
 		List<Deadline> next = line.planned()
 			.stream()
 			.map((DueEntry entry) -> new Deadline(entry.kind().name(), entry.stage(), entry.due(),
@@ -37,7 +38,7 @@ record LineView(String msisdn, String operator, LineStatus state, LocalDate vali
 				(method != null) ? method.last4() : null, line.autoRenewActive(),
 				(cycle != null) ? cycle.failures() : 0,
 				(cycle != null && cycle.lastFailure() != null) ? cycle.lastFailure().reason() : null);
-		return new LineView(line.msisdn().value(), line.operator().value(), line.status(),
+		return new LineReport(line.msisdn().value(), line.operator().value(), line.status(),
 				(cycle != null) ? cycle.validUntil() : null, next, (cycle != null) ? cycle.done() : List.of(),
 				autoRenew, line.history());
 	}
