@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.InvalidValueException;
+import io.keepline.contracts.OperatorId;
 
 /**
  * Strict parsers of the wire format's scalar values: each returns null and records the
@@ -95,6 +97,16 @@ final class Formats {
 			problems.add(path, Reasons.UNSUPPORTED_LOCALE);
 		}
 		return locale;
+	}
+
+	static OperatorId operator(String text, String path, Problems problems) {
+		try {
+			return OperatorId.of(text);
+		}
+		catch (InvalidValueException ex) {
+			problems.add(path, ex.reason());
+			return null;
+		}
 	}
 
 	static String email(String text, String path, Problems problems) {
