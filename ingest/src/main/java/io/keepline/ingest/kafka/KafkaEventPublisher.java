@@ -1,7 +1,6 @@
 package io.keepline.ingest.kafka;
 
 import java.util.List;
-import java.util.Map;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
@@ -42,15 +41,6 @@ public final class KafkaEventPublisher implements EventPublisher {
 
 	KafkaEventPublisher(KafkaTemplate<byte[], byte[]> template) {
 		this.template = template;
-	}
-
-	/**
-	 * A publisher with ingest's producer settings on top of {@code clientProperties}
-	 * (bootstrap servers and security), for use without Spring, such as in benchmarks.
-	 */
-	public static KafkaEventPublisher create(Map<String, Object> clientProperties, String transactionIdPrefix) {
-		return new KafkaEventPublisher(
-				new KafkaTemplate<>(IngestKafkaConfiguration.producerFactory(clientProperties, transactionIdPrefix)));
 	}
 
 	@Override

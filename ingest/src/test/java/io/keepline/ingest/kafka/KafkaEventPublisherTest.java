@@ -54,7 +54,7 @@ class KafkaEventPublisherTest {
 		base.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, PoisonPill.FailingPartitioner.class);
 		base.put(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, PoisonPill.AckCounter.class.getName());
 		base.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		DefaultKafkaProducerFactory<byte[], byte[]> factory = IngestKafkaConfiguration.producerFactory(base,
+		DefaultKafkaProducerFactory<byte[], byte[]> factory = IngestKafkaConfiguration.transactional(base,
 				Unique.name("publisher-test") + "-");
 		KafkaEventPublisher publisher = new KafkaEventPublisher(new KafkaTemplate<>(factory));
 		// The first transactional producer of a fresh broker waits for the transaction
