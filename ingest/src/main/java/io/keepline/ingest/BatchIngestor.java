@@ -45,7 +45,7 @@ public final class BatchIngestor {
 	/**
 	 * Validates and publishes {@code items}; returns once Kafka has acknowledged them
 	 * all.
-	 * @throws PublishFailedException when Kafka could not take the batch
+	 * @throws BatchNotPublishedException when Kafka could not take the batch
 	 * @throws OwnersUnavailableException when line ownership cannot be told yet; nothing
 	 * of the batch was published
 	 */

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.keepline.contracts.UnhandledTypeException;
-import io.keepline.ingest.PublishFailedException;
+import io.keepline.ingest.BatchNotPublishedException;
 import io.keepline.ingest.csv.CsvImportFailed;
 import io.keepline.ingest.validation.OwnersUnavailableException;
 import io.keepline.support.web.Problems;
@@ -42,8 +42,8 @@ class IngestExceptionHandler extends ResponseEntityExceptionHandler {
 		throw new UnhandledTypeException(problem);
 	}
 
-	@ExceptionHandler(PublishFailedException.class)
-	ResponseEntity<ProblemDetail> unavailable(PublishFailedException ex) {
+	@ExceptionHandler(BatchNotPublishedException.class)
+	ResponseEntity<ProblemDetail> unavailable(BatchNotPublishedException ex) {
 		log.warn("Batch refused, Kafka unavailable: {}", ex.getMessage());
 		return unavailable("Kafka cannot take the batch right now; nothing of it was accepted. Retry later.");
 	}

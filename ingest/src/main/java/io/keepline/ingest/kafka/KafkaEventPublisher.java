@@ -9,7 +9,7 @@ import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.RejectedEvent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.ingest.EventPublisher;
-import io.keepline.ingest.PublishFailedException;
+import io.keepline.ingest.BatchNotPublishedException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -57,7 +57,7 @@ public final class KafkaEventPublisher implements EventPublisher {
 			}
 		}
 		catch (KafkaException | org.springframework.kafka.KafkaException ex) {
-			throw new PublishFailedException("Kafka did not take the batch: " + ex.getMessage(), ex);
+			throw new BatchNotPublishedException("Kafka did not take the batch: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -127,7 +127,7 @@ final class FieldRules {
 		return value;
 	}
 
-	private static void reachable(JsonNode holder, String path, Problems problems) {
+	private static void reachable(JsonNode holder, String path, FieldProblems problems) {
 		if (Fields.present(holder, "email") == null && Fields.present(holder, "sms") == null
 				&& Fields.present(holder, "webhookUrl") == null) {
 			problems.add(path, Reasons.NO_CHANNEL);
@@ -136,7 +136,7 @@ final class FieldRules {
 
 	/** Lead days: 1 to 10 distinct days, each 1 to 365. */
 	private static Object leadDays(JsonNode node, String path, Reading reading) {
-		Problems problems = reading.problems();
+		FieldProblems problems = reading.problems();
 		if (!node.isArray()) {
 			problems.add(path, Reasons.WRONG_TYPE);
 			return null;
@@ -176,7 +176,7 @@ final class FieldRules {
 	@FunctionalInterface
 	interface ObjectCheck {
 
-		void check(JsonNode object, String path, Problems problems);
+		void check(JsonNode object, String path, FieldProblems problems);
 
 	}
 

@@ -23,7 +23,7 @@ final class Fields {
 	 * {@code maxLength} (each reported).
 	 */
 	static String string(JsonNode parent, String name, String path, boolean required, int maxLength,
-			Problems problems) {
+			FieldProblems problems) {
 		JsonNode node = present(parent, name);
 		if (node == null) {
 			if (required) {
@@ -43,7 +43,7 @@ final class Fields {
 		return value;
 	}
 
-	static void rejectUnknown(JsonNode object, Set<String> allowed, String prefix, Problems problems) {
+	static void rejectUnknown(JsonNode object, Set<String> allowed, String prefix, FieldProblems problems) {
 		if (object.size() > allowed.size() || !allowed.containsAll(object.propertyNames())) {
 			for (String name : object.propertyNames()) {
 				if (!allowed.contains(name)) {

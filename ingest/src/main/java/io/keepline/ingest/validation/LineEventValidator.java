@@ -82,7 +82,7 @@ public final class LineEventValidator {
 	 * problem was found.
 	 */
 	Item read(JsonNode item, OperatorId operator, Reading reading) {
-		Problems problems = reading.problems();
+		FieldProblems problems = reading.problems();
 		String discriminator = this.schema.discriminator();
 		String typeName = Fields.string(item, discriminator, discriminator, true, 64, problems);
 		RecordShape type = (typeName != null) ? this.schema.type(typeName) : null;
@@ -109,7 +109,7 @@ public final class LineEventValidator {
 		return new Item(eventIdText, msisdn, type, type.read(item, "", reading, common));
 	}
 
-	private static Instant occurredAt(JsonNode item, Instant receivedAt, Problems problems) {
+	private static Instant occurredAt(JsonNode item, Instant receivedAt, FieldProblems problems) {
 		String text = Fields.string(item, "occurredAt", "occurredAt", false, 64, problems);
 		Instant occurredAt = (text != null) ? Formats.instant(text, "occurredAt", problems) : null;
 		if (occurredAt != null && occurredAt.isAfter(receivedAt.plus(MAX_CLOCK_SKEW))) {

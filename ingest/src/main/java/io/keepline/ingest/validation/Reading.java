@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 final class Reading {
 
-	private final Problems problems = new Problems();
+	private final FieldProblems problems = new FieldProblems();
 
 	private final Instant receivedAt;
 
@@ -16,7 +16,7 @@ final class Reading {
 		this.receivedAt = receivedAt;
 	}
 
-	Problems problems() {
+	FieldProblems problems() {
 		return this.problems;
 	}
 

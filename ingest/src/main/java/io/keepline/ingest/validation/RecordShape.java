@@ -88,7 +88,7 @@ final class RecordShape {
 	 * @return the record, or null when a problem was found
 	 */
 	Object read(JsonNode object, String prefix, Reading reading, Map<String, Object> known) {
-		Problems problems = reading.problems();
+		FieldProblems problems = reading.problems();
 		// at the top every problem of the item is one of this object, those of the known
 		// fields included
 		int before = prefix.isEmpty() ? 0 : problems.size();
@@ -116,7 +116,7 @@ final class RecordShape {
 		return (problems.size() == before) ? construct(arguments, prefix, problems) : null;
 	}
 
-	private Object construct(Object[] arguments, String prefix, Problems problems) {
+	private Object construct(Object[] arguments, String prefix, FieldProblems problems) {
 		try {
 			return this.constructor.newInstance(arguments);
 		}

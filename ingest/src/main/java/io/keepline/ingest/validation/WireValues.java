@@ -145,7 +145,7 @@ final class WireValues {
 	@FunctionalInterface
 	interface Parser {
 
-		Object parse(String text, String path, Problems problems);
+		Object parse(String text, String path, FieldProblems problems);
 
 	}
 
