@@ -45,7 +45,7 @@ public final class BatchIngestor {
 	/**
 	 * Validates and publishes {@code items}; returns once Kafka has acknowledged them
 	 * all.
-	 * @throws PublishFailedException when Kafka could not take the batch
+	 * @throws BatchNotPublishedException when Kafka could not take the batch
 	 * @throws OwnersUnavailableException when line ownership cannot be told yet; nothing
 	 * of the batch was published
 	 */
@@ -81,8 +81,8 @@ public final class BatchIngestor {
 			throw ex;
 		}
 		catch (InvalidValueException ex) {
-			// A contracts rule the validator does not know yet: still a rejection, not a
-			// failure.
+			// a contracts rule the validator does not know yet: a rejection, not a
+			// failure
 			log.warn("Contract rule {} on {} not covered by the validator", ex.reason(), ex.field());
 			String field = (ex.field() != null) ? ex.field() : "$";
 			return Validation.rejected(null, List.of(new FieldError(field, ex.reason())));

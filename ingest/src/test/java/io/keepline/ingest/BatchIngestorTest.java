@@ -75,7 +75,7 @@ class BatchIngestorTest {
 	void countsNothingWhenKafkaDidNotTakeTheBatch() {
 		this.publisher.failAfter(0);
 
-		assertThatExceptionOfType(PublishFailedException.class)
+		assertThatExceptionOfType(BatchNotPublishedException.class)
 			.isThrownBy(() -> this.ingestor.ingest(IngestSource.HTTP, List.of(item(Samples.lineErased(), "index 0"))));
 		assertThat(this.registry.find("keepline.ingest.events").counters()).isEmpty();
 	}

@@ -91,7 +91,7 @@ class IngestIntegrationTest {
 	static void groups(DynamicPropertyRegistry registry) throws IOException {
 		registry.add("keepline.ingest.raw.group-id", () -> Unique.name("ingest-raw"));
 		Path stateDir = Files.createTempDirectory("ingest-it");
-		registry.add("keepline.ingest.ownership.state-dir", stateDir::toString);
+		registry.add("spring.kafka.streams.state-dir", stateDir::toString);
 	}
 
 	@BeforeEach
@@ -249,8 +249,8 @@ class IngestIntegrationTest {
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		JsonNode health = EventJson.mapper().readTree(readiness.body());
 		assertThat(health.at("/status").stringValue()).isEqualTo("UP");
-		assertThat(health.at("/components/ownership/status").stringValue()).isEqualTo("UP");
-		assertThat(health.at("/components/ownership/details/lines").longValue()).isNotNegative();
+		assertThat(health.at("/components/streams/status").stringValue()).isEqualTo("UP");
+		assertThat(health.at("/components/streams/details/lines").longValue()).isNotNegative();
 	}
 
 	static EventRejected rejectedWithPayload(String payload) {

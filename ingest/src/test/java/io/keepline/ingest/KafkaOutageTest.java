@@ -33,7 +33,7 @@ class KafkaOutageTest {
 				"--server.port=0", "--spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
 				"--keepline.operators.keys=orange=" + KEY, "--keepline.ingest.raw.enabled=false",
 				"--spring.kafka.admin.auto-create=false", "--spring.kafka.producer.properties.max.block.ms=3000",
-				"--keepline.ingest.ownership.state-dir=" + Files.createTempDirectory("ingest-outage"))) {
+				"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("ingest-outage"))) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/line-events"))
 				.header("Content-Type", "application/json")

@@ -22,7 +22,7 @@ public final class RecordingPublisher implements EventPublisher {
 	@Override
 	public void publish(List<LineEvent> accepted, List<EventRejected> rejected) {
 		if (this.batchesBeforeFailure.getAndDecrement() <= 0) {
-			throw new PublishFailedException("broker down (test)", null);
+			throw new BatchNotPublishedException("broker down (test)", null);
 		}
 		this.acceptedBatches.add(List.copyOf(accepted));
 		this.rejected.addAll(rejected);

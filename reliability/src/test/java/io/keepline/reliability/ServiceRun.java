@@ -97,7 +97,7 @@ public final class ServiceRun implements AutoCloseable {
 		properties.put("keepline.operators.keys", OPERATOR_KEYS);
 		properties.put("keepline.ingest.raw.group-id", Unique.name("ingest-raw"));
 		properties.put("keepline.ingest.raw.concurrency", "1");
-		properties.put("keepline.ingest.ownership.state-dir", stateDir.toString());
+		properties.put("spring.kafka.streams.state-dir", stateDir.toString());
 		properties.putAll(overrides);
 		ServiceRun ingest = new ServiceRun("ingest", ServiceLauncher.start(IngestApplication.class, properties, null),
 				stateDir);

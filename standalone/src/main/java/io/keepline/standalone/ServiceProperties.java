@@ -23,7 +23,7 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		Map<String, String> properties = common("ingest", this.settings.ports().ingest());
 		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
 		properties.put("keepline.ingest.raw.concurrency", "1");
-		properties.put("keepline.ingest.ownership.state-dir", stateDir("ingest"));
+		properties.put("spring.kafka.streams.state-dir", stateDir("ingest"));
 		return properties;
 	}
 

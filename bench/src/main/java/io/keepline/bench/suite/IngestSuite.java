@@ -67,8 +67,8 @@ public final class IngestSuite implements Suite {
 		}
 		Path stateDir = Files.createTempDirectory("keepline-bench-ingest");
 		try (InProcessService ingest = InProcessService.start(IngestApplication.class, context.bootstrapServers(),
-				Map.of("keepline.operators.keys", Lines.OPERATOR.value() + "=" + KEY,
-						"keepline.ingest.ownership.state-dir", stateDir.toString()))) {
+				Map.of("keepline.operators.keys", Lines.OPERATOR.value() + "=" + KEY, "spring.kafka.streams.state-dir",
+						stateDir.toString()))) {
 			// ingest refuses batches until it has read who owns which line
 			Waits.until("ingest's line owners", Duration.ofSeconds(90), () -> ingest.bean(OwnershipView.class).ready());
 			URI uri = URI.create(ingest.baseUrl() + "/v1/line-events");

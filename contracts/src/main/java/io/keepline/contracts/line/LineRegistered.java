@@ -13,11 +13,12 @@ import io.keepline.contracts.OperatorId;
 
 /**
  * A line came under Keepline's watch, or its registration was replaced. {@code leadDays}
- * null means the default stages.
+ * null means the default stages; {@code autoRenew} absent (null) means no, decided here
+ * once for every reader and for ingest, so the accessor never returns null.
  */
 public record LineRegistered(UUID eventId, Instant occurredAt, Msisdn msisdn, OperatorId operator, String plan,
 		LocalDate validUntil, Money renewalPrice, Holder holder, List<Integer> leadDays,
-		boolean autoRenew) implements LineEvent {
+		Boolean autoRenew) implements LineEvent {
 
 	/**
 	 * The reminder stages used when a line names none: 30, 7 and 1 days before expiry.
@@ -33,6 +34,7 @@ public record LineRegistered(UUID eventId, Instant occurredAt, Msisdn msisdn, Op
 		InvalidValueException.require(renewalPrice, "renewalPrice");
 		InvalidValueException.require(holder, "holder");
 		leadDays = (leadDays != null) ? List.copyOf(leadDays) : null;
+		autoRenew = Boolean.TRUE.equals(autoRenew);
 	}
 
 	/** The lead days in force: the line's own, or {@link #DEFAULT_LEAD_DAYS}. */

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.rejected.RejectedEvent;
@@ -138,6 +139,20 @@ class WireFormatTest {
 	@MethodSource("typeSpecificMalformations")
 	void malformedInputNamesTheField(String fixture, Consumer<ObjectNode> change, String field, String reason) {
 		assertMalformed(fixture, sealedTypeOf(fixture), change, field, reason);
+	}
+
+	@Test
+	void aRegistrationWithoutAutoRenewIsNotOptedIn() {
+		ObjectNode event = (ObjectNode) tree("line/LineRegistered");
+		event.remove("autoRenew");
+
+		LineRegistered registered = (LineRegistered) EventJson.read(event.toString(), LineEvent.class);
+
+		assertThat(registered.autoRenew()).isFalse();
+		assertThat(EventJson.mapper()
+			.readTree(EventJson.writeString(registered, LineEvent.class))
+			.get("autoRenew")
+			.booleanValue()).isFalse();
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.keepline.contracts.json.EventJson;
+import io.keepline.ingest.validation.LineEventValidator;
+import io.keepline.ingest.validation.WireKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -22,15 +24,8 @@ final class CsvColumns {
 
 	private static final String BOM = "\uFEFF";
 
-	private static final Map<String, Kind> KNOWN = Map.ofEntries(Map.entry("type", Kind.TEXT),
-			Map.entry("eventId", Kind.TEXT), Map.entry("occurredAt", Kind.TEXT), Map.entry("msisdn", Kind.TEXT),
-			Map.entry("operator", Kind.TEXT), Map.entry("plan", Kind.TEXT), Map.entry("validUntil", Kind.TEXT),
-			Map.entry("renewalPrice.amountCents", Kind.INTEGER), Map.entry("renewalPrice.currency", Kind.TEXT),
-			Map.entry("holder.name", Kind.TEXT), Map.entry("holder.email", Kind.TEXT),
-			Map.entry("holder.sms", Kind.TEXT), Map.entry("holder.webhookUrl", Kind.TEXT),
-			Map.entry("holder.locale", Kind.TEXT), Map.entry("holder.timeZone", Kind.TEXT),
-			Map.entry("leadDays", Kind.INTEGER_LIST), Map.entry("autoRenew", Kind.BOOLEAN),
-			Map.entry("reason", Kind.TEXT));
+	/** The wire format's fields, as contracts declares them. */
+	private static final Map<String, WireKind> KNOWN = LineEventValidator.fields();
 
 	private static final JsonNodeFactory NODES = EventJson.mapper().getNodeFactory();
 
@@ -49,7 +44,7 @@ final class CsvColumns {
 		for (String cell : header) {
 			// Spreadsheet exports often start with a byte order mark.
 			String name = (columns.isEmpty() && unknown.isEmpty() && cell.startsWith(BOM)) ? cell.substring(1) : cell;
-			Kind kind = KNOWN.get(name);
+			WireKind kind = KNOWN.get(name);
 			if (kind == null) {
 				unknown.add(name);
 				continue;
@@ -90,7 +85,7 @@ final class CsvColumns {
 		return (root.get(name) instanceof ObjectNode existing) ? existing : root.putObject(name);
 	}
 
-	private static JsonNode value(Kind kind, String cell) {
+	private static JsonNode value(WireKind kind, String cell) {
 		return switch (kind) {
 			case TEXT -> NODES.stringNode(cell);
 			case INTEGER -> integer(cell);
@@ -120,13 +115,7 @@ final class CsvColumns {
 		return array;
 	}
 
-	private enum Kind {
-
-		TEXT, INTEGER, BOOLEAN, INTEGER_LIST
-
-	}
-
-	private record Column(String parent, String field, Kind kind) {
+	private record Column(String parent, String field, WireKind kind) {
 
 	}
 

@@ -13,7 +13,7 @@ import io.keepline.ingest.BatchIngestor;
 import io.keepline.ingest.IngestItem;
 import io.keepline.ingest.IngestResult;
 import io.keepline.ingest.IngestSettings;
-import io.keepline.ingest.PublishFailedException;
+import io.keepline.ingest.BatchNotPublishedException;
 import io.keepline.ingest.validation.OwnersUnavailableException;
 import io.keepline.ingest.validation.Validation;
 import org.apache.commons.csv.CSVFormat;
@@ -57,7 +57,7 @@ public final class CsvImporter {
 	 */
 	public CsvImportSummary importCsv(OperatorId operator, Reader input) {
 		RowBoundedReader reader = new RowBoundedReader(input, MAX_ROW_CHARS);
-		Progress progress = new Progress(operator, this.settings.csvMaxErrors(), this.settings.csvProgressRows());
+		CsvProgress progress = new CsvProgress(operator, this.settings.csvMaxErrors(), this.settings.csvProgressRows());
 		try (CSVParser parser = FORMAT.parse(reader)) {
 			CsvColumns columns = CsvColumns.of(parser.getHeaderNames());
 			List<IngestItem> chunk = new ArrayList<>(this.settings.csvChunkRows());
@@ -94,7 +94,7 @@ public final class CsvImporter {
 		return ex.getMessage();
 	}
 
-	private void publish(List<IngestItem> chunk, List<Long> lines, Progress progress) {
+	private void publish(List<IngestItem> chunk, List<Long> lines, CsvProgress progress) {
 		if (chunk.isEmpty()) {
 			return;
 		}
@@ -102,7 +102,7 @@ public final class CsvImporter {
 		try {
 			result = this.ingestor.ingest(IngestSource.CSV, chunk);
 		}
-		catch (PublishFailedException ex) {
+		catch (BatchNotPublishedException ex) {
 			log.warn("CSV import stopped after line {}: Kafka unavailable ({})", progress.lastCommittedLine(),
 					ex.getMessage());
 			throw new CsvImportFailed.Unavailable(

@@ -1,10 +1,13 @@
 package io.keepline.ingest.http;
 
 import java.net.URI;
+import java.time.Duration;
 
-import io.keepline.ingest.PublishFailedException;
+import io.keepline.contracts.UnhandledTypeException;
+import io.keepline.ingest.BatchNotPublishedException;
 import io.keepline.ingest.csv.CsvImportFailed;
 import io.keepline.ingest.validation.OwnersUnavailableException;
+import io.keepline.support.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,28 +29,27 @@ class IngestExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestExceptionHandler.class);
 
-	private static final String RETRY_AFTER_SECONDS = "5";
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	@ExceptionHandler(IngestProblem.class)
 	ResponseEntity<ProblemDetail> refused(IngestProblem problem) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status());
 		if (problem instanceof IngestProblem.Unauthorized) {
-			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"keepline-ingest\"");
+			return Problems.unauthorized(problem.getMessage());
 		}
-		return response.body(ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage()));
+		if (problem instanceof IngestProblem.BadRequest || problem instanceof IngestProblem.TooLarge) {
+			return Problems.of(problem.status(), problem.getMessage());
+		}
+		throw new UnhandledTypeException(problem);
 	}
 
-	@ExceptionHandler(PublishFailedException.class)
-	ResponseEntity<ProblemDetail> unavailable(PublishFailedException ex) {
+	@ExceptionHandler(BatchNotPublishedException.class)
+	ResponseEntity<ProblemDetail> unavailable(BatchNotPublishedException ex) {
 		log.warn("Batch refused, Kafka unavailable: {}", ex.getMessage());
 		return unavailable("Kafka cannot take the batch right now; nothing of it was accepted. Retry later.");
 	}
 
 	private static ResponseEntity<ProblemDetail> unavailable(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-			.body(problem);
+		return Problems.unavailable(detail, RETRY_AFTER);
 	}
 
 	@ExceptionHandler(OwnersUnavailableException.class)
@@ -59,8 +61,7 @@ class IngestExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(CsvImportFailed.class)
 	ResponseEntity<ProblemDetail> csvFailed(CsvImportFailed ex) {
-		HttpStatus status = (ex instanceof CsvImportFailed.Unavailable) ? HttpStatus.SERVICE_UNAVAILABLE
-				: HttpStatus.BAD_REQUEST;
+		HttpStatus status = status(ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		problem.setType(URI.create("about:blank"));
 		problem.setProperty("lastCommittedLine", ex.lastCommittedLine());
@@ -69,9 +70,20 @@ class IngestExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
 		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-			response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
 		}
 		return response.body(problem);
+	}
+
+	/** The status a failed CSV import answers with. */
+	static HttpStatus status(CsvImportFailed failure) {
+		if (failure instanceof CsvImportFailed.BadCsv) {
+			return HttpStatus.BAD_REQUEST;
+		}
+		if (failure instanceof CsvImportFailed.Unavailable) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		throw new UnhandledTypeException(failure);
 	}
 
 }

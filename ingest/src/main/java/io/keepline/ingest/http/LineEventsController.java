@@ -14,6 +14,7 @@ import io.keepline.ingest.BatchIngestor;
 import io.keepline.ingest.IngestItem;
 import io.keepline.ingest.csv.CsvImportSummary;
 import io.keepline.ingest.csv.CsvImporter;
+import io.keepline.support.web.OperatorAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ class LineEventsController implements LineEventsApi {
 
 	private static final Logger log = LoggerFactory.getLogger(LineEventsController.class);
 
-	private final OperatorAuthenticator authenticator;
+	private final OperatorAuthentication authentication;
 
 	private final JsonBatchReader batchReader;
 
@@ -45,9 +46,9 @@ class LineEventsController implements LineEventsApi {
 
 	private final CsvImporter csvImporter;
 
-	LineEventsController(OperatorAuthenticator authenticator, JsonBatchReader batchReader, BatchIngestor ingestor,
+	LineEventsController(OperatorAuthentication authentication, JsonBatchReader batchReader, BatchIngestor ingestor,
 			CsvImporter csvImporter) {
-		this.authenticator = authenticator;
+		this.authentication = authentication;
 		this.batchReader = batchReader;
 		this.ingestor = ingestor;
 		this.csvImporter = csvImporter;
@@ -57,7 +58,7 @@ class LineEventsController implements LineEventsApi {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	public BatchResponse post(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) throws IOException {
-		OperatorId operator = this.authenticator.operator(authorization);
+		OperatorId operator = operator(authorization);
 		List<JsonNode> trees = this.batchReader.read(request.getInputStream(), request.getContentLengthLong());
 		List<IngestItem> items = new ArrayList<>(trees.size());
 		for (JsonNode tree : trees) {
@@ -73,15 +74,18 @@ class LineEventsController implements LineEventsApi {
 	public CsvImportSummary postCsv(
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) throws IOException {
-		OperatorId operator = this.authenticator.operator(authorization);
+		OperatorId operator = operator(authorization);
 		Charset charset = (request.getCharacterEncoding() != null) ? Charset.forName(request.getCharacterEncoding())
 				: StandardCharsets.UTF_8;
 		log.info("CSV import for {} started", operator);
-		// A decoder that reports bytes its charset cannot read, instead of replacing
-		// them.
+		// a decoder that reports bytes its charset cannot read instead of replacing them
 		try (Reader reader = new InputStreamReader(request.getInputStream(), charset.newDecoder())) {
 			return this.csvImporter.importCsv(operator, reader);
 		}
+	}
+
+	private OperatorId operator(String authorization) {
+		return this.authentication.operator(authorization).orElseThrow(IngestProblem.Unauthorized::new);
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.keepline.ingest.kafka;
 
 import java.util.List;
-import java.util.Map;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
@@ -10,7 +9,7 @@ import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.RejectedEvent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.ingest.EventPublisher;
-import io.keepline.ingest.PublishFailedException;
+import io.keepline.ingest.BatchNotPublishedException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -44,15 +43,6 @@ public final class KafkaEventPublisher implements EventPublisher {
 		this.template = template;
 	}
 
-	/**
-	 * A publisher with ingest's producer settings on top of {@code clientProperties}
-	 * (bootstrap servers and security), for use without Spring, such as in benchmarks.
-	 */
-	public static KafkaEventPublisher create(Map<String, Object> clientProperties, String transactionIdPrefix) {
-		return new KafkaEventPublisher(
-				new KafkaTemplate<>(IngestKafkaConfiguration.producerFactory(clientProperties, transactionIdPrefix)));
-	}
-
 	@Override
 	public void publish(List<LineEvent> accepted, List<EventRejected> rejected) {
 		if (accepted.isEmpty() && rejected.isEmpty()) {
@@ -67,7 +57,7 @@ public final class KafkaEventPublisher implements EventPublisher {
 			}
 		}
 		catch (KafkaException | org.springframework.kafka.KafkaException ex) {
-			throw new PublishFailedException("Kafka did not take the batch: " + ex.getMessage(), ex);
+			throw new BatchNotPublishedException("Kafka did not take the batch: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -5,8 +5,8 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Typed reads of JSON fields that report a wrong shape as a problem instead of failing. A
- * JSON {@code null} counts as absent.
+ * Reads of JSON fields that report a wrong shape as a problem instead of failing, and the
+ * naming of fields an object may not carry. A JSON {@code null} counts as absent.
  */
 final class Fields {
 
@@ -23,7 +23,7 @@ final class Fields {
 	 * {@code maxLength} (each reported).
 	 */
 	static String string(JsonNode parent, String name, String path, boolean required, int maxLength,
-			Problems problems) {
+			FieldProblems problems) {
 		JsonNode node = present(parent, name);
 		if (node == null) {
 			if (required) {
@@ -43,45 +43,7 @@ final class Fields {
 		return value;
 	}
 
-	/** A free-text string that must not be blank when present. */
-	static String text(JsonNode parent, String name, String path, boolean required, int maxLength, Problems problems) {
-		String value = string(parent, name, path, required, maxLength, problems);
-		if (value != null && value.isBlank()) {
-			problems.add(path, Reasons.BLANK);
-			return null;
-		}
-		return value;
-	}
-
-	static Boolean bool(JsonNode parent, String name, String path, Problems problems) {
-		JsonNode node = present(parent, name);
-		if (node == null) {
-			return null;
-		}
-		if (!node.isBoolean()) {
-			problems.add(path, Reasons.WRONG_TYPE);
-			return null;
-		}
-		return node.booleanValue();
-	}
-
-	/** An object-valued field, or null when absent or not an object (reported). */
-	static JsonNode object(JsonNode parent, String name, String path, boolean required, Problems problems) {
-		JsonNode node = present(parent, name);
-		if (node == null) {
-			if (required) {
-				problems.add(path, Reasons.REQUIRED);
-			}
-			return null;
-		}
-		if (!node.isObject()) {
-			problems.add(path, Reasons.WRONG_TYPE);
-			return null;
-		}
-		return node;
-	}
-
-	static void rejectUnknown(JsonNode object, Set<String> allowed, String prefix, Problems problems) {
+	static void rejectUnknown(JsonNode object, Set<String> allowed, String prefix, FieldProblems problems) {
 		if (object.size() > allowed.size() || !allowed.containsAll(object.propertyNames())) {
 			for (String name : object.propertyNames()) {
 				if (!allowed.contains(name)) {

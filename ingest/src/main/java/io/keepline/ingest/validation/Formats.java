@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.InvalidValueException;
+import io.keepline.contracts.OperatorId;
 
 /**
  * Strict parsers of the wire format's scalar values: each returns null and records the
@@ -42,7 +44,7 @@ final class Formats {
 	private Formats() {
 	}
 
-	static UUID uuid(String text, String path, Problems problems) {
+	static UUID uuid(String text, String path, FieldProblems problems) {
 		if (!UUID_SHAPE.matcher(text).matches()) {
 			problems.add(path, Reasons.INVALID_UUID);
 			return null;
@@ -50,7 +52,7 @@ final class Formats {
 		return UUID.fromString(text);
 	}
 
-	static Instant instant(String text, String path, Problems problems) {
+	static Instant instant(String text, String path, FieldProblems problems) {
 		try {
 			return DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
 		}
@@ -60,7 +62,7 @@ final class Formats {
 		}
 	}
 
-	static LocalDate date(String text, String path, Problems problems) {
+	static LocalDate date(String text, String path, FieldProblems problems) {
 		if (DATE_SHAPE.matcher(text).matches()) {
 			try {
 				return LocalDate.parse(text);
@@ -73,7 +75,7 @@ final class Formats {
 		return null;
 	}
 
-	static Currency currency(String text, String path, Problems problems) {
+	static Currency currency(String text, String path, FieldProblems problems) {
 		Currency currency = CURRENCIES.get(text);
 		if (currency == null) {
 			problems.add(path, Reasons.INVALID_CURRENCY);
@@ -81,7 +83,7 @@ final class Formats {
 		return currency;
 	}
 
-	static ZoneId timeZone(String text, String path, Problems problems) {
+	static ZoneId timeZone(String text, String path, FieldProblems problems) {
 		if (!ZONE_IDS.contains(text)) {
 			problems.add(path, Reasons.INVALID_TIME_ZONE);
 			return null;
@@ -89,7 +91,7 @@ final class Formats {
 		return ZoneId.of(text);
 	}
 
-	static HolderLocale locale(String text, String path, Problems problems) {
+	static HolderLocale locale(String text, String path, FieldProblems problems) {
 		HolderLocale locale = LOCALES.get(text);
 		if (locale == null) {
 			problems.add(path, Reasons.UNSUPPORTED_LOCALE);
@@ -97,7 +99,17 @@ final class Formats {
 		return locale;
 	}
 
-	static String email(String text, String path, Problems problems) {
+	static OperatorId operator(String text, String path, FieldProblems problems) {
+		try {
+			return OperatorId.of(text);
+		}
+		catch (InvalidValueException ex) {
+			problems.add(path, ex.reason());
+			return null;
+		}
+	}
+
+	static String email(String text, String path, FieldProblems problems) {
 		if (!EMAIL.matcher(text).matches()) {
 			problems.add(path, Reasons.INVALID_EMAIL);
 			return null;
@@ -106,7 +118,7 @@ final class Formats {
 	}
 
 	/** An absolute https URL; plain http only to this machine (for local testing). */
-	static URI webhookUrl(String text, String path, Problems problems) {
+	static URI webhookUrl(String text, String path, FieldProblems problems) {
 		URI uri;
 		try {
 			uri = new URI(text);

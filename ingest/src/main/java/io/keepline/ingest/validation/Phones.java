@@ -13,7 +13,7 @@ final class Phones {
 	private Phones() {
 	}
 
-	static Msisdn mobile(String text, String path, Problems problems) {
+	static Msisdn mobile(String text, String path, FieldProblems problems) {
 		Msisdn number;
 		try {
 			number = Msisdn.of(text);

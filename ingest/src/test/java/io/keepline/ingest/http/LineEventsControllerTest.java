@@ -8,6 +8,7 @@ import io.keepline.contracts.rejected.IngestSource;
 import io.keepline.ingest.KnownOwners;
 import io.keepline.ingest.RecordingPublisher;
 import io.keepline.ingest.validation.Samples;
+import io.keepline.support.web.OperatorAuthentication;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,7 +175,7 @@ class LineEventsControllerTest {
 		String body = "[" + Samples.lineErased() + "]";
 		this.mvc.perform(post("/v1/line-events").contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"keepline-ingest\""));
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, OperatorAuthentication.CHALLENGE));
 		this.mvc
 			.perform(post("/v1/line-events").contentType(MediaType.APPLICATION_JSON)
 				.header(HttpHeaders.AUTHORIZATION, "Bearer not-a-configured-key")

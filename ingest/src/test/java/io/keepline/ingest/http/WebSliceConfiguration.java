@@ -12,6 +12,7 @@ import io.keepline.ingest.KnownOwners;
 import io.keepline.ingest.RecordingPublisher;
 import io.keepline.ingest.csv.CsvImporter;
 import io.keepline.ingest.validation.LineEventValidator;
+import io.keepline.support.web.OperatorAuthentication;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestSettings.class)
-@Import({ OperatorAuthenticator.class, JsonBatchReader.class })
+@Import(JsonBatchReader.class)
 class WebSliceConfiguration {
 
 	static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -42,6 +43,11 @@ class WebSliceConfiguration {
 	@Bean
 	OperatorKeys operatorKeys() {
 		return OperatorKeys.parse("orange=" + ORANGE_KEY + ",proximus=" + OperatorKeys.hashedForm(PROXIMUS_KEY));
+	}
+
+	@Bean
+	OperatorAuthentication operatorAuthentication(OperatorKeys operatorKeys) {
+		return new OperatorAuthentication(operatorKeys);
 	}
 
 	@Bean

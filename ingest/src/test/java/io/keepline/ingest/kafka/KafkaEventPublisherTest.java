@@ -14,7 +14,7 @@ import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.topic.Topics;
-import io.keepline.ingest.PublishFailedException;
+import io.keepline.ingest.BatchNotPublishedException;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.TopicProbe;
@@ -54,7 +54,7 @@ class KafkaEventPublisherTest {
 		base.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, PoisonPill.FailingPartitioner.class);
 		base.put(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, PoisonPill.AckCounter.class.getName());
 		base.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		DefaultKafkaProducerFactory<byte[], byte[]> factory = IngestKafkaConfiguration.producerFactory(base,
+		DefaultKafkaProducerFactory<byte[], byte[]> factory = IngestKafkaConfiguration.transactional(base,
 				Unique.name("publisher-test") + "-");
 		KafkaEventPublisher publisher = new KafkaEventPublisher(new KafkaTemplate<>(factory));
 		// The first transactional producer of a fresh broker waits for the transaction
@@ -65,7 +65,7 @@ class KafkaEventPublisherTest {
 		});
 
 		try (TopicProbe<Msisdn, LineEvent> committed = TopicProbe.of(cluster, Topics.LINE_EVENTS)) {
-			assertThatExceptionOfType(PublishFailedException.class)
+			assertThatExceptionOfType(BatchNotPublishedException.class)
 				.isThrownBy(() -> publisher.publish(List.of(erased(first), erased(second), erased(poison)), List.of()))
 				.withMessageContaining("poison pill");
 			assertThat(PoisonPill.acknowledged.getCount()).as("the first two records reached the broker").isZero();

@@ -63,9 +63,7 @@ class LineEventValidatorTest {
 
 	static Stream<ObjectNode> validItems() {
 		ObjectNode minimal = Samples.lineRegistered();
-		// autoRenew stays: the contracts binding insists on it, ingest defaults it to
-		// false.
-		minimal.remove("leadDays");
+		minimal.remove(List.of("leadDays", "autoRenew"));
 		((ObjectNode) minimal.get("holder")).remove(List.of("name", "sms", "webhookUrl"));
 		return Stream.of(Samples.lineRegistered(), minimal, Samples.validityExtended(), Samples.holderUpdated(),
 				Samples.lineCancelled(), Samples.lineErased());

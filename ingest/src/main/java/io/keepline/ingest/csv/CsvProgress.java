@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Running counts of one CSV import, the first row errors, and a progress log line every
  * {@code logEvery} rows.
  */
-final class Progress {
+final class CsvProgress {
 
 	private static final Logger log = LoggerFactory.getLogger(CsvImporter.class);
 
@@ -32,7 +32,7 @@ final class Progress {
 
 	private long lastCommittedLine = 1;
 
-	Progress(OperatorId operator, int maxErrors, int logEvery) {
+	CsvProgress(OperatorId operator, int maxErrors, int logEvery) {
 		this.operator = operator;
 		this.maxErrors = maxErrors;
 		this.logEvery = logEvery;

@@ -8,7 +8,7 @@ import io.keepline.contracts.FieldError;
 /**
  * The problems found in one item so far, each a field path and a reason code.
  */
-final class Problems {
+final class FieldProblems {
 
 	private final List<FieldError> errors = new ArrayList<>(4);
 

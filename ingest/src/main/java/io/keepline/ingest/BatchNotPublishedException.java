@@ -4,9 +4,9 @@ package io.keepline.ingest;
  * Kafka could not take a batch: nothing of it was committed, and the caller should retry
  * later.
  */
-public class PublishFailedException extends RuntimeException {
+public class BatchNotPublishedException extends RuntimeException {
 
-	public PublishFailedException(String message, Throwable cause) {
+	public BatchNotPublishedException(String message, Throwable cause) {
 		super(message, cause);
 	}
 
