@@ -1,4 +1,4 @@
-package io.keepline.payments.view;
+package io.keepline.payments.line;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
-import io.keepline.payments.view.CycleView.CycleState;
+import io.keepline.payments.line.BillingCycle.CycleState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How deadline and payment events fold into what payments knows about a line.
  */
-class LineViewTest {
+class LinePaymentsTest {
 
 	static final Msisdn MSISDN = Msisdn.of("+32470123456");
 
@@ -36,7 +36,7 @@ class LineViewTest {
 
 	@Test
 	void aReminderOpensTheCycleWithItsPriceAndTheHoldersLocale() {
-		LineView view = LineView.empty(MSISDN).apply(reminder());
+		LinePayments view = LinePayments.empty(MSISDN).apply(reminder());
 
 		assertThat(view.locale()).isEqualTo(HolderLocale.DE);
 		assertThat(view.cycle(VALID_UNTIL)).hasValueSatisfying((cycle) -> {
@@ -47,7 +47,7 @@ class LineViewTest {
 
 	@Test
 	void renewalConfirmedMarksTheCyclePaidAndALaterLapseDoesNotReopenIt() {
-		LineView view = LineView.empty(MSISDN)
+		LinePayments view = LinePayments.empty(MSISDN)
 			.apply(reminder())
 			.apply(new RenewalConfirmed(UUID.randomUUID(), Instant.now(), MSISDN, OperatorId.of("orange"), VALID_UNTIL,
 					Money.of(1500, "EUR"), "pi_1", HOLDER))
@@ -59,7 +59,7 @@ class LineViewTest {
 
 	@Test
 	void aLaterReminderKeepsTheCyclesState() {
-		LineView view = LineView.empty(MSISDN)
+		LinePayments view = LinePayments.empty(MSISDN)
 			.apply(reminder())
 			.apply(new LineLapsed(UUID.randomUUID(), Instant.now(), MSISDN, OperatorId.of("orange"), VALID_UNTIL,
 					HOLDER))
@@ -74,7 +74,7 @@ class LineViewTest {
 		PaymentSucceeded ok = new PaymentSucceeded(UUID.randomUUID(), Instant.now(), MSISDN, VALID_UNTIL,
 				Money.of(1500, "EUR"), PaymentSource.CHECKOUT, null, "pi_1", "evt_1");
 
-		LineView view = LineView.empty(MSISDN).apply(ok).apply(ok);
+		LinePayments view = LinePayments.empty(MSISDN).apply(ok).apply(ok);
 
 		assertThat(view.payments()).hasSize(1);
 		assertThat(view.published("evt_1")).isTrue();
@@ -83,7 +83,7 @@ class LineViewTest {
 
 	@Test
 	void aFailedPaymentDoesNotPayTheCycle() {
-		LineView view = LineView.empty(MSISDN)
+		LinePayments view = LinePayments.empty(MSISDN)
 			.apply(new PaymentFailed(UUID.randomUUID(), Instant.now(), MSISDN, VALID_UNTIL, PaymentSource.AUTO_RENEWAL,
 					1, "pi_2", "evt_2", "card_declined", "insufficient_funds", true));
 
@@ -92,14 +92,14 @@ class LineViewTest {
 
 	@Test
 	void keepsABoundedHistory() {
-		LineView view = LineView.empty(MSISDN);
-		for (int i = 0; i < LineView.MAX_PAYMENTS + 10; i++) {
+		LinePayments view = LinePayments.empty(MSISDN);
+		for (int i = 0; i < LinePayments.MAX_PAYMENTS + 10; i++) {
 			view = view.apply(new PaymentFailed(UUID.randomUUID(), Instant.now(), MSISDN, VALID_UNTIL,
 					PaymentSource.CHECKOUT, null, "pi_" + i, "evt_" + i, "card_declined", null, true));
 		}
 
-		assertThat(view.payments()).hasSize(LineView.MAX_PAYMENTS);
-		assertThat(view.published("evt_" + (LineView.MAX_PAYMENTS + 9))).isTrue();
+		assertThat(view.payments()).hasSize(LinePayments.MAX_PAYMENTS);
+		assertThat(view.published("evt_" + (LinePayments.MAX_PAYMENTS + 9))).isTrue();
 	}
 
 	static ReminderDue reminder() {
