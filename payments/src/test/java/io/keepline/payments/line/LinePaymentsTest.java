@@ -10,17 +10,21 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.samples.EventSamples;
 import io.keepline.payments.line.BillingCycle.CycleState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * How deadline and payment events fold into what payments knows about a line.
@@ -33,6 +37,23 @@ class LinePaymentsTest {
 
 	static final Holder HOLDER = new Holder(null, "h@example.com", null, null, HolderLocale.DE,
 			ZoneId.of("Europe/Brussels"));
+
+	@Test
+	void foldsEveryDeadlineEventType() {
+		for (DeadlineEvent event : EventSamples.everyPermitted(DeadlineEvent.class)) {
+			assertThatCode(() -> LinePayments.empty(event.msisdn()).apply(event)).as(event.getClass().getSimpleName())
+				.doesNotThrowAnyException();
+		}
+	}
+
+	@Test
+	void foldsEveryPaymentEventType() {
+		for (PaymentEvent event : EventSamples.everyPermitted(PaymentEvent.class)) {
+			assertThat(LinePayments.empty(event.msisdn()).apply(event).recorded(event.eventId()))
+				.as(event.getClass().getSimpleName())
+				.isTrue();
+		}
+	}
 
 	@Test
 	void aReminderOpensTheCycleWithItsPriceAndTheHoldersLocale() {
