@@ -56,10 +56,9 @@ class RenewalConfiguration {
 		ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> factory = kafka
 			.listenerFactory(Topics.DEADLINE_EVENTS);
 		FixedBackOff retries = new FixedBackOff(settings.retryBackoff().toMillis(), settings.retryAttempts());
-		// Stripe charged: dead-lettering would lose the outcome, so try until it is
-		// published.
-		// The handler's own back-off must retry too: with one that never retries,
-		// spring-kafka recovers at once without asking the function.
+		// Stripe charged: dead-lettering would lose the outcome, so retry until it is
+		// published. The handler's own back-off must retry too: with one that never
+		// retries, spring-kafka recovers at once without asking the function.
 		FixedBackOff untilRecorded = new FixedBackOff(settings.retryBackoff().toMillis(),
 				FixedBackOff.UNLIMITED_ATTEMPTS);
 		DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters.recoverer(settings.groupId()), untilRecorded);

@@ -10,8 +10,8 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
-import io.keepline.payments.line.LinePaymentsLookup;
 import io.keepline.payments.line.LinePayments;
+import io.keepline.payments.line.LinePaymentsLookup;
 import io.keepline.payments.line.PaymentRecord.Kind;
 
 /**
