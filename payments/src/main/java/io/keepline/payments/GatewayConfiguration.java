@@ -7,6 +7,7 @@ import com.stripe.StripeClient;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.sandbox.SandboxGateway;
 import io.keepline.payments.stripe.StripeGateway;
+import io.keepline.support.links.LinkSettings;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,6 +1,5 @@
 package io.keepline.payments;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotBlank;
@@ -11,14 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the payments service ({@code keepline.payments.*}). Stripe mode needs
- * {@code STRIPE_API_KEY} and {@code STRIPE_WEBHOOK_SECRET}; the offline sandbox must be
- * chosen explicitly ({@code mode=sandbox}, or {@code auto} without an API key).
+ * Settings of the payments service ({@code keepline.payments.*}); its Streams identity is
+ * {@code spring.kafka.streams.*}. Stripe mode needs {@code STRIPE_API_KEY} and
+ * {@code STRIPE_WEBHOOK_SECRET}; the offline sandbox must be chosen explicitly
+ * ({@code mode=sandbox}, or {@code auto} without an API key).
  */
 @Validated
 @ConfigurationProperties("keepline.payments")
 public record PaymentsSettings(@DefaultValue("stripe") Mode mode, @NotNull StripeSettings stripe,
-		@NotNull Path stateDir, @NotBlank @DefaultValue("keepline-payments") String applicationId,
 		@NotBlank @DefaultValue("keepline-payments") String groupId,
 		@NotNull @DefaultValue("PT12H") Duration checkoutReuseWindow,
 		@NotNull @DefaultValue("P14D") Duration statusLinkTtl, @NotNull @DefaultValue("PT2S") Duration retryBackoff,

@@ -105,8 +105,8 @@ class PaymentsIntegrationTest {
 		registry.add("keepline.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
 		registry.add("keepline.payments.stripe.api-base", stripe::baseUrl);
 		registry.add("keepline.payments.stripe.read-timeout", () -> "PT3S");
-		registry.add("keepline.payments.state-dir", () -> stateDir.toString());
-		registry.add("keepline.payments.application-id", () -> Unique.name("payments-it"));
+		registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
+		registry.add("spring.kafka.streams.application-id", () -> Unique.name("payments-it") + "-view");
 		registry.add("keepline.payments.group-id", () -> Unique.name("payments-it"));
 		registry.add("keepline.payments.retry-backoff", () -> "PT0.2S");
 		registry.add("keepline.payments.retry-attempts", () -> "1");

@@ -1,10 +1,10 @@
 package io.keepline.payments;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import io.keepline.payments.PaymentsSettings.Mode;
 import io.keepline.payments.PaymentsSettings.StripeSettings;
+import io.keepline.support.links.LinkSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,8 +49,8 @@ class PaymentsSettingsTest {
 	private static PaymentsSettings settings(Mode mode, String apiKey, String webhookSecret) {
 		return new PaymentsSettings(mode,
 				new StripeSettings(apiKey, webhookSecret, null, Duration.ofSeconds(5), Duration.ofSeconds(20), 3, 300),
-				Path.of("target/state"), "keepline-payments", "keepline-payments", Duration.ofHours(12),
-				Duration.ofDays(14), Duration.ofSeconds(2), 4, Duration.ofMinutes(5), Duration.ofDays(3));
+				"keepline-payments", Duration.ofHours(12), Duration.ofDays(14), Duration.ofSeconds(2), 4,
+				Duration.ofMinutes(5), Duration.ofDays(3));
 	}
 
 }

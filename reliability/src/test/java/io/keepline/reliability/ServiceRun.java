@@ -146,8 +146,8 @@ public final class ServiceRun implements AutoCloseable {
 		Map<String, String> properties = common("payments", bootstrapServers);
 		properties.put("keepline.links.secret", LINK_SECRET);
 		properties.put("keepline.payments.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET);
-		properties.put("keepline.payments.state-dir", stateDir.toString());
-		properties.put("keepline.payments.application-id", Unique.name("payments"));
+		properties.put("spring.kafka.streams.state-dir", stateDir.toString());
+		properties.put("spring.kafka.streams.application-id", Unique.name("payments") + "-view");
 		properties.put("keepline.payments.group-id", Unique.name("payments"));
 		return start(PaymentsApplication.class, "payments", properties, overrides);
 	}

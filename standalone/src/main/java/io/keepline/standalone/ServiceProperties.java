@@ -62,7 +62,7 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		Map<String, String> properties = common("payments", this.settings.ports().payments());
 		properties.put("keepline.links.secret", this.linkSecret);
 		properties.put("keepline.links.base-url", paymentsUrl());
-		properties.put("keepline.payments.state-dir", stateDir("payments"));
+		properties.put("spring.kafka.streams.state-dir", stateDir("payments"));
 		properties.put("keepline.payments.stripe.webhook-secret", this.settings.secrets().webhookSecret());
 		StandaloneSettings.Stripe stripe = this.settings.stripe();
 		if (stripe == null) {

@@ -65,8 +65,8 @@ public final class WebhooksSuite implements Suite {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("keepline.payments.mode", "sandbox");
 		properties.put("keepline.payments.stripe.webhook-secret", SECRET);
-		properties.put("keepline.payments.state-dir", stateDir.toString());
-		properties.put("keepline.payments.application-id", id);
+		properties.put("spring.kafka.streams.state-dir", stateDir.toString());
+		properties.put("spring.kafka.streams.application-id", id + "-view");
 		properties.put("keepline.payments.group-id", id);
 		properties.put("keepline.links.secret", "bench-link-secret-0123456789abcdef0123456789");
 		try (InProcessService payments = InProcessService.start(PaymentsApplication.class, context.bootstrapServers(),

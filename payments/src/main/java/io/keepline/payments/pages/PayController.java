@@ -6,22 +6,23 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.keepline.contracts.CycleId;
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.link.LinkVerification;
 import io.keepline.contracts.link.SignedLink;
-import io.keepline.payments.LinkSettings;
+import io.keepline.support.links.LinkSettings;
 import io.keepline.payments.PaymentsSettings;
 import io.keepline.payments.gateway.CheckoutRequest;
 import io.keepline.payments.gateway.GatewayUnavailableException;
 import io.keepline.payments.gateway.HostedSession;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.gateway.SetupRequest;
-import io.keepline.payments.view.CycleView;
-import io.keepline.payments.view.CycleView.CycleState;
-import io.keepline.payments.view.LineLookup;
-import io.keepline.payments.view.LineView;
-import io.keepline.payments.view.ViewUnavailableException;
+import io.keepline.payments.line.BillingCycle;
+import io.keepline.payments.line.BillingCycle.CycleState;
+import io.keepline.payments.line.LinePayments;
+import io.keepline.payments.line.LinePaymentsLookup;
+import io.keepline.payments.line.ViewUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ class PayController {
 
 	private final LinkSigner signer;
 
-	private final LineLookup lines;
+	private final LinePaymentsLookup lines;
 
 	private final PaymentGateway gateway;
 
@@ -58,7 +59,7 @@ class PayController {
 
 	private final Clock clock;
 
-	PayController(LinkSigner signer, LineLookup lines, PaymentGateway gateway, LinkSettings links,
+	PayController(LinkSigner signer, LinePaymentsLookup lines, PaymentGateway gateway, LinkSettings links,
 			PaymentsSettings settings, Clock clock) {
 		this.signer = signer;
 		this.lines = lines;
@@ -104,12 +105,14 @@ class PayController {
 		if (verification instanceof LinkVerification.Expired expired) {
 			return expired(expired.link(), request);
 		}
-		SignedLink link = ((LinkVerification.Valid) verification).link();
-		CycleId cycle = link.cycle();
+		if (!(verification instanceof LinkVerification.Valid valid)) {
+			throw new UnhandledTypeException(verification);
+		}
+		CycleId cycle = valid.link().cycle();
 		try {
-			Optional<LineView> view = this.lines.find(cycle.msisdn());
+			Optional<LinePayments> view = this.lines.find(cycle.msisdn());
 			view.ifPresent((v) -> HolderLocaleResolver.use(request, v.locale()));
-			Optional<CycleView> known = view.flatMap((v) -> v.cycle(cycle.validUntil()));
+			Optional<BillingCycle> known = view.flatMap((v) -> v.cycle(cycle.validUntil()));
 			if (view.isEmpty() || known.isEmpty()) {
 				return Pages.message(HttpStatus.NOT_FOUND, "cycle.unknown");
 			}
@@ -132,7 +135,7 @@ class PayController {
 	private ModelAndView expired(SignedLink link, HttpServletRequest request) {
 		String fresh = null;
 		try {
-			Optional<LineView> view = this.lines.find(link.cycle().msisdn());
+			Optional<LinePayments> view = this.lines.find(link.cycle().msisdn());
 			view.ifPresent((v) -> HolderLocaleResolver.use(request, v.locale()));
 			boolean open = view.flatMap((v) -> v.cycle(link.cycle().validUntil()))
 				.map((c) -> c.state() == CycleState.OPEN)
@@ -166,7 +169,7 @@ class PayController {
 	@FunctionalInterface
 	private interface OpenCycle {
 
-		ModelAndView run(CycleId cycle, LineView view, CycleView open);
+		ModelAndView run(CycleId cycle, LinePayments view, BillingCycle open);
 
 	}
 

@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 import io.keepline.contracts.CycleId;
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.link.LinkVerification;
-import io.keepline.payments.view.CycleView;
-import io.keepline.payments.view.CycleView.CycleState;
-import io.keepline.payments.view.LineLookup;
-import io.keepline.payments.view.LineView;
-import io.keepline.payments.view.PaymentRecord;
-import io.keepline.payments.view.ViewUnavailableException;
+import io.keepline.payments.line.BillingCycle;
+import io.keepline.payments.line.BillingCycle.CycleState;
+import io.keepline.payments.line.LinePayments;
+import io.keepline.payments.line.LinePaymentsLookup;
+import io.keepline.payments.line.PaymentRecord;
+import io.keepline.payments.line.ViewUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -32,9 +33,9 @@ class StatusController {
 
 	private final LinkSigner signer;
 
-	private final LineLookup lines;
+	private final LinePaymentsLookup lines;
 
-	StatusController(LinkSigner signer, LineLookup lines) {
+	StatusController(LinkSigner signer, LinePaymentsLookup lines) {
 		this.signer = signer;
 		this.lines = lines;
 	}
@@ -49,19 +50,22 @@ class StatusController {
 		if (verification instanceof LinkVerification.Expired) {
 			return Pages.message(HttpStatus.GONE, "link.expiredStatus");
 		}
-		CycleId cycle = ((LinkVerification.Valid) verification).link().cycle();
-		Optional<LineView> found;
+		if (!(verification instanceof LinkVerification.Valid valid)) {
+			throw new UnhandledTypeException(verification);
+		}
+		CycleId cycle = valid.link().cycle();
+		Optional<LinePayments> found;
 		try {
 			found = this.lines.find(cycle.msisdn());
 		}
 		catch (ViewUnavailableException ex) {
 			return Pages.message(HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable");
 		}
-		LineView view = found.orElseGet(() -> LineView.empty(cycle.msisdn()));
+		LinePayments view = found.orElseGet(() -> LinePayments.empty(cycle.msisdn()));
 		if (found.isPresent() && request.getParameter("lang") == null) {
 			HolderLocaleResolver.use(request, view.locale());
 		}
-		CycleView current = view.cycle(cycle.validUntil()).orElse(null);
+		BillingCycle current = view.cycle(cycle.validUntil()).orElse(null);
 		ModelAndView page = new ModelAndView("status", HttpStatus.OK);
 		page.addObject("maskedNumber", cycle.msisdn().masked());
 		page.addObject("validUntil", cycle.validUntil());
@@ -85,7 +89,7 @@ class StatusController {
 		return page;
 	}
 
-	private static String state(LineView view, CycleId cycle, CycleView current) {
+	private static String state(LinePayments view, CycleId cycle, BillingCycle current) {
 		if (current == null) {
 			return view.paidBy(cycle.validUntil()).isPresent() ? "received" : "unknown";
 		}

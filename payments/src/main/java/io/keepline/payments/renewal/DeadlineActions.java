@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.RefundDue;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -49,17 +53,23 @@ public class DeadlineActions {
 	public void on(DeadlineEvent event) {
 		if (event instanceof AutoRenewalDue due) {
 			charge(due);
+			return;
 		}
-		else if (event instanceof RefundDue refund) {
+		if (event instanceof RefundDue refund) {
 			refund(refund);
+			return;
 		}
+		if (event instanceof ReminderDue || event instanceof RenewalConfirmed || event instanceof LineLapsed) {
+			return; // reminders, confirmations and lapses ask nothing of payments
+		}
+		throw new UnhandledTypeException(event);
 	}
 
 	private void charge(AutoRenewalDue due) {
 		ChargeOutcome outcome = this.gateway.chargeOffSession(new OffSessionCharge(due.cycle(), due.attempt(),
 				due.paymentMethod(), due.price(), due.idempotencyKey()));
 		UUID eventId = id(due.idempotencyKey());
-		PaymentEvent result = null;
+		PaymentEvent result;
 		if (outcome instanceof ChargeOutcome.Succeeded ok) {
 			result = new PaymentSucceeded(eventId, this.clock.instant(), due.msisdn(), due.validUntil(), due.price(),
 					PaymentSource.AUTO_RENEWAL, due.attempt(), ok.paymentIntentId(), null);
@@ -69,9 +79,12 @@ public class DeadlineActions {
 					PaymentSource.AUTO_RENEWAL, due.attempt(), failed.paymentIntentId(), null, failed.reason(),
 					failed.declineCode(), failed.retryable());
 		}
-		if (result == null) {
+		else if (outcome instanceof ChargeOutcome.Pending) {
 			log.info("Automatic renewal of {} attempt {} is processing", due.cycle(), due.attempt());
 			return;
+		}
+		else {
+			throw new UnhandledTypeException(outcome);
 		}
 		log.info("Automatic renewal of {} attempt {}: {}", due.cycle(), due.attempt(),
 				result.getClass().getSimpleName());

@@ -1,14 +1,16 @@
 package io.keepline.payments.renewal;
 
+import io.keepline.support.streams.StreamsHealth;
 import org.apache.kafka.streams.KafkaStreams;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
- * Health of automatic renewals, part of readiness: OUT_OF_SERVICE while deadline-events
- * wait for the line view (at start-up, during its rebalances), UP while they are
- * consumed, DOWN if the view failed.
+ * Health of automatic renewals, part of readiness: UP only while deadline-events are
+ * consumed, DOWN if the line-payments view failed, OUT_OF_SERVICE while they wait for the
+ * view (at start-up, during its rebalances).
  */
 class DeadlineConsumerHealth implements HealthIndicator {
 
@@ -25,7 +27,7 @@ class DeadlineConsumerHealth implements HealthIndicator {
 		if (this.gate.consuming()) {
 			return Health.up().withDetail("view", state).build();
 		}
-		if (view == KafkaStreams.State.ERROR || view == KafkaStreams.State.PENDING_ERROR) {
+		if (StreamsHealth.status(view) == Status.DOWN) {
 			return Health.down().withDetail("view", state).build();
 		}
 		return Health.outOfService()

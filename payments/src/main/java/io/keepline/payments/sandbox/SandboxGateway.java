@@ -20,7 +20,7 @@ import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.payment.PaymentSource;
-import io.keepline.payments.LinkSettings;
+import io.keepline.support.links.LinkSettings;
 import io.keepline.payments.gateway.ChargeOutcome;
 import io.keepline.payments.gateway.CheckoutRequest;
 import io.keepline.payments.gateway.CycleMetadata;

@@ -1,6 +1,6 @@
 /**
- * Payments' own view of each line, derived with Kafka Streams from deadline-events and
- * the payment-events payments published: open cycles with price and locale for the pages,
- * and the published Stripe events and payment intents for the webhook's duplicate checks.
+ * The Kafka Streams application that keeps what payments knows of each line
+ * ({@link io.keepline.payments.line.LinePayments}) from deadline-events and the
+ * payment-events payments published, and reads it back from this instance's store.
  */
 package io.keepline.payments.view;

@@ -34,10 +34,10 @@ public class KafkaPaymentEventPublisher implements PaymentEventPublisher {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new PublishFailedException("interrupted while waiting for Kafka", ex);
+			throw new PaymentNotPublishedException("interrupted while waiting for Kafka", ex);
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			throw new PublishFailedException("Kafka did not acknowledge the payment event", ex);
+			throw new PaymentNotPublishedException("Kafka did not acknowledge the payment event", ex);
 		}
 	}
 

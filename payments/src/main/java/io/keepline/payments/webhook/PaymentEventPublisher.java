@@ -4,7 +4,7 @@ import io.keepline.contracts.payment.PaymentEvent;
 
 /**
  * Publishes a payment event to payment-events and returns only once Kafka acknowledged
- * it; throws {@link PublishFailedException} when it could not.
+ * it; throws {@link PaymentNotPublishedException} when it could not.
  */
 @FunctionalInterface
 public interface PaymentEventPublisher {

@@ -4,14 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
-import io.keepline.payments.view.LineLookup;
-import io.keepline.payments.view.LineView;
-import io.keepline.payments.view.PaymentRecord.Kind;
+import io.keepline.payments.line.LinePayments;
+import io.keepline.payments.line.LinePaymentsLookup;
+import io.keepline.payments.line.PaymentRecord.Kind;
 
 /**
  * Decides whether a payment event is new: not one already published (the same event id: a
@@ -23,11 +24,11 @@ import io.keepline.payments.view.PaymentRecord.Kind;
  */
 public class PublishedOutcomes {
 
-	private final LineLookup lines;
+	private final LinePaymentsLookup lines;
 
 	private final Map<String, Boolean> recent;
 
-	public PublishedOutcomes(LineLookup lines, int capacity) {
+	public PublishedOutcomes(LinePaymentsLookup lines, int capacity) {
 		this.lines = lines;
 		this.recent = new LinkedHashMap<>(1024, 0.75f, false) {
 			@Override
@@ -43,7 +44,7 @@ public class PublishedOutcomes {
 	 * superseded.
 	 */
 	public boolean claim(PaymentEvent event) {
-		Optional<LineView> view = this.lines.find(event.msisdn());
+		Optional<LinePayments> view = this.lines.find(event.msisdn());
 		if (view.isPresent() && supersededBy(view.get(), event)) {
 			return false;
 		}
@@ -83,7 +84,7 @@ public class PublishedOutcomes {
 		}
 	}
 
-	private static boolean supersededBy(LineView view, PaymentEvent event) {
+	private static boolean supersededBy(LinePayments view, PaymentEvent event) {
 		if (view.recorded(event.eventId()) || view.published(event.stripeEventId())) {
 			return true;
 		}
@@ -96,7 +97,10 @@ public class PublishedOutcomes {
 		if (event instanceof PaymentRefunded refunded) {
 			return view.has(Kind.REFUNDED, refunded.paymentIntentId());
 		}
-		return view.has(Kind.METHOD_SAVED, ((PaymentMethodSaved) event).setupIntentId());
+		if (event instanceof PaymentMethodSaved saved) {
+			return view.has(Kind.METHOD_SAVED, saved.setupIntentId());
+		}
+		throw new UnhandledTypeException(event);
 	}
 
 	private static String idKey(PaymentEvent event) {
@@ -114,10 +118,13 @@ public class PublishedOutcomes {
 		if (event instanceof PaymentRefunded refunded) {
 			return "refund:" + refunded.paymentIntentId();
 		}
-		if (event instanceof PaymentMethodSaved saved && saved.setupIntentId() != null) {
-			return "seti:" + saved.setupIntentId();
+		if (event instanceof PaymentMethodSaved saved) {
+			return (saved.setupIntentId() != null) ? "seti:" + saved.setupIntentId() : null;
 		}
-		return null;
+		if (event instanceof PaymentFailed) {
+			return null;
+		}
+		throw new UnhandledTypeException(event);
 	}
 
 }

@@ -21,6 +21,7 @@ import io.keepline.contracts.InvalidValueException;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodSaved;
@@ -34,7 +35,8 @@ import io.keepline.payments.gateway.PaymentGateway;
 /**
  * Turns a verified Stripe event into the payment event it means, or nothing for types and
  * objects that are not Keepline's. The Keepline event id is derived from the Stripe event
- * id, so a replay maps to the same event.
+ * id, so a replay maps to the same event; a handled type whose object this mapper has no
+ * branch for is an {@link UnhandledTypeException}.
  */
 public class StripeEventMapper {
 
@@ -65,7 +67,7 @@ public class StripeEventMapper {
 		if (object instanceof Charge charge) {
 			return refunded(event, charge, at, eventId);
 		}
-		return Optional.empty();
+		throw new UnhandledTypeException(object);
 	}
 
 	private Optional<PaymentEvent> session(Event event, Session session, Instant at, UUID eventId) {

@@ -8,7 +8,7 @@ import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.payments.gateway.GatewayUnavailableException;
-import io.keepline.payments.view.ViewUnavailableException;
+import io.keepline.payments.line.ViewUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +97,7 @@ public class WebhookProcessor {
 		try {
 			this.publisher.publish(payment);
 		}
-		catch (PublishFailedException ex) {
+		catch (PaymentNotPublishedException ex) {
 			this.outcomes.release(payment);
 			log.warn("{} for {} not published: {}", payment.getClass().getSimpleName(), payment.msisdn(),
 					ex.getMessage());

@@ -86,8 +86,8 @@ class ReconciliationTest {
 		return new PaymentsSettings(PaymentsSettings.Mode.SANDBOX,
 				new PaymentsSettings.StripeSettings(null, "whsec_x", null, Duration.ofSeconds(5), Duration.ofSeconds(5),
 						0, 300),
-				java.nio.file.Path.of("target/state"), "p", "p", Duration.ofHours(12), Duration.ofDays(14),
-				Duration.ofSeconds(1), 1, Duration.ofMinutes(5), Duration.ofDays(3));
+				"p", Duration.ofHours(12), Duration.ofDays(14), Duration.ofSeconds(1), 1, Duration.ofMinutes(5),
+				Duration.ofDays(3));
 	}
 
 }

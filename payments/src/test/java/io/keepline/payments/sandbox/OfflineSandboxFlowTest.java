@@ -77,8 +77,8 @@ class OfflineSandboxFlowTest {
 		registry.add("keepline.links.secret", () -> "sandbox-flow-link-secret-0123456789abcdef");
 		registry.add("keepline.payments.mode", () -> "auto");
 		registry.add("keepline.payments.stripe.webhook-secret", () -> "whsec_demo");
-		registry.add("keepline.payments.state-dir", () -> stateDir);
-		registry.add("keepline.payments.application-id", () -> Unique.name("payments-sandbox"));
+		registry.add("spring.kafka.streams.state-dir", () -> stateDir);
+		registry.add("spring.kafka.streams.application-id", () -> Unique.name("payments-sandbox") + "-view");
 		registry.add("keepline.payments.group-id", () -> Unique.name("payments-sandbox"));
 	}
 

@@ -16,7 +16,7 @@ import io.keepline.contracts.CycleId;
 import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
-import io.keepline.payments.LinkSettings;
+import io.keepline.support.links.LinkSettings;
 import io.keepline.payments.gateway.CheckoutRequest;
 import io.keepline.payments.gateway.HostedSession;
 import org.junit.jupiter.api.AfterEach;

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -30,7 +31,8 @@ class StripeWebhookControllerTest {
 
 		mvc(published::add)
 			.perform(webhook(payload, StripeJson.sign(WebhookProcessorTest.SECRET, WebhookProcessorTest.NOW, payload)))
-			.andExpect(status().isOk());
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("published"));
 		org.assertj.core.api.Assertions.assertThat(published).hasSize(1);
 	}
 
@@ -47,7 +49,7 @@ class StripeWebhookControllerTest {
 		mvc((event) -> {
 		}).perform(post("/v1/stripe/webhook").contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.reason").value("the Stripe-Signature header is missing"));
+			.andExpect(jsonPath("$.detail").value("the Stripe-Signature header is missing"));
 	}
 
 	@Test
@@ -58,12 +60,13 @@ class StripeWebhookControllerTest {
 		mvc((event) -> {
 		}).perform(webhook(payload, "t=1,v1=00"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.outcome").value("rejected"))
-			.andExpect(jsonPath("$.reason").value(StripeWebhookController.NOT_GENUINE));
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(400))
+			.andExpect(jsonPath("$.detail").value(StripeWebhookController.NOT_GENUINE));
 		mvc((event) -> {
 		}).perform(webhook("", signature))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.reason").value("the body is empty"));
+			.andExpect(jsonPath("$.detail").value("the body is empty"));
 	}
 
 	@Test
@@ -73,7 +76,7 @@ class StripeWebhookControllerTest {
 
 		mvc(published::add).perform(webhook(padded, "t=1,v1=00"))
 			.andExpect(status().isContentTooLarge())
-			.andExpect(jsonPath("$.reason").value("the body is larger than 1048576 bytes"));
+			.andExpect(jsonPath("$.detail").value("the body is larger than 1048576 bytes"));
 		org.assertj.core.api.Assertions.assertThat(published).isEmpty();
 	}
 
@@ -82,7 +85,7 @@ class StripeWebhookControllerTest {
 		String payload = WebhookProcessorTest.checkoutCompleted("evt_http", "pi_http");
 
 		mvc((event) -> {
-			throw new PublishFailedException("broker down", null);
+			throw new PaymentNotPublishedException("broker down", null);
 		}).perform(webhook(payload, StripeJson.sign(WebhookProcessorTest.SECRET, WebhookProcessorTest.NOW, payload)))
 			.andExpect(status().isServiceUnavailable());
 	}

@@ -28,7 +28,7 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
-import io.keepline.payments.view.LineLookup;
+import io.keepline.payments.line.LinePaymentsLookup;
 import io.keepline.reliability.ConsumerGroups;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
@@ -99,7 +99,7 @@ class ShuffledWebhookReplayTest {
 			cycles.forEach((c) -> c.paidIntents().forEach((pi) -> stripe.ledger().paid(pi, CheckoutCycle.AMOUNT)));
 			await("payments' line view").atMost(Duration.ofSeconds(60))
 				.ignoreExceptions()
-				.until(() -> service.bean(LineLookup.class).find(Unique.msisdn()).isEmpty());
+				.until(() -> service.bean(LinePaymentsLookup.class).find(Unique.msisdn()).isEmpty());
 
 			List<Result> results = new ArrayList<>(stripeRetries.deliver(waves.first()));
 			results.addAll(stripeRetries.deliver(waves.second()));

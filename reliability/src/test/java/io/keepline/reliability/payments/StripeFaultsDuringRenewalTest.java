@@ -19,7 +19,7 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
-import io.keepline.payments.view.LineLookup;
+import io.keepline.payments.line.LinePaymentsLookup;
 import io.keepline.reliability.ConsumerGroups;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
@@ -82,7 +82,7 @@ class StripeFaultsDuringRenewalTest {
 			cycles.forEach((cycle) -> cycle.prepare(stripe.ledger()));
 			await("payments' line view").atMost(Duration.ofSeconds(60))
 				.ignoreExceptions()
-				.until(() -> payments.bean(LineLookup.class).find(Unique.msisdn()).isEmpty());
+				.until(() -> payments.bean(LinePaymentsLookup.class).find(Unique.msisdn()).isEmpty());
 
 			List<AutoRenewalDue> sent = drive(scheduler, cycles);
 

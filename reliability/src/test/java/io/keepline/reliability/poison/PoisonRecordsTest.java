@@ -27,8 +27,8 @@ import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.RejectedEvent;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
-import io.keepline.payments.view.LineView;
-import io.keepline.payments.view.LineViews;
+import io.keepline.payments.line.LinePayments;
+import io.keepline.payments.view.LinePaymentsStore;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
 import io.keepline.reliability.ServiceRun;
@@ -71,10 +71,11 @@ class PoisonRecordsTest {
 
 	private static final String PAYMENTS_GROUP = Unique.name("payments");
 
-	private static final String PAYMENTS_ID = Unique.name("payments");
-
-	/** The application id of payments' line-view Streams application. */
-	private static final String VIEW_ID = PAYMENTS_ID + "-view";
+	/**
+	 * The application id of payments' line-payments Streams application, recorded as the
+	 * consumer group of its dead letters.
+	 */
+	private static final String VIEW_ID = Unique.name("payments") + "-view";
 
 	private static final String[] ORANGE_KEY = { "Authorization", "Bearer reliability-orange-key" };
 
@@ -114,7 +115,7 @@ class PoisonRecordsTest {
 						Map.of("keepline.notifier.group-id", NOTIFIER_GROUP, "keepline.notifier.retry.attempts", "3")),
 				() -> ServiceRun.payments(servers, state.resolve("payments"),
 						Map.of("keepline.payments.mode", "sandbox", "keepline.payments.group-id", PAYMENTS_GROUP,
-								"keepline.payments.application-id", PAYMENTS_ID))));
+								"spring.kafka.streams.application-id", VIEW_ID))));
 		ingest = services.get(0);
 		scheduler = services.get(1);
 		notifier = services.get(2);
@@ -294,8 +295,8 @@ class PoisonRecordsTest {
 		}
 	}
 
-	private static Optional<LineView> view(Msisdn msisdn) {
-		return payments.bean(LineViews.class).find(msisdn);
+	private static Optional<LinePayments> view(Msisdn msisdn) {
+		return payments.bean(LinePaymentsStore.class).find(msisdn);
 	}
 
 	private static boolean emailed(Msisdn msisdn) {

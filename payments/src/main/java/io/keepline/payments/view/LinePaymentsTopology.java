@@ -7,6 +7,7 @@ import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.payments.line.LinePayments;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -18,18 +19,20 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Folds deadline-events and payment-events (both keyed by msisdn, co-partitioned) into
- * one {@link LineView} per line in the {@value #STORE} store, changelogged so that the
- * view survives restarts. A record not keyed by its event's msisdn is refused with a
+ * one {@link LinePayments} per line in the {@value #STORE} store, changelogged so that
+ * the view survives restarts. A record not keyed by its event's msisdn is refused with a
  * {@link KeyMismatchException} before it touches any view.
  */
-public final class LineViewTopology {
+public final class LinePaymentsTopology {
 
-	/** The interactive-query store of line views. */
+	/**
+	 * The interactive-query store (named, like its changelog topic, before the rename).
+	 */
 	public static final String STORE = "payments-line-views";
 
-	static final Serde<LineView> VIEW_SERDE = new JsonEventSerde<>(LineView.class);
+	static final Serde<LinePayments> VIEW_SERDE = new JsonEventSerde<>(LinePayments.class);
 
-	private LineViewTopology() {
+	private LinePaymentsTopology() {
 	}
 
 	public static void define(StreamsBuilder builder) {
@@ -43,7 +46,7 @@ public final class LineViewTopology {
 				}
 
 				@Override
-				LineView apply(LineView view, DeadlineEvent event) {
+				LinePayments apply(LinePayments view, DeadlineEvent event) {
 					return view.apply(event);
 				}
 			}, STORE);
@@ -55,7 +58,7 @@ public final class LineViewTopology {
 				}
 
 				@Override
-				LineView apply(LineView view, PaymentEvent event) {
+				LinePayments apply(LinePayments view, PaymentEvent event) {
 					return view.apply(event);
 				}
 			}, STORE);
@@ -67,7 +70,7 @@ public final class LineViewTopology {
 
 	private abstract static class Fold<V> implements Processor<Msisdn, V, Void, Void> {
 
-		private KeyValueStore<Msisdn, LineView> store;
+		private KeyValueStore<Msisdn, LinePayments> store;
 
 		@Override
 		public void init(ProcessorContext<Void, Void> context) {
@@ -80,13 +83,14 @@ public final class LineViewTopology {
 				return;
 			}
 			KeyMismatchException.check(record.key(), msisdn(record.value()));
-			LineView view = this.store.get(record.key());
-			this.store.put(record.key(), apply((view != null) ? view : LineView.empty(record.key()), record.value()));
+			LinePayments view = this.store.get(record.key());
+			this.store.put(record.key(),
+					apply((view != null) ? view : LinePayments.empty(record.key()), record.value()));
 		}
 
 		abstract Msisdn msisdn(V event);
 
-		abstract LineView apply(LineView view, V event);
+		abstract LinePayments apply(LinePayments view, V event);
 
 	}
 

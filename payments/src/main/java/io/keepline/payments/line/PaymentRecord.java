@@ -1,4 +1,4 @@
-package io.keepline.payments.view;
+package io.keepline.payments.line;
 
 import java.time.Instant;
 import java.time.LocalDate;

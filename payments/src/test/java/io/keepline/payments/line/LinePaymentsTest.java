@@ -1,4 +1,4 @@
-package io.keepline.payments.view;
+package io.keepline.payments.line;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,22 +10,26 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
-import io.keepline.payments.view.CycleView.CycleState;
+import io.keepline.contracts.samples.EventSamples;
+import io.keepline.payments.line.BillingCycle.CycleState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * How deadline and payment events fold into what payments knows about a line.
  */
-class LineViewTest {
+class LinePaymentsTest {
 
 	static final Msisdn MSISDN = Msisdn.of("+32470123456");
 
@@ -35,8 +39,25 @@ class LineViewTest {
 			ZoneId.of("Europe/Brussels"));
 
 	@Test
+	void foldsEveryDeadlineEventType() {
+		for (DeadlineEvent event : EventSamples.everyPermitted(DeadlineEvent.class)) {
+			assertThatCode(() -> LinePayments.empty(event.msisdn()).apply(event)).as(event.getClass().getSimpleName())
+				.doesNotThrowAnyException();
+		}
+	}
+
+	@Test
+	void foldsEveryPaymentEventType() {
+		for (PaymentEvent event : EventSamples.everyPermitted(PaymentEvent.class)) {
+			assertThat(LinePayments.empty(event.msisdn()).apply(event).recorded(event.eventId()))
+				.as(event.getClass().getSimpleName())
+				.isTrue();
+		}
+	}
+
+	@Test
 	void aReminderOpensTheCycleWithItsPriceAndTheHoldersLocale() {
-		LineView view = LineView.empty(MSISDN).apply(reminder());
+		LinePayments view = LinePayments.empty(MSISDN).apply(reminder());
 
 		assertThat(view.locale()).isEqualTo(HolderLocale.DE);
 		assertThat(view.cycle(VALID_UNTIL)).hasValueSatisfying((cycle) -> {
@@ -47,7 +68,7 @@ class LineViewTest {
 
 	@Test
 	void renewalConfirmedMarksTheCyclePaidAndALaterLapseDoesNotReopenIt() {
-		LineView view = LineView.empty(MSISDN)
+		LinePayments view = LinePayments.empty(MSISDN)
 			.apply(reminder())
 			.apply(new RenewalConfirmed(UUID.randomUUID(), Instant.now(), MSISDN, OperatorId.of("orange"), VALID_UNTIL,
 					Money.of(1500, "EUR"), "pi_1", HOLDER))
@@ -59,7 +80,7 @@ class LineViewTest {
 
 	@Test
 	void aLaterReminderKeepsTheCyclesState() {
-		LineView view = LineView.empty(MSISDN)
+		LinePayments view = LinePayments.empty(MSISDN)
 			.apply(reminder())
 			.apply(new LineLapsed(UUID.randomUUID(), Instant.now(), MSISDN, OperatorId.of("orange"), VALID_UNTIL,
 					HOLDER))
@@ -74,7 +95,7 @@ class LineViewTest {
 		PaymentSucceeded ok = new PaymentSucceeded(UUID.randomUUID(), Instant.now(), MSISDN, VALID_UNTIL,
 				Money.of(1500, "EUR"), PaymentSource.CHECKOUT, null, "pi_1", "evt_1");
 
-		LineView view = LineView.empty(MSISDN).apply(ok).apply(ok);
+		LinePayments view = LinePayments.empty(MSISDN).apply(ok).apply(ok);
 
 		assertThat(view.payments()).hasSize(1);
 		assertThat(view.published("evt_1")).isTrue();
@@ -83,7 +104,7 @@ class LineViewTest {
 
 	@Test
 	void aFailedPaymentDoesNotPayTheCycle() {
-		LineView view = LineView.empty(MSISDN)
+		LinePayments view = LinePayments.empty(MSISDN)
 			.apply(new PaymentFailed(UUID.randomUUID(), Instant.now(), MSISDN, VALID_UNTIL, PaymentSource.AUTO_RENEWAL,
 					1, "pi_2", "evt_2", "card_declined", "insufficient_funds", true));
 
@@ -92,14 +113,14 @@ class LineViewTest {
 
 	@Test
 	void keepsABoundedHistory() {
-		LineView view = LineView.empty(MSISDN);
-		for (int i = 0; i < LineView.MAX_PAYMENTS + 10; i++) {
+		LinePayments view = LinePayments.empty(MSISDN);
+		for (int i = 0; i < LinePayments.MAX_PAYMENTS + 10; i++) {
 			view = view.apply(new PaymentFailed(UUID.randomUUID(), Instant.now(), MSISDN, VALID_UNTIL,
 					PaymentSource.CHECKOUT, null, "pi_" + i, "evt_" + i, "card_declined", null, true));
 		}
 
-		assertThat(view.payments()).hasSize(LineView.MAX_PAYMENTS);
-		assertThat(view.published("evt_" + (LineView.MAX_PAYMENTS + 9))).isTrue();
+		assertThat(view.payments()).hasSize(LinePayments.MAX_PAYMENTS);
+		assertThat(view.published("evt_" + (LinePayments.MAX_PAYMENTS + 9))).isTrue();
 	}
 
 	static ReminderDue reminder() {

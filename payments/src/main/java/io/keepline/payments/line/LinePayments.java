@@ -1,18 +1,19 @@
-package io.keepline.payments.view;
+package io.keepline.payments.line;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import java.time.LocalDate;
-
 import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.LineLapsed;
+import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.payment.PaymentEvent;
@@ -20,15 +21,15 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
-import io.keepline.payments.view.CycleView.CycleState;
-import io.keepline.payments.view.PaymentRecord.Kind;
+import io.keepline.payments.line.BillingCycle.CycleState;
+import io.keepline.payments.line.PaymentRecord.Kind;
 
 /**
- * What payments knows about one line, folded from deadline-events and the payment-events
- * it published: recent cycles, the saved method, recent payments and the Stripe event ids
- * already published (bounded lists, newest last).
+ * What payments knows of one line's cycles and payments, folded from deadline-events and
+ * the payment-events it published: recent billing cycles, the saved method, recent
+ * payments and the Stripe event ids already published (bounded lists, newest last).
  */
-public record LineView(Msisdn msisdn, HolderLocale locale, List<CycleView> cycles, PaymentMethodRef savedMethod,
+public record LinePayments(Msisdn msisdn, HolderLocale locale, List<BillingCycle> cycles, PaymentMethodRef savedMethod,
 		List<PaymentRecord> payments, List<String> stripeEventIds) {
 
 	static final int MAX_CYCLES = 6;
@@ -37,11 +38,11 @@ public record LineView(Msisdn msisdn, HolderLocale locale, List<CycleView> cycle
 
 	static final int MAX_STRIPE_EVENTS = 200;
 
-	public static LineView empty(Msisdn msisdn) {
-		return new LineView(msisdn, HolderLocale.EN, List.of(), null, List.of(), List.of());
+	public static LinePayments empty(Msisdn msisdn) {
+		return new LinePayments(msisdn, HolderLocale.EN, List.of(), null, List.of(), List.of());
 	}
 
-	public Optional<CycleView> cycle(LocalDate validUntil) {
+	public Optional<BillingCycle> cycle(LocalDate validUntil) {
 		return this.cycles.stream().filter((cycle) -> cycle.validUntil().equals(validUntil)).findFirst();
 	}
 
@@ -67,37 +68,41 @@ public record LineView(Msisdn msisdn, HolderLocale locale, List<CycleView> cycle
 		return stripeEventId != null && this.stripeEventIds.contains(stripeEventId);
 	}
 
-	public LineView apply(DeadlineEvent event) {
+	public LinePayments apply(DeadlineEvent event) {
 		if (event instanceof ReminderDue reminder) {
-			LineView view = withCycle(new CycleView(reminder.validUntil(), reminder.price(), CycleState.OPEN, null),
-					false);
+			LinePayments view = withCycle(
+					new BillingCycle(reminder.validUntil(), reminder.price(), CycleState.OPEN, null), false);
 			PaymentMethodRef method = (reminder.plannedCharge() != null) ? reminder.plannedCharge().paymentMethod()
 					: view.savedMethod;
-			return new LineView(view.msisdn, reminder.holder().locale(), view.cycles, method, view.payments,
+			return new LinePayments(view.msisdn, reminder.holder().locale(), view.cycles, method, view.payments,
 					view.stripeEventIds);
 		}
 		if (event instanceof AutoRenewalDue due) {
-			LineView view = withCycle(new CycleView(due.validUntil(), due.price(), CycleState.OPEN, null), false);
+			LinePayments view = withCycle(new BillingCycle(due.validUntil(), due.price(), CycleState.OPEN, null),
+					false);
 			HolderLocale locale = (due.locale() != null) ? due.locale() : view.locale;
-			return new LineView(view.msisdn, locale, view.cycles, due.paymentMethod(), view.payments,
+			return new LinePayments(view.msisdn, locale, view.cycles, due.paymentMethod(), view.payments,
 					view.stripeEventIds);
 		}
 		if (event instanceof RenewalConfirmed confirmed) {
-			return withCycle(new CycleView(confirmed.validUntil(), confirmed.amount(), CycleState.PAID,
+			return withCycle(new BillingCycle(confirmed.validUntil(), confirmed.amount(), CycleState.PAID,
 					confirmed.paymentIntentId()), true)
 				.withLocale(confirmed.holder().locale());
 		}
 		if (event instanceof LineLapsed lapsed) {
-			CycleView current = cycle(lapsed.validUntil()).orElse(null);
+			BillingCycle current = cycle(lapsed.validUntil()).orElse(null);
 			if (current == null || current.state() == CycleState.PAID) {
 				return withLocale(lapsed.holder().locale());
 			}
 			return withCycle(current.with(CycleState.LAPSED, null), true).withLocale(lapsed.holder().locale());
 		}
-		return this;
+		if (event instanceof RefundDue) {
+			return this;
+		}
+		throw new UnhandledTypeException(event);
 	}
 
-	public LineView apply(PaymentEvent event) {
+	public LinePayments apply(PaymentEvent event) {
 		if (recorded(event.eventId())) {
 			return this;
 		}
@@ -106,8 +111,8 @@ public record LineView(Msisdn msisdn, HolderLocale locale, List<CycleView> cycle
 				: this.savedMethod;
 		List<String> seen = (event.stripeEventId() != null)
 				? append(this.stripeEventIds, event.stripeEventId(), MAX_STRIPE_EVENTS) : this.stripeEventIds;
-		return new LineView(this.msisdn, this.locale, this.cycles, method, append(this.payments, record, MAX_PAYMENTS),
-				seen);
+		return new LinePayments(this.msisdn, this.locale, this.cycles, method,
+				append(this.payments, record, MAX_PAYMENTS), seen);
 	}
 
 	private static PaymentRecord record(PaymentEvent event) {
@@ -123,17 +128,19 @@ public record LineView(Msisdn msisdn, HolderLocale locale, List<CycleView> cycle
 			return new PaymentRecord(refunded.eventId(), refunded.occurredAt(), Kind.REFUNDED, refunded.validUntil(),
 					refunded.amount(), refunded.paymentIntentId(), null);
 		}
-		PaymentMethodSaved saved = (PaymentMethodSaved) event;
-		return new PaymentRecord(saved.eventId(), saved.occurredAt(), Kind.METHOD_SAVED, null, null,
-				saved.setupIntentId(), null);
+		if (event instanceof PaymentMethodSaved saved) {
+			return new PaymentRecord(saved.eventId(), saved.occurredAt(), Kind.METHOD_SAVED, null, null,
+					saved.setupIntentId(), null);
+		}
+		throw new UnhandledTypeException(event);
 	}
 
-	private LineView withCycle(CycleView cycle, boolean replaceState) {
-		List<CycleView> cycles = new ArrayList<>();
-		CycleView merged = cycle;
-		for (CycleView existing : this.cycles) {
+	private LinePayments withCycle(BillingCycle cycle, boolean replaceState) {
+		List<BillingCycle> cycles = new ArrayList<>();
+		BillingCycle merged = cycle;
+		for (BillingCycle existing : this.cycles) {
 			if (existing.validUntil().equals(cycle.validUntil())) {
-				merged = replaceState ? cycle : new CycleView(cycle.validUntil(), cycle.price(), existing.state(),
+				merged = replaceState ? cycle : new BillingCycle(cycle.validUntil(), cycle.price(), existing.state(),
 						existing.paymentIntentId());
 			}
 			else {
@@ -142,13 +149,14 @@ public record LineView(Msisdn msisdn, HolderLocale locale, List<CycleView> cycle
 		}
 		cycles.add(merged);
 		cycles.sort((a, b) -> a.validUntil().compareTo(b.validUntil()));
-		List<CycleView> kept = cycles.subList(Math.max(0, cycles.size() - MAX_CYCLES), cycles.size());
-		return new LineView(this.msisdn, this.locale, List.copyOf(kept), this.savedMethod, this.payments,
+		List<BillingCycle> kept = cycles.subList(Math.max(0, cycles.size() - MAX_CYCLES), cycles.size());
+		return new LinePayments(this.msisdn, this.locale, List.copyOf(kept), this.savedMethod, this.payments,
 				this.stripeEventIds);
 	}
 
-	private LineView withLocale(HolderLocale newLocale) {
-		return new LineView(this.msisdn, newLocale, this.cycles, this.savedMethod, this.payments, this.stripeEventIds);
+	private LinePayments withLocale(HolderLocale newLocale) {
+		return new LinePayments(this.msisdn, newLocale, this.cycles, this.savedMethod, this.payments,
+				this.stripeEventIds);
 	}
 
 	private static <T> List<T> append(List<T> list, T item, int max) {

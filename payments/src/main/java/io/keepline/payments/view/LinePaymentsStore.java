@@ -3,6 +3,9 @@ package io.keepline.payments.view;
 import java.util.Optional;
 
 import io.keepline.contracts.Msisdn;
+import io.keepline.payments.line.LinePayments;
+import io.keepline.payments.line.LinePaymentsLookup;
+import io.keepline.payments.line.ViewUnavailableException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -13,28 +16,31 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads line views from this instance's store (interactive query over the local
- * partitions). With several instances a line whose partition is elsewhere is not found
- * here.
+ * Reads what payments knows of a line from this instance's store (interactive query over
+ * the local partitions); with several instances a line whose partition is elsewhere is
+ * not found here. It asks the factory bean for its current KafkaStreams on every read,
+ * because the view is stopped and started again while the context runs (spring-kafka's
+ * {@code KafkaStreamsInteractiveQueryService} keeps the first instance it saw, and
+ * retries where payments must answer at once).
  */
 @Component
-public class LineViews implements LineLookup {
+public class LinePaymentsStore implements LinePaymentsLookup {
 
 	private final StreamsBuilderFactoryBean streams;
 
-	LineViews(StreamsBuilderFactoryBean streams) {
+	LinePaymentsStore(StreamsBuilderFactoryBean streams) {
 		this.streams = streams;
 	}
 
 	@Override
-	public Optional<LineView> find(Msisdn msisdn) {
+	public Optional<LinePayments> find(Msisdn msisdn) {
 		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
 		if (kafkaStreams == null) {
 			throw new ViewUnavailableException("the line view is not started", null);
 		}
 		try {
-			ReadOnlyKeyValueStore<Msisdn, LineView> store = kafkaStreams.store(
-					StoreQueryParameters.fromNameAndType(LineViewTopology.STORE, QueryableStoreTypes.keyValueStore()));
+			ReadOnlyKeyValueStore<Msisdn, LinePayments> store = kafkaStreams.store(StoreQueryParameters
+				.fromNameAndType(LinePaymentsTopology.STORE, QueryableStoreTypes.keyValueStore()));
 			return Optional.ofNullable(store.get(msisdn));
 		}
 		catch (InvalidStateStoreException ex) {

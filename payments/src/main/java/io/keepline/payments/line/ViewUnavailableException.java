@@ -1,4 +1,4 @@
-package io.keepline.payments.view;
+package io.keepline.payments.line;
 
 /**
  * The line view cannot be read right now (starting, restoring or rebalancing): try again

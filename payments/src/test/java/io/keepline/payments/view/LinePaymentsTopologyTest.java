@@ -1,13 +1,15 @@
 package io.keepline.payments.view;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -21,10 +23,10 @@ import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topics;
-import io.keepline.payments.PaymentsSettings.Mode;
-import io.keepline.payments.PaymentsSettings.StripeSettings;
-import io.keepline.payments.PaymentsSettings;
+import io.keepline.payments.line.LinePayments;
+import io.keepline.support.kafka.DeadLetters;
 import io.keepline.support.streams.KeyMismatchHandler;
+import io.keepline.support.streams.StreamsDefaults;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -34,18 +36,27 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The line view with the service's Streams configuration (only the dead-letter
+ * The line-payments view with the service's Streams configuration (only the dead-letter
  * destination replaced): what it cannot read and what is keyed by another line is
  * dead-lettered, and the records after them are folded.
  */
-class LineViewTopologyTest {
+class LinePaymentsTopologyTest {
 
 	private static final Msisdn LINE = Msisdn.of("+32470123456");
 
@@ -67,7 +78,7 @@ class LineViewTopologyTest {
 			deadlines.pipeInput(bytes(OTHER.value()), json(reminder(LINE)));
 			deadlines.pipeInput(bytes(LINE.value()), json(reminder(LINE)));
 
-			KeyValueStore<Msisdn, LineView> views = driver.getKeyValueStore(LineViewTopology.STORE);
+			KeyValueStore<Msisdn, LinePayments> views = driver.getKeyValueStore(LinePaymentsTopology.STORE);
 			assertThat(views.get(OTHER)).isNull();
 			assertThat(views.get(LINE)).isNotNull().satisfies((view) -> assertThat(view.cycles()).hasSize(1));
 			assertThat(this.deadLetters).extracting(ConsumerRecord::offset).containsExactly(0L, 1L);
@@ -77,15 +88,7 @@ class LineViewTopologyTest {
 	}
 
 	private TopologyTestDriver driver() {
-		PaymentsSettings settings = new PaymentsSettings(Mode.SANDBOX,
-				new StripeSettings(null, "whsec_test", null, Duration.ofSeconds(5), Duration.ofSeconds(20), 3, 300),
-				this.state, "payments-test", "payments-test", Duration.ofHours(12), Duration.ofDays(14),
-				Duration.ofSeconds(2), 4, Duration.ofMinutes(5), Duration.ofDays(3));
-		LineViewConfiguration configuration = new LineViewConfiguration();
-		KafkaProperties kafka = new KafkaProperties();
-		Properties config = configuration
-			.lineViewStreamsConfig(kafka, settings, configuration.lineViewDeadLetterProducerFactory(kafka))
-			.asProperties();
+		Properties config = serviceStreamsConfiguration();
 		ConsumerRecordRecoverer recording = (record, ex) -> {
 			this.deadLetters.add(record);
 			this.causes.add(ex);
@@ -93,8 +96,32 @@ class LineViewTopologyTest {
 		config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recording);
 		config.put(KeyMismatchHandler.RECOVERER, recording);
 		StreamsBuilder builder = new StreamsBuilder();
-		LineViewTopology.define(builder);
+		LinePaymentsTopology.define(builder);
 		return new TopologyTestDriver(builder.build(), config);
+	}
+
+	/**
+	 * What the service runs with: its {@code application.yml} over Keepline's defaults,
+	 * then service-support's Streams defaults; only the state directory is this test's.
+	 */
+	private Properties serviceStreamsConfiguration() {
+		StandardEnvironment environment = new StandardEnvironment();
+		try {
+			new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+				.forEach(environment.getPropertySources()::addLast);
+			environment.getPropertySources()
+				.addLast(new ResourcePropertySource(new ClassPathResource("keepline-defaults.properties")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		KafkaProperties kafka = Binder.get(environment).bindOrCreate("spring.kafka", KafkaProperties.class);
+		kafka.getStreams().setStateDir(this.state.toString());
+		StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(
+				new KafkaStreamsConfiguration(kafka.buildStreamsProperties()));
+		new StreamsDefaults(new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()))))
+			.configure(factory);
+		return factory.getStreamsConfiguration();
 	}
 
 	private static ReminderDue reminder(Msisdn msisdn) {
