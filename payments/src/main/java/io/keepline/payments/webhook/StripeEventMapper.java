@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,7 @@ import io.keepline.payments.gateway.PaymentGateway;
 public class StripeEventMapper {
 
 	/** The Stripe event types payments handles. */
-	public static final java.util.List<String> HANDLED = java.util.List.of("checkout.session.completed",
+	public static final List<String> HANDLED = List.of("checkout.session.completed",
 			"checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
 			"payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded");
 
