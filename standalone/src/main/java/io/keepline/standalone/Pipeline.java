@@ -98,8 +98,7 @@ public final class Pipeline implements AutoCloseable {
 				.load();
 		}
 		catch (RuntimeException ex) {
-			// Keepline itself runs fine without its demo data: say what is wrong and go
-			// on.
+			// Keepline runs without its demo data: say what is wrong and go on.
 			log.error("Seeds from {} not loaded: {}", this.settings.seeds(), ex.getMessage());
 		}
 	}
