@@ -10,8 +10,8 @@ import java.nio.file.Path;
 public record BenchContext(String bootstrapServers, BenchMode mode, Path resultsDir, PrintStream out,
 		boolean terminal) {
 
-	public Progress progress(String label, long total) {
-		return new Progress(label, total, this.out, this.terminal);
+	public ProgressLine progress(String label, long total) {
+		return new ProgressLine(label, total, this.out, this.terminal);
 	}
 
 }

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.keepline.bench.baseline.KafkaClients;
+import io.keepline.bench.baseline.BaselineClients;
 import io.keepline.standalone.broker.BrokerSettings;
 import io.keepline.standalone.broker.KafkaBroker;
 
@@ -113,7 +113,7 @@ public final class BenchMain {
 			BenchContext context = new BenchContext(bootstrap, mode, results, out, System.console() != null);
 			List<Comparison> comparisons = new ArrayList<>();
 			Map<String, String> failures = new LinkedHashMap<>();
-			Set<String> existing = KafkaClients.topicNames(bootstrap);
+			Set<String> existing = BaselineClients.topicNames(bootstrap);
 			for (Suite suite : Suites.all()) {
 				if (!only.isEmpty() && !only.contains(suite.name())) {
 					continue;
@@ -129,12 +129,12 @@ public final class BenchMain {
 					ex.printStackTrace(out);
 				}
 				finally {
-					// every suite starts from empty topics: services read the catalogue
-					// topics from the beginning
-					Set<String> created = new HashSet<>(KafkaClients.topicNames(bootstrap));
+					// Services read the catalogue topics from the beginning, so the
+					// next suite starts from empty topics.
+					Set<String> created = new HashSet<>(BaselineClients.topicNames(bootstrap));
 					created.removeAll(existing);
 					created.removeIf((name) -> name.startsWith("__"));
-					KafkaClients.deleteTopics(bootstrap, created);
+					BaselineClients.deleteTopics(bootstrap, created);
 				}
 				out.printf(Locale.ROOT, "   %s took %.0f s%n", suite.name(), (System.nanoTime() - start) / 1e9);
 			}

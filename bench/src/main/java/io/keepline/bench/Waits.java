@@ -33,7 +33,7 @@ public final class Waits {
 	 * moves; gives up when it has not moved for {@code stall}. Returns the nano time at
 	 * which the target was seen.
 	 */
-	public static long count(String what, long target, Duration stall, LongSupplier count, Progress progress)
+	public static long count(String what, long target, Duration stall, LongSupplier count, ProgressLine progress)
 			throws TimeoutException {
 		long seen = 0;
 		long lastMove = System.nanoTime();

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -22,15 +24,12 @@ final class CatalogueTopics {
 
 	static void create(String bootstrapServers) {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-			List<NewTopic> topics = Topics.all()
-				.stream()
-				.map((topic) -> new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()))
-				.toList();
+			List<NewTopic> topics = Topics.all().stream().map(Topic::newTopic).toList();
 			admin.createTopics(topics).values().values().forEach(CatalogueTopics::awaitCreated);
 		}
 	}
 
-	private static void awaitCreated(org.apache.kafka.common.KafkaFuture<Void> creation) {
+	private static void awaitCreated(KafkaFuture<Void> creation) {
 		try {
 			creation.get();
 		}

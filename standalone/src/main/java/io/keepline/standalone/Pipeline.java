@@ -98,8 +98,7 @@ public final class Pipeline implements AutoCloseable {
 				.load();
 		}
 		catch (RuntimeException ex) {
-			// Keepline itself runs fine without its demo data: say what is wrong and go
-			// on.
+			// Keepline runs without its demo data: say what is wrong and go on.
 			log.error("Seeds from {} not loaded: {}", this.settings.seeds(), ex.getMessage());
 		}
 	}
@@ -146,9 +145,9 @@ public final class Pipeline implements AutoCloseable {
 
 	private ConsoleSettings consoleSettings(String linkSecret) {
 		StandaloneSettings.Ports ports = this.settings.ports();
-		return new ConsoleSettings(this.broker.bootstrapServers(), StandaloneSettings.url(ports.ingest()),
-				StandaloneSettings.url(ports.scheduler()), StandaloneSettings.url(ports.payments()), linkSecret,
-				this.settings.secrets().operatorKeys(), this.outbox, this.settings.seeds());
+		return new ConsoleSettings(StandaloneSettings.url(ports.ingest()), StandaloneSettings.url(ports.scheduler()),
+				StandaloneSettings.url(ports.payments()), linkSecret, this.settings.secrets().operatorKeys(),
+				this.outbox, this.settings.seeds());
 	}
 
 	public StandaloneSettings settings() {

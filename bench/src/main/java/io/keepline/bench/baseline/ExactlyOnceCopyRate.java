@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.keepline.bench.Figure;
-import io.keepline.bench.Progress;
+import io.keepline.bench.ProgressLine;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,11 +28,12 @@ public final class ExactlyOnceCopyRate {
 	private ExactlyOnceCopyRate() {
 	}
 
-	public static Figure measure(String bootstrapServers, String source, String target, long count, Progress progress) {
-		Map<String, Object> producerProps = KafkaClients.producer(bootstrapServers);
+	public static Figure measure(String bootstrapServers, String source, String target, long count,
+			ProgressLine progress) {
+		Map<String, Object> producerProps = BaselineClients.producer(bootstrapServers);
 		producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-eos-copy-" + UUID.randomUUID());
 		Map<String, Object> consumerProps = new HashMap<>(
-				KafkaClients.consumer(bootstrapServers, "bench-eos-copy-" + UUID.randomUUID()));
+				BaselineClients.consumer(bootstrapServers, "bench-eos-copy-" + UUID.randomUUID()));
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(),
 				new ByteArraySerializer());
 				KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(),

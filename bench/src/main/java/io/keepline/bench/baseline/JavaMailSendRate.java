@@ -3,7 +3,7 @@ package io.keepline.bench.baseline;
 import java.util.Properties;
 
 import io.keepline.bench.Figure;
-import io.keepline.bench.Progress;
+import io.keepline.bench.ProgressLine;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -22,7 +22,7 @@ public final class JavaMailSendRate {
 	private JavaMailSendRate() {
 	}
 
-	public static Figure measure(String host, int port, int count, Progress progress) throws MessagingException {
+	public static Figure measure(String host, int port, int count, ProgressLine progress) throws MessagingException {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", host);
 		properties.put("mail.smtp.port", Integer.toString(port));

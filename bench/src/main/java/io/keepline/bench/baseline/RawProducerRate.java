@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.keepline.bench.Figure;
-import io.keepline.bench.Progress;
+import io.keepline.bench.ProgressLine;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -18,9 +18,9 @@ public final class RawProducerRate {
 	private RawProducerRate() {
 	}
 
-	public static Figure measure(String bootstrapServers, String topic, List<byte[][]> records, Progress progress) {
+	public static Figure measure(String bootstrapServers, String topic, List<byte[][]> records, ProgressLine progress) {
 		AtomicReference<Exception> failure = new AtomicReference<>();
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrapServers),
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(BaselineClients.producer(bootstrapServers),
 				new ByteArraySerializer(), new ByteArraySerializer())) {
 			long start = System.nanoTime();
 			for (byte[][] record : records) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import io.keepline.bench.Figure;
-import io.keepline.bench.Progress;
+import io.keepline.bench.ProgressLine;
 import io.keepline.payments.sandbox.StripeSignature;
 
 /**
@@ -17,7 +17,7 @@ public final class SignatureVerificationRate {
 	private SignatureVerificationRate() {
 	}
 
-	public static Figure measure(String payload, String secret, int iterations, Progress progress) {
+	public static Figure measure(String payload, String secret, int iterations, ProgressLine progress) {
 		String header = signatureHeader(payload, secret, System.currentTimeMillis() / 1000);
 		long start = System.nanoTime();
 		for (int i = 0; i < iterations; i++) {

@@ -37,9 +37,9 @@ final class Engine implements AutoCloseable {
 		props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
 		// the scheduler service's bounded RocksDB memory (default 256 MiB for all stores)
 		props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-		// a dynamic member only leaves the group on close with this
-		// (CloseOptions.leaveGroup
-		// acts on static members): without it a restart waits for the session timeout
+		// A dynamic member leaves the group on close only with this (leaveGroup in
+		// CloseOptions acts on static members): without it a restart waits for the
+		// session timeout.
 		props.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
 		this.streams = new KafkaStreams(SchedulerTopology.build(settings, clock, EngineListener.NONE), props);
 		this.streams.setStateListener((now, before) -> {
@@ -105,9 +105,8 @@ final class Engine implements AutoCloseable {
 
 	@Override
 	public void close() {
-		// leave the group, so that the restarted instance gets its tasks at once instead
-		// of
-		// after the old member's session timeout
+		// Leave the group, so that the restarted instance gets its tasks at once
+		// instead of after the old member's session timeout.
 		this.streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
 	}
 

@@ -9,8 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.keepline.bench.Lines;
-import io.keepline.bench.Progress;
-import io.keepline.bench.baseline.KafkaClients;
+import io.keepline.bench.ProgressLine;
+import io.keepline.bench.baseline.BaselineClients;
 import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.line.LineRegistered;
@@ -33,7 +33,7 @@ final class LineLoader implements AutoCloseable {
 	private final AtomicReference<Exception> failure = new AtomicReference<>();
 
 	LineLoader(String bootstrapServers) {
-		this.producer = new KafkaProducer<>(KafkaClients.producer(bootstrapServers), new ByteArraySerializer(),
+		this.producer = new KafkaProducer<>(BaselineClients.producer(bootstrapServers), new ByteArraySerializer(),
 				new ByteArraySerializer());
 	}
 
@@ -51,7 +51,7 @@ final class LineLoader implements AutoCloseable {
 	/**
 	 * Sends lines {@code from} (inclusive) to {@code to} (exclusive) of {@code template}.
 	 */
-	void send(Template template, int from, int to, Progress progress) {
+	void send(Template template, int from, int to, ProgressLine progress) {
 		for (int i = from; i < to; i++) {
 			String msisdn = this.lines.msisdn(i).value();
 			String json = template.json()

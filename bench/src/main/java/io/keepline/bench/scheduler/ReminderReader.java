@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.keepline.bench.Percentiles;
-import io.keepline.bench.baseline.KafkaClients;
+import io.keepline.bench.baseline.BaselineClients;
 import io.keepline.contracts.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -65,7 +65,7 @@ final class ReminderReader implements AutoCloseable {
 	ReminderReader(String bootstrapServers, ShiftedClock clock, Timeline timeline) {
 		this.clock = clock;
 		this.timeline = timeline;
-		Map<String, Object> props = KafkaClients.consumer(bootstrapServers, "bench-reminders-" + UUID.randomUUID());
+		Map<String, Object> props = BaselineClients.consumer(bootstrapServers, "bench-reminders-" + UUID.randomUUID());
 		props.put("max.poll.records", 10_000);
 		this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 		List<TopicPartition> partitions = this.consumer.partitionsFor(Topics.DEADLINE_EVENTS.name())

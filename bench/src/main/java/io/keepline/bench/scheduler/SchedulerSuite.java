@@ -18,11 +18,11 @@ import java.util.concurrent.locks.LockSupport;
 import io.keepline.bench.BenchContext;
 import io.keepline.bench.Comparison;
 import io.keepline.bench.Figure;
-import io.keepline.bench.Progress;
+import io.keepline.bench.ProgressLine;
 import io.keepline.bench.Suite;
 import io.keepline.bench.Waits;
+import io.keepline.bench.baseline.BaselineClients;
 import io.keepline.bench.baseline.ExactlyOnceCopyRate;
-import io.keepline.bench.baseline.KafkaClients;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
 
@@ -64,7 +64,7 @@ public final class SchedulerSuite implements Suite {
 					settings.punctuationInterval().toMillis(), settings.maxPerPunctuation(),
 					settings.maxPunctuationTime().toMillis(),
 					settings.equals(EngineSettings.defaults()) ? " (the scheduler's defaults)" : " (NOT the defaults)");
-		KafkaClients.createCatalogueTopics(bootstrap);
+		BaselineClients.createCatalogueTopics(bootstrap);
 		String size = String.format(Locale.ROOT, "%,d lines", count);
 		// Deadlines lie in the real past, so that the records the scheduler writes at its
 		// clock's time are never rejected by the broker as too far in the future.
@@ -81,7 +81,7 @@ public final class SchedulerSuite implements Suite {
 		try (LineLoader loader = new LineLoader(bootstrap);
 				Committed committed = new Committed(bootstrap, applicationId)) {
 			long before = committed.available();
-			try (Progress progress = context.progress("writing " + size + " to line-events", count)) {
+			try (ProgressLine progress = context.progress("writing " + size + " to line-events", count)) {
 				loader.send(loader.template(burst.validUntil(), burst.zone(), List.of(7), clock.instant()), 0, count,
 						progress);
 				loader.send(loader.template(restart.validUntil(), restart.zone(), List.of(7), clock.instant()), count,
@@ -94,7 +94,7 @@ public final class SchedulerSuite implements Suite {
 				engine.start();
 				long running = engine.awaitRunning(Duration.ofMinutes(2));
 				Figure registered;
-				try (Progress progress = context.progress("registering " + size + " into state",
+				try (ProgressLine progress = context.progress("registering " + size + " into state",
 						count + RESTART_LINES)) {
 					long done = Waits.count("lines registered", before + count + RESTART_LINES, STALL,
 							committed::committed, progress);
@@ -109,7 +109,7 @@ public final class SchedulerSuite implements Suite {
 				clock.jumpTo(restartDue.plusMillis(1));
 				engine = new Engine(bootstrap, applicationId, stateDir, clock, settings);
 				long restarted = engine.start();
-				try (Progress progress = context.progress("restart, first reminders", RESTART_LINES)) {
+				try (ProgressLine progress = context.progress("restart, first reminders", RESTART_LINES)) {
 					Waits.count("reminders after restart", RESTART_LINES, STALL, () -> {
 						reader.check();
 						return afterRestart.count.get();
@@ -121,7 +121,7 @@ public final class SchedulerSuite implements Suite {
 				ReminderReader.Phase all = reader.begin(count);
 				clock.jumpTo(burstDue.plusMillis(1));
 				long jumped = System.nanoTime();
-				try (Progress progress = context.progress("draining " + size + " due at once", count)) {
+				try (ProgressLine progress = context.progress("draining " + size + " due at once", count)) {
 					Waits.count("reminders of lines due at once", count, STALL, () -> {
 						reader.check();
 						return all.count.get();
@@ -171,9 +171,9 @@ public final class SchedulerSuite implements Suite {
 			Comparison steady, Figure memory, List<Figure> memoryDetails, double firstSeconds, Timeline timeline)
 			throws Exception {
 		Figure copy;
-		try (Progress progress = context.progress("exactly-once copy (baseline)", count)) {
+		try (ProgressLine progress = context.progress("exactly-once copy (baseline)", count)) {
 			copy = ExactlyOnceCopyRate.measure(context.bootstrapServers(), Topics.LINE_EVENTS.name(),
-					KafkaClients.scratchTopic(context.bootstrapServers(), "eos-copy"), count, progress);
+					BaselineClients.scratchTopic(context.bootstrapServers(), "eos-copy"), count, progress);
 		}
 		String size = String.format(Locale.ROOT, "%,d lines", count);
 		Path chart = timeline.write(context.resultsDir().resolve("scheduler-" + count + "-lines.png"),
@@ -204,7 +204,7 @@ public final class SchedulerSuite implements Suite {
 		LineLoader.Template template = loader.template(LocalDate.ofInstant(clock.instant(), zone).plusDays(10), zone,
 				List.of(30), clock.instant());
 		long start = System.nanoTime();
-		try (Progress progress = context.progress(String.format(Locale.ROOT, "steady state, %,d lines/s", rate),
+		try (ProgressLine progress = context.progress(String.format(Locale.ROOT, "steady state, %,d lines/s", rate),
 				total)) {
 			int sent = 0;
 			int tick = Math.max(1, rate / 20);
@@ -237,8 +237,8 @@ public final class SchedulerSuite implements Suite {
 		long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 		details.add(new Figure("RocksDB memtables (size-all-mem-tables)", engine.rocksDb("size-all-mem-tables") / MIB,
 				"MiB"));
-		// every store reports the one cache they share (BoundedRocksDbMemory), memtables
-		// included
+		// Every store reports the one cache they share (BoundedRocksDbMemory),
+		// memtables included.
 		details.add(new Figure("RocksDB shared cache in use (block-cache-usage)",
 				engine.rocksDbShared("block-cache-usage") / MIB, "MiB"));
 		details.add(new Figure("RocksDB index/filter (estimate-table-readers-mem)",

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
 import io.keepline.bench.Percentiles;
-import io.keepline.bench.Progress;
+import io.keepline.bench.ProgressLine;
 
 /**
  * Posts prepared request bodies from a few concurrent senders with the JDK HTTP client
@@ -62,7 +62,7 @@ public final class HttpLoad {
 	}
 
 	/** Posts every request, {@code senders} at a time, and times the whole. */
-	public Outcome run(List<Post> posts, ToIntFunction<HttpResponse<String>> units, Progress progress)
+	public Outcome run(List<Post> posts, ToIntFunction<HttpResponse<String>> units, ProgressLine progress)
 			throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failures = new AtomicInteger();

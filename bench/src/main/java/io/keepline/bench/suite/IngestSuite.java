@@ -15,10 +15,10 @@ import io.keepline.bench.BenchContext;
 import io.keepline.bench.Comparison;
 import io.keepline.bench.Figure;
 import io.keepline.bench.Lines;
-import io.keepline.bench.Progress;
+import io.keepline.bench.ProgressLine;
 import io.keepline.bench.Suite;
 import io.keepline.bench.Waits;
-import io.keepline.bench.baseline.KafkaClients;
+import io.keepline.bench.baseline.BaselineClients;
 import io.keepline.bench.baseline.RawProducerRate;
 import io.keepline.bench.service.HttpLoad;
 import io.keepline.bench.service.InProcessService;
@@ -61,9 +61,9 @@ public final class IngestSuite implements Suite {
 			records.add(new byte[][] { event.msisdn().value().getBytes(), EventJson.write(event, LineEvent.class) });
 		}
 		Figure raw;
-		try (Progress progress = context.progress("raw producer (baseline)", count)) {
+		try (ProgressLine progress = context.progress("raw producer (baseline)", count)) {
 			raw = RawProducerRate.measure(context.bootstrapServers(),
-					KafkaClients.scratchTopic(context.bootstrapServers(), "raw-producer"), records, progress);
+					BaselineClients.scratchTopic(context.bootstrapServers(), "raw-producer"), records, progress);
 		}
 		Path stateDir = Files.createTempDirectory("keepline-bench-ingest");
 		try (InProcessService ingest = InProcessService.start(IngestApplication.class, context.bootstrapServers(),
@@ -80,7 +80,7 @@ public final class IngestSuite implements Suite {
 			HttpLoad load = new HttpLoad(SENDERS);
 			warmUp(load, posts, context);
 			HttpLoad.Outcome outcome;
-			try (Progress progress = context.progress("ingest over HTTP", count)) {
+			try (ProgressLine progress = context.progress("ingest over HTTP", count)) {
 				outcome = load.run(posts, IngestSuite::accepted, progress);
 			}
 			if (outcome.failures() > 0) {
@@ -107,7 +107,7 @@ public final class IngestSuite implements Suite {
 	private static void warmUp(HttpLoad load, List<HttpLoad.Post> posts, BenchContext context) throws Exception {
 		List<HttpLoad.Post> warmUp = posts.subList(0, Math.max(1, Math.min(20, posts.size() / 5)));
 		HttpLoad.Outcome outcome;
-		try (Progress progress = context.progress("ingest warm-up", warmUp.size() * BATCH)) {
+		try (ProgressLine progress = context.progress("ingest warm-up", warmUp.size() * BATCH)) {
 			outcome = load.run(warmUp, IngestSuite::accepted, progress);
 		}
 		if (outcome.failures() > 0) {

@@ -19,11 +19,11 @@ import io.keepline.bench.BenchContext;
 import io.keepline.bench.Comparison;
 import io.keepline.bench.Figure;
 import io.keepline.bench.Lines;
-import io.keepline.bench.Progress;
+import io.keepline.bench.ProgressLine;
 import io.keepline.bench.Suite;
 import io.keepline.bench.Waits;
+import io.keepline.bench.baseline.BaselineClients;
 import io.keepline.bench.baseline.JavaMailSendRate;
-import io.keepline.bench.baseline.KafkaClients;
 import io.keepline.bench.service.InProcessService;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
@@ -51,13 +51,13 @@ public final class NotifierSuite implements Suite {
 
 	@Override
 	public List<Comparison> run(BenchContext context) throws Exception {
-		KafkaClients.createCatalogueTopics(context.bootstrapServers());
+		BaselineClients.createCatalogueTopics(context.bootstrapServers());
 		int count = context.mode().emails();
 		GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		try {
 			Figure baseline;
-			try (Progress progress = context.progress("plain JavaMail loop (baseline)", count)) {
+			try (ProgressLine progress = context.progress("plain JavaMail loop (baseline)", count)) {
 				baseline = JavaMailSendRate.measure("127.0.0.1", smtp.getSmtp().getPort(), count, progress);
 			}
 			Map<String, Object> properties = new HashMap<>();
@@ -70,7 +70,7 @@ public final class NotifierSuite implements Suite {
 			try (InProcessService notifier = InProcessService.start(NotifierApplication.class,
 					context.bootstrapServers(), properties);
 					KafkaProducer<Msisdn, DeadlineEvent> producer = new KafkaProducer<>(
-							KafkaClients.producer(context.bootstrapServers()),
+							BaselineClients.producer(context.bootstrapServers()),
 							Topics.DEADLINE_EVENTS.keySerde().serializer(),
 							Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
 				Lines lines = new Lines();
@@ -79,11 +79,11 @@ public final class NotifierSuite implements Suite {
 				LongSupplier received = () -> all.getAsLong() - before;
 				send(producer, lines, 0, WARM_UP);
 				Waits.count("warm-up emails through the notifier", WARM_UP, Duration.ofSeconds(90), received,
-						new Progress("warm-up", WARM_UP, context.out(), false));
+						new ProgressLine("warm-up", WARM_UP, context.out(), false));
 				long start = System.nanoTime();
 				send(producer, lines, WARM_UP, WARM_UP + count);
 				long done;
-				try (Progress progress = context.progress("emails through the notifier", count)) {
+				try (ProgressLine progress = context.progress("emails through the notifier", count)) {
 					done = Waits.count("emails through the notifier", count, Duration.ofSeconds(60),
 							() -> received.getAsLong() - WARM_UP, progress);
 				}

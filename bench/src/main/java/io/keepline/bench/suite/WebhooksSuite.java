@@ -17,10 +17,10 @@ import io.keepline.bench.BenchContext;
 import io.keepline.bench.Comparison;
 import io.keepline.bench.Figure;
 import io.keepline.bench.Lines;
-import io.keepline.bench.Progress;
+import io.keepline.bench.ProgressLine;
 import io.keepline.bench.Suite;
 import io.keepline.bench.Waits;
-import io.keepline.bench.baseline.KafkaClients;
+import io.keepline.bench.baseline.BaselineClients;
 import io.keepline.bench.baseline.SignatureVerificationRate;
 import io.keepline.bench.service.HttpLoad;
 import io.keepline.bench.service.InProcessService;
@@ -50,13 +50,13 @@ public final class WebhooksSuite implements Suite {
 
 	@Override
 	public List<Comparison> run(BenchContext context) throws Exception {
-		KafkaClients.createCatalogueTopics(context.bootstrapServers());
+		BaselineClients.createCatalogueTopics(context.bootstrapServers());
 		int count = context.mode().webhooks();
 		Lines lines = new Lines();
 		LocalDate validUntil = LocalDate.now().plusDays(20);
 		String sample = succeeded(lines, 4_999_999, validUntil);
 		Figure baseline;
-		try (Progress progress = context.progress("bare signature verification (baseline)",
+		try (ProgressLine progress = context.progress("bare signature verification (baseline)",
 				context.mode().verifications())) {
 			baseline = SignatureVerificationRate.measure(sample, SECRET, context.mode().verifications(), progress);
 		}
@@ -95,7 +95,7 @@ public final class WebhooksSuite implements Suite {
 			posts.add(post(uri, succeeded(lines, i, validUntil), timestamp));
 		}
 		HttpLoad.Outcome outcome;
-		try (Progress progress = context.progress("webhooks into Kafka, " + senders + " senders", count)) {
+		try (ProgressLine progress = context.progress("webhooks into Kafka, " + senders + " senders", count)) {
 			outcome = new HttpLoad(senders).run(posts,
 					(response) -> (response.statusCode() == 200 && response.body().contains("published")) ? 1 : -1,
 					progress);

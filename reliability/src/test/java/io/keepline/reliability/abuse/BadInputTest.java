@@ -17,12 +17,11 @@ import io.keepline.reliability.Scale;
 import io.keepline.reliability.ServiceRun;
 import io.keepline.testsupport.RealKafka;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,101 +32,123 @@ import static org.awaitility.Awaitility.await;
  * wrongly typed, wrongly encoded and incomplete input, wrong content types, methods and
  * keys. Each request must get the 4xx its row names (never a 5xx, a reset or a hang) with
  * a body that names the problem and echoes no secret and no personal data; then every
- * service is still healthy and still serves a good request.
+ * service is still healthy and still serves a good request. The whole table is sent
+ * before the tests, which check what each request got back.
  */
 @RealKafka
 @ExtendWith(AbuseServices.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
 
 	/** How many times the whole table is sent. */
 	private static final int ROUNDS = Scale.current().pick(1, 10);
 
-	private static final Tally tally = new Tally();
+	private final Tally tally = new Tally();
 
-	private static Services services;
+	private final List<Sent> barrage = new ArrayList<>();
 
-	private static LineRegistered line;
+	private Services services;
+
+	private LineRegistered line;
 
 	@BeforeAll
-	static void registerALine(Services running) {
-		services = running;
-		line = DueLines.register(services.ingest(), "abuse-a-" + Instant.now().toEpochMilli() + "@example.com");
+	void registerALineAndSendTheBarrage(Services running) {
+		this.services = running;
+		this.line = DueLines.register(this.services.ingest(),
+				"abuse-a-" + Instant.now().toEpochMilli() + "@example.com");
 		await("the scheduler knows the registered line").atMost(Duration.ofSeconds(30))
-			.until(() -> readLine(line).status() == 200);
+			.until(() -> readLine(this.line).status() == 200);
+		for (BadRequest bad : table()) {
+			List<Answer> answers = new ArrayList<>();
+			for (int round = 1; round <= ROUNDS; round++) {
+				Http.Reply reply = send(bad);
+				List<String> problems = problems(bad, reply);
+				this.tally.record(bad, reply, problems);
+				answers.add(new Answer(round, reply, problems));
+			}
+			this.barrage.add(new Sent(bad, answers));
+		}
 	}
 
-	static Stream<BadRequest> badRequests() {
+	private static List<BadRequest> table() {
 		List<BadRequest> rows = new ArrayList<>(IngestBadRequests.all());
 		rows.addAll(CsvBadRequests.all());
 		rows.addAll(ReadApiBadRequests.all());
 		rows.addAll(PaymentsBadRequests.all());
-		return rows.stream();
+		return rows;
 	}
 
-	@Order(1)
+	Stream<Arguments> badRequests() {
+		return this.barrage.stream().map((sent) -> Arguments.of(sent.bad(), sent.answers()));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badRequests")
-	void isRefusedWithTheStatusOfItsRowAndAnAnswerThatNamesTheProblem(BadRequest bad) {
-		for (int round = 1; round <= ROUNDS; round++) {
-			Http.Reply reply = send(bad);
-			List<String> problems = problems(bad, reply);
-			tally.record(bad, reply, problems);
-
-			assertThat(problems).as("%s answered %s in round %d", bad, excerpt(reply), round).isEmpty();
+	void isRefusedWithTheStatusOfItsRowAndAnAnswerThatNamesTheProblem(BadRequest bad, List<Answer> answers) {
+		assertThat(answers).hasSize(ROUNDS);
+		for (Answer answer : answers) {
+			assertThat(answer.problems()).as("%s answered %s in round %d", bad, excerpt(answer.reply()), answer.round())
+				.isEmpty();
 		}
 	}
 
-	@Order(2)
 	@Test
 	void everyServiceIsStillHealthyAndServesAGoodRequestAfterTheBarrage() throws Exception {
-		assertThat(tally.broken()).as("bad requests answered wrongly").isEmpty();
-		assertThat(services.all()).allMatch(ServiceRun::healthy);
+		assertThat(this.tally.broken()).as("bad requests answered wrongly").isEmpty();
+		assertThat(this.services.all()).allMatch(ServiceRun::healthy);
 
 		String email = "abuse-a-after-" + Instant.now().toEpochMilli() + "@example.com";
-		LineRegistered after = DueLines.register(services.ingest(), email);
+		LineRegistered after = DueLines.register(this.services.ingest(), email);
 		await("the scheduler serves the new line").atMost(Duration.ofSeconds(30))
 			.until(() -> readLine(after).status() == 200);
 		String token = await("the notifier emails the reminder").atMost(Duration.ofSeconds(60))
-			.until(() -> DueLines.payToken(services.smtp(), email).orElse(null), (found) -> found != null);
+			.until(() -> DueLines.payToken(this.services.smtp(), email).orElse(null), (found) -> found != null);
 		Http.Reply pay = await("payments sends the holder to Checkout").atMost(Duration.ofSeconds(30))
-			.until(() -> Http.get(services.payments().url("/pay/" + token)), (reply) -> reply.status() == 303);
+			.until(() -> Http.get(this.services.payments().url("/pay/" + token)), (reply) -> reply.status() == 303);
 		assertThat(pay.header("Location")).isEqualTo(Services.CHECKOUT_URL);
 		String event = "{\"id\": \"evt_abuse_ping\", \"object\": \"event\", \"type\": \"customer.created\", "
 				+ "\"created\": " + Instant.now().getEpochSecond() + ", \"data\": {\"object\": {}}}";
-		Http.Reply webhook = Http.send(services.payments().url("/v1/stripe/webhook"), "POST",
+		Http.Reply webhook = Http.send(this.services.payments().url("/v1/stripe/webhook"), "POST",
 				Map.of("Content-Type", "application/json", "Stripe-Signature",
 						StripeSignature.header(ServiceRun.STRIPE_WEBHOOK_SECRET, Instant.now(), event)),
 				HttpRequest.BodyPublishers.ofString(event));
 		assertThat(webhook.status()).as("a genuine webhook: %s", webhook).isEqualTo(200);
-		assertThat(services.all()).allMatch(ServiceRun::healthy);
+		assertThat(this.services.all()).allMatch(ServiceRun::healthy);
 
 		ReliabilityReport.of("bad-input")
 			.count("rounds", ROUNDS)
-			.count("endpoints", tally.endpoints())
-			.count("requests", tally.requests())
-			.count("4xx", tally.clientErrors())
-			.count("4xx-from-tomcat-before-the-service", tally.beforeTheService())
-			.count("200-every-item-rejected", tally.itemRejections())
-			.count("5xx", tally.serverErrors())
-			.count("no-answer", tally.unanswered())
-			.count("unclear-bodies", tally.unclear())
+			.count("endpoints", this.tally.endpoints())
+			.count("requests", this.tally.requests())
+			.count("4xx", this.tally.clientErrors())
+			.count("4xx-from-tomcat-before-the-service", this.tally.beforeTheService())
+			.count("200-every-item-rejected", this.tally.itemRejections())
+			.count("5xx", this.tally.serverErrors())
+			.count("no-answer", this.tally.unanswered())
+			.count("unclear-bodies", this.tally.unclear())
 			.write();
 	}
 
-	private static Http.Reply send(BadRequest bad) {
+	/** A row of the table and what it got back in each round. */
+	private record Sent(BadRequest bad, List<Answer> answers) {
+	}
+
+	private record Answer(int round, Http.Reply reply, List<String> problems) {
+	}
+
+	private Http.Reply send(BadRequest bad) {
+
 		ServiceRun service = switch (bad.service()) {
-			case INGEST -> services.ingest();
-			case SCHEDULER -> services.scheduler();
-			case NOTIFIER -> services.notifier();
-			case PAYMENTS -> services.payments();
+			case INGEST -> this.services.ingest();
+			case SCHEDULER -> this.services.scheduler();
+			case NOTIFIER -> this.services.notifier();
+			case PAYMENTS -> this.services.payments();
 		};
-		URI uri = service.url(bad.path().replace(ReadApiBadRequests.LINE, line.msisdn().value()));
+		URI uri = service.url(bad.path().replace(ReadApiBadRequests.LINE, this.line.msisdn().value()));
 		return Http.send(uri, bad.method(), bad.headers(), (bad.body() != null) ? bad.body().publisher() : null);
 	}
 
 	/** Every rule {@code reply} breaks; none when it is the refusal the row asks for. */
-	private static List<String> problems(BadRequest bad, Http.Reply reply) {
+	private List<String> problems(BadRequest bad, Http.Reply reply) {
 		List<String> problems = new ArrayList<>();
 		if (!reply.answered()) {
 			problems.add("no answer (" + reply.failure() + ")");
@@ -151,16 +172,16 @@ class BadInputTest {
 	}
 
 	/** Secrets of the services and personal data the requests carry. */
-	private static List<String> mustNotEcho() {
+	private List<String> mustNotEcho() {
 		return List.of(ServiceRun.LINK_SECRET, ServiceRun.STRIPE_WEBHOOK_SECRET, ServiceRun.HOLDER_WEBHOOK_SECRET,
 				"reliability-orange-key", "reliability-proximus-key", "sk_test_abuse", IngestBadRequests.MSISDN,
 				IngestBadRequests.MSISDN.substring(1), IngestBadRequests.EMAIL, IngestBadRequests.NAME,
-				IngestBadRequests.SURNAME, line.msisdn().value(), line.msisdn().value().substring(1),
-				line.holder().email());
+				IngestBadRequests.SURNAME, this.line.msisdn().value(), this.line.msisdn().value().substring(1),
+				this.line.holder().email());
 	}
 
-	private static Http.Reply readLine(LineRegistered registered) {
-		return Http.send(services.scheduler().url("/v1/lines/" + registered.msisdn().value()), "GET",
+	private Http.Reply readLine(LineRegistered registered) {
+		return Http.send(this.services.scheduler().url("/v1/lines/" + registered.msisdn().value()), "GET",
 				Map.of("Authorization", "Bearer " + DueLines.ORANGE_KEY), null);
 	}
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.keepline.contracts.CycleId;
@@ -16,12 +15,11 @@ import io.keepline.reliability.Scale;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.Unique;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,107 +30,125 @@ import static org.awaitility.Awaitility.await;
  * tampered, truncated, padded, re-encoded, expired, wrong-purpose and garbage tokens
  * while the cycle they name is open and payable. Each is refused with a page that says so
  * (403 not valid, 410 expired, 404 unknown renewal), none reaches Stripe, and the genuine
- * links still work. (Operator keys on the read API are rows of scenario A.)
+ * links still work. (Operator keys on the read API are rows of scenario A.) Every bad
+ * link is sent once, before the tests, which check what each got back.
  */
 @RealKafka
 @ExtendWith(AbuseServices.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkAbuseTest {
 
-	private static final AtomicInteger tried = new AtomicInteger();
+	private Services services;
 
-	private static final AtomicInteger mutated = new AtomicInteger();
+	private LinkVariants links;
 
-	private static final List<String> accepted = new ArrayList<>();
+	private int stripeWritesBefore;
 
-	private static Services services;
+	private final List<Sent> variants = new ArrayList<>();
 
-	private static LinkVariants links;
+	private final List<Sent> mutations = new ArrayList<>();
 
-	private static int stripeWritesBefore;
+	private long mutationSeed;
+
+	private int stripeCallsOfBadLinks;
 
 	@BeforeAll
-	static void openACycle(Services running) {
-		services = running;
-		LineRegistered line = DueLines.register(services.ingest(),
+	void openACycleAndSendEveryBadLink(Services running) {
+		this.services = running;
+		LineRegistered line = DueLines.register(this.services.ingest(),
 				"abuse-b-" + Instant.now().toEpochMilli() + "@example.com");
-		links = new LinkVariants(new CycleId(line.msisdn(), line.validUntil()),
+		this.links = new LinkVariants(new CycleId(line.msisdn(), line.validUntil()),
 				new CycleId(Unique.msisdn(), line.validUntil()));
-		String status = "/status/" + links.genuine(LinkPurpose.STATUS);
+		String status = "/status/" + this.links.genuine(LinkPurpose.STATUS);
 		await("payments knows the open cycle").atMost(Duration.ofSeconds(60))
-			.until(() -> Http.get(services.payments().url(status)).body().contains("Waiting for payment"));
-		stripeWritesBefore = services.stripeWrites();
+			.until(() -> Http.get(this.services.payments().url(status)).body().contains("Waiting for payment"));
+		this.stripeWritesBefore = this.services.stripeWrites();
+		for (LinkVariants.Variant variant : this.links.all()) {
+			this.variants.add(send(variant));
+		}
+		this.mutationSeed = System.nanoTime();
+		for (LinkVariants.Variant mutation : LinkMutations.of(this.links, this.mutationSeed,
+				Scale.current().pick(60, 3_000))) {
+			this.mutations.add(send(mutation));
+		}
+		this.stripeCallsOfBadLinks = this.services.stripeWrites() - this.stripeWritesBefore;
 	}
 
-	static Stream<LinkVariants.Variant> badLinks() {
-		return links.all().stream();
+	Stream<Arguments> badLinks() {
+		return this.variants.stream().map((sent) -> Arguments.of(sent.variant(), sent.reply()));
 	}
 
-	@Order(1)
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badLinks")
-	void isRefusedWithAPageThatSaysWhy(LinkVariants.Variant variant) {
-		Http.Reply reply = Http.get(services.payments().url(variant.path()));
-		tried.incrementAndGet();
-		boolean refused = reply.answered() && reply.status() == variant.status()
-				&& reply.body().contains(variant.clue());
-		if (!refused) {
-			synchronized (accepted) {
-				accepted.add(variant + " -> " + reply.status());
-			}
-		}
-
+	void isRefusedWithAPageThatSaysWhy(LinkVariants.Variant variant, Http.Reply reply) {
 		assertThat(reply.status()).as("%s answered %s", variant, reply.answered() ? reply.status() : reply)
 			.isEqualTo(variant.status());
 		assertThat(reply.body()).contains(variant.clue());
 	}
 
-	@Order(2)
 	@Test
 	void randomOneCharacterChangesOfGenuineLinksAreRefused() {
-		long seed = System.nanoTime();
-		List<LinkVariants.Variant> mutations = LinkMutations.of(links, seed, Scale.current().pick(60, 3_000));
-		for (LinkVariants.Variant mutation : mutations) {
-			Http.Reply reply = Http.get(services.payments().url(mutation.path()));
-			tried.incrementAndGet();
-			mutated.incrementAndGet();
-			if (!reply.answered() || reply.status() != 403 || !reply.body().contains(mutation.clue())) {
-				synchronized (accepted) {
-					accepted
-						.add(mutation + " (seed " + seed + ", token " + mutation.token() + ") -> " + reply.status());
-				}
-			}
-		}
+		List<String> accepted = this.mutations.stream()
+			.filter((sent) -> !sent.refusedAsForged())
+			.map((sent) -> sent.variant() + " (seed " + this.mutationSeed + ", token " + sent.variant().token()
+					+ ") -> " + sent.reply().status())
+			.toList();
 
-		assertThat(accepted).as("mutated links not refused (seed %d)", seed).isEmpty();
+		assertThat(accepted).as("mutated links not refused (seed %d)", this.mutationSeed).isEmpty();
 	}
 
-	@Order(3)
 	@Test
 	void noBadLinkReachedStripeAndTheGenuineOnesStillWork() {
-		int stripeCalls = services.stripeWrites() - stripeWritesBefore;
+		List<String> accepted = Stream
+			.concat(this.variants.stream().filter((sent) -> !sent.refused()),
+					this.mutations.stream().filter((sent) -> !sent.refusedAsForged()))
+			.map((sent) -> sent.variant() + " -> " + sent.reply().status())
+			.toList();
 		assertThat(accepted).as("bad links not refused as they must be").isEmpty();
-		assertThat(stripeCalls).as("requests the bad links caused at Stripe").isZero();
+		assertThat(this.stripeCallsOfBadLinks).as("requests the bad links caused at Stripe").isZero();
 
-		Http.Reply status = Http.get(services.payments().url("/status/" + links.genuine(LinkPurpose.STATUS)));
-		Http.Reply pay = Http.get(services.payments().url("/pay/" + links.genuine(LinkPurpose.PAY)));
-		Http.Reply autoRenew = Http.get(services.payments().url("/autorenew/" + links.genuine(LinkPurpose.AUTORENEW)));
+		Http.Reply status = Http.get(this.services.payments().url("/status/" + this.links.genuine(LinkPurpose.STATUS)));
+		Http.Reply pay = Http.get(this.services.payments().url("/pay/" + this.links.genuine(LinkPurpose.PAY)));
+		Http.Reply autoRenew = Http
+			.get(this.services.payments().url("/autorenew/" + this.links.genuine(LinkPurpose.AUTORENEW)));
 
 		assertThat(status.status()).isEqualTo(200);
 		assertThat(status.body()).contains("Waiting for payment");
 		assertThat(pay.status()).as("pay: %s", pay).isEqualTo(303);
 		assertThat(pay.header("Location")).isEqualTo(Services.CHECKOUT_URL);
 		assertThat(autoRenew.status()).as("autorenew: %s", autoRenew).isEqualTo(303);
-		assertThat(services.stripeWrites() - stripeWritesBefore).as("the genuine links' Checkout Sessions")
+		assertThat(this.services.stripeWrites() - this.stripeWritesBefore).as("the genuine links' Checkout Sessions")
 			.isEqualTo(2);
 
+		int tried = this.variants.size() + this.mutations.size();
 		ReliabilityReport.of("links")
-			.count("variants-tried", tried.get())
-			.count("of-which-random-mutations", mutated.get())
-			.count("refused", tried.get() - accepted.size())
-			.count("stripe-calls-caused", stripeCalls)
+			.count("variants-tried", tried)
+			.count("of-which-random-mutations", this.mutations.size())
+			.count("refused", tried - accepted.size())
+			.count("stripe-calls-caused", this.stripeCallsOfBadLinks)
 			.count("genuine-links-working", 3)
 			.write();
+	}
+
+	private Sent send(LinkVariants.Variant variant) {
+		return new Sent(variant, Http.get(this.services.payments().url(variant.path())));
+	}
+
+	/** A bad link and what payments answered. */
+	private record Sent(LinkVariants.Variant variant, Http.Reply reply) {
+
+		/** Refused with the status and the words its variant names. */
+		boolean refused() {
+			return this.reply.answered() && this.reply.status() == this.variant.status()
+					&& this.reply.body().contains(this.variant.clue());
+		}
+
+		/** Refused as a link that is not valid, as every one-character change must be. */
+		boolean refusedAsForged() {
+			return this.reply.answered() && this.reply.status() == 403
+					&& this.reply.body().contains(this.variant.clue());
+		}
+
 	}
 
 }

@@ -4,9 +4,9 @@ import io.keepline.standalone.MailOutbox;
 import io.keepline.standalone.seed.SeedSource;
 
 /**
- * What the console needs to know about the running pipeline.
+ * What the console needs to know about the running pipeline (it reads the broker of
+ * {@code spring.kafka.bootstrap-servers}).
  *
- * @param bootstrapServers the broker whose topics the console reads
  * @param ingestUrl base URL of ingest (the simulated operators post top-ups there)
  * @param schedulerUrl base URL of the scheduler's read API
  * @param paymentsUrl base URL of the holder's pay and status pages
@@ -15,15 +15,15 @@ import io.keepline.standalone.seed.SeedSource;
  * @param outbox the local SMTP outbox, or null when email goes to a real server
  * @param seeds the seeds (for the plans' validity rules), or null
  */
-public record ConsoleSettings(String bootstrapServers, String ingestUrl, String schedulerUrl, String paymentsUrl,
-		String linkSecret, String operatorKeys, MailOutbox outbox, SeedSource seeds) {
+public record ConsoleSettings(String ingestUrl, String schedulerUrl, String paymentsUrl, String linkSecret,
+		String operatorKeys, MailOutbox outbox, SeedSource seeds) {
 
 	/** Base path of the console's Twilio-compatible SMS endpoint. */
 	public static final String SMS_PATH = "/outbox/sms";
 
 	@Override
 	public String toString() {
-		return "ConsoleSettings[" + this.bootstrapServers + "]";
+		return "ConsoleSettings[" + this.ingestUrl + "]";
 	}
 
 }

@@ -8,13 +8,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.keepline.contracts.KeeplineEvent;
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.rejected.RejectedEvent;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.support.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,9 +31,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads every catalogue topic from the beginning, read_committed, on one thread of its
- * own and hands each record to the {@link EventLog}. No consumer group offsets are kept:
- * the console rebuilds its view on every start.
+ * Reads every catalogue topic from the beginning, read_committed (Keepline's consumer
+ * policy, {@code spring.kafka.consumer.*}), on one thread of its own and hands each
+ * record to the {@link EventLog}. No consumer group offsets are kept: each start joins a
+ * new group and the console rebuilds its view.
  */
 @Component
 class EventFeed implements SmartLifecycle {
@@ -41,7 +45,7 @@ class EventFeed implements SmartLifecycle {
 		.stream()
 		.collect(Collectors.toMap(Topic::name, Function.identity()));
 
-	private final ConsoleSettings settings;
+	private final KafkaClients clients;
 
 	private final EventLog eventLog;
 
@@ -49,17 +53,16 @@ class EventFeed implements SmartLifecycle {
 
 	private volatile Thread thread;
 
-	EventFeed(ConsoleSettings settings, EventLog eventLog) {
-		this.settings = settings;
+	EventFeed(KafkaClients clients, EventLog eventLog) {
+		this.clients = clients;
 		this.eventLog = eventLog;
 	}
 
 	@Override
 	public void start() {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "keepline-console-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+		Map<String, Object> config = this.clients.consumerProperties();
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "keepline-console-" + UUID.randomUUID());
+		config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
 		this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 		this.consumer.subscribe(this.topics.keySet());
 		this.thread = new Thread(this::run, "keepline-console-feed");
@@ -107,7 +110,8 @@ class EventFeed implements SmartLifecycle {
 		}
 	}
 
-	private static String msisdn(KeeplineEvent event) {
+	/** The line an event is about, null for a rejection (which may have no valid one). */
+	static String msisdn(KeeplineEvent event) {
 		if (event instanceof LineEvent e) {
 			return e.msisdn().value();
 		}
@@ -120,7 +124,10 @@ class EventFeed implements SmartLifecycle {
 		if (event instanceof NotificationEvent e) {
 			return e.msisdn().value();
 		}
-		return null;
+		if (event instanceof RejectedEvent) {
+			return null;
+		}
+		throw new UnhandledTypeException(event);
 	}
 
 	private TimelineEntry rawEntry(ConsumerRecord<byte[], byte[]> record, Instant timestamp) {

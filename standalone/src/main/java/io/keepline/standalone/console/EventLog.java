@@ -51,16 +51,7 @@ public class EventLog {
 				timeline.remove(0);
 			}
 			LineCard card = this.cards.getOrDefault(entry.msisdn(), LineCard.empty(entry.msisdn()));
-			LineCard updated = card;
-			if (entry.event() instanceof LineEvent line) {
-				updated = card.apply(line);
-			}
-			else if (entry.event() instanceof DeadlineEvent deadline) {
-				updated = card.apply(deadline);
-			}
-			else if (entry.event() instanceof PaymentEvent payment) {
-				updated = card.apply(payment);
-			}
+			LineCard updated = (entry.event() != null) ? card.apply(entry.event()) : card;
 			boolean known = this.cards.containsKey(entry.msisdn());
 			if (known || entry.event() instanceof LineEvent || entry.event() instanceof DeadlineEvent) {
 				this.cards.put(entry.msisdn(), updated);

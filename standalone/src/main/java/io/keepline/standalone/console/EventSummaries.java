@@ -2,6 +2,7 @@ package io.keepline.standalone.console;
 
 import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Money;
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.RefundDue;
@@ -83,7 +84,7 @@ final class EventSummaries {
 		if (event instanceof EventRejected r) {
 			return "rejected from " + r.operator().value() + ": " + r.errors();
 		}
-		return event.getClass().getSimpleName();
+		throw new UnhandledTypeException(event);
 	}
 
 	static String money(Money money) {

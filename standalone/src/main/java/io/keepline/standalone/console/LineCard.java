@@ -7,10 +7,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.keepline.contracts.Holder;
+import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Money;
+import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.LineLapsed;
+import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.line.HolderUpdated;
@@ -20,8 +23,12 @@ import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.rejected.RejectedEvent;
 
 /**
  * What the console knows about one line, folded from the events of every topic: its
@@ -29,19 +36,19 @@ import io.keepline.contracts.payment.PaymentSucceeded;
  * state.
  */
 public record LineCard(String msisdn, String operator, String plan, LocalDate validUntil, Money price, Holder holder,
-		List<Integer> leadDays, boolean autoRenew, LineState state, Set<Integer> remindedStages, Instant updatedAt) {
+		List<Integer> leadDays, boolean autoRenew, CardState state, Set<Integer> remindedStages, Instant updatedAt) {
 
 	static LineCard empty(String msisdn) {
-		return new LineCard(msisdn, null, null, null, null, null, null, false, LineState.UNKNOWN, Set.of(), null);
+		return new LineCard(msisdn, null, null, null, null, null, null, false, CardState.UNKNOWN, Set.of(), null);
 	}
 
 	LineCard apply(LineEvent event) {
 		if (event instanceof LineRegistered r) {
 			return new LineCard(this.msisdn, r.operator().value(), r.plan(), r.validUntil(), r.renewalPrice(),
-					r.holder(), r.effectiveLeadDays(), r.autoRenew(), LineState.WATCHED, Set.of(), r.occurredAt());
+					r.holder(), r.effectiveLeadDays(), r.autoRenew(), CardState.WATCHED, Set.of(), r.occurredAt());
 		}
 		if (event instanceof ValidityExtended v) {
-			return newCycle(v.validUntil(), LineState.WATCHED, v.occurredAt());
+			return newCycle(v.validUntil(), CardState.WATCHED, v.occurredAt());
 		}
 		if (event instanceof HolderUpdated h) {
 			return new LineCard(this.msisdn, this.operator, this.plan, this.validUntil, this.price,
@@ -51,13 +58,13 @@ public record LineCard(String msisdn, String operator, String plan, LocalDate va
 					h.occurredAt());
 		}
 		if (event instanceof LineCancelled c) {
-			return with(LineState.CANCELLED, c.occurredAt());
+			return with(CardState.CANCELLED, c.occurredAt());
 		}
 		if (event instanceof LineErased e) {
 			return new LineCard(this.msisdn, this.operator, this.plan, this.validUntil, this.price, null, this.leadDays,
-					false, LineState.ERASED, this.remindedStages, e.occurredAt());
+					false, CardState.ERASED, this.remindedStages, e.occurredAt());
 		}
-		return this;
+		throw new UnhandledTypeException(event);
 	}
 
 	LineCard apply(DeadlineEvent event) {
@@ -69,45 +76,71 @@ public record LineCard(String msisdn, String operator, String plan, LocalDate va
 			Set<Integer> stages = new TreeSet<>(card.remindedStages);
 			stages.add(r.stage());
 			LineCard reminded = card.withHolder(r.holder(), r.price());
-			LineState next = (card.state == LineState.RENEWED || card.state == LineState.PAID) ? card.state
-					: LineState.REMINDED;
+			CardState next = (card.state == CardState.RENEWED || card.state == CardState.PAID) ? card.state
+					: CardState.REMINDED;
 			return new LineCard(this.msisdn, reminded.operator(r), reminded.plan, reminded.validUntil, reminded.price,
 					reminded.holder, reminded.leadDays, reminded.autoRenew, next, Set.copyOf(stages), r.occurredAt());
 		}
 		if (event instanceof AutoRenewalDue a) {
-			return card.with(LineState.AUTO_RENEWING, a.occurredAt());
+			return card.with(CardState.AUTO_RENEWING, a.occurredAt());
 		}
 		if (event instanceof RenewalConfirmed c) {
-			return card.withHolder(c.holder(), c.amount()).with(LineState.RENEWED, c.occurredAt());
+			return card.withHolder(c.holder(), c.amount()).with(CardState.RENEWED, c.occurredAt());
 		}
 		if (event instanceof LineLapsed l) {
-			return card.with(LineState.LAPSED, l.occurredAt());
+			return card.with(CardState.LAPSED, l.occurredAt());
 		}
-		return card;
+		if (event instanceof RefundDue) {
+			return card;
+		}
+		throw new UnhandledTypeException(event);
 	}
 
 	LineCard apply(PaymentEvent event) {
-		if (event instanceof PaymentSucceeded s && s.validUntil().equals(this.validUntil)
-				&& this.state != LineState.RENEWED) {
-			return with(LineState.PAID, s.occurredAt());
+		if (event instanceof PaymentSucceeded s) {
+			return (s.validUntil().equals(this.validUntil) && this.state != CardState.RENEWED)
+					? with(CardState.PAID, s.occurredAt()) : this;
 		}
-		if (event instanceof PaymentFailed f && f.validUntil().equals(this.validUntil) && !this.state.isFinal()
-				&& this.state != LineState.RENEWED && this.state != LineState.PAID) {
-			return with(LineState.PAYMENT_FAILED, f.occurredAt());
+		if (event instanceof PaymentFailed f) {
+			return (f.validUntil().equals(this.validUntil) && !this.state.isFinal() && this.state != CardState.RENEWED
+					&& this.state != CardState.PAID) ? with(CardState.PAYMENT_FAILED, f.occurredAt()) : this;
 		}
-		return this;
+		if (event instanceof PaymentRefunded || event instanceof PaymentMethodSaved) {
+			return this;
+		}
+		throw new UnhandledTypeException(event);
+	}
+
+	/**
+	 * The card after an event of any topic: notifications and rejections leave it as it
+	 * is.
+	 */
+	LineCard apply(KeeplineEvent event) {
+		if (event instanceof LineEvent line) {
+			return apply(line);
+		}
+		if (event instanceof DeadlineEvent deadline) {
+			return apply(deadline);
+		}
+		if (event instanceof PaymentEvent payment) {
+			return apply(payment);
+		}
+		if (event instanceof NotificationEvent || event instanceof RejectedEvent) {
+			return this;
+		}
+		throw new UnhandledTypeException(event);
 	}
 
 	private String operator(DeadlineEvent event) {
 		return (this.operator != null) ? this.operator : event.operator().value();
 	}
 
-	private LineCard newCycle(LocalDate date, LineState newState, Instant at) {
+	private LineCard newCycle(LocalDate date, CardState newState, Instant at) {
 		return new LineCard(this.msisdn, this.operator, this.plan, date, this.price, this.holder, this.leadDays,
 				this.autoRenew, newState, Set.of(), at);
 	}
 
-	private LineCard with(LineState newState, Instant at) {
+	private LineCard with(CardState newState, Instant at) {
 		return new LineCard(this.msisdn, this.operator, this.plan, this.validUntil, this.price, this.holder,
 				this.leadDays, this.autoRenew, newState, this.remindedStages, at);
 	}

@@ -24,7 +24,7 @@ final class NextDeadline {
 		if (card.validUntil() == null || card.state().isFinal()) {
 			return "none";
 		}
-		if (card.state() == LineState.RENEWED || card.state() == LineState.PAID) {
+		if (card.state() == CardState.RENEWED || card.state() == CardState.PAID) {
 			return "renewal being applied by the operator";
 		}
 		ZoneId zone = (card.holder() != null) ? card.holder().timeZone() : LAPSE_ZONE;

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A progress line for one long step: done/total, rate and time left, redrawn in place on
  * a terminal and printed every tenth otherwise (CI logs).
  */
-public final class Progress implements AutoCloseable {
+public final class ProgressLine implements AutoCloseable {
 
 	private static final long REDRAW_NANOS = Duration.ofMillis(250).toNanos();
 
@@ -29,7 +29,7 @@ public final class Progress implements AutoCloseable {
 
 	private volatile long lastTenth = -1;
 
-	public Progress(String label, long total, PrintStream out, boolean terminal) {
+	public ProgressLine(String label, long total, PrintStream out, boolean terminal) {
 		this.label = label;
 		this.total = Math.max(total, 1);
 		this.out = out;

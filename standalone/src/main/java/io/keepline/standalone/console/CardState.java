@@ -1,14 +1,14 @@
 package io.keepline.standalone.console;
 
-/** A line's state as the console shows it, derived from the events seen. */
-public enum LineState {
+/** The state a line card shows, derived from the events seen. */
+public enum CardState {
 
 	UNKNOWN("unknown"), WATCHED("watched"), REMINDED("reminded"), AUTO_RENEWING("auto-renewing"), PAID("paid"),
 	PAYMENT_FAILED("payment failed"), RENEWED("renewed"), LAPSED("lapsed"), CANCELLED("cancelled"), ERASED("erased");
 
 	private final String label;
 
-	LineState(String label) {
+	CardState(String label) {
 		this.label = label;
 	}
 

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import io.keepline.bench.Waits;
+import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -20,12 +20,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * Client settings shared by the baselines, matching what the services use so that a ratio
- * compares like with like.
+ * The plain Kafka clients and admin calls of the baselines and the benchmark set-up, with
+ * the client settings the services use, so that a ratio compares like with like.
  */
-public final class KafkaClients {
+public final class BaselineClients {
 
-	private KafkaClients() {
+	private BaselineClients() {
 	}
 
 	/**
@@ -55,12 +55,7 @@ public final class KafkaClients {
 
 	/** Creates every topic of the Keepline catalogue that does not exist yet. */
 	public static void createCatalogueTopics(String bootstrapServers) {
-		createTopics(bootstrapServers,
-				Stream
-					.of(Topics.LINE_EVENTS, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.NOTIFICATION_EVENTS,
-							Topics.OPERATOR_EVENTS_RAW, Topics.REJECTED_EVENTS)
-					.map((topic) -> new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()))
-					.toList());
+		createTopics(bootstrapServers, Topics.all().stream().map(Topic::newTopic).toList());
 	}
 
 	/** A scratch topic for a baseline, with the catalogue's partition count. */
@@ -91,8 +86,8 @@ public final class KafkaClients {
 		}
 		try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			admin.deleteTopics(names).all().get();
-			// deletion completes in the background; a topic of the same name cannot be
-			// created before
+			// Deletion completes in the background, and a topic of the same name
+			// cannot be created before it has.
 			Waits.until("topics to be deleted", Duration.ofSeconds(60), () -> {
 				try {
 					Set<String> left = new HashSet<>(admin.listTopics().names().get());
