@@ -21,7 +21,6 @@ import io.keepline.support.startup.StartupFacts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -47,16 +46,10 @@ class PaymentsConfiguration {
 		return ServiceTopics.writes(Topics.PAYMENT_EVENTS).deadLettersOf(Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS);
 	}
 
-	/** A bean of its own so that the context closes its producer. */
+	/** A bean, so that the context closes its producer. */
 	@Bean
-	DefaultKafkaProducerFactory<Msisdn, PaymentEvent> paymentEventsProducerFactory(KafkaClients kafka) {
-		return kafka.producerFactory(Topics.PAYMENT_EVENTS);
-	}
-
-	@Bean
-	KafkaTemplate<Msisdn, PaymentEvent> paymentEventsTemplate(
-			DefaultKafkaProducerFactory<Msisdn, PaymentEvent> paymentEventsProducerFactory) {
-		return new KafkaTemplate<>(paymentEventsProducerFactory);
+	KafkaTemplate<Msisdn, PaymentEvent> paymentEventsTemplate(KafkaClients kafka) {
+		return kafka.template(Topics.PAYMENT_EVENTS);
 	}
 
 	@Bean

@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaRetryTopic;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
@@ -94,14 +93,8 @@ class NotifierKafkaConfiguration {
 
 	/** A bean, so that the context closes its producer. */
 	@Bean
-	DefaultKafkaProducerFactory<Msisdn, NotificationEvent> notificationEventsProducerFactory(KafkaClients clients) {
-		return clients.producerFactory(Topics.NOTIFICATION_EVENTS);
-	}
-
-	@Bean
-	KafkaTemplate<Msisdn, NotificationEvent> notificationEventsTemplate(
-			DefaultKafkaProducerFactory<Msisdn, NotificationEvent> notificationEventsProducerFactory) {
-		return new KafkaTemplate<>(notificationEventsProducerFactory);
+	KafkaTemplate<Msisdn, NotificationEvent> notificationEventsTemplate(KafkaClients clients) {
+		return clients.template(Topics.NOTIFICATION_EVENTS);
 	}
 
 	@Bean

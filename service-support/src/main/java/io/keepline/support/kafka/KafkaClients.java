@@ -11,6 +11,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
@@ -40,6 +41,14 @@ public final class KafkaClients {
 	public <K, V> DefaultKafkaProducerFactory<K, V> producerFactory(Topic<K, V> topic) {
 		return new DefaultKafkaProducerFactory<>(producerProperties(), topic.keySerde().serializer(),
 				topic.valueSerde().serializer());
+	}
+
+	/**
+	 * A template writing {@code topic}'s records through a producer of its own, to be
+	 * declared as a bean: the context then closes the producer with it.
+	 */
+	public <K, V> KafkaTemplate<K, V> template(Topic<K, V> topic) {
+		return new OwningKafkaTemplate<>(producerFactory(topic));
 	}
 
 	/**
