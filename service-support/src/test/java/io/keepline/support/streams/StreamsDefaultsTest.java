@@ -1,0 +1,61 @@
+package io.keepline.support.streams;
+
+import java.util.Map;
+import java.util.Properties;
+
+import io.keepline.support.kafka.DeadLetters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamsDefaultsTest {
+
+	@Test
+	void deadLettersWhatCannotBeReadOrIsMisroutedAndFailsTheTaskOnWhatCannotBeWritten() {
+		StreamsBuilderFactoryBean factory = factory();
+
+		defaults().configure(factory);
+
+		Properties properties = factory.getStreamsConfiguration();
+		assertThat(properties.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
+			.isEqualTo(RecoveringDeserializationExceptionHandler.class);
+		assertThat(properties.get(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER))
+			.isInstanceOf(DeadLetterPublishingRecoverer.class)
+			.isSameAs(properties.get(KeyMismatchHandler.RECOVERER));
+		assertThat(properties.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
+			.isEqualTo(KeyMismatchHandler.class);
+		assertThat(properties.get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG))
+			.isEqualTo(DefaultProductionExceptionHandler.class);
+	}
+
+	@Test
+	void aStreamThreadThatDiesIsReplacedNotLeftDead() {
+		assertThat(StreamsDefaults.replaceThread("app").handle(new IllegalStateException("a bug")))
+			.isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+	}
+
+	@Test
+	void aServicesOwnConfigurerRunsAfterAndMayRefineIt() {
+		assertThat(defaults().getOrder()).isLessThan(0);
+	}
+
+	private static StreamsDefaults defaults() {
+		return new StreamsDefaults(new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()))));
+	}
+
+	private static StreamsBuilderFactoryBean factory() {
+		return new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(Map.of(StreamsConfig.APPLICATION_ID_CONFIG,
+				"app", StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1")));
+	}
+
+}
