@@ -1,6 +1,7 @@
 package io.keepline.contracts.line;
 
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.UnhandledTypeException;
 
 /**
  * The rule that an operator can neither change nor take another operator's lines, as a
@@ -52,7 +53,10 @@ public final class LineOwnership {
 		if (event instanceof LineErased) {
 			return new Decision(true, null);
 		}
-		return new Decision(true, owner);
+		if (event instanceof ValidityExtended || event instanceof HolderUpdated) {
+			return new Decision(true, owner);
+		}
+		throw new UnhandledTypeException(event);
 	}
 
 }

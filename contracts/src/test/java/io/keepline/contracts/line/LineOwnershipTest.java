@@ -13,9 +13,11 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.samples.EventSamples;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 class LineOwnershipTest {
 
@@ -31,6 +33,16 @@ class LineOwnershipTest {
 	static final List<Function<OperatorId, LineEvent>> EVERY_TYPE = List.of(LineOwnershipTest::registered,
 			LineOwnershipTest::extended, LineOwnershipTest::updated, LineOwnershipTest::cancelled,
 			LineOwnershipTest::erased);
+
+	@Test
+	void decidesOnEveryLineEventType() {
+		for (LineEvent event : EventSamples.everyPermitted(LineEvent.class)) {
+			LineOwner owner = LineOwner.of(event.operator());
+			assertThat(LineOwnership.apply(owner, event).allowed()).as(event.getClass().getSimpleName()).isTrue();
+			assertThatCode(() -> LineOwnership.apply(null, event)).as(event.getClass().getSimpleName())
+				.doesNotThrowAnyException();
+		}
+	}
 
 	@Test
 	void theFirstRegistrationClaimsALineNobodyOwns() {
