@@ -10,6 +10,7 @@ import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.json.JsonEventSerde;
 import io.keepline.contracts.json.ValueSerde;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.rejected.RejectedEvent;
@@ -42,6 +43,14 @@ public final class Topics {
 	 */
 	public static final Topic<Msisdn, LineEvent> LINE_EVENTS = new Topic<>("keepline.line-events.v1", MSISDN,
 			new JsonEventSerde<>(LineEvent.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
+	 * Each line's current state (writer: scheduler, in the exactly-once transaction of
+	 * its deadline events; readers: payments, notifier, operator API, console).
+	 * Compacted: the latest record per msisdn, a tombstone once the line is erased.
+	 */
+	public static final Topic<Msisdn, LineRecord> LINES = new Topic<>("keepline.lines.v1", MSISDN,
+			new JsonEventSerde<>(LineRecord.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_COMPACT);
 
 	/**
 	 * Scheduler decisions (writer: scheduler; readers: notifier, payments, operator
@@ -88,7 +97,7 @@ public final class Topics {
 
 	/** Every topic in the catalogue. */
 	public static List<Topic<?, ?>> all() {
-		return List.of(LINE_EVENTS, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, OPERATOR_EVENTS_RAW,
+		return List.of(LINE_EVENTS, LINES, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, OPERATOR_EVENTS_RAW,
 				REJECTED_EVENTS);
 	}
 
