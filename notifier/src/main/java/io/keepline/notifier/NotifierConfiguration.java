@@ -6,6 +6,7 @@ import java.util.Map;
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.notifier.channel.ChannelSenders;
+import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.notifier.delivery.NotificationRecorder;
 import io.keepline.notifier.delivery.Notifier;
 import io.keepline.notifier.delivery.RateLimiter;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The notifier's core: rendering (links signed by the support's {@link LinkSigner}), the
- * sent-log and the {@link Notifier} that ties them to the channel senders.
+ * sent-log and the {@link Notifier} that ties them and the line records to the channel
+ * senders.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotifierSettings.class)
@@ -43,14 +45,14 @@ class NotifierConfiguration {
 
 	@Bean
 	Notifier notifier(MessageRenderer renderer, EmailSender email, SmsSender sms, WebhookSender webhook,
-			SentLog sentLog, NotificationRecorder recorder, NotifierSettings settings, Clock clock) {
+			LineLookup lines, SentLog sentLog, NotificationRecorder recorder, NotifierSettings settings, Clock clock) {
 		NotifierSettings.RateLimit limit = settings.rateLimit();
 		Map<Channel, RateLimiter> limits = Map.of(Channel.EMAIL,
 				new RateLimiter("email", limit.email(), Math.max(1, limit.email()), limit.maxWait()), Channel.SMS,
 				new RateLimiter("sms", limit.sms(), Math.max(1, limit.sms()), limit.maxWait()), Channel.WEBHOOK,
 				new RateLimiter("webhook", limit.webhook(), Math.max(1, limit.webhook()), limit.maxWait()));
-		return new Notifier(new NoticePlanner(), new ChannelSenders(renderer, email, sms, webhook, clock), sentLog,
-				recorder, limits, settings.maxEventAge(), clock);
+		return new Notifier(new NoticePlanner(), new ChannelSenders(renderer, email, sms, webhook, clock), lines,
+				sentLog, recorder, limits, settings.maxEventAge(), clock);
 	}
 
 }

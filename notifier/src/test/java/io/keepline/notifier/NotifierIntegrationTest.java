@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +29,12 @@ import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.linerecord.CycleState;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.link.LinkVerification;
@@ -39,6 +43,7 @@ import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.notifier.webhook.WebhookSignature;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
@@ -51,8 +56,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -69,7 +76,7 @@ import static org.awaitility.Awaitility.await;
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "keepline.notifier.retry.initial-backoff=300ms", "keepline.notifier.retry.multiplier=2",
-				"keepline.notifier.retry.max-backoff=2s", "keepline.notifier.retry.attempts=6" })
+				"keepline.notifier.retry.max-backoff=2s", "keepline.notifier.retry.attempts=10" })
 // closed after the class, or a cached context would send what later classes publish
 @DirtiesContext
 class NotifierIntegrationTest {
@@ -90,8 +97,17 @@ class NotifierIntegrationTest {
 
 	private static TopicProbe<Msisdn, NotificationEvent> outcomes;
 
+	private static KafkaCluster kafka;
+
+	private final SchedulerLines lines;
+
+	NotifierIntegrationTest(@Autowired LineLookup notifier) {
+		this.lines = new SchedulerLines(kafka, notifier);
+	}
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.streams.state-dir", () -> stateDir());
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 		registry.add("keepline.links.secret", () -> LINK_SECRET);
@@ -104,10 +120,16 @@ class NotifierIntegrationTest {
 		smtp.start();
 		webhooks.start();
 		webhooks.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
-		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS);
+		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS);
+		kafka = cluster;
 		producer = new KafkaProducer<>(cluster.producerProperties(), Topics.MSISDN.serializer(),
 				Topics.DEADLINE_EVENTS.valueSerde().serializer());
 		outcomes = TopicProbe.of(cluster, Topics.NOTIFICATION_EVENTS);
+	}
+
+	@AfterEach
+	void closeLines() {
+		this.lines.close();
 	}
 
 	@AfterAll
@@ -158,7 +180,9 @@ class NotifierIntegrationTest {
 		publish(reminder(msisdn, holder, 30));
 		RenewalConfirmed receipt = new RenewalConfirmed(UUID.randomUUID(), Instant.now(), msisdn,
 				OperatorId.of("orange"), reminder.validUntil(), Money.of(1500, "EUR"), "pi_1", holder);
-		publish(receipt);
+		this.lines.write(SchedulerLines
+			.in(SchedulerLines.open(msisdn, reminder.validUntil(), holder, reminder.occurredAt()), CycleState.RENEWED));
+		publishAlone(receipt);
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> received(email).size() == 2);
 		assertThat(received(email)).extracting(MimeMessage::getSubject)
@@ -291,6 +315,110 @@ class NotifierIntegrationTest {
 			.contains("/pay/");
 	}
 
+	@Test
+	void doesNotDeliverAReminderWaitingForItsRetryOnceTheLineIsCancelled() {
+		String email = Unique.name("cancelled") + "@example.com";
+		ReminderDue reminder = reminder(Unique.msisdn(), holder(email, null, HolderLocale.EN), 7);
+		LineRecord record = this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(),
+				reminder.holder(), reminder.occurredAt()));
+		smtp.stop();
+		try {
+			publishAlone(reminder);
+			awaitDeferredBySmtp(reminder.msisdn());
+			this.lines.write(SchedulerLines.in(record, CycleState.CANCELLED));
+		}
+		finally {
+			smtp.start();
+		}
+		assertThat(awaitSuppression(reminder.msisdn()).reason()).isEqualTo("line_cancelled");
+		assertThat(received(email)).isEmpty();
+		assertThat(outcomes(reminder.msisdn(), NotificationSent.class)).isEmpty();
+	}
+
+	@Test
+	void doesNotDeliverAReminderWaitingForItsRetryOnceTheLineIsErased() {
+		String email = Unique.name("erased") + "@example.com";
+		ReminderDue reminder = reminder(Unique.msisdn(), holder(email, null, HolderLocale.EN), 7);
+		this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), reminder.holder(),
+				reminder.occurredAt()));
+		smtp.stop();
+		try {
+			publishAlone(reminder);
+			awaitDeferredBySmtp(reminder.msisdn());
+			this.lines.erase(reminder.msisdn());
+		}
+		finally {
+			smtp.start();
+		}
+		assertThat(awaitSuppression(reminder.msisdn()).reason()).isEqualTo("line_erased");
+		assertThat(received(email)).isEmpty();
+		assertThat(outcomes(reminder.msisdn(), NotificationSent.class)).isEmpty();
+	}
+
+	@Test
+	void retriesAReminderToTheAddressOfAHolderUpdateMadeAfterItsFirstAttempt() {
+		String before = Unique.name("before") + "@example.com";
+		String after = Unique.name("after") + "@example.com";
+		ReminderDue reminder = reminder(Unique.msisdn(), holder(before, null, HolderLocale.EN), 7);
+		LineRecord record = this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(),
+				reminder.holder(), reminder.occurredAt()));
+		smtp.stop();
+		try {
+			publishAlone(reminder);
+			awaitDeferredBySmtp(reminder.msisdn());
+			this.lines.write(SchedulerLines.heldBy(record, holder(after, null, HolderLocale.FR)));
+		}
+		finally {
+			smtp.start();
+		}
+		assertThat(subjectOf(awaitOneEmail(after))).startsWith("Renouvelez votre numéro");
+		assertThat(awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1).get(0).locale())
+			.isEqualTo(HolderLocale.FR);
+		assertThat(received(before)).isEmpty();
+	}
+
+	@Test
+	void doesNotSendTheFormerHoldersReminderToTheHolderOfANewRegistration() {
+		String former = Unique.name("former") + "@example.com";
+		String newcomer = Unique.name("newcomer") + "@example.com";
+		ReminderDue reminder = reminder(Unique.msisdn(), holder(former, null, HolderLocale.EN), 7);
+		LineRecord record = this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(),
+				reminder.holder(), reminder.occurredAt()));
+		smtp.stop();
+		try {
+			publishAlone(reminder);
+			awaitDeferredBySmtp(reminder.msisdn());
+			this.lines
+				.write(SchedulerLines.registeredAgain(record, holder(newcomer, null, HolderLocale.EN), Instant.now()));
+		}
+		finally {
+			smtp.start();
+		}
+		assertThat(awaitSuppression(reminder.msisdn()).reason()).isEqualTo("line_registered_again");
+		assertThat(received(former)).isEmpty();
+		assertThat(received(newcomer)).isEmpty();
+	}
+
+	@Test
+	void suppressesAReminderOfACycleNoLongerCurrentAndStillDeliversItsLapseNotice() {
+		String email = Unique.name("extended") + "@example.com";
+		Holder holder = holder(email, null, HolderLocale.EN);
+		ReminderDue reminder = reminder(Unique.msisdn(), holder, 7);
+		LineRecord record = SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), holder,
+				reminder.occurredAt());
+		this.lines.write(SchedulerLines.extendedTo(record, reminder.validUntil().plusYears(1)));
+		publishAlone(reminder);
+		NotificationFailed suppressed = awaitSuppression(reminder.msisdn());
+		assertThat(suppressed.reason()).isEqualTo("cycle_not_current");
+		assertThat(suppressed.template()).isEqualTo("reminder-firm");
+
+		publishAlone(new LineLapsed(UUID.randomUUID(), Instant.now(), reminder.msisdn(), OperatorId.of("orange"),
+				reminder.validUntil(), holder));
+		assertThat(subjectOf(awaitOneEmail(email))).startsWith("Final warning");
+		assertThat(awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1).get(0).template())
+			.isEqualTo("line-lapsed");
+	}
+
 	private static ReminderDue reminder(Msisdn msisdn, Holder holder, int stage) {
 		LocalDate validUntil = LocalDate.of(2026, 12, 31);
 		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), validUntil, stage,
@@ -301,7 +429,14 @@ class NotifierIntegrationTest {
 		return new Holder("Camille", email, sms, null, locale, ZoneId.of("Europe/Brussels"));
 	}
 
-	private static void publish(DeadlineEvent event) {
+	/** Publishes a reminder after the open line's record, as the scheduler would have. */
+	private void publish(ReminderDue reminder) {
+		this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), reminder.holder(),
+				reminder.occurredAt()));
+		publishAlone(reminder);
+	}
+
+	private static void publishAlone(DeadlineEvent event) {
 		producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), event.msisdn(), event));
 		producer.flush();
 	}
@@ -338,6 +473,22 @@ class NotifierIntegrationTest {
 		return found;
 	}
 
+	private static void awaitDeferredBySmtp(Msisdn msisdn) {
+		await("a first attempt refused by SMTP").atMost(Duration.ofSeconds(60))
+			.until(() -> outcomes(msisdn, NotificationFailed.class).stream()
+				.anyMatch((failed) -> !failed.permanent() && failed.reason().equals("smtp_unavailable")));
+	}
+
+	private static NotificationFailed awaitSuppression(Msisdn msisdn) {
+		await("a suppression").atMost(Duration.ofSeconds(60))
+			.until(() -> outcomes(msisdn, NotificationFailed.class).stream().anyMatch(NotificationFailed::permanent));
+		List<NotificationFailed> suppressed = outcomes(msisdn, NotificationFailed.class).stream()
+			.filter(NotificationFailed::permanent)
+			.toList();
+		assertThat(suppressed).hasSize(1);
+		return suppressed.get(0);
+	}
+
 	private static String subjectOf(MimeMessage message) {
 		try {
 			return message.getSubject();
@@ -350,6 +501,15 @@ class NotifierIntegrationTest {
 	private static String textOf(MimeMessage message) throws Exception {
 		jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) message.getContent();
 		return (String) alternative.getBodyPart(0).getContent();
+	}
+
+	private static String stateDir() {
+		try {
+			return Files.createTempDirectory("notifier-lines").toString();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static int freePort() {

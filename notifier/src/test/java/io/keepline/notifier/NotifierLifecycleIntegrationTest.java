@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.testsupport.ClientThreads;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
@@ -48,24 +50,29 @@ class NotifierLifecycleIntegrationTest {
 		String clientId = Unique.name("notifier-close");
 		String group = Unique.name("notifier-close");
 		Msisdn msisdn = Unique.msisdn();
-		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS);
+		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS);
 		cluster.startGroupAtEnd(group, Topics.DEADLINE_EVENTS);
 		ConfigurableApplicationContext notifier = new SpringApplicationBuilder(NotifierApplication.class)
 			.registerShutdownHook(false)
 			.run("--server.port=0", "--spring.main.banner-mode=off",
 					"--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
 					"--spring.kafka.client-id=" + clientId, "--keepline.notifier.group-id=" + group,
+					"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("notifier-lifecycle"),
 					"--keepline.notifier.retry.initial-backoff=300ms", "--keepline.notifier.retry.attempts=2",
 					"--keepline.links.secret=lifecycle-link-secret-0123456789abcdef",
 					"--keepline.notifier.webhook-secret=whsec_lifecycle");
 		try (TopicProbe<Msisdn, NotificationEvent> outcomes = TopicProbe.of(cluster, Topics.NOTIFICATION_EVENTS);
 				// two attempts: one retry topic, named without an index
 				TopicProbe<String, String> retries = TopicProbe.raw(cluster, Topics.DEADLINE_EVENTS.name() + "-retry");
+				SchedulerLines lines = new SchedulerLines(cluster, notifier.getBean(LineLookup.class));
 				KafkaProducer<Msisdn, DeadlineEvent> scheduler = new KafkaProducer<>(cluster.producerProperties(),
 						Topics.MSISDN.serializer(), Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
 			try {
+				ReminderDue reminder = reminder(msisdn);
+				lines.write(
+						SchedulerLines.open(msisdn, reminder.validUntil(), reminder.holder(), reminder.occurredAt()));
 				// nobody listens on the webhook: a transient failure, retried
-				scheduler.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), msisdn, reminder(msisdn))).get();
+				scheduler.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), msisdn, reminder)).get();
 
 				await("both producers in use").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 					assertThat(outcomes.values(NotificationFailed.class))

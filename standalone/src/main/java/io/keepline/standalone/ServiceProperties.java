@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The properties each embedded service runs with in the standalone: its port, the
  * embedded broker, the demo secrets, its state under the data directory (ingest's line
- * owners, the scheduler's and payments' stores), one Streams thread and small thread
- * pools (the whole pipeline shares one JVM on a laptop).
+ * owners, the scheduler's, the notifier's and payments' stores), one Streams thread and
+ * small thread pools (the whole pipeline shares one JVM on a laptop).
  *
  * @param bootstrapServers the embedded broker
  * @param linkSecret the secret signing pay and status links
@@ -41,6 +41,7 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("keepline.links.secret", this.linkSecret);
 		properties.put("keepline.links.base-url", paymentsUrl());
 		properties.put("keepline.notifier.webhook-secret", this.settings.secrets().holderWebhookSecret());
+		properties.put("spring.kafka.streams.state-dir", stateDir("notifier"));
 		properties.put("spring.mail.host", this.smtpHost);
 		properties.put("spring.mail.port", Integer.toString(this.smtpPort));
 		StandaloneSettings.Smtp mail = this.settings.mail();

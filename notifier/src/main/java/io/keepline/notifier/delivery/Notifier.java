@@ -18,11 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one deadline event into at most one delivered message: the holder's channels in
+ * Turns one deadline event into at most one delivered message, checked against the line's
+ * current record on every attempt ({@link SendCheck}): the record holder's channels in
  * order, skipping the event if any channel already delivered it, falling back to the next
  * channel on a permanent failure, and throwing a {@link TransientDeliveryException} (to
- * be retried later) when a channel cannot take it now. Works without Kafka: the benchmark
- * and tests drive it directly.
+ * be retried later) when a channel, or the line's record, cannot be had now. Works
+ * without Kafka: the benchmark and tests drive it directly.
  */
 public final class Notifier {
 
@@ -31,6 +32,8 @@ public final class Notifier {
 	private final NoticePlanner planner;
 
 	private final Channels channels;
+
+	private final LineLookup lines;
 
 	private final SentLog sentLog;
 
@@ -46,10 +49,11 @@ public final class Notifier {
 	 * @param maxAge events older than this are not notified (a new consumer group reading
 	 * months of history must not send stale reminders)
 	 */
-	public Notifier(NoticePlanner planner, Channels channels, SentLog sentLog, NotificationRecorder recorder,
-			Map<Channel, RateLimiter> limits, Duration maxAge, Clock clock) {
+	public Notifier(NoticePlanner planner, Channels channels, LineLookup lines, SentLog sentLog,
+			NotificationRecorder recorder, Map<Channel, RateLimiter> limits, Duration maxAge, Clock clock) {
 		this.planner = planner;
 		this.channels = channels;
+		this.lines = lines;
 		this.sentLog = sentLog;
 		this.recorder = recorder;
 		this.limits = limits.isEmpty() ? Map.of() : new EnumMap<>(limits);
@@ -67,13 +71,29 @@ public final class Notifier {
 			log.info("{} for {} is older than {}: not sent", notice.template(), notice.cycle(), this.maxAge);
 			return;
 		}
-		Holder holder = notice.holder();
-		for (Channel channel : holder.channels()) {
+		for (Channel channel : Channel.values()) {
 			if (this.sentLog.wasSent(notice.notificationId(channel))) {
 				log.info("{} for {} already sent by {}: skipped", notice.template(), notice.cycle(), channel);
 				return;
 			}
 		}
+		SendCheck check = SendCheck.of(event, notice.holder(), this.lines.find(event.msisdn()).orElse(null),
+				this.lines.erased(event.msisdn()));
+		switch (check.verdict()) {
+			case SEND -> send(notice.to(check.holder()));
+			case SUPPRESS -> suppress(notice.to(check.holder()), check.reason());
+			case WAIT -> {
+				Notice waiting = notice.to(check.holder());
+				Channel first = waiting.holder().channels().get(0);
+				this.recorder.record(failed(waiting, first, waiting.notificationId(first), false, check.reason()));
+				log.info("{} for {} waits for the line's record", notice.template(), notice.cycle());
+				throw new TransientDeliveryException(check.reason(), "the line's record is not readable yet");
+			}
+		}
+	}
+
+	private void send(Notice notice) {
+		Holder holder = notice.holder();
 		for (Channel channel : holder.channels()) {
 			String id = notice.notificationId(channel);
 			if (this.sentLog.failedPermanently(id)) {
@@ -84,6 +104,22 @@ public final class Notifier {
 			}
 		}
 		log.warn("{} for {} could not be delivered on any channel", notice.template(), notice.cycle());
+	}
+
+	/**
+	 * Records once, as a permanent failure on the first channel it would have taken, that
+	 * the notice is not sent and why.
+	 */
+	private void suppress(Notice notice, String reason) {
+		Channel first = notice.holder().channels().get(0);
+		String id = notice.notificationId(first);
+		if (this.sentLog.failedPermanently(id)) {
+			log.info("{} for {} already suppressed: {}", notice.template(), notice.cycle(), reason);
+			return;
+		}
+		this.recorder.record(failed(notice, first, id, true, reason));
+		this.sentLog.markFailedPermanently(id);
+		log.info("{} for {} not sent: {}", notice.template(), notice.cycle(), reason);
 	}
 
 	private boolean deliver(Notice notice, Channel channel, String id) {

@@ -32,6 +32,14 @@ public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEv
 		int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure) {
 
 	/**
+	 * The same notice for {@code to}: the line's current holder rather than the event's.
+	 */
+	public Notice to(Holder to) {
+		return new Notice(this.type, this.tone, this.occasion, this.sourceEventId, this.cycle, to, this.stage,
+				this.amount, this.card, this.chargeOn, this.failure);
+	}
+
+	/**
 	 * The template name reported on notification events and the bundle key prefix, such
 	 * as {@code reminder-firm} or {@code line-lapsed}.
 	 */

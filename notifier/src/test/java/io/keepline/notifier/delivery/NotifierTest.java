@@ -8,8 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.keepline.contracts.Channel;
@@ -20,10 +24,14 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.AutoRenewalDue;
+import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.PaymentFailure;
 import io.keepline.contracts.deadline.PlannedCharge;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
+import io.keepline.contracts.linerecord.AutoRenewal;
+import io.keepline.contracts.linerecord.CycleState;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
@@ -36,6 +44,7 @@ import io.keepline.notifier.message.Messages;
 import io.keepline.notifier.message.NoticePlanner;
 import io.keepline.notifier.sms.SmsMessage;
 import io.keepline.notifier.webhook.WebhookMessage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +65,30 @@ class NotifierTest {
 	private final List<WebhookMessage> hooks = new ArrayList<>();
 
 	private final SentLog sentLog = new SentLog();
+
+	private final Map<Msisdn, LineRecord> lines = new HashMap<>();
+
+	private final Set<Msisdn> erased = new HashSet<>();
+
+	private final LineLookup lookup = new LineLookup() {
+
+		@Override
+		public Optional<LineRecord> find(Msisdn msisdn) {
+			return Optional.ofNullable(NotifierTest.this.lines.get(msisdn));
+		}
+
+		@Override
+		public boolean erased(Msisdn msisdn) {
+			return NotifierTest.this.erased.contains(msisdn);
+		}
+
+	};
+
+	@BeforeEach
+	void lineIsOpen() {
+		this.lines.put(MSISDN, record(CycleState.OPEN, LocalDate.of(2026, 12, 31), holder(),
+				CLOCK.instant().minus(Duration.ofDays(300))));
+	}
 
 	@Test
 	void sendsOnTheFirstChannelOnly() {
@@ -164,6 +197,131 @@ class NotifierTest {
 		assertThat(this.recorded).isEmpty();
 	}
 
+	@Test
+	void sendsToTheContactLocaleOfTheLinesRecordRatherThanTheEventsSnapshot() {
+		Holder updated = new Holder("Sam", "sam.new@example.com", null, null, HolderLocale.FR, ZoneId.of("Asia/Tokyo"));
+		this.lines.put(MSISDN, record(CycleState.OPEN, LocalDate.of(2026, 12, 31), updated,
+				CLOCK.instant().minus(Duration.ofDays(300))));
+		Notifier notifier = notifier((message) -> {
+			this.emails.add(message);
+			return "<id@smtp>";
+		});
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.emails).singleElement().satisfies((email) -> {
+			assertThat(email.to()).isEqualTo("sam.new@example.com");
+			assertThat(email.subject()).startsWith("Renouvelez");
+		});
+		assertThat(this.recorded).singleElement()
+			.isInstanceOfSatisfying(NotificationSent.class,
+					(sent) -> assertThat(sent.locale()).isEqualTo(HolderLocale.FR));
+	}
+
+	@Test
+	void suppressesEveryMessageOfACancelledLineOnce() {
+		this.lines.put(MSISDN, record(CycleState.CANCELLED, LocalDate.of(2026, 12, 31), holder(),
+				CLOCK.instant().minus(Duration.ofDays(300))));
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("the line is cancelled");
+		});
+		ReminderDue reminder = reminder(7, null, null);
+		notifier.handle(reminder);
+		notifier.handle(reminder);
+		notifier.handle(lapsed(LocalDate.of(2026, 12, 31)));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.hooks).isEmpty();
+		assertThat(this.recorded).hasSize(2)
+			.allSatisfy((event) -> assertThat(event).isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+				assertThat(failed.permanent()).isTrue();
+				assertThat(failed.reason()).isEqualTo("line_cancelled");
+				assertThat(failed.channel()).isEqualTo(Channel.EMAIL);
+			}));
+	}
+
+	@Test
+	void suppressesAMessageOfAnErasedLine() {
+		this.lines.remove(MSISDN);
+		this.erased.add(MSISDN);
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("the line is erased");
+		});
+		notifier.handle(reminder(1, null, null));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.recorded).singleElement().isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+			assertThat(failed.permanent()).isTrue();
+			assertThat(failed.reason()).isEqualTo("line_erased");
+		});
+	}
+
+	@Test
+	void waitsForALineRecordNotReadYetInsteadOfSendingFromTheSnapshot() {
+		this.lines.remove(MSISDN);
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("no record yet");
+		});
+		assertThatExceptionOfType(TransientDeliveryException.class)
+			.isThrownBy(() -> notifier.handle(reminder(7, null, null)))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo("line_record_missing"));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.recorded).singleElement()
+			.isInstanceOfSatisfying(NotificationFailed.class, (failed) -> assertThat(failed.permanent()).isFalse());
+	}
+
+	@Test
+	void doesNotSendTheFormerHoldersMessagesAfterTheNumberWasRegisteredAgain() {
+		Holder newcomer = new Holder("Alex", "alex@example.com", null, null, HolderLocale.NL,
+				ZoneId.of("Europe/Brussels"));
+		this.lines.put(MSISDN,
+				record(CycleState.OPEN, LocalDate.of(2026, 12, 31), newcomer, CLOCK.instant().plusSeconds(1)));
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("not for the new holder");
+		});
+		notifier.handle(reminder(7, null, null));
+		notifier.handle(lapsed(LocalDate.of(2026, 12, 31)));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.recorded).hasSize(2)
+			.allSatisfy(
+					(event) -> assertThat(((NotificationFailed) event).reason()).isEqualTo("line_registered_again"));
+	}
+
+	@Test
+	void suppressesAReminderOfACycleNoLongerCurrentButStillSendsItsLapseNotice() {
+		this.lines.put(MSISDN, record(CycleState.OPEN, LocalDate.of(2027, 12, 31), holder(),
+				CLOCK.instant().minus(Duration.ofDays(300))));
+		Notifier notifier = notifier((message) -> {
+			this.emails.add(message);
+			return "<id@smtp>";
+		});
+		notifier.handle(reminder(7, null, null));
+		notifier.handle(lapsed(LocalDate.of(2026, 12, 31)));
+		assertThat(this.emails).extracting(EmailMessage::subject)
+			.singleElement()
+			.asString()
+			.startsWith("Final warning");
+		assertThat(this.recorded).hasSize(2);
+		assertThat(this.recorded.get(0)).isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+			assertThat(failed.permanent()).isTrue();
+			assertThat(failed.reason()).isEqualTo("cycle_not_current");
+			assertThat(failed.template()).isEqualTo("reminder-firm");
+		});
+		assertThat(this.recorded.get(1)).isInstanceOfSatisfying(NotificationSent.class,
+				(sent) -> assertThat(sent.template()).isEqualTo("line-lapsed"));
+	}
+
+	@Test
+	void putsNoPressureOnACycleThatIsRenewedOrBeingPaid() {
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("nothing to pay");
+		});
+		this.lines.put(MSISDN, record(CycleState.RENEWED, LocalDate.of(2026, 12, 31), holder(),
+				CLOCK.instant().minus(Duration.ofDays(300))));
+		notifier.handle(reminder(7, null, null));
+		this.lines.put(MSISDN, record(CycleState.PAYMENT_PENDING, LocalDate.of(2026, 12, 31), holder(),
+				CLOCK.instant().minus(Duration.ofDays(300))));
+		notifier.handle(reminder(1, null, null));
+		assertThat(this.recorded).extracting((event) -> ((NotificationFailed) event).reason())
+			.containsExactly("cycle_renewed", "payment_pending");
+	}
+
 	private Notifier notifier(io.keepline.notifier.email.EmailSender email) {
 		Links links = new Links(LinkSigner.fromSecret("unit-test-secret-of-at-least-32-bytes", CLOCK),
 				URI.create("http://localhost:8084"), Duration.ofDays(7), Duration.ofDays(30), CLOCK);
@@ -175,14 +333,28 @@ class NotifierTest {
 			this.hooks.add(hook);
 			return "webhook-204";
 		}, CLOCK);
-		return new Notifier(new NoticePlanner(), senders, this.sentLog, this.recorded::add,
+		return new Notifier(new NoticePlanner(), senders, this.lookup, this.sentLog, this.recorded::add,
 				Map.of(Channel.EMAIL, new RateLimiter("email", 1000, 1000, Duration.ofSeconds(1))), Duration.ofDays(7),
 				CLOCK);
 	}
 
+	private static Holder holder() {
+		return new Holder("Sam", "sam@example.com", MSISDN, URI.create("https://hooks.example.com/k"), HolderLocale.EN,
+				ZoneId.of("Europe/Brussels"));
+	}
+
+	private static LineRecord record(CycleState state, LocalDate validUntil, Holder holder, Instant registeredAt) {
+		return new LineRecord(MSISDN, OperatorId.of("orange"), "orange-prepaid-15", validUntil, state,
+				Money.of(1500, "EUR"), AutoRenewal.OFF, holder, registeredAt, CLOCK.instant());
+	}
+
+	private static LineLapsed lapsed(LocalDate validUntil) {
+		return new LineLapsed(UUID.randomUUID(), CLOCK.instant(), MSISDN, OperatorId.of("orange"), validUntil,
+				holder());
+	}
+
 	private static ReminderDue reminder(int stage, PlannedCharge charge, PaymentFailure failure) {
-		Holder holder = new Holder("Sam", "sam@example.com", MSISDN, URI.create("https://hooks.example.com/k"),
-				HolderLocale.EN, ZoneId.of("Europe/Brussels"));
+		Holder holder = holder();
 		ReminderTrigger trigger = (failure != null) ? ReminderTrigger.AUTO_RENEWAL_FAILED : ReminderTrigger.SCHEDULED;
 		return new ReminderDue(UUID.randomUUID(), CLOCK.instant(), MSISDN, OperatorId.of("orange"),
 				LocalDate.of(2026, 12, 31), stage, CLOCK.instant(), trigger, holder, Money.of(1500, "EUR"), charge,
