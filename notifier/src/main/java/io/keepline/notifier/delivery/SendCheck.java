@@ -1,7 +1,5 @@
 package io.keepline.notifier.delivery;
 
-import java.time.Instant;
-
 import io.keepline.contracts.Holder;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.ReminderDue;
@@ -28,11 +26,13 @@ record SendCheck(Verdict verdict, Holder holder, String reason) {
 
 	/**
 	 * Checks {@code event} against its line's {@code record} (null if there is none):
-	 * nothing for a cancelled or erased line, nor for a line registered again since the
-	 * event (possibly a recycled number with a new holder); no reminder for a cycle that
-	 * is not the line's current one, is renewed or has a payment in progress. Lapse
-	 * notices and receipts go out whatever the cycle. {@code snapshot} is the holder the
-	 * event carries.
+	 * nothing for a cancelled or erased line; no reminder for a cycle that is not the
+	 * line's current one, is renewed or has a payment in progress. Lapse notices and
+	 * receipts go out whatever the cycle. The message goes to the record's holder, so a
+	 * re-registration or a holder update since the event applies to it: a reminder is
+	 * about the cycle, and whoever holds the line now is the one who can renew it (a new
+	 * registration of a recycled number for another date suppresses it as not current).
+	 * {@code snapshot} is the holder the event carries.
 	 */
 	static SendCheck of(DeadlineEvent event, Holder snapshot, LineRecord record, boolean erased) {
 		if (record == null) {
@@ -41,10 +41,6 @@ record SendCheck(Verdict verdict, Holder holder, String reason) {
 		}
 		if (record.cycleState() == CycleState.CANCELLED) {
 			return suppress(record.holder(), "line_cancelled");
-		}
-		Instant registeredAt = record.registeredAt();
-		if (registeredAt != null && registeredAt.isAfter(event.occurredAt())) {
-			return suppress(snapshot, "line_registered_again");
 		}
 		if (event instanceof ReminderDue) {
 			if (!record.validUntil().equals(event.validUntil())) {
