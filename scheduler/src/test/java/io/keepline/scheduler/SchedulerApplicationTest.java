@@ -17,6 +17,8 @@ import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.linerecord.CycleState;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.engine.Fixtures;
@@ -25,6 +27,7 @@ import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.TopicProbe;
 import io.keepline.testsupport.Unique;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -42,7 +45,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The scheduler on a real broker: exactly-once Streams from line and payment events to
- * deadline events, dead letters for unreadable input, the read API and health.
+ * deadline events and line records, dead letters for unreadable input, the read API and
+ * health.
  */
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -62,7 +66,7 @@ class SchedulerApplicationTest {
 
 	@BeforeAll
 	static void topics(KafkaCluster cluster) {
-		cluster.createTopics(Topics.LINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.DEADLINE_EVENTS);
+		cluster.createTopics(Topics.LINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.DEADLINE_EVENTS, Topics.LINES);
 	}
 
 	@Test
@@ -113,6 +117,36 @@ class SchedulerApplicationTest {
 	}
 
 	@Test
+	void publishesTheLineRecordOfARegistrationAnExtensionAndAnErasure(KafkaCluster cluster) throws Exception {
+		Msisdn line = Unique.msisdn();
+		LocalDate extended = VALID_UNTIL.plusYears(1);
+		try (TopicProbe<Msisdn, LineRecord> records = TopicProbe.of(cluster, Topics.LINES);
+				KafkaProducer<Msisdn, LineEvent> lines = producer(cluster, Topics.LINE_EVENTS.keySerde().serializer(),
+						Topics.LINE_EVENTS.valueSerde().serializer())) {
+			lines
+				.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line,
+						Fixtures.registered(line, VALID_UNTIL, "Europe/Brussels", NOW)))
+				.get();
+			await().atMost(Duration.ofSeconds(90))
+				.untilAsserted(() -> assertThat(of(records, line)).singleElement().satisfies((record) -> {
+					assertThat(record.validUntil()).isEqualTo(VALID_UNTIL);
+					assertThat(record.cycleState()).isEqualTo(CycleState.OPEN);
+					assertThat(record.registeredAt()).isEqualTo(NOW);
+					assertThat(record.holder().email()).isEqualTo("li@example.com");
+				}));
+			lines.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line, Fixtures.extended(line, extended, NOW)))
+				.get();
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(of(records, line)).hasSize(2)
+					.last()
+					.satisfies((record) -> assertThat(record.validUntil()).isEqualTo(extended)));
+			lines.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line, Fixtures.erased(line, NOW))).get();
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(of(records, line)).hasSize(3).last().isNull());
+		}
+	}
+
+	@Test
 	void sendsUnreadableInputToTheDeadLetterTopicAndGoesOn(KafkaCluster cluster) throws Exception {
 		Msisdn poisoned = Unique.msisdn();
 		Msisdn line = Unique.msisdn();
@@ -152,6 +186,15 @@ class SchedulerApplicationTest {
 	private static <T extends DeadlineEvent> List<T> of(TopicProbe<Msisdn, DeadlineEvent> probe, Msisdn line,
 			Class<T> type) {
 		return probe.values(type).stream().filter((event) -> event.msisdn().equals(line)).toList();
+	}
+
+	/** The values of the line's records, null for a tombstone. */
+	private static List<LineRecord> of(TopicProbe<Msisdn, LineRecord> probe, Msisdn line) {
+		return probe.records()
+			.stream()
+			.filter((record) -> record.key().equals(line))
+			.map(ConsumerRecord::value)
+			.toList();
 	}
 
 	private HttpResponse<String> get(String path, String key) throws Exception {

@@ -9,8 +9,10 @@ import java.util.function.LongSupplier;
 import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.scheduler.deadline.DueEntry;
 import io.keepline.scheduler.deadline.EngineSettings;
+import io.keepline.scheduler.deadline.LineRecords;
 import io.keepline.scheduler.deadline.LineRules;
 import io.keepline.scheduler.deadline.LineState;
 import io.keepline.scheduler.deadline.Outcome;
@@ -25,9 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the rules to line and payment events of one task and, on a wall-clock
  * punctuation, fires what the due index says is due (at most a configured number and time
- * per punctuation), keeping the line store and the index in step.
+ * per punctuation), keeping the line store and the index in step; forwards the deadline
+ * events, and a line's record whenever it changes.
  */
-final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn, DeadlineEvent> {
+final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn, Forwarded> {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineProcessor.class);
 
@@ -41,11 +44,13 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 
 	private final EngineListener listener;
 
-	private ProcessorContext<Msisdn, DeadlineEvent> context;
+	private ProcessorContext<Msisdn, Forwarded> context;
 
 	private KeyValueStore<Msisdn, LineState> lines;
 
 	private DueIndex index;
+
+	private RecordBackfill backfill;
 
 	DeadlineProcessor(EngineSettings settings, Clock clock, LongSupplier nanoTime, EngineListener listener) {
 		this.settings = settings;
@@ -56,10 +61,12 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 	}
 
 	@Override
-	public void init(ProcessorContext<Msisdn, DeadlineEvent> context) {
+	public void init(ProcessorContext<Msisdn, Forwarded> context) {
 		this.context = context;
 		this.lines = context.getStateStore(SchedulerTopology.LINES_STORE);
 		this.index = new DueIndex(context.getStateStore(SchedulerTopology.INDEX_STORE));
+		this.backfill = new RecordBackfill(this.lines, context.getStateStore(SchedulerTopology.BACKFILL_STORE),
+				context.taskId().toString());
 		context.schedule(this.settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
 	}
 
@@ -72,11 +79,12 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 		LineState current = this.lines.get(record.key());
 		Outcome outcome = this.rules.apply(current, record.key(), record.value(), now);
 		store(record.key(), current, outcome);
+		publish(record.key(), current, outcome, now, record.timestamp());
 		if (outcome.erased() && current != null) {
 			log.info("Line {} erased: its state and pending deadlines are deleted", record.key());
 		}
 		for (DeadlineEvent event : outcome.emitted()) {
-			this.context.forward(new Record<>(record.key(), event, record.timestamp()));
+			this.context.forward(new Record<>(record.key(), new Forwarded.Deadline(event), record.timestamp()));
 			this.listener.emitted(event, Duration.ZERO);
 			log.info("{} for {} cycle {}", event.getClass().getSimpleName(), record.key(), event.validUntil());
 		}
@@ -87,7 +95,8 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 	 * budget is spent (elapsed real time, checked after each entry), so that the
 	 * transaction this punctuation runs in stays short whatever the injected clock does;
 	 * records are stamped with the stream time of the punctuation ({@code timestamp}),
-	 * which the broker accepts whatever the clock says.
+	 * which the broker accepts whatever the clock says. Then the next slice of the line
+	 * record backfill, until it is done.
 	 */
 	private void punctuate(long timestamp) {
 		Instant now = this.clock.instant();
@@ -109,6 +118,8 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 					(handled == max) ? "reached its" : "ran out of time before its", max,
 					this.settings.maxPunctuationTime());
 		}
+		this.backfill.step(max, now,
+				(msisdn, line) -> this.context.forward(new Record<>(msisdn, new Forwarded.Line(line), timestamp)));
 	}
 
 	private void fire(DueIndex.Due due, Instant now, long timestamp) {
@@ -117,11 +128,23 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 		LineState current = this.lines.get(msisdn);
 		Outcome outcome = this.rules.fire(current, due.entry(), now);
 		store(msisdn, current, outcome);
+		publish(msisdn, current, outcome, now, timestamp);
 		for (DeadlineEvent event : outcome.emitted()) {
-			this.context.forward(new Record<>(msisdn, event, timestamp));
+			this.context.forward(new Record<>(msisdn, new Forwarded.Deadline(event), timestamp));
 			this.listener.emitted(event, Duration.between(due.entry().due(), now));
 			log.debug("{} {} for {} cycle {}", event.getClass().getSimpleName(), due.entry().milestone().code(), msisdn,
 					event.validUntil());
+		}
+	}
+
+	/**
+	 * Forwards the line's record when the outcome changed it (a tombstone when the line
+	 * is gone); firing a reminder, say, changes nothing in it.
+	 */
+	private void publish(Msisdn msisdn, LineState current, Outcome outcome, Instant now, long timestamp) {
+		if (LineRecords.changed(current, outcome.state())) {
+			LineRecord line = LineRecords.of(outcome.state(), now);
+			this.context.forward(new Record<>(msisdn, new Forwarded.Line(line), timestamp));
 		}
 	}
 

@@ -21,8 +21,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The scheduler's Kafka Streams topology: line-events and payment-events (co-partitioned
  * by msisdn, records keyed otherwise refused) into one rules processor with a line store
- * and a due index (both RocksDB, changelogged), out to deadline-events. Public so that
- * benchmarks can run it without Spring.
+ * and a due index (both RocksDB, changelogged), out to deadline-events and, in the same
+ * transaction, to the lines topic. Public so that benchmarks can run it without Spring.
  */
 public final class SchedulerTopology {
 
@@ -31,6 +31,12 @@ public final class SchedulerTopology {
 
 	/** The time-ordered due index. */
 	public static final String INDEX_STORE = "scheduler-due-index";
+
+	/**
+	 * The progress of each task's one-off line record backfill (a few keys, in memory,
+	 * changelogged).
+	 */
+	static final String BACKFILL_STORE = "scheduler-backfill";
 
 	private SchedulerTopology() {
 	}
@@ -53,6 +59,8 @@ public final class SchedulerTopology {
 		builder.addStateStore(Stores
 			.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray())
 			.withCachingEnabled());
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BACKFILL_STORE), Serdes.String(),
+				Serdes.String()));
 		KStream<Msisdn, KeeplineEvent> lines = builder
 			.stream(Topics.LINE_EVENTS.name(),
 					Consumed.with(Topics.LINE_EVENTS.keySerde(), Topics.LINE_EVENTS.valueSerde())
@@ -65,12 +73,19 @@ public final class SchedulerTopology {
 						.withName("payment-events"))
 			.mapValues((key, event) -> keyed(key, event, (event != null) ? event.msisdn() : null),
 					Named.as("payment-event"));
-		KStream<Msisdn, DeadlineEvent> deadlines = lines.merge(payments, Named.as("inputs"))
+		KStream<Msisdn, Forwarded> forwarded = lines.merge(payments, Named.as("inputs"))
 			.process(() -> new DeadlineProcessor(settings, clock, nanoTime, listener), Named.as("deadline-rules"),
-					LINES_STORE, INDEX_STORE);
+					LINES_STORE, INDEX_STORE, BACKFILL_STORE);
+		KStream<Msisdn, DeadlineEvent> deadlines = forwarded
+			.filter((msisdn, out) -> out instanceof Forwarded.Deadline, Named.as("deadlines"))
+			.mapValues((out) -> ((Forwarded.Deadline) out).event(), Named.as("deadline-event"));
 		deadlines.to(Topics.DEADLINE_EVENTS.name(),
 				Produced.with(Topics.DEADLINE_EVENTS.keySerde(), Topics.DEADLINE_EVENTS.valueSerde())
 					.withName("deadline-events"));
+		forwarded.filter((msisdn, out) -> out instanceof Forwarded.Line, Named.as("line-records"))
+			.mapValues((out) -> ((Forwarded.Line) out).record(), Named.as("line-record"))
+			.to(Topics.LINES.name(),
+					Produced.with(Topics.LINES.keySerde(), Topics.LINES.valueSerde()).withName("lines"));
 		return deadlines;
 	}
 

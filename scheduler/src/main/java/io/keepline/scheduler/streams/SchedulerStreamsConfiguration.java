@@ -22,7 +22,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * The scheduler's own part of its Kafka Streams application (its identity comes from
  * {@code spring.kafka.streams.*}, exactly-once and dead letters from service-support):
- * the deadline topology, RocksDB memory bounded by one shared cache, and its topics.
+ * the deadline topology (deadline events and line records), RocksDB memory bounded by one
+ * shared cache, and its topics.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -45,12 +46,13 @@ class SchedulerStreamsConfiguration {
 	}
 
 	/**
-	 * Deadline-events, which the scheduler alone writes, and the dead-letter topics of
-	 * the topics it reads.
+	 * Deadline-events and the lines topic, which the scheduler alone writes, and the
+	 * dead-letter topics of the topics it reads.
 	 */
 	@Bean
 	KafkaAdmin.NewTopics schedulerTopics() {
-		return ServiceTopics.writes(Topics.DEADLINE_EVENTS).deadLettersOf(Topics.LINE_EVENTS, Topics.PAYMENT_EVENTS);
+		return ServiceTopics.writes(Topics.DEADLINE_EVENTS, Topics.LINES)
+			.deadLettersOf(Topics.LINE_EVENTS, Topics.PAYMENT_EVENTS);
 	}
 
 }

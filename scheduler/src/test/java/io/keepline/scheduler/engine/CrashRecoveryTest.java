@@ -75,7 +75,7 @@ class CrashRecoveryTest {
 
 	@Test
 	void emitsEveryDueReminderExactlyOnceWhenAnInstanceIsKilled(KafkaCluster cluster) throws Exception {
-		cluster.createTopics(Topics.LINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.DEADLINE_EVENTS);
+		cluster.createTopics(Topics.LINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.DEADLINE_EVENTS, Topics.LINES);
 		String applicationId = Unique.name("scheduler-crash");
 		// The partitions must have a leader that accepts writes before we produce:
 		// a produce racing the creation of a partition can get stuck and lose a batch.

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
@@ -27,6 +28,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -52,7 +54,11 @@ final class EngineHarness implements AutoCloseable {
 
 	private final TestOutputTopic<Msisdn, DeadlineEvent> deadlines;
 
+	private final TestOutputTopic<Msisdn, LineRecord> records;
+
 	private final List<DeadlineEvent> emitted = new ArrayList<>();
+
+	private final List<TestRecord<Msisdn, LineRecord>> published = new ArrayList<>();
 
 	private final List<ConsumerRecord<?, ?>> deadLetters = new ArrayList<>();
 
@@ -79,6 +85,8 @@ final class EngineHarness implements AutoCloseable {
 				Topics.PAYMENT_EVENTS.keySerde().serializer(), Topics.PAYMENT_EVENTS.valueSerde().serializer());
 		this.deadlines = this.driver.createOutputTopic(Topics.DEADLINE_EVENTS.name(),
 				Topics.DEADLINE_EVENTS.keySerde().deserializer(), Topics.DEADLINE_EVENTS.valueSerde().deserializer());
+		this.records = this.driver.createOutputTopic(Topics.LINES.name(), Topics.LINES.keySerde().deserializer(),
+				Topics.LINES.valueSerde().deserializer());
 	}
 
 	Instant now() {
@@ -151,6 +159,35 @@ final class EngineHarness implements AutoCloseable {
 
 	<T extends DeadlineEvent> List<T> emitted(Class<T> type) {
 		return emitted().stream().filter(type::isInstance).map(type::cast).toList();
+	}
+
+	/**
+	 * Every line record written so far (collected across calls); a tombstone has a null
+	 * value.
+	 */
+	List<TestRecord<Msisdn, LineRecord>> records() {
+		this.published.addAll(this.records.readRecordsToList());
+		return List.copyOf(this.published);
+	}
+
+	/** The values of the line records written for {@code msisdn} so far. */
+	List<LineRecord> records(Msisdn msisdn) {
+		return records().stream().filter((record) -> record.key().equals(msisdn)).map(TestRecord::value).toList();
+	}
+
+	/**
+	 * Puts {@code state} into the line store directly, as a store written by an earlier
+	 * version holds it.
+	 */
+	EngineHarness storeState(LineState state) {
+		KeyValueStore<Msisdn, LineState> store = this.driver.getKeyValueStore(SchedulerTopology.LINES_STORE);
+		store.put(state.msisdn(), state);
+		return this;
+	}
+
+	/** The backfill progress store. */
+	KeyValueStore<String, String> backfillProgress() {
+		return this.driver.getKeyValueStore(SchedulerTopology.BACKFILL_STORE);
 	}
 
 	LineState state(Msisdn msisdn) {
