@@ -26,6 +26,7 @@ import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.gateway.RefundRequest;
 import io.keepline.payments.gateway.RefundResult;
 import io.keepline.payments.line.LineRecordLookup;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.webhook.WebhookOutcome;
 import io.keepline.payments.webhook.WebhookProcessor;
 import io.micrometer.core.instrument.Counter;
@@ -36,12 +37,12 @@ import org.slf4j.LoggerFactory;
 /**
  * What payments does about scheduler decisions: charge an {@link AutoRenewalDue}
  * off-session with its idempotency key, only while the line record says its cycle is the
- * current one and still open and the event is younger than {@code maxAge} (else the skip
- * is logged and counted in {@value #SKIPPED}); refund a {@link RefundDue} with
- * {@code refund:{paymentIntentId}}, and publish the outcome through the same duplicate
- * checks as the webhook. A transient Stripe failure is thrown so the consumer retries
- * with the same key; an outcome that could not be published is an
- * {@link OutcomeNotRecordedException}, retried until it is.
+ * current one and still open, payments has no payment of it in its history and the event
+ * is younger than {@code maxAge} (else the skip is logged and counted in
+ * {@value #SKIPPED}); refund a {@link RefundDue} with {@code refund:{paymentIntentId}},
+ * and publish the outcome through the same duplicate checks as the webhook. A transient
+ * Stripe failure is thrown so the consumer retries with the same key; an outcome that
+ * could not be published is an {@link OutcomeNotRecordedException}, retried until it is.
  */
 public class DeadlineActions {
 
@@ -56,17 +57,20 @@ public class DeadlineActions {
 
 	private final LineRecordLookup lines;
 
+	private final PaymentHistoryLookup histories;
+
 	private final Duration maxAge;
 
 	private final MeterRegistry meters;
 
 	private final Clock clock;
 
-	public DeadlineActions(PaymentGateway gateway, WebhookProcessor publisher, LineRecordLookup lines, Duration maxAge,
-			MeterRegistry meters, Clock clock) {
+	public DeadlineActions(PaymentGateway gateway, WebhookProcessor publisher, LineRecordLookup lines,
+			PaymentHistoryLookup histories, Duration maxAge, MeterRegistry meters, Clock clock) {
 		this.gateway = gateway;
 		this.publisher = publisher;
 		this.lines = lines;
+		this.histories = histories;
 		this.maxAge = maxAge;
 		this.meters = meters;
 		this.clock = clock;
@@ -150,6 +154,9 @@ public class DeadlineActions {
 		if (line.cycleState() != CycleState.OPEN) {
 			return Optional.of(SkipReason.NOT_OPEN);
 		}
+		if (this.histories.history(due.msisdn()).flatMap((h) -> h.paidBy(due.validUntil())).isPresent()) {
+			return Optional.of(SkipReason.ALREADY_PAID);
+		}
 		return Optional.empty();
 	}
 
@@ -187,7 +194,13 @@ public class DeadlineActions {
 		NOT_CURRENT("not_current"),
 
 		/** The cycle is renewed, pending, lapsed or the line cancelled. */
-		NOT_OPEN("not_open");
+		NOT_OPEN("not_open"),
+
+		/**
+		 * Payments already published a payment for the cycle that the record does not
+		 * show yet.
+		 */
+		ALREADY_PAID("already_paid");
 
 		private final String tag;
 

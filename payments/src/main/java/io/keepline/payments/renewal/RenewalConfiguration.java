@@ -9,6 +9,7 @@ import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.PaymentsSettings;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.line.LineRecordLookup;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.webhook.WebhookProcessor;
 import io.keepline.support.kafka.DeadLetters;
 import io.keepline.support.kafka.KafkaClients;
@@ -33,8 +34,9 @@ class RenewalConfiguration {
 
 	@Bean
 	DeadlineActions deadlineActions(PaymentGateway gateway, WebhookProcessor webhookProcessor, LineRecordLookup lines,
-			PaymentsSettings settings, MeterRegistry meters, Clock clock) {
-		return new DeadlineActions(gateway, webhookProcessor, lines, settings.autoRenewMaxAge(), meters, clock);
+			PaymentHistoryLookup histories, PaymentsSettings settings, MeterRegistry meters, Clock clock) {
+		return new DeadlineActions(gateway, webhookProcessor, lines, histories, settings.autoRenewMaxAge(), meters,
+				clock);
 	}
 
 	@Bean

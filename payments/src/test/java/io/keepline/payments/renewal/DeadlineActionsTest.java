@@ -23,11 +23,14 @@ import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentSource;
+import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.samples.EventSamples;
 import io.keepline.payments.gateway.ChargeOutcome;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.gateway.RefundResult;
 import io.keepline.payments.line.LineRecordLookup;
+import io.keepline.payments.line.PaymentHistory;
 import io.keepline.payments.webhook.PublishedOutcomes;
 import io.keepline.payments.webhook.StripeEventMapper;
 import io.keepline.payments.webhook.WebhookProcessor;
@@ -65,6 +68,8 @@ class DeadlineActionsTest {
 	private final List<PaymentEvent> published = new ArrayList<>();
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private PaymentHistory history;
 
 	@Test
 	void actsOnEveryDeadlineEventType() {
@@ -125,6 +130,17 @@ class DeadlineActionsTest {
 	}
 
 	@Test
+	void chargesNothingForACycleWhosePaymentPaymentsAlreadyPublished() {
+		this.history = PaymentHistory.empty(MSISDN)
+			.apply(new PaymentSucceeded(UUID.randomUUID(), CLOCK.instant(), MSISDN, VALID_UNTIL, Money.of(1500, "EUR"),
+					PaymentSource.AUTO_RENEWAL, 1, "pi_1", null));
+
+		actions(open()).on(due(CLOCK.instant()));
+
+		assertSkipped("already_paid");
+	}
+
+	@Test
 	void aRecordBehindTheEventsCycleIsRetriedNotCharged() {
 		DeadlineActions actions = actions(
 				(msisdn) -> Optional.of(record(msisdn, VALID_UNTIL.minusYears(1), CycleState.RENEWED)));
@@ -158,7 +174,8 @@ class DeadlineActionsTest {
 	private DeadlineActions actions(LineRecordLookup lines) {
 		WebhookProcessor processor = new WebhookProcessor("whsec_test", 300, CLOCK, new StripeEventMapper(this.gateway),
 				new PublishedOutcomes((msisdn) -> Optional.empty(), 10), this.published::add);
-		return new DeadlineActions(this.gateway, processor, lines, Duration.ofHours(20), this.meters, CLOCK);
+		return new DeadlineActions(this.gateway, processor, lines, (msisdn) -> Optional.ofNullable(this.history),
+				Duration.ofHours(20), this.meters, CLOCK);
 	}
 
 }
