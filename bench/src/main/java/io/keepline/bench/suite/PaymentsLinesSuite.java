@@ -39,6 +39,7 @@ import io.keepline.payments.view.PaymentsStores;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -98,6 +99,7 @@ public final class PaymentsLinesSuite implements Suite {
 		long start = System.nanoTime();
 		try (InProcessService payments = InProcessService.start(PaymentsApplication.class, context.bootstrapServers(),
 				properties)) {
+			double contextSeconds = (System.nanoTime() - start) / 1e9;
 			StreamsBuilderFactoryBean streams = payments.bean(StreamsBuilderFactoryBean.class);
 			Waits.until("payments' line records restored", Duration.ofHours(2), () -> streams.getKafkaStreams() != null
 					&& streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
@@ -129,7 +131,8 @@ public final class PaymentsLinesSuite implements Suite {
 			comparisons.add(new Comparison("payments-lines",
 					new Figure("line records restored, start to RUNNING (" + label + ")", restoreSeconds, "s"),
 					baseline, null, false, false,
-					List.of(new Figure("lines restored per second", count / restoreSeconds, "lines/s"),
+					List.of(new Figure("of which until the Spring context had started", contextSeconds, "s"),
+							new Figure("lines restored per second", count / restoreSeconds, "lines/s"),
 							new Figure("lookups by msisdn after restore", lookupsPerSecond, "lookups/s"))));
 			comparisons.add(new Comparison("payments-lines",
 					new Figure("heap used after GC with the table (" + label + ")", heap / MIB, "MiB"), null, null,
@@ -149,8 +152,11 @@ public final class PaymentsLinesSuite implements Suite {
 		String template = new String(Topics.LINES.valueSerde().serializer().serialize(null, sample),
 				StandardCharsets.UTF_8);
 		AtomicReference<Exception> failure = new AtomicReference<>();
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-				BaselineClients.producer(context.bootstrapServers()), new ByteArraySerializer(),
+		// a record written twice by a retry is harmless in a compacted table keyed by
+		// msisdn
+		Map<String, Object> settings = new HashMap<>(BaselineClients.producer(context.bootstrapServers()));
+		settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(),
 				new ByteArraySerializer());
 				ProgressLine progress = context.progress("writing line records", to - from)) {
 			for (int i = from; i < to; i++) {
