@@ -35,6 +35,7 @@ public final class BenchMain {
 		Path results = Path.of("bench", "results");
 		String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
 		List<Integer> lines = null;
+		List<Integer> paymentsLines = null;
 		Integer maxPerPunctuation = null;
 		for (String arg : args) {
 			if (arg.startsWith("--mode=")) {
@@ -45,6 +46,12 @@ public final class BenchMain {
 			}
 			else if (arg.startsWith("--scheduler-lines=")) {
 				lines = List.of(arg.substring("--scheduler-lines=".length()).split(","))
+					.stream()
+					.map((n) -> Integer.valueOf(n.replace("_", "")))
+					.toList();
+			}
+			else if (arg.startsWith("--payments-lines=")) {
+				paymentsLines = List.of(arg.substring("--payments-lines=".length()).split(","))
 					.stream()
 					.map((n) -> Integer.valueOf(n.replace("_", "")))
 					.toList();
@@ -64,12 +71,15 @@ public final class BenchMain {
 			}
 			else {
 				System.err.println("Unknown argument " + arg
-						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--results=dir] [--bootstrap-servers=host:port]");
+						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--payments-lines=n,...] [--results=dir] [--bootstrap-servers=host:port]");
 				System.exit(2);
 			}
 		}
 		if (lines != null) {
 			mode = mode.withSchedulerLines(lines);
+		}
+		if (paymentsLines != null) {
+			mode = mode.withPaymentsLines(paymentsLines);
 		}
 		if (maxPerPunctuation != null) {
 			mode = mode.withSchedulerMaxPerPunctuation(maxPerPunctuation);

@@ -20,21 +20,25 @@ import io.keepline.scheduler.deadline.EngineSettings;
  * @param verifications bare signature verifications of the webhook baseline
  * @param schedulerSettings the scheduler's engine settings (its defaults unless a run
  * explores another punctuation batch size)
+ * @param paymentsLines sizes of payments' line-record table (global store) measured
  */
 public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLines, int steadyLinesPerSecond,
-		Duration steadyDuration, int webhooks, int emails, int verifications, EngineSettings schedulerSettings) {
+		Duration steadyDuration, int webhooks, int emails, int verifications, EngineSettings schedulerSettings,
+		List<Integer> paymentsLines) {
 
 	public static final BenchMode SMOKE = new BenchMode("smoke", 2_000, List.of(500), 200, Duration.ofSeconds(3), 300,
-			100, 20_000, EngineSettings.defaults());
+			100, 20_000, EngineSettings.defaults(), List.of(2_000));
 
 	public static final BenchMode QUICK = new BenchMode("quick", 100_000, List.of(5_000), 200, Duration.ofSeconds(10),
-			2_000, 1_000, 200_000, EngineSettings.defaults());
+			2_000, 1_000, 200_000, EngineSettings.defaults(), List.of(100_000));
 
 	public static final BenchMode FULL = new BenchMode("full", 1_000_000, List.of(1_000_000, 10_000_000), 5_000,
-			Duration.ofSeconds(60), 100_000, 50_000, 2_000_000, EngineSettings.defaults());
+			Duration.ofSeconds(60), 100_000, 50_000, 2_000_000, EngineSettings.defaults(),
+			List.of(1_000_000, 10_000_000));
 
 	public BenchMode {
 		schedulerLines = List.copyOf(schedulerLines);
+		paymentsLines = List.copyOf(paymentsLines);
 	}
 
 	/** The mode called {@code name} (smoke, quick or full). */
@@ -58,7 +62,7 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	/** This mode with other scheduler sizes ({@code --scheduler-lines=100000,...}). */
 	public BenchMode withSchedulerLines(List<Integer> lines) {
 		return new BenchMode(this.name, this.ingestEvents, lines, this.steadyLinesPerSecond, this.steadyDuration,
-				this.webhooks, this.emails, this.verifications, this.schedulerSettings);
+				this.webhooks, this.emails, this.verifications, this.schedulerSettings, this.paymentsLines);
 	}
 
 	/**
@@ -68,7 +72,16 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	public BenchMode withSchedulerMaxPerPunctuation(int max) {
 		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
 				this.steadyDuration, this.webhooks, this.emails, this.verifications,
-				this.schedulerSettings.withMaxPerPunctuation(max));
+				this.schedulerSettings.withMaxPerPunctuation(max), this.paymentsLines);
+	}
+
+	/**
+	 * This mode with other sizes of payments' line-record table
+	 * ({@code --payments-lines=1000000,...}).
+	 */
+	public BenchMode withPaymentsLines(List<Integer> lines) {
+		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
+				this.steadyDuration, this.webhooks, this.emails, this.verifications, this.schedulerSettings, lines);
 	}
 
 }

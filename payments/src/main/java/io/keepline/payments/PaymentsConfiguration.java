@@ -7,7 +7,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.gateway.PaymentGateway;
-import io.keepline.payments.line.LinePaymentsLookup;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.webhook.KafkaPaymentEventPublisher;
 import io.keepline.payments.webhook.PaymentEventPublisher;
 import io.keepline.payments.webhook.PublishedOutcomes;
@@ -38,12 +38,14 @@ class PaymentsConfiguration {
 	static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
 
 	/**
-	 * payment-events, which payments writes; the dead-letter topics of deadline-events
-	 * (its listener and its view read them) and of payment-events (its view reads them).
+	 * payment-events, which payments writes; the dead-letter topics of what it reads:
+	 * deadline-events (its listener), payment-events and the line records (its global
+	 * stores).
 	 */
 	@Bean
 	KafkaAdmin.NewTopics paymentsTopics() {
-		return ServiceTopics.writes(Topics.PAYMENT_EVENTS).deadLettersOf(Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS);
+		return ServiceTopics.writes(Topics.PAYMENT_EVENTS)
+			.deadLettersOf(Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.LINES);
 	}
 
 	/** A bean, so that the context closes its producer. */
@@ -59,9 +61,9 @@ class PaymentsConfiguration {
 
 	@Bean
 	WebhookProcessor webhookProcessor(PaymentsSettings settings, Clock clock, PaymentGateway gateway,
-			LinePaymentsLookup lines, PaymentEventPublisher publisher) {
+			PaymentHistoryLookup histories, PaymentEventPublisher publisher) {
 		return new WebhookProcessor(settings.stripe().webhookSecret(), settings.stripe().webhookToleranceSeconds(),
-				clock, new StripeEventMapper(gateway), new PublishedOutcomes(lines, 100_000), publisher);
+				clock, new StripeEventMapper(gateway), new PublishedOutcomes(histories, 100_000), publisher);
 	}
 
 	/** Where the holder pages are and whether payments go to Stripe or the sandbox. */

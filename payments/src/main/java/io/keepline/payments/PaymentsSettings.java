@@ -13,7 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the payments service ({@code keepline.payments.*}); its Streams identity is
  * {@code spring.kafka.streams.*}. Stripe mode needs {@code STRIPE_API_KEY} and
  * {@code STRIPE_WEBHOOK_SECRET}; the offline sandbox must be chosen explicitly
- * ({@code mode=sandbox}, or {@code auto} without an API key).
+ * ({@code mode=sandbox}, or {@code auto} without an API key). {@code auto-renew-max-age}
+ * (default 20 hours) is the age beyond which an {@code AutoRenewalDue} is not charged (a
+ * replay, or a consumer that lagged that long).
  */
 @Validated
 @ConfigurationProperties("keepline.payments")
@@ -22,9 +24,14 @@ public record PaymentsSettings(@DefaultValue("stripe") Mode mode, @NotNull Strip
 		@NotNull @DefaultValue("PT12H") Duration checkoutReuseWindow,
 		@NotNull @DefaultValue("P14D") Duration statusLinkTtl, @NotNull @DefaultValue("PT2S") Duration retryBackoff,
 		@DefaultValue("4") int retryAttempts, @NotNull @DefaultValue("PT5M") Duration reconcileInterval,
-		@NotNull @DefaultValue("P3D") Duration reconcileLookback) {
+		@NotNull @DefaultValue("P3D") Duration reconcileLookback,
+		@NotNull @DefaultValue("PT20H") Duration autoRenewMaxAge) {
 
 	public PaymentsSettings {
+		if (autoRenewMaxAge != null && (autoRenewMaxAge.isNegative() || autoRenewMaxAge.isZero())) {
+			throw new IllegalArgumentException("keepline.payments.auto-renew-max-age must be positive (was "
+					+ autoRenewMaxAge + "): an AutoRenewalDue older than it is not charged");
+		}
 		if (stripe != null) {
 			boolean hasKey = stripe.apiKey() != null && !stripe.apiKey().isBlank();
 			Mode effective = (mode == Mode.AUTO) ? (hasKey ? Mode.STRIPE : Mode.SANDBOX) : mode;

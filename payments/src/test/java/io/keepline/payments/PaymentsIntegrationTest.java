@@ -26,10 +26,11 @@ import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.RefundDue;
-import io.keepline.contracts.deadline.ReminderDue;
-import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
+import io.keepline.contracts.linerecord.AutoRenewal;
+import io.keepline.contracts.linerecord.CycleState;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
@@ -65,7 +66,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The payments service on a real broker with stripe-java pointed at a Stripe-shaped stub:
- * deadline-events in, pages and webhooks over HTTP, payment-events out.
+ * line records and deadline-events in, pages and webhooks over HTTP, payment-events out.
  */
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -115,7 +116,7 @@ class PaymentsIntegrationTest {
 
 	@BeforeAll
 	static void topics(KafkaCluster cluster) {
-		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS);
+		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS);
 		producer = new KafkaProducer<>(cluster.producerProperties(), new ByteArraySerializer(),
 				new ByteArraySerializer());
 		payments = TopicProbe.of(cluster, Topics.PAYMENT_EVENTS);
@@ -131,7 +132,7 @@ class PaymentsIntegrationTest {
 	@Test
 	void payLinkRedirectsToACheckoutSessionReusedWhileItsWindowIsOpen() throws Exception {
 		Msisdn msisdn = Unique.msisdn();
-		send(reminder(msisdn, HolderLocale.FR));
+		write(record(msisdn, HolderLocale.FR));
 		stripe.stubFor(post(urlEqualTo("/v1/checkout/sessions"))
 			.withFormParam("metadata[keepline_msisdn]", equalTo(msisdn.value()))
 			.willReturn(okJson("""
@@ -158,7 +159,7 @@ class PaymentsIntegrationTest {
 	@Test
 	void tamperedAndExpiredPayLinksAreRefused() throws Exception {
 		Msisdn msisdn = Unique.msisdn();
-		send(reminder(msisdn, HolderLocale.EN));
+		write(record(msisdn, HolderLocale.EN));
 		CycleId cycle = new CycleId(msisdn, VALID_UNTIL);
 		String token = this.signer.issue(LinkPurpose.PAY, cycle, Duration.ofDays(7));
 		String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
@@ -173,7 +174,7 @@ class PaymentsIntegrationTest {
 	@Test
 	void aVerifiedWebhookIsPublishedOnceAndThePayLinkThenSaysAlreadyRenewed() throws Exception {
 		Msisdn msisdn = Unique.msisdn();
-		send(reminder(msisdn, HolderLocale.FR));
+		write(record(msisdn, HolderLocale.FR));
 		String pi = "pi_" + UUID.randomUUID().toString().replace("-", "");
 		String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
 		String payload = StripeJson.event(eventId, "checkout.session.completed", Instant.now(),
@@ -227,8 +228,8 @@ class PaymentsIntegrationTest {
 	void theStatusPageSpeaksTheHoldersLanguage() throws Exception {
 		Msisdn french = Unique.msisdn();
 		Msisdn chinese = Unique.msisdn();
-		send(reminder(french, HolderLocale.FR));
-		send(reminder(chinese, HolderLocale.ZH));
+		write(record(french, HolderLocale.FR));
+		write(record(chinese, HolderLocale.ZH));
 
 		HttpResponse<String> fr = awaitKnown("/status/"
 				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(french, VALID_UNTIL), Duration.ofDays(1)));
@@ -251,6 +252,9 @@ class PaymentsIntegrationTest {
 		AutoRenewalDue due = new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
 				VALID_UNTIL, 2, new PaymentMethodRef("cus_T1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
 				HolderLocale.NL);
+		write(record(msisdn, HolderLocale.NL));
+		awaitKnown("/status/"
+				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(1)));
 
 		send(due);
 
@@ -355,10 +359,19 @@ class PaymentsIntegrationTest {
 			.get();
 	}
 
-	private static ReminderDue reminder(Msisdn msisdn, HolderLocale locale) {
+	/** The line's record, as the scheduler writes it: the current cycle open. */
+	private static LineRecord record(Msisdn msisdn, HolderLocale locale) {
 		Holder holder = new Holder("Li Wei", "li@example.com", null, null, locale, ZoneId.of("Europe/Brussels"));
-		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), VALID_UNTIL, 7,
-				Instant.now(), ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"), null, null);
+		return new LineRecord(msisdn, OperatorId.of("orange"), "orange-prepaid-15", VALID_UNTIL, CycleState.OPEN,
+				Money.of(1500, "EUR"), AutoRenewal.OFF, holder, Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
+	}
+
+	private static void write(LineRecord record) throws Exception {
+		producer
+			.send(new ProducerRecord<>(Topics.LINES.name(),
+					Topics.LINES.keySerde().serializer().serialize(null, record.msisdn()),
+					Topics.LINES.valueSerde().serializer().serialize(null, record)))
+			.get();
 	}
 
 }

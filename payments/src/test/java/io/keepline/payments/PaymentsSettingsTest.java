@@ -40,6 +40,17 @@ class PaymentsSettingsTest {
 	}
 
 	@Test
+	void anAutoRenewMaxAgeThatIsNotPositiveRefusesToStart() {
+		StripeSettings stripe = new StripeSettings(null, "whsec_1", null, Duration.ofSeconds(5), Duration.ofSeconds(20),
+				3, 300);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PaymentsSettings(Mode.SANDBOX, stripe, "keepline-payments", Duration.ofHours(12),
+					Duration.ofDays(14), Duration.ofSeconds(2), 4, Duration.ofMinutes(5), Duration.ofDays(3),
+					Duration.ZERO))
+			.withMessageContaining("keepline.payments.auto-renew-max-age must be positive");
+	}
+
+	@Test
 	void aShortLinkSecretRefusesToStart() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new LinkSettings("short", java.net.URI.create("http://localhost:8084")))
@@ -50,7 +61,7 @@ class PaymentsSettingsTest {
 		return new PaymentsSettings(mode,
 				new StripeSettings(apiKey, webhookSecret, null, Duration.ofSeconds(5), Duration.ofSeconds(20), 3, 300),
 				"keepline-payments", Duration.ofHours(12), Duration.ofDays(14), Duration.ofSeconds(2), 4,
-				Duration.ofMinutes(5), Duration.ofDays(3));
+				Duration.ofMinutes(5), Duration.ofDays(3), Duration.ofHours(20));
 	}
 
 }

@@ -1,8 +1,8 @@
 package io.keepline.payments.line;
 
 /**
- * The line view cannot be read right now (starting, restoring or rebalancing): try again
- * shortly.
+ * The line records or payment histories cannot be read right now (starting or restoring):
+ * try again shortly.
  */
 public class ViewUnavailableException extends RuntimeException {
 

@@ -11,18 +11,18 @@ import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.link.LinkVerification;
 import io.keepline.contracts.link.SignedLink;
-import io.keepline.support.links.LinkSettings;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.payments.PaymentsSettings;
 import io.keepline.payments.gateway.CheckoutRequest;
 import io.keepline.payments.gateway.GatewayUnavailableException;
 import io.keepline.payments.gateway.HostedSession;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.gateway.SetupRequest;
-import io.keepline.payments.line.BillingCycle;
-import io.keepline.payments.line.BillingCycle.CycleState;
-import io.keepline.payments.line.LinePayments;
-import io.keepline.payments.line.LinePaymentsLookup;
+import io.keepline.payments.line.LineRecordLookup;
+import io.keepline.payments.line.PaymentHistory;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.line.ViewUnavailableException;
+import io.keepline.support.links.LinkSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +35,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * {@code GET /pay/{token}} and {@code GET /autorenew/{token}}: check the signed link and
- * the cycle, then send the holder (303) to a Checkout Session reused while its window is
- * open.
+ * {@code GET /pay/{token}} and {@code GET /autorenew/{token}}: check the signed link,
+ * then the link's cycle against the line's current record; only the current open cycle
+ * sends the holder (303) to a Checkout Session, at the record's price, reused while its
+ * window is open. Any other answer is a page, and nothing is created at Stripe.
  */
 @Controller
 class PayController {
@@ -49,7 +50,9 @@ class PayController {
 
 	private final LinkSigner signer;
 
-	private final LinePaymentsLookup lines;
+	private final LineRecordLookup lines;
+
+	private final PaymentHistoryLookup histories;
 
 	private final PaymentGateway gateway;
 
@@ -59,10 +62,11 @@ class PayController {
 
 	private final Clock clock;
 
-	PayController(LinkSigner signer, LinePaymentsLookup lines, PaymentGateway gateway, LinkSettings links,
-			PaymentsSettings settings, Clock clock) {
+	PayController(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories, PaymentGateway gateway,
+			LinkSettings links, PaymentsSettings settings, Clock clock) {
 		this.signer = signer;
 		this.lines = lines;
+		this.histories = histories;
 		this.gateway = gateway;
 		this.links = links;
 		this.settings = settings;
@@ -71,11 +75,11 @@ class PayController {
 
 	@GetMapping("/pay/{token}")
 	ModelAndView pay(@PathVariable String token, HttpServletRequest request) {
-		return withCycle(token, LinkPurpose.PAY, request, (cycle, view, open) -> {
+		return withCycle(token, LinkPurpose.PAY, request, (cycle, line, history) -> {
 			CheckoutWindow window = CheckoutWindow.current(this.clock, this.settings.checkoutReuseWindow());
 			String status = statusUrl(cycle, window);
 			HostedSession session = this.gateway.createCheckoutSession(
-					new CheckoutRequest(cycle, open.price(), view.locale(), status + "?checkout=success",
+					new CheckoutRequest(cycle, line.price(), line.holder().locale(), status + "?checkout=success",
 							status + "?checkout=cancelled", "checkout:" + cycle.asString() + ":" + window.number()));
 			log.info("Checkout session {} for {}", session.id(), cycle);
 			return redirect(session.url());
@@ -84,12 +88,12 @@ class PayController {
 
 	@GetMapping("/autorenew/{token}")
 	ModelAndView autoRenew(@PathVariable String token, HttpServletRequest request) {
-		return withCycle(token, LinkPurpose.AUTORENEW, request, (cycle, view, open) -> {
+		return withCycle(token, LinkPurpose.AUTORENEW, request, (cycle, line, history) -> {
 			CheckoutWindow window = CheckoutWindow.current(this.clock, this.settings.checkoutReuseWindow());
 			String status = statusUrl(cycle, window);
-			String customer = (view.savedMethod() != null) ? view.savedMethod().customerId() : null;
+			String customer = history.customerSince(line.registeredAt()).orElse(null);
 			HostedSession session = this.gateway
-				.createSetupSession(new SetupRequest(cycle, view.locale(), customer, status + "?setup=success",
+				.createSetupSession(new SetupRequest(cycle, line.holder().locale(), customer, status + "?setup=success",
 						status + "?setup=cancelled", "setup:" + cycle.asString() + ":" + window.number()));
 			log.info("Setup session {} for {}", session.id(), cycle);
 			return redirect(session.url());
@@ -110,21 +114,18 @@ class PayController {
 		}
 		CycleId cycle = valid.link().cycle();
 		try {
-			Optional<LinePayments> view = this.lines.find(cycle.msisdn());
-			view.ifPresent((v) -> HolderLocaleResolver.use(request, v.locale()));
-			Optional<BillingCycle> known = view.flatMap((v) -> v.cycle(cycle.validUntil()));
-			if (view.isEmpty() || known.isEmpty()) {
-				return Pages.message(HttpStatus.NOT_FOUND, "cycle.unknown");
+			LineRecord line = this.lines.find(cycle.msisdn()).orElse(null);
+			PaymentHistory history = this.histories.history(cycle.msisdn())
+				.orElseGet(() -> PaymentHistory.empty(cycle.msisdn()));
+			if (line != null) {
+				HolderLocaleResolver.use(request, line.holder().locale());
 			}
-			if (known.get().state() == CycleState.PAID || view.get().paidBy(cycle.validUntil()).isPresent()) {
-				return Pages.message(HttpStatus.OK, "cycle.paid", Map.of("validUntil", cycle.validUntil()),
-						statusPath(cycle), "action.status");
+			LineAnswer answer = LineAnswer.of(cycle, line, history);
+			if (answer == LineAnswer.PAYABLE) {
+				return action.run(cycle, line, history);
 			}
-			if (known.get().state() == CycleState.LAPSED) {
-				return Pages.message(HttpStatus.GONE, "cycle.lapsed", Map.of("validUntil", cycle.validUntil()), null,
-						null);
-			}
-			return action.run(cycle, view.get(), known.get());
+			log.info("{} link for {} answered {}", purpose.code(), cycle, answer);
+			return page(answer, cycle, line);
 		}
 		catch (ViewUnavailableException | GatewayUnavailableException ex) {
 			log.warn("{} link for {} not served: {}", purpose.code(), cycle, ex.getMessage());
@@ -132,15 +133,29 @@ class PayController {
 		}
 	}
 
+	private ModelAndView page(LineAnswer answer, CycleId cycle, LineRecord line) {
+		return switch (answer) {
+			case UNMANAGED -> Pages.message(HttpStatus.GONE, "line.unmanaged");
+			case RENEWED_SINCE -> Pages.message(HttpStatus.OK, "cycle.renewedSince",
+					Map.of("validUntil", line.validUntil()), statusPath(line.cycle()), "action.status");
+			case ALREADY_RENEWED -> Pages.message(HttpStatus.OK, "cycle.paid", Map.of("validUntil", cycle.validUntil()),
+					statusPath(cycle), "action.status");
+			case PAYMENT_PENDING ->
+				Pages.message(HttpStatus.OK, "cycle.pending", Map.of(), statusPath(cycle), "action.status");
+			case LAPSED ->
+				Pages.message(HttpStatus.GONE, "cycle.lapsed", Map.of("validUntil", cycle.validUntil()), null, null);
+			case NOT_YET_KNOWN -> Pages.message(HttpStatus.NOT_FOUND, "cycle.unknown");
+			case PAYABLE -> throw new IllegalArgumentException("a payable cycle has no page");
+		};
+	}
+
 	private ModelAndView expired(SignedLink link, HttpServletRequest request) {
 		String fresh = null;
 		try {
-			Optional<LinePayments> view = this.lines.find(link.cycle().msisdn());
-			view.ifPresent((v) -> HolderLocaleResolver.use(request, v.locale()));
-			boolean open = view.flatMap((v) -> v.cycle(link.cycle().validUntil()))
-				.map((c) -> c.state() == CycleState.OPEN)
-				.orElse(false);
-			if (open) {
+			Optional<LineRecord> line = this.lines.find(link.cycle().msisdn());
+			line.ifPresent((l) -> HolderLocaleResolver.use(request, l.holder().locale()));
+			PaymentHistory history = this.histories.history(link.cycle().msisdn()).orElse(null);
+			if (LineAnswer.of(link.cycle(), line.orElse(null), history) == LineAnswer.PAYABLE) {
 				fresh = "/" + link.purpose().code() + "/"
 						+ this.signer.issue(link.purpose(), link.cycle(), FRESH_LINK_TTL);
 			}
@@ -169,7 +184,7 @@ class PayController {
 	@FunctionalInterface
 	private interface OpenCycle {
 
-		ModelAndView run(CycleId cycle, LinePayments view, BillingCycle open);
+		ModelAndView run(CycleId cycle, LineRecord line, PaymentHistory history);
 
 	}
 

@@ -1,19 +1,15 @@
 package io.keepline.payments.pages;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.link.LinkVerification;
-import io.keepline.payments.line.BillingCycle;
-import io.keepline.payments.line.BillingCycle.CycleState;
-import io.keepline.payments.line.LinePayments;
-import io.keepline.payments.line.LinePaymentsLookup;
-import io.keepline.payments.line.PaymentRecord;
+import io.keepline.contracts.linerecord.AutoRenewal;
+import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.payments.line.LineRecordLookup;
+import io.keepline.payments.line.PaymentHistory;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.line.ViewUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -25,19 +21,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * {@code GET /status/{token}}: the holder's page: masked number, valid until, renewal
- * state, pay button, automatic renewal and the last payments, in the holder's language.
+ * {@code GET /status/{token}}: the holder's page, from the line's current record whatever
+ * cycle the link was issued for: masked number, current validity, renewal state, pay
+ * button while the current cycle is payable, automatic renewal and the last payments of
+ * the current registration, in the holder's language. A cancelled or erased line is no
+ * longer managed here (410).
  */
 @Controller
 class StatusController {
 
 	private final LinkSigner signer;
 
-	private final LinePaymentsLookup lines;
+	private final LineRecordLookup lines;
 
-	StatusController(LinkSigner signer, LinePaymentsLookup lines) {
+	private final PaymentHistoryLookup histories;
+
+	StatusController(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories) {
 		this.signer = signer;
 		this.lines = lines;
+		this.histories = histories;
 	}
 
 	@GetMapping("/status/{token}")
@@ -53,53 +55,52 @@ class StatusController {
 		if (!(verification instanceof LinkVerification.Valid valid)) {
 			throw new UnhandledTypeException(verification);
 		}
-		CycleId cycle = valid.link().cycle();
-		Optional<LinePayments> found;
+		CycleId linked = valid.link().cycle();
+		LineRecord line;
+		PaymentHistory history;
 		try {
-			found = this.lines.find(cycle.msisdn());
+			line = this.lines.find(linked.msisdn()).orElse(null);
+			history = this.histories.history(linked.msisdn()).orElseGet(() -> PaymentHistory.empty(linked.msisdn()));
 		}
 		catch (ViewUnavailableException ex) {
 			return Pages.message(HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable");
 		}
-		LinePayments view = found.orElseGet(() -> LinePayments.empty(cycle.msisdn()));
-		if (found.isPresent() && request.getParameter("lang") == null) {
-			HolderLocaleResolver.use(request, view.locale());
+		if (line != null && request.getParameter("lang") == null) {
+			HolderLocaleResolver.use(request, line.holder().locale());
 		}
-		BillingCycle current = view.cycle(cycle.validUntil()).orElse(null);
+		LineAnswer answer = LineAnswer.of((line != null) ? line.cycle() : linked, line, history);
+		if (answer == LineAnswer.UNMANAGED) {
+			return Pages.message(HttpStatus.GONE, "line.unmanaged");
+		}
+		CycleId current = line.cycle();
 		ModelAndView page = new ModelAndView("status", HttpStatus.OK);
-		page.addObject("maskedNumber", cycle.msisdn().masked());
-		page.addObject("validUntil", cycle.validUntil());
-		page.addObject("state", state(view, cycle, current));
-		page.addObject("price", (current != null) ? current.price() : null);
-		boolean payable = current != null && current.state() == CycleState.OPEN
-				&& view.paidBy(cycle.validUntil()).isEmpty();
-		page.addObject("payUrl",
-				payable ? "/pay/" + this.signer.issue(LinkPurpose.PAY, cycle, PayController.FRESH_LINK_TTL) : null);
-		page.addObject("savedMethod", view.savedMethod());
+		page.addObject("maskedNumber", current.msisdn().masked());
+		page.addObject("validUntil", line.validUntil());
+		page.addObject("state", state(answer, history, line));
+		page.addObject("price", line.price());
+		page.addObject("payUrl", (answer == LineAnswer.PAYABLE)
+				? "/pay/" + this.signer.issue(LinkPurpose.PAY, current, PayController.FRESH_LINK_TTL) : null);
+		AutoRenewal autoRenewal = line.autoRenewal();
+		page.addObject("savedMethod", autoRenewal.holderOptedIn() ? autoRenewal.method() : null);
 		page.addObject("autoRenewUrl",
-				"/autorenew/" + this.signer.issue(LinkPurpose.AUTORENEW, cycle, PayController.FRESH_LINK_TTL));
-		List<PaymentRecord> payments = view.payments()
-			.stream()
-			.sorted(Comparator.comparing(PaymentRecord::at).reversed())
-			.limit(5)
-			.toList();
-		page.addObject("payments", payments);
+				(answer == LineAnswer.PAYABLE)
+						? "/autorenew/"
+								+ this.signer.issue(LinkPurpose.AUTORENEW, current, PayController.FRESH_LINK_TTL)
+						: null);
+		page.addObject("payments", history.since(line.registeredAt(), 5));
 		page.addObject("checkout", checkout);
 		page.addObject("setup", setup);
 		return page;
 	}
 
-	private static String state(LinePayments view, CycleId cycle, BillingCycle current) {
-		if (current == null) {
-			return view.paidBy(cycle.validUntil()).isPresent() ? "received" : "unknown";
-		}
-		if (current.state() == CycleState.PAID) {
-			return "paid";
-		}
-		if (view.paidBy(cycle.validUntil()).isPresent()) {
-			return "received";
-		}
-		return (current.state() == CycleState.LAPSED) ? "lapsed" : "open";
+	private static String state(LineAnswer answer, PaymentHistory history, LineRecord line) {
+		return switch (line.cycleState()) {
+			case OPEN -> history.paidBy(line.validUntil()).isPresent() ? "received" : "open";
+			case PAYMENT_PENDING -> "pending";
+			case RENEWED -> "paid";
+			case LAPSED -> (answer == LineAnswer.ALREADY_RENEWED) ? "received" : "lapsed";
+			case CANCELLED -> throw new IllegalStateException("a cancelled line has no status page");
+		};
 	}
 
 }

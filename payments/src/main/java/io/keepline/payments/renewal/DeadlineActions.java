@@ -2,6 +2,8 @@ package io.keepline.payments.renewal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.keepline.contracts.UnhandledTypeException;
@@ -11,6 +13,8 @@ import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.linerecord.CycleState;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -21,32 +25,54 @@ import io.keepline.payments.gateway.OffSessionCharge;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.gateway.RefundRequest;
 import io.keepline.payments.gateway.RefundResult;
+import io.keepline.payments.line.LineRecordLookup;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.webhook.WebhookOutcome;
 import io.keepline.payments.webhook.WebhookProcessor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What payments does about scheduler decisions: charge an {@link AutoRenewalDue}
- * off-session with its idempotency key, refund a {@link RefundDue} with
- * {@code refund:{paymentIntentId}}, and publish the outcome through the same duplicate
- * checks as the webhook. A transient Stripe failure is thrown so the consumer retries
- * with the same key; an outcome that could not be published is an
- * {@link OutcomeNotRecordedException}, retried until it is.
+ * off-session with its idempotency key, only while the line record says its cycle is the
+ * current one and still open, payments has no payment of it in its history and the event
+ * is younger than {@code maxAge} (else the skip is logged and counted in
+ * {@value #SKIPPED}); refund a {@link RefundDue} with {@code refund:{paymentIntentId}},
+ * and publish the outcome through the same duplicate checks as the webhook. A transient
+ * Stripe failure is thrown so the consumer retries with the same key; an outcome that
+ * could not be published is an {@link OutcomeNotRecordedException}, retried until it is.
  */
 public class DeadlineActions {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineActions.class);
 
+	/** Counter of automatic renewals not charged, tagged with the reason. */
+	public static final String SKIPPED = "keepline.payments.auto-renewals.skipped";
+
 	private final PaymentGateway gateway;
 
 	private final WebhookProcessor publisher;
 
+	private final LineRecordLookup lines;
+
+	private final PaymentHistoryLookup histories;
+
+	private final Duration maxAge;
+
+	private final MeterRegistry meters;
+
 	private final Clock clock;
 
-	public DeadlineActions(PaymentGateway gateway, WebhookProcessor publisher, Clock clock) {
+	public DeadlineActions(PaymentGateway gateway, WebhookProcessor publisher, LineRecordLookup lines,
+			PaymentHistoryLookup histories, Duration maxAge, MeterRegistry meters, Clock clock) {
 		this.gateway = gateway;
 		this.publisher = publisher;
+		this.lines = lines;
+		this.histories = histories;
+		this.maxAge = maxAge;
+		this.meters = meters;
 		this.clock = clock;
 	}
 
@@ -66,6 +92,17 @@ public class DeadlineActions {
 	}
 
 	private void charge(AutoRenewalDue due) {
+		Optional<SkipReason> skip = skipReason(due);
+		if (skip.isPresent()) {
+			log.info("Automatic renewal of {} attempt {} not charged: {}", due.cycle(), due.attempt(),
+					skip.get().tag());
+			Counter.builder(SKIPPED)
+				.description("AutoRenewalDue events not charged")
+				.tag("reason", skip.get().tag())
+				.register(this.meters)
+				.increment();
+			return;
+		}
 		ChargeOutcome outcome = this.gateway.chargeOffSession(new OffSessionCharge(due.cycle(), due.attempt(),
 				due.paymentMethod(), due.price(), due.idempotencyKey()));
 		UUID eventId = id(due.idempotencyKey());
@@ -91,6 +128,38 @@ public class DeadlineActions {
 		publish(result);
 	}
 
+	/**
+	 * Why {@code due} must not be charged, if it must not. A record of an earlier cycle
+	 * than the event's means the record table lags behind deadline-events (it is written
+	 * in the same transaction): the event is retried, and dead-lettered uncharged if the
+	 * table does not catch up. No record at all is an erased line (a line with a saved
+	 * card had its record long before its first automatic renewal): nothing is charged.
+	 */
+	private Optional<SkipReason> skipReason(AutoRenewalDue due) {
+		if (due.occurredAt().plus(this.maxAge).isBefore(this.clock.instant())) {
+			return Optional.of(SkipReason.TOO_OLD);
+		}
+		Optional<LineRecord> found = this.lines.find(due.msisdn());
+		if (found.isEmpty()) {
+			return Optional.of(SkipReason.NO_RECORD);
+		}
+		LineRecord line = found.get();
+		if (line.validUntil().isBefore(due.validUntil())) {
+			throw new LineRecordBehindException(due.cycle() + " is newer than its line record's current cycle; "
+					+ "retried until the record table has caught up");
+		}
+		if (!line.cycle().equals(due.cycle())) {
+			return Optional.of(SkipReason.NOT_CURRENT);
+		}
+		if (line.cycleState() != CycleState.OPEN) {
+			return Optional.of(SkipReason.NOT_OPEN);
+		}
+		if (this.histories.history(due.msisdn()).flatMap((h) -> h.paidBy(due.validUntil())).isPresent()) {
+			return Optional.of(SkipReason.ALREADY_PAID);
+		}
+		return Optional.empty();
+	}
+
 	private void refund(RefundDue due) {
 		RefundResult refund = this.gateway.refund(new RefundRequest(due.cycle(), due.paymentIntentId(), due.amount()));
 		log.info("Refunded payment {} of already paid {}", due.paymentIntentId(), due.cycle());
@@ -107,6 +176,42 @@ public class DeadlineActions {
 
 	private static UUID id(String key) {
 		return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Why an automatic renewal was not charged: the counter's reason tag. */
+	enum SkipReason {
+
+		/**
+		 * Older than {@code keepline.payments.auto-renew-max-age}: a replay or a long
+		 * lag.
+		 */
+		TOO_OLD("too_old"),
+
+		/** The line has no record: erased. */
+		NO_RECORD("no_record"),
+
+		/** The line has moved on to a later cycle (extended, or renewed elsewhere). */
+		NOT_CURRENT("not_current"),
+
+		/** The cycle is renewed, pending, lapsed or the line cancelled. */
+		NOT_OPEN("not_open"),
+
+		/**
+		 * Payments already published a payment for the cycle that the record does not
+		 * show yet.
+		 */
+		ALREADY_PAID("already_paid");
+
+		private final String tag;
+
+		SkipReason(String tag) {
+			this.tag = tag;
+		}
+
+		String tag() {
+			return this.tag;
+		}
+
 	}
 
 }

@@ -9,8 +9,8 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * Health of automatic renewals, part of readiness: UP only while deadline-events are
- * consumed, DOWN if the line-payments view failed, OUT_OF_SERVICE while they wait for the
- * view (at start-up, during its rebalances).
+ * consumed, DOWN if payments' stores failed, OUT_OF_SERVICE while they wait for the view
+ * (at start-up, during its rebalances).
  */
 class DeadlineConsumerHealth implements HealthIndicator {
 
@@ -32,7 +32,7 @@ class DeadlineConsumerHealth implements HealthIndicator {
 		}
 		return Health.outOfService()
 			.withDetail("view", state)
-			.withDetail("reason", "deadline-events wait until the line view runs")
+			.withDetail("reason", "deadline-events wait until the line records are caught up")
 			.build();
 	}
 

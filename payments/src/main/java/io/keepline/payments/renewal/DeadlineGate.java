@@ -9,10 +9,11 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Lets payments read deadline-events only while its line view runs: a charge is made only
- * when its outcome can be checked and recorded. Starts the listener when the view first
- * reaches RUNNING, pauses it when the view leaves RUNNING (rebalance, restore, failure,
- * shutdown) and resumes it when the view is back.
+ * Lets payments read deadline-events only while its line records and payment history are
+ * caught up and running (global stores restored): a charge is made only when its outcome
+ * can be checked and recorded. Starts the listener when the view first reaches RUNNING,
+ * pauses it when the view leaves RUNNING (rebalance, restore, failure, shutdown) and
+ * resumes it when the view is back.
  */
 final class DeadlineGate implements SmartLifecycle {
 
@@ -30,7 +31,7 @@ final class DeadlineGate implements SmartLifecycle {
 		this.registry = registry;
 	}
 
-	/** Follows the line view's Kafka Streams state (its state listener). */
+	/** Follows payments' stores' Kafka Streams state (its state listener). */
 	void onViewState(KafkaStreams.State state, KafkaStreams.State previous) {
 		this.view = state;
 		apply();
@@ -59,17 +60,17 @@ final class DeadlineGate implements SmartLifecycle {
 		if (state == KafkaStreams.State.RUNNING) {
 			if (!container.isRunning()) {
 				container.start();
-				log.info("Payments consumes deadline-events: its line view is running ({} ms after start-up)",
+				log.info("Payments consumes deadline-events: its line stores are running ({} ms after start-up)",
 						(System.nanoTime() - this.createdAt) / 1_000_000);
 			}
 			else if (container.isPauseRequested()) {
 				container.resume();
-				log.info("Payments resumed deadline-events: its line view is running again");
+				log.info("Payments resumed deadline-events: its line stores are running again");
 			}
 		}
 		else if (container.isRunning() && !container.isPauseRequested()) {
 			container.pause();
-			log.warn("Payments paused deadline-events: its line view is {} (no charge until it runs again)", state);
+			log.warn("Payments paused deadline-events: its line stores are {} (no charge until it runs again)", state);
 		}
 	}
 

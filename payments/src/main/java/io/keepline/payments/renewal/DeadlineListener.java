@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds deadline-events to {@link DeadlineActions}; failures are retried and then dead
  * lettered by the container's error handler. Started by {@link DeadlineGate} once the
- * line view runs, not with the context.
+ * line stores run, not with the context.
  */
 @Component
 class DeadlineListener {

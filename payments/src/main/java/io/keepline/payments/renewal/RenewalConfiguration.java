@@ -8,9 +8,12 @@ import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.PaymentsSettings;
 import io.keepline.payments.gateway.PaymentGateway;
+import io.keepline.payments.line.LineRecordLookup;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.webhook.WebhookProcessor;
 import io.keepline.support.kafka.DeadLetters;
 import io.keepline.support.kafka.KafkaClients;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,14 +27,16 @@ import org.springframework.util.backoff.FixedBackOff;
  * The deadline-events consumer: retries with a fixed back-off, then the record goes to
  * the catalogue's dead-letter topic and the consumer goes on; a record keyed by another
  * line goes there at once, a charge whose outcome is not recorded yet never. It consumes
- * only while the line-payments view runs ({@link DeadlineGate}).
+ * only while payments' stores run (the line records caught up) ({@link DeadlineGate}).
  */
 @Configuration(proxyBeanMethods = false)
 class RenewalConfiguration {
 
 	@Bean
-	DeadlineActions deadlineActions(PaymentGateway gateway, WebhookProcessor webhookProcessor, Clock clock) {
-		return new DeadlineActions(gateway, webhookProcessor, clock);
+	DeadlineActions deadlineActions(PaymentGateway gateway, WebhookProcessor webhookProcessor, LineRecordLookup lines,
+			PaymentHistoryLookup histories, PaymentsSettings settings, MeterRegistry meters, Clock clock) {
+		return new DeadlineActions(gateway, webhookProcessor, lines, histories, settings.autoRenewMaxAge(), meters,
+				clock);
 	}
 
 	@Bean
@@ -39,7 +44,10 @@ class RenewalConfiguration {
 		return new DeadlineGate(registry);
 	}
 
-	/** Tells the gate when the line-payments view's Kafka Streams changes state. */
+	/**
+	 * Tells the gate when payments' Kafka Streams (its record and history stores) changes
+	 * state.
+	 */
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer deadlineGateListener(DeadlineGate deadlineGate) {
 		return (factory) -> factory.setStateListener(deadlineGate::onViewState);

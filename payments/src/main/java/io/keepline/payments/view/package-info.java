@@ -1,6 +1,5 @@
 /**
- * The Kafka Streams application that keeps what payments knows of each line
- * ({@link io.keepline.payments.line.LinePayments}) from deadline-events and the
- * payment-events payments published, and reads it back from this instance's store.
+ * Payments' Kafka Streams application: global stores of the scheduler's line records and
+ * of payments' own payment history, read back on any instance.
  */
 package io.keepline.payments.view;

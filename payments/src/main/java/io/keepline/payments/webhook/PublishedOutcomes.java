@@ -10,26 +10,27 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
-import io.keepline.payments.line.LinePayments;
-import io.keepline.payments.line.LinePaymentsLookup;
+import io.keepline.payments.line.PaymentHistory;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.line.PaymentRecord.Kind;
 
 /**
  * Decides whether a payment event is new: not one already published (the same event id: a
  * replayed Stripe event, or the outcome of an automatic charge whose AutoRenewalDue was
  * delivered again), not a second success or refund of the same payment intent, not a
- * failure after a success. It asks the line view (derived from payment-events, so it
- * survives restarts) and a bounded memory of what this instance published or is
- * publishing (the view lags a little).
+ * failure after a success. It asks the payment history (a global store derived from
+ * payment-events, the same on every instance, so it survives restarts and answers for
+ * another instance's deliveries) and a bounded memory of what this instance published or
+ * is publishing (the store lags a little).
  */
 public class PublishedOutcomes {
 
-	private final LinePaymentsLookup lines;
+	private final PaymentHistoryLookup histories;
 
 	private final Map<String, Boolean> recent;
 
-	public PublishedOutcomes(LinePaymentsLookup lines, int capacity) {
-		this.lines = lines;
+	public PublishedOutcomes(PaymentHistoryLookup histories, int capacity) {
+		this.histories = histories;
 		this.recent = new LinkedHashMap<>(1024, 0.75f, false) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -44,7 +45,7 @@ public class PublishedOutcomes {
 	 * superseded.
 	 */
 	public boolean claim(PaymentEvent event) {
-		Optional<LinePayments> view = this.lines.find(event.msisdn());
+		Optional<PaymentHistory> view = this.histories.history(event.msisdn());
 		if (view.isPresent() && supersededBy(view.get(), event)) {
 			return false;
 		}
@@ -84,7 +85,7 @@ public class PublishedOutcomes {
 		}
 	}
 
-	private static boolean supersededBy(LinePayments view, PaymentEvent event) {
+	private static boolean supersededBy(PaymentHistory view, PaymentEvent event) {
 		if (view.recorded(event.eventId()) || view.published(event.stripeEventId())) {
 			return true;
 		}

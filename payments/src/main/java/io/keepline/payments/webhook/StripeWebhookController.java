@@ -31,7 +31,7 @@ class StripeWebhookController {
 
 	static final String TOO_LARGE = "the body is larger than " + MAX_BODY_BYTES + " bytes";
 
-	static final String UNAVAILABLE = "the event could not be recorded now (Kafka, Stripe or the line view "
+	static final String UNAVAILABLE = "the event could not be recorded now (Kafka, Stripe or the line stores "
 			+ "unavailable); deliver it again later";
 
 	static final String NOT_GENUINE = "not a genuine Stripe event: the Stripe-Signature does not match this body "

@@ -17,7 +17,8 @@ import io.keepline.contracts.link.LinkVerification;
 import io.keepline.contracts.link.SignedLink;
 import io.keepline.payments.PaymentsSettings;
 import io.keepline.payments.gateway.PaymentGateway;
-import io.keepline.payments.line.LinePaymentsLookup;
+import io.keepline.payments.line.LineRecordLookup;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.support.links.LinkSettings;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,9 @@ class LinkVerificationPagesTest {
 
 	private final LinkSigner signer = LinkSigner.fromSecret(SECRET, CLOCK);
 
-	private final LinePaymentsLookup nothingKnown = (msisdn) -> Optional.empty();
+	private final LineRecordLookup nothingKnown = (msisdn) -> Optional.empty();
+
+	private final PaymentHistoryLookup noHistory = (msisdn) -> Optional.empty();
 
 	@Test
 	void payPageAnswersEveryVerification() {
@@ -67,7 +70,7 @@ class LinkVerificationPagesTest {
 
 	@Test
 	void statusPageAnswersEveryVerification() {
-		StatusController status = new StatusController(this.signer, this.nothingKnown);
+		StatusController status = new StatusController(this.signer, this.nothingKnown, this.noHistory);
 
 		tokens(LinkPurpose.STATUS).forEach((kind,
 				token) -> assertThatCode(
@@ -93,8 +96,8 @@ class LinkVerificationPagesTest {
 				new PaymentsSettings.StripeSettings(null, "whsec_x", null, Duration.ofSeconds(5), Duration.ofSeconds(5),
 						0, 300),
 				"p", Duration.ofHours(12), Duration.ofDays(14), Duration.ofSeconds(1), 1, Duration.ofMinutes(5),
-				Duration.ofDays(3));
-		return new PayController(this.signer, this.nothingKnown, mock(PaymentGateway.class),
+				Duration.ofDays(3), Duration.ofHours(20));
+		return new PayController(this.signer, this.nothingKnown, this.noHistory, mock(PaymentGateway.class),
 				new LinkSettings(SECRET, URI.create("http://localhost:8084")), settings, CLOCK);
 	}
 

@@ -87,7 +87,7 @@ class ReconciliationTest {
 				new PaymentsSettings.StripeSettings(null, "whsec_x", null, Duration.ofSeconds(5), Duration.ofSeconds(5),
 						0, 300),
 				"p", Duration.ofHours(12), Duration.ofDays(14), Duration.ofSeconds(1), 1, Duration.ofMinutes(5),
-				Duration.ofDays(3));
+				Duration.ofDays(3), Duration.ofHours(20));
 	}
 
 }

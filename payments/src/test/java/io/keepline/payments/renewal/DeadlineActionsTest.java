@@ -1,35 +1,64 @@
 package io.keepline.payments.renewal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import io.keepline.contracts.Holder;
+import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.Money;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.linerecord.AutoRenewal;
+import io.keepline.contracts.linerecord.CycleState;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentSource;
+import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.samples.EventSamples;
 import io.keepline.payments.gateway.ChargeOutcome;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.gateway.RefundResult;
+import io.keepline.payments.line.LineRecordLookup;
+import io.keepline.payments.line.PaymentHistory;
 import io.keepline.payments.webhook.PublishedOutcomes;
 import io.keepline.payments.webhook.StripeEventMapper;
 import io.keepline.payments.webhook.WebhookProcessor;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 /**
- * Payments has an answer to every scheduler decision and to every outcome of a charge:
- * charge, refund or nothing, never a type it does not know.
+ * Payments has an answer to every scheduler decision and to every outcome of a charge,
+ * and charges an automatic renewal only for the line's current open cycle, while the
+ * event is fresh.
  */
 class DeadlineActionsTest {
+
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-20T10:00:00Z"), ZoneOffset.UTC);
+
+	private static final Msisdn MSISDN = Msisdn.of("+32470123456");
+
+	private static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
 
 	private static final List<ChargeOutcome> OUTCOMES = List.of(new ChargeOutcome.Succeeded("pi_1"),
 			new ChargeOutcome.Pending("pi_2"), new ChargeOutcome.Failed("pi_3", "card_declined", null, true));
@@ -38,13 +67,19 @@ class DeadlineActionsTest {
 
 	private final List<PaymentEvent> published = new ArrayList<>();
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private PaymentHistory history;
+
 	@Test
 	void actsOnEveryDeadlineEventType() {
 		given(this.gateway.chargeOffSession(any())).willReturn(new ChargeOutcome.Succeeded("pi_1"));
 		given(this.gateway.refund(any())).willReturn(new RefundResult("re_1", 1500));
 
 		for (DeadlineEvent event : EventSamples.everyPermitted(DeadlineEvent.class)) {
-			assertThatCode(() -> actions().on(event)).as(event.getClass().getSimpleName()).doesNotThrowAnyException();
+			LineRecordLookup lines = (msisdn) -> Optional.of(record(msisdn, event.validUntil(), CycleState.OPEN));
+			assertThatCode(() -> actions(lines).on(event)).as(event.getClass().getSimpleName())
+				.doesNotThrowAnyException();
 		}
 	}
 
@@ -52,25 +87,95 @@ class DeadlineActionsTest {
 	void answersEveryChargeOutcome() {
 		assertThat(OUTCOMES).extracting(Object::getClass)
 			.containsExactlyInAnyOrder(ChargeOutcome.class.getPermittedSubclasses());
-		AutoRenewalDue due = EventSamples.everyPermitted(DeadlineEvent.class)
-			.stream()
-			.filter(AutoRenewalDue.class::isInstance)
-			.map(AutoRenewalDue.class::cast)
-			.findFirst()
-			.orElseThrow();
+		AutoRenewalDue due = due(CLOCK.instant());
 
 		for (ChargeOutcome outcome : OUTCOMES) {
 			given(this.gateway.chargeOffSession(any())).willReturn(outcome);
 
-			assertThatCode(() -> actions().on(due)).as(outcome.getClass().getSimpleName()).doesNotThrowAnyException();
+			assertThatCode(() -> actions(open()).on(due)).as(outcome.getClass().getSimpleName())
+				.doesNotThrowAnyException();
 		}
 	}
 
-	private DeadlineActions actions() {
-		Clock clock = Clock.fixed(Instant.parse("2026-12-20T10:00:00Z"), ZoneOffset.UTC);
-		WebhookProcessor processor = new WebhookProcessor("whsec_test", 300, clock, new StripeEventMapper(this.gateway),
+	@Test
+	void chargesTheCurrentOpenCycleWhileTheEventIsFresh() {
+		given(this.gateway.chargeOffSession(any())).willReturn(new ChargeOutcome.Succeeded("pi_1"));
+
+		actions(open()).on(due(CLOCK.instant().minus(Duration.ofHours(19))));
+
+		verify(this.gateway, times(1)).chargeOffSession(any());
+		assertThat(this.published).hasSize(1);
+	}
+
+	@Test
+	void chargesNothingForAnEventOlderThanTheBound() {
+		actions(open()).on(due(CLOCK.instant().minus(Duration.ofHours(21))));
+
+		assertSkipped("too_old");
+	}
+
+	@Test
+	void chargesNothingForACycleThatIsNoLongerOpenOrCurrent() {
+		actions((msisdn) -> Optional.of(record(msisdn, VALID_UNTIL, CycleState.RENEWED))).on(due(CLOCK.instant()));
+		actions((msisdn) -> Optional.of(record(msisdn, VALID_UNTIL, CycleState.PAYMENT_PENDING)))
+			.on(due(CLOCK.instant()));
+		actions((msisdn) -> Optional.of(record(msisdn, VALID_UNTIL.plusYears(1), CycleState.OPEN)))
+			.on(due(CLOCK.instant()));
+		actions((msisdn) -> Optional.empty()).on(due(CLOCK.instant()));
+
+		verify(this.gateway, never()).chargeOffSession(any());
+		assertThat(this.meters.counter(DeadlineActions.SKIPPED, "reason", "not_open").count()).isEqualTo(2);
+		assertThat(this.meters.counter(DeadlineActions.SKIPPED, "reason", "not_current").count()).isEqualTo(1);
+		assertThat(this.meters.counter(DeadlineActions.SKIPPED, "reason", "no_record").count()).isEqualTo(1);
+	}
+
+	@Test
+	void chargesNothingForACycleWhosePaymentPaymentsAlreadyPublished() {
+		this.history = PaymentHistory.empty(MSISDN)
+			.apply(new PaymentSucceeded(UUID.randomUUID(), CLOCK.instant(), MSISDN, VALID_UNTIL, Money.of(1500, "EUR"),
+					PaymentSource.AUTO_RENEWAL, 1, "pi_1", null));
+
+		actions(open()).on(due(CLOCK.instant()));
+
+		assertSkipped("already_paid");
+	}
+
+	@Test
+	void aRecordBehindTheEventsCycleIsRetriedNotCharged() {
+		DeadlineActions actions = actions(
+				(msisdn) -> Optional.of(record(msisdn, VALID_UNTIL.minusYears(1), CycleState.RENEWED)));
+
+		assertThatExceptionOfType(LineRecordBehindException.class).isThrownBy(() -> actions.on(due(CLOCK.instant())));
+		verify(this.gateway, never()).chargeOffSession(any());
+	}
+
+	private void assertSkipped(String reason) {
+		verify(this.gateway, never()).chargeOffSession(any());
+		assertThat(this.published).isEmpty();
+		assertThat(this.meters.counter(DeadlineActions.SKIPPED, "reason", reason).count()).isEqualTo(1);
+	}
+
+	private static LineRecordLookup open() {
+		return (msisdn) -> Optional.of(record(msisdn, VALID_UNTIL, CycleState.OPEN));
+	}
+
+	private static AutoRenewalDue due(Instant at) {
+		return new AutoRenewalDue(UUID.randomUUID(), at, MSISDN, OperatorId.of("orange"), VALID_UNTIL, 1,
+				new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
+				HolderLocale.EN);
+	}
+
+	static LineRecord record(Msisdn msisdn, LocalDate validUntil, CycleState state) {
+		Holder holder = new Holder(null, "h@example.com", null, null, HolderLocale.EN, ZoneId.of("Europe/Brussels"));
+		return new LineRecord(msisdn, OperatorId.of("orange"), "orange-prepaid-15", validUntil, state,
+				Money.of(1500, "EUR"), AutoRenewal.OFF, holder, Instant.parse("2026-01-01T00:00:00Z"), CLOCK.instant());
+	}
+
+	private DeadlineActions actions(LineRecordLookup lines) {
+		WebhookProcessor processor = new WebhookProcessor("whsec_test", 300, CLOCK, new StripeEventMapper(this.gateway),
 				new PublishedOutcomes((msisdn) -> Optional.empty(), 10), this.published::add);
-		return new DeadlineActions(this.gateway, processor, clock);
+		return new DeadlineActions(this.gateway, processor, lines, (msisdn) -> Optional.ofNullable(this.history),
+				Duration.ofHours(20), this.meters, CLOCK);
 	}
 
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.UUID;
 
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.Holder;
@@ -19,10 +18,11 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
-import io.keepline.contracts.deadline.ReminderDue;
-import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
+import io.keepline.contracts.linerecord.AutoRenewal;
+import io.keepline.contracts.linerecord.CycleState;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
@@ -84,7 +84,7 @@ class OfflineSandboxFlowTest {
 
 	@BeforeAll
 	static void topics(KafkaCluster cluster) {
-		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS);
+		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS);
 		payments = TopicProbe.of(cluster, Topics.PAYMENT_EVENTS);
 	}
 
@@ -98,12 +98,11 @@ class OfflineSandboxFlowTest {
 		Msisdn msisdn = Unique.msisdn();
 		LocalDate validUntil = LocalDate.parse("2026-12-31");
 		Holder holder = new Holder(null, "h@example.com", null, null, HolderLocale.NL, ZoneId.of("Europe/Brussels"));
-		ReminderDue reminder = new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("base"),
-				validUntil, 7, Instant.now(), ReminderTrigger.SCHEDULED, holder, Money.of(1000, "EUR"), null, null);
-		try (KafkaProducer<Msisdn, io.keepline.contracts.deadline.DeadlineEvent> producer = new KafkaProducer<>(
-				cluster.producerProperties(), Topics.DEADLINE_EVENTS.keySerde().serializer(),
-				Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
-			producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), msisdn, reminder)).get();
+		LineRecord line = new LineRecord(msisdn, OperatorId.of("base"), "base-prepaid-10", validUntil, CycleState.OPEN,
+				Money.of(1000, "EUR"), AutoRenewal.OFF, holder, Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
+		try (KafkaProducer<Msisdn, LineRecord> producer = new KafkaProducer<>(cluster.producerProperties(),
+				Topics.LINES.keySerde().serializer(), Topics.LINES.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(Topics.LINES.name(), msisdn, line)).get();
 		}
 		String pay = "/pay/" + this.signer.issue(LinkPurpose.PAY, new CycleId(msisdn, validUntil), Duration.ofDays(1));
 

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.samples.EventSamples;
-import io.keepline.payments.line.LinePayments;
+import io.keepline.payments.line.PaymentHistory;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +20,7 @@ class PublishedOutcomesTest {
 	void claimsEveryPaymentEventTypeOnce() {
 		for (PaymentEvent event : EventSamples.everyPermitted(PaymentEvent.class)) {
 			PublishedOutcomes outcomes = new PublishedOutcomes(
-					(msisdn) -> Optional.of(LinePayments.empty(event.msisdn())), 10);
+					(msisdn) -> Optional.of(PaymentHistory.empty(event.msisdn())), 10);
 
 			assertThat(outcomes.claim(event)).as(event.getClass().getSimpleName()).isTrue();
 			assertThat(outcomes.claim(event)).as(event.getClass().getSimpleName()).isFalse();

@@ -23,7 +23,7 @@ import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.StripeJson;
 import io.keepline.payments.gateway.PaymentGateway;
-import io.keepline.payments.line.LinePayments;
+import io.keepline.payments.line.PaymentHistory;
 import io.keepline.payments.line.ViewUnavailableException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class WebhookProcessorTest {
 
 	static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
 
-	private final Map<Msisdn, LinePayments> views = new HashMap<>();
+	private final Map<Msisdn, PaymentHistory> views = new HashMap<>();
 
 	private final List<PaymentEvent> published = new ArrayList<>();
 
@@ -121,7 +121,7 @@ class WebhookProcessorTest {
 	@Test
 	void aReplayAfterARestartIsRecognisedFromTheView() {
 		deliver(checkoutCompleted("evt_1", "pi_1"));
-		this.views.put(MSISDN, LinePayments.empty(MSISDN).apply(this.published.get(0)));
+		this.views.put(MSISDN, PaymentHistory.empty(MSISDN).apply(this.published.get(0)));
 		List<PaymentEvent> afterRestart = new ArrayList<>();
 
 		WebhookOutcome outcome = processor(afterRestart::add).handle(checkoutCompleted("evt_1", "pi_1"),
@@ -155,7 +155,7 @@ class WebhookProcessorTest {
 	@Test
 	void aFailureAfterASuccessKnownFromTheViewIsIgnoredToo() {
 		this.views.put(MSISDN,
-				LinePayments.empty(MSISDN)
+				PaymentHistory.empty(MSISDN)
 					.apply(new PaymentSucceeded(java.util.UUID.randomUUID(), NOW, MSISDN, VALID_UNTIL,
 							Money.of(1500, "EUR"), PaymentSource.AUTO_RENEWAL, 1, "pi_7", null)));
 
@@ -178,7 +178,7 @@ class WebhookProcessorTest {
 	@Test
 	void aDeclinedAutomaticRenewalReportedAgainAfterARestartIsRecognisedFromTheView() {
 		PaymentFailed declined = declinedRenewal();
-		this.views.put(MSISDN, LinePayments.empty(MSISDN).apply(declined));
+		this.views.put(MSISDN, PaymentHistory.empty(MSISDN).apply(declined));
 
 		assertThat(this.processor.publish(declined)).isEqualTo(WebhookOutcome.DUPLICATE);
 		assertThat(this.published).isEmpty();

@@ -28,7 +28,7 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
-import io.keepline.payments.line.LinePaymentsLookup;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.reliability.ConsumerGroups;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
@@ -97,9 +97,9 @@ class ShuffledWebhookReplayTest {
 						ServiceRun.STRIPE_WEBHOOK_SECRET, Scale.current().pick(4, 8))) {
 			register(ingest, cycles, scheduler);
 			cycles.forEach((c) -> c.paidIntents().forEach((pi) -> stripe.ledger().paid(pi, CheckoutCycle.AMOUNT)));
-			await("payments' line view").atMost(Duration.ofSeconds(60))
+			await("payments' stores").atMost(Duration.ofSeconds(60))
 				.ignoreExceptions()
-				.until(() -> service.bean(LinePaymentsLookup.class).find(Unique.msisdn()).isEmpty());
+				.until(() -> service.bean(PaymentHistoryLookup.class).history(Unique.msisdn()).isEmpty());
 
 			List<Result> results = new ArrayList<>(stripeRetries.deliver(waves.first()));
 			results.addAll(stripeRetries.deliver(waves.second()));

@@ -19,7 +19,7 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
-import io.keepline.payments.line.LinePaymentsLookup;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.reliability.ConsumerGroups;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
@@ -80,9 +80,9 @@ class StripeFaultsDuringRenewalTest {
 						Topics.DEADLINE_EVENTS.keySerde().serializer(),
 						Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
 			cycles.forEach((cycle) -> cycle.prepare(stripe.ledger()));
-			await("payments' line view").atMost(Duration.ofSeconds(60))
+			await("payments' stores").atMost(Duration.ofSeconds(60))
 				.ignoreExceptions()
-				.until(() -> payments.bean(LinePaymentsLookup.class).find(Unique.msisdn()).isEmpty());
+				.until(() -> payments.bean(PaymentHistoryLookup.class).history(Unique.msisdn()).isEmpty());
 
 			List<AutoRenewalDue> sent = drive(scheduler, cycles);
 

@@ -27,8 +27,8 @@ import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.RejectedEvent;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
-import io.keepline.payments.line.LinePayments;
-import io.keepline.payments.view.LinePaymentsStore;
+import io.keepline.payments.line.PaymentHistory;
+import io.keepline.payments.view.PaymentsStores;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
 import io.keepline.reliability.ServiceRun;
@@ -203,8 +203,6 @@ class PoisonRecordsTest {
 					.stream()
 					.anyMatch((event) -> event.msisdn().equals(round.deadline())
 							&& event.source() == PaymentSource.AUTO_RENEWAL)));
-		consumers.add(deadLettering(Topics.DEADLINE_EVENTS.name(), "payments-view", VIEW_ID, rounds,
-				(round) -> view(round.deadline()).filter((view) -> !view.cycles().isEmpty()).isPresent()));
 		for (String retryTopic : retryTopics) {
 			// spring-kafka gives each retry topic a group of its own: the main group and
 			// the topic's suffix
@@ -295,8 +293,8 @@ class PoisonRecordsTest {
 		}
 	}
 
-	private static Optional<LinePayments> view(Msisdn msisdn) {
-		return payments.bean(LinePaymentsStore.class).find(msisdn);
+	private static Optional<PaymentHistory> view(Msisdn msisdn) {
+		return payments.bean(PaymentsStores.class).history(msisdn);
 	}
 
 	private static boolean emailed(Msisdn msisdn) {

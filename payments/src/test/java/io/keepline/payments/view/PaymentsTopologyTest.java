@@ -18,12 +18,14 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
-import io.keepline.contracts.deadline.DeadlineEvent;
-import io.keepline.contracts.deadline.ReminderDue;
-import io.keepline.contracts.deadline.ReminderTrigger;
-import io.keepline.contracts.topic.KeyMismatchException;
+import io.keepline.contracts.linerecord.AutoRenewal;
+import io.keepline.contracts.linerecord.CycleState;
+import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentSource;
+import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
-import io.keepline.payments.line.LinePayments;
+import io.keepline.payments.line.PaymentHistory;
 import io.keepline.support.kafka.DeadLetters;
 import io.keepline.support.streams.KeyMismatchHandler;
 import io.keepline.support.streams.StreamsDefaults;
@@ -52,11 +54,12 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The line-payments view with the service's Streams configuration (only the dead-letter
- * destination replaced): what it cannot read and what is keyed by another line is
- * dead-lettered, and the records after them are folded.
+ * Payments' global stores with the service's Streams configuration (only the dead-letter
+ * destination replaced): line records as the scheduler writes them (a tombstone removes
+ * the line), and payment histories folded from payment-events, skipping what it cannot
+ * read or what is keyed by another line.
  */
-class LinePaymentsTopologyTest {
+class PaymentsTopologyTest {
 
 	private static final Msisdn LINE = Msisdn.of("+32470123456");
 
@@ -70,20 +73,35 @@ class LinePaymentsTopologyTest {
 	private final List<Exception> causes = new ArrayList<>();
 
 	@Test
-	void deadLettersWhatItCannotReadOrWhatIsKeyedByAnotherLineAndFoldsTheRest() {
+	void holdsEachLinesLatestRecordUntilItsTombstone() {
 		try (TopologyTestDriver driver = driver()) {
-			TestInputTopic<byte[], byte[]> deadlines = driver.createInputTopic(Topics.DEADLINE_EVENTS.name(),
-					new ByteArraySerializer(), new ByteArraySerializer());
-			deadlines.pipeInput(bytes(LINE.value()), bytes("not json {"));
-			deadlines.pipeInput(bytes(OTHER.value()), json(reminder(LINE)));
-			deadlines.pipeInput(bytes(LINE.value()), json(reminder(LINE)));
+			TestInputTopic<Msisdn, LineRecord> lines = driver.createInputTopic(Topics.LINES.name(),
+					Topics.LINES.keySerde().serializer(), Topics.LINES.valueSerde().serializer());
+			lines.pipeInput(LINE, record(LINE, "2026-12-31", CycleState.OPEN));
+			lines.pipeInput(OTHER, record(OTHER, "2026-12-31", CycleState.OPEN));
+			lines.pipeInput(LINE, record(LINE, "2027-12-31", CycleState.OPEN));
+			lines.pipeInput(OTHER, (LineRecord) null);
 
-			KeyValueStore<Msisdn, LinePayments> views = driver.getKeyValueStore(LinePaymentsTopology.STORE);
-			assertThat(views.get(OTHER)).isNull();
-			assertThat(views.get(LINE)).isNotNull().satisfies((view) -> assertThat(view.cycles()).hasSize(1));
-			assertThat(this.deadLetters).extracting(ConsumerRecord::offset).containsExactly(0L, 1L);
-			assertThat(this.deadLetters.get(1).key()).isEqualTo(bytes(OTHER.value()));
-			assertThat(this.causes.get(1)).isInstanceOf(KeyMismatchException.class);
+			KeyValueStore<Msisdn, LineRecord> records = driver.getKeyValueStore(PaymentsTopology.LINES);
+			assertThat(records.get(LINE).validUntil()).isEqualTo(LocalDate.parse("2027-12-31"));
+			assertThat(records.get(OTHER)).isNull();
+		}
+	}
+
+	@Test
+	void foldsPaymentEventsSkippingWhatItCannotReadOrWhatIsKeyedByAnotherLine() {
+		try (TopologyTestDriver driver = driver()) {
+			TestInputTopic<byte[], byte[]> payments = driver.createInputTopic(Topics.PAYMENT_EVENTS.name(),
+					new ByteArraySerializer(), new ByteArraySerializer());
+			payments.pipeInput(bytes(LINE.value()), bytes("not json {"));
+			payments.pipeInput(bytes(OTHER.value()), json(succeeded(LINE, "pi_other")));
+			payments.pipeInput(bytes(LINE.value()), json(succeeded(LINE, "pi_1")));
+
+			KeyValueStore<Msisdn, PaymentHistory> histories = driver.getKeyValueStore(PaymentsTopology.HISTORY);
+			assertThat(histories.get(OTHER)).isNull();
+			assertThat(histories.get(LINE).payments()).singleElement()
+				.satisfies((payment) -> assertThat(payment.paymentIntentId()).isEqualTo("pi_1"));
+			assertThat(histories.get(LINE).paidBy(LocalDate.parse("2026-12-31"))).isPresent();
 		}
 	}
 
@@ -96,7 +114,7 @@ class LinePaymentsTopologyTest {
 		config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recording);
 		config.put(KeyMismatchHandler.RECOVERER, recording);
 		StreamsBuilder builder = new StreamsBuilder();
-		LinePaymentsTopology.define(builder);
+		PaymentsTopology.define(builder);
 		return new TopologyTestDriver(builder.build(), config);
 	}
 
@@ -124,15 +142,19 @@ class LinePaymentsTopologyTest {
 		return factory.getStreamsConfiguration();
 	}
 
-	private static ReminderDue reminder(Msisdn msisdn) {
+	private static LineRecord record(Msisdn msisdn, String validUntil, CycleState state) {
 		Holder holder = new Holder(null, "h@example.com", null, null, HolderLocale.FR, ZoneId.of("Europe/Brussels"));
-		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
-				LocalDate.parse("2026-12-31"), 7, Instant.now(), ReminderTrigger.SCHEDULED, holder,
-				Money.of(1500, "EUR"), null, null);
+		return new LineRecord(msisdn, OperatorId.of("orange"), "orange-prepaid-15", LocalDate.parse(validUntil), state,
+				Money.of(1500, "EUR"), AutoRenewal.OFF, holder, Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
 	}
 
-	private static byte[] json(DeadlineEvent event) {
-		return Topics.DEADLINE_EVENTS.valueSerde().serializer().serialize(null, event);
+	private static PaymentSucceeded succeeded(Msisdn msisdn, String paymentIntent) {
+		return new PaymentSucceeded(UUID.randomUUID(), Instant.now(), msisdn, LocalDate.parse("2026-12-31"),
+				Money.of(1500, "EUR"), PaymentSource.CHECKOUT, null, paymentIntent, "evt_" + paymentIntent);
+	}
+
+	private static byte[] json(PaymentEvent event) {
+		return Topics.PAYMENT_EVENTS.valueSerde().serializer().serialize(null, event);
 	}
 
 	private static byte[] bytes(String text) {

@@ -1,0 +1,378 @@
+package io.keepline.payments;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.keepline.contracts.CycleId;
+import io.keepline.contracts.Holder;
+import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.Money;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.deadline.AutoRenewalDue;
+import io.keepline.contracts.link.LinkPurpose;
+import io.keepline.contracts.link.LinkSigner;
+import io.keepline.contracts.linerecord.AutoRenewal;
+import io.keepline.contracts.linerecord.CycleState;
+import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.payments.renewal.DeadlineActions;
+import io.keepline.testsupport.GroupOffsets;
+import io.keepline.testsupport.KafkaCluster;
+import io.keepline.testsupport.RealKafka;
+import io.keepline.testsupport.TopicProbe;
+import io.keepline.testsupport.Unique;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two payments instances on one broker, as an operator scales payments out: each reads
+ * every line's record from its global store, so either answers every link; links follow
+ * the line record (a later validity, a cancel, an erasure) and never create a Checkout
+ * for a cycle that is no longer payable; an automatic renewal is charged only for the
+ * current open cycle while fresh, and a replay of deadline-events with Stripe's
+ * idempotency keys gone charges nothing again.
+ */
+@RealKafka
+class PaymentsScaleOutIntegrationTest {
+
+	static final String LINK_SECRET = "scale-out-link-secret-0123456789abcdef";
+
+	static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
+
+	static final String GROUP = Unique.name("payments-scale");
+
+	static final StripeStandIn stripe = new StripeStandIn();
+
+	static final List<ConfigurableApplicationContext> instances = new CopyOnWriteArrayList<>();
+
+	static KafkaProducer<byte[], byte[]> producer;
+
+	static TopicProbe<Msisdn, PaymentEvent> payments;
+
+	static LinkSigner signer;
+
+	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	@BeforeAll
+	static void start(KafkaCluster cluster) throws IOException {
+		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS);
+		cluster.startGroupAtEnd(GROUP, Topics.DEADLINE_EVENTS);
+		producer = new KafkaProducer<>(cluster.producerProperties(), new ByteArraySerializer(),
+				new ByteArraySerializer());
+		payments = TopicProbe.of(cluster, Topics.PAYMENT_EVENTS);
+		String application = Unique.name("payments-scale") + "-view";
+		instances.add(instance(cluster, application));
+		instances.add(instance(cluster, application));
+		signer = instances.get(0).getBean(LinkSigner.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		instances.forEach(ConfigurableApplicationContext::close);
+		payments.close();
+		producer.close();
+		stripe.close();
+	}
+
+	@Test
+	void everyLinesLinksAnswerThroughEitherInstanceAndTheOtherServesThemAllOnceOneCloses() throws Exception {
+		List<Msisdn> lines = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			lines.add(Unique.msisdn());
+			write(record(lines.get(i), VALID_UNTIL, CycleState.OPEN));
+		}
+		assertThat(instances).as("two instances at the start").hasSize(2);
+
+		for (ConfigurableApplicationContext instance : instances) {
+			for (Msisdn line : lines) {
+				assertPayAndStatusAnswer(instance, line);
+			}
+		}
+		ConfigurableApplicationContext closed = instances.remove(1);
+		closed.close();
+		for (Msisdn line : lines) {
+			assertPayAndStatusAnswer(instances.get(0), line);
+		}
+	}
+
+	@Test
+	void anExtendedValidityTurnsTheOldPayLinkIntoARenewedPageAndTheStatusLinkFollows() throws Exception {
+		Msisdn line = Unique.msisdn();
+		write(record(line, VALID_UNTIL, CycleState.OPEN));
+		String pay = "/pay/" + signer.issue(LinkPurpose.PAY, new CycleId(line, VALID_UNTIL), Duration.ofDays(7));
+		String status = "/status/"
+				+ signer.issue(LinkPurpose.STATUS, new CycleId(line, VALID_UNTIL), Duration.ofDays(7));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(get(any(), status).body()).contains("31 December 2026"));
+
+		write(record(line, VALID_UNTIL.plusYears(1), CycleState.OPEN));
+
+		for (ConfigurableApplicationContext instance : instances) {
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				HttpResponse<String> page = get(instance, pay);
+				assertThat(page.statusCode()).isEqualTo(200);
+				assertThat(page.body()).contains("Renewed", "valid until 31 December 2027");
+			});
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(get(instance, status).body())
+					.contains("31 December 2027", "Waiting for payment")
+					.doesNotContain("31 December 2026"));
+		}
+		assertThat(stripe.checkoutSessions()).filteredOn((session) -> line.value().equals(session.msisdn()))
+			.as("Checkout Sessions created for the line")
+			.isEmpty();
+	}
+
+	@Test
+	void aCancelledOrErasedLineIsNoLongerManagedHere() throws Exception {
+		Msisdn cancelled = Unique.msisdn();
+		Msisdn erased = Unique.msisdn();
+		write(record(cancelled, VALID_UNTIL, CycleState.OPEN));
+		write(record(erased, VALID_UNTIL, CycleState.OPEN));
+		awaitPayable(cancelled);
+		awaitPayable(erased);
+		int sessionsBefore = stripe.checkoutSessions().size();
+
+		write(record(cancelled, VALID_UNTIL, CycleState.CANCELLED));
+		erase(erased);
+
+		for (Msisdn line : List.of(cancelled, erased)) {
+			CycleId cycle = new CycleId(line, VALID_UNTIL);
+			for (String path : List.of("/pay/" + signer.issue(LinkPurpose.PAY, cycle, Duration.ofDays(7)),
+					"/status/" + signer.issue(LinkPurpose.STATUS, cycle, Duration.ofDays(7)))) {
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+					HttpResponse<String> page = get(any(), path);
+					assertThat(page.statusCode()).isEqualTo(410);
+					assertThat(page.body()).contains("no longer managed here").doesNotContain(line.value());
+				});
+			}
+		}
+		assertThat(stripe.checkoutSessions()).hasSize(sessionsBefore);
+	}
+
+	@Test
+	void chargesAnAutomaticRenewalOnlyForTheCurrentOpenCycleWhileItIsFresh() throws Exception {
+		Msisdn stale = Unique.msisdn();
+		Msisdn renewed = Unique.msisdn();
+		Msisdn due = Unique.msisdn();
+		write(record(stale, VALID_UNTIL, CycleState.OPEN));
+		write(record(renewed, VALID_UNTIL, CycleState.RENEWED));
+		write(record(due, VALID_UNTIL, CycleState.OPEN));
+		awaitPayable(due);
+		double tooOld = skipped("too_old");
+		double notOpen = skipped("not_open");
+
+		send(autoRenewal(stale, Instant.now().minus(Duration.ofHours(21))));
+		send(autoRenewal(renewed, Instant.now()));
+		send(autoRenewal(due, Instant.now()));
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(succeeded(due)).hasSize(1);
+			assertThat(skipped("too_old")).isEqualTo(tooOld + 1);
+			assertThat(skipped("not_open")).isEqualTo(notOpen + 1);
+		});
+		assertThat(stripe.paymentIntents()).filteredOn((intent) -> due.value().equals(intent.msisdn())).hasSize(1);
+		assertThat(stripe.paymentIntents())
+			.filteredOn((intent) -> stale.value().equals(intent.msisdn()) || renewed.value().equals(intent.msisdn()))
+			.isEmpty();
+	}
+
+	@Test
+	void aReplayOfDeadlineEventsWithStripesKeysForgottenChargesNothingAgain(KafkaCluster cluster) throws Exception {
+		Msisdn line = Unique.msisdn();
+		write(record(line, VALID_UNTIL, CycleState.OPEN));
+		awaitPayable(line);
+		send(autoRenewal(line, Instant.now()));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(succeeded(line)).hasSize(1));
+		write(record(line, VALID_UNTIL, CycleState.RENEWED));
+		awaitStatus(line, "Renewed");
+		Map<TopicPartition, Long> ends = GroupOffsets.endOffsets(cluster, Topics.DEADLINE_EVENTS);
+
+		deadlineListeners().forEach(MessageListenerContainer::stop);
+		resetGroupToTheStart(cluster);
+		stripe.forgetKeys();
+		int intentsBefore = stripe.paymentIntents().size();
+		double skippedBefore = skippedInAll();
+		deadlineListeners().forEach(MessageListenerContainer::start);
+
+		await("the replay read every deadline event again").atMost(Duration.ofSeconds(120))
+			.until(() -> GroupOffsets.committedUpTo(cluster, GROUP, ends));
+		assertThat(stripe.paymentIntents()).as("PaymentIntents created by the replay").hasSize(intentsBefore);
+		assertThat(skippedInAll()).as("automatic renewals skipped by the replay").isGreaterThan(skippedBefore);
+		assertThat(succeeded(line)).hasSize(1);
+	}
+
+	private void assertPayAndStatusAnswer(ConfigurableApplicationContext instance, Msisdn line) {
+		CycleId cycle = new CycleId(line, VALID_UNTIL);
+		String status = "/status/" + signer.issue(LinkPurpose.STATUS, cycle, Duration.ofDays(1));
+		String pay = "/pay/" + signer.issue(LinkPurpose.PAY, cycle, Duration.ofDays(1));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> page = get(instance, status);
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains(line.masked(), "31 December 2026", "Pay now");
+			HttpResponse<String> checkout = get(instance, pay);
+			assertThat(checkout.statusCode()).isEqualTo(303);
+			assertThat(checkout.headers().firstValue("Location")).hasValueSatisfying(
+					(location) -> assertThat(location).startsWith("https://checkout.stripe.com/c/pay/cs_stand_in_"));
+		});
+	}
+
+	private void awaitPayable(Msisdn line) {
+		awaitStatus(line, "Pay now");
+	}
+
+	private void awaitStatus(Msisdn line, String text) {
+		String status = "/status/"
+				+ signer.issue(LinkPurpose.STATUS, new CycleId(line, VALID_UNTIL), Duration.ofDays(1));
+		for (ConfigurableApplicationContext instance : instances) {
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(get(instance, status).body()).contains(text));
+		}
+	}
+
+	private static void resetGroupToTheStart(KafkaCluster cluster) {
+		Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+		for (int p = 0; p < Topics.DEADLINE_EVENTS.partitions(); p++) {
+			start.put(new TopicPartition(Topics.DEADLINE_EVENTS.name(), p), new OffsetAndMetadata(0));
+		}
+		try (Admin admin = Admin.create(cluster.adminProperties())) {
+			// the group is empty once the stopped members have left it
+			await("the group reset to the start of deadline-events").atMost(Duration.ofSeconds(60))
+				.ignoreExceptions()
+				.until(() -> admin.alterConsumerGroupOffsets(GROUP, start).all().get() == null);
+		}
+	}
+
+	private static List<MessageListenerContainer> deadlineListeners() {
+		return instances.stream()
+			.map((instance) -> instance.getBean(KafkaListenerEndpointRegistry.class)
+				.getListenerContainer("payments-deadlines"))
+			.toList();
+	}
+
+	private static double skipped(String reason) {
+		return instances.stream()
+			.map((instance) -> instance.getBean(MeterRegistry.class)
+				.find(DeadlineActions.SKIPPED)
+				.tag("reason", reason)
+				.counter())
+			.mapToDouble((counter) -> (counter != null) ? counter.count() : 0)
+			.sum();
+	}
+
+	private static double skippedInAll() {
+		return instances.stream()
+			.flatMap((instance) -> instance.getBean(MeterRegistry.class)
+				.find(DeadlineActions.SKIPPED)
+				.counters()
+				.stream())
+			.mapToDouble(Counter::count)
+			.sum();
+	}
+
+	private static ConfigurableApplicationContext instance(KafkaCluster cluster, String application)
+			throws IOException {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+				"--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
+				"--keepline.payments.stripe.api-key=sk_test_scale",
+				"--keepline.payments.stripe.webhook-secret=whsec_scale",
+				"--keepline.payments.stripe.api-base=" + stripe.baseUrl(),
+				"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("payments-scale"),
+				"--spring.kafka.streams.application-id=" + application, "--keepline.payments.group-id=" + GROUP,
+				"--keepline.payments.retry-backoff=PT0.1S", "--keepline.payments.retry-attempts=1",
+				"--keepline.links.secret=" + LINK_SECRET));
+		return new SpringApplicationBuilder(PaymentsApplication.class).registerShutdownHook(false)
+			.run(args.toArray(String[]::new));
+	}
+
+	private static ConfigurableApplicationContext any() {
+		return instances.get((int) (System.nanoTime() % instances.size()));
+	}
+
+	private HttpResponse<String> get(ConfigurableApplicationContext instance, String path)
+			throws IOException, InterruptedException {
+		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static List<PaymentSucceeded> succeeded(Msisdn msisdn) {
+		return payments.values(PaymentSucceeded.class).stream().filter((ok) -> ok.msisdn().equals(msisdn)).toList();
+	}
+
+	private static LineRecord record(Msisdn msisdn, LocalDate validUntil, CycleState state) {
+		Holder holder = new Holder("Ana", "ana@example.com", null, null, HolderLocale.EN, ZoneId.of("Europe/Brussels"));
+		AutoRenewal autoRenewal = new AutoRenewal(true, true, new SavedMethod("visa", "4242", 12, 2030));
+		return new LineRecord(msisdn, OperatorId.of("orange"), "orange-prepaid-15", validUntil, state,
+				Money.of(1500, "EUR"), autoRenewal, holder, Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
+	}
+
+	private static AutoRenewalDue autoRenewal(Msisdn msisdn, Instant at) {
+		return new AutoRenewalDue(UUID.randomUUID(), at, msisdn, OperatorId.of("orange"), VALID_UNTIL, 1,
+				new PaymentMethodRef("cus_S1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
+				HolderLocale.EN);
+	}
+
+	/** Writes a line record as the scheduler would. */
+	private static void write(LineRecord record) throws Exception {
+		producer
+			.send(new ProducerRecord<>(Topics.LINES.name(),
+					Topics.LINES.keySerde().serializer().serialize(null, record.msisdn()),
+					Topics.LINES.valueSerde().serializer().serialize(null, record)))
+			.get();
+	}
+
+	/** The tombstone the scheduler writes when a line is erased. */
+	private static void erase(Msisdn msisdn) throws Exception {
+		producer
+			.send(new ProducerRecord<>(Topics.LINES.name(),
+					Topics.LINES.keySerde().serializer().serialize(null, msisdn), null))
+			.get();
+	}
+
+	private static void send(AutoRenewalDue due) throws Exception {
+		producer
+			.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(),
+					Topics.DEADLINE_EVENTS.keySerde().serializer().serialize(null, due.msisdn()),
+					Topics.DEADLINE_EVENTS.valueSerde().serializer().serialize(null, due)))
+			.get();
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.keepline.payments.line;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.keepline.contracts.Money;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentSource;
+import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.samples.EventSamples;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How payment events fold into payments' own history of a line.
+ */
+class PaymentHistoryTest {
+
+	private static final Msisdn MSISDN = Msisdn.of("+32470123456");
+
+	private static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
+
+	@Test
+	void foldsEveryPaymentEventType() {
+		for (PaymentEvent event : EventSamples.everyPermitted(PaymentEvent.class)) {
+			assertThat(PaymentHistory.empty(event.msisdn()).apply(event).recorded(event.eventId()))
+				.as(event.getClass().getSimpleName())
+				.isTrue();
+		}
+	}
+
+	@Test
+	void paymentsAreRememberedOnceWithTheirStripeEventIds() {
+		PaymentSucceeded ok = new PaymentSucceeded(UUID.randomUUID(), Instant.now(), MSISDN, VALID_UNTIL,
+				Money.of(1500, "EUR"), PaymentSource.CHECKOUT, null, "pi_1", "evt_1");
+
+		PaymentHistory history = PaymentHistory.empty(MSISDN).apply(ok).apply(ok);
+
+		assertThat(history.payments()).hasSize(1);
+		assertThat(history.published("evt_1")).isTrue();
+		assertThat(history.paidBy(VALID_UNTIL)).isPresent();
+	}
+
+	@Test
+	void aFailedPaymentDoesNotPayTheCycle() {
+		PaymentHistory history = PaymentHistory.empty(MSISDN)
+			.apply(new PaymentFailed(UUID.randomUUID(), Instant.now(), MSISDN, VALID_UNTIL, PaymentSource.AUTO_RENEWAL,
+					1, "pi_2", null, "card_declined", "insufficient_funds", true));
+
+		assertThat(history.paidBy(VALID_UNTIL)).isEmpty();
+	}
+
+	@Test
+	void aNewRegistrationSeesNoPaymentOrCustomerFromBeforeIt() {
+		Instant before = Instant.parse("2026-01-01T00:00:00Z");
+		Instant registeredAt = Instant.parse("2026-06-01T00:00:00Z");
+		PaymentHistory history = PaymentHistory.empty(MSISDN)
+			.apply(new PaymentMethodSaved(UUID.randomUUID(), before, MSISDN,
+					new PaymentMethodRef("cus_old", "pm_1", "visa", "4242", 12, 2030), "seti_1", "evt_s"))
+			.apply(new PaymentSucceeded(UUID.randomUUID(), before, MSISDN, VALID_UNTIL, Money.of(1500, "EUR"),
+					PaymentSource.CHECKOUT, null, "pi_1", "evt_1"));
+
+		assertThat(history.since(registeredAt, 5)).isEmpty();
+		assertThat(history.customerSince(registeredAt)).isEmpty();
+		assertThat(history.since(before, 5)).hasSize(2);
+		assertThat(history.customerSince(before)).hasValue("cus_old");
+	}
+
+	@Test
+	void keepsABoundedHistory() {
+		PaymentHistory history = PaymentHistory.empty(MSISDN);
+		for (int i = 0; i < PaymentHistory.MAX_PAYMENTS + 10; i++) {
+			history = history.apply(new PaymentFailed(UUID.randomUUID(), Instant.now(), MSISDN, VALID_UNTIL,
+					PaymentSource.CHECKOUT, null, "pi_" + i, "evt_" + i, "card_declined", null, true));
+		}
+
+		assertThat(history.payments()).hasSize(PaymentHistory.MAX_PAYMENTS);
+		assertThat(history.published("evt_" + (PaymentHistory.MAX_PAYMENTS + 9))).isTrue();
+	}
+
+}
