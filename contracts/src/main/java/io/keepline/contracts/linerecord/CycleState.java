@@ -23,9 +23,12 @@ public enum CycleState {
 	/** The operator stopped Keepline's watch of this line. */
 	CANCELLED;
 
-	/** Whether the holder can still pay this cycle. */
+	/**
+	 * Whether the holder can pay this cycle through Keepline: only while it is open (a
+	 * lapsed cycle is the operator's to recover, under its own rules).
+	 */
 	public boolean payable() {
-		return this == OPEN || this == LAPSED;
+		return this == OPEN;
 	}
 
 }

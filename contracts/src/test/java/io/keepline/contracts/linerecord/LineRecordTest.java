@@ -52,13 +52,14 @@ class LineRecordTest {
 	}
 
 	@Test
-	void aCancelledOrRenewedCycleCannotBePaid() throws IOException {
+	void onlyAnOpenCycleCanBePaid() throws IOException {
 		LineRecord line = EventJson.read(fixture(), LineRecord.class);
 
 		assertThat(withState(line, CycleState.RENEWED).payable(line.cycle())).isFalse();
 		assertThat(withState(line, CycleState.CANCELLED).payable(line.cycle())).isFalse();
 		assertThat(withState(line, CycleState.CANCELLED).managed()).isFalse();
 		assertThat(withState(line, CycleState.PAYMENT_PENDING).payable(line.cycle())).isFalse();
+		assertThat(withState(line, CycleState.LAPSED).payable(line.cycle())).isFalse();
 	}
 
 	@Test
