@@ -30,7 +30,7 @@ final class StartupBanner {
 		String holderWebhooks = settings.secrets()
 			.holderWebhookSecret()
 			.equals(StandaloneSettings.Secrets.DEMO_HOLDER_WEBHOOK_SECRET)
-					? StandaloneSettings.Secrets.DEMO_HOLDER_WEBHOOK_SECRET : "from KEEPLINE_WEBHOOK_SECRET";
+					? "a demo key per operator" : "from KEEPLINE_WEBHOOK_SECRETS";
 		String nl = System.lineSeparator();
 		return String.join(nl, "",
 				"==================================== Keepline is running ("
