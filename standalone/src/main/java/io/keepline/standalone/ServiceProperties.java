@@ -42,7 +42,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("keepline.links.base-url", paymentsUrl());
 		properties.put("keepline.notifier.webhook-secrets", this.settings.secrets().holderWebhookSecret());
 		// Holder webhooks may reach the console's outbox, the one local address allowed.
-		properties.put("keepline.outbound.allowed-local-origins", StandaloneSettings.url(this.settings.ports().console()));
+		properties.put("keepline.outbound.allowed-local-origins",
+				StandaloneSettings.url(this.settings.ports().console()));
 		properties.put("spring.mail.host", this.smtpHost);
 		properties.put("spring.mail.port", Integer.toString(this.smtpPort));
 		StandaloneSettings.Smtp mail = this.settings.mail();
