@@ -44,13 +44,17 @@ public final class OutboundClients {
 
 	/**
 	 * A client for URLs from data: https only, public addresses only (checked and
-	 * pinned), except the allowed local origins.
+	 * pinned), except the allowed local origins; at most {@code per-host-concurrency}
+	 * calls per host, and a host that ran out of time is refused for the cool-down.
 	 */
 	public OutboundClient guarded(Duration deadline) {
 		return build(deadline, true);
 	}
 
-	/** A client for URLs from configuration: any address, http allowed. */
+	/**
+	 * A client for URLs from configuration: any address, http allowed, no per-host limit
+	 * below {@code max-concurrent-calls} and no cool-down.
+	 */
 	public OutboundClient trusted(Duration deadline) {
 		return build(deadline, false);
 	}
@@ -88,8 +92,14 @@ public final class OutboundClients {
 			.build();
 		ThreadPoolExecutor workers = new ThreadPoolExecutor(0, this.settings.maxConcurrentCalls(), 30, TimeUnit.SECONDS,
 				new SynchronousQueue<>(), daemon(guarded ? "guarded" : "trusted"));
-		ConcurrencyLimits hosts = new ConcurrencyLimits(this.settings.perHostConcurrency(),
-				this.settings.slowHostCoolDown(), this.clock);
+		// A configured provider is one host that serves every send: only hosts from data
+		// are
+		// limited per host and cooled down, or one slow answer would stop every SMS for a
+		// minute.
+		ConcurrencyLimits hosts = guarded
+				? new ConcurrencyLimits(this.settings.perHostConcurrency(), this.settings.slowHostCoolDown(),
+						this.clock)
+				: new ConcurrencyLimits(this.settings.maxConcurrentCalls(), Duration.ZERO, this.clock);
 		return new OutboundClient(http, workers, hosts, deadline, this.settings.maxResponseSize().toBytes(), guarded,
 				origins);
 	}

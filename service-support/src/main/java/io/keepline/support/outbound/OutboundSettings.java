@@ -17,10 +17,11 @@ import org.springframework.validation.annotation.Validated;
  * deadline.
  *
  * @param maxResponseSize the largest response body read; a larger one fails the call
- * @param perHostConcurrency calls in flight to one host at a time; one more fails at once
+ * @param perHostConcurrency guarded calls in flight to one host at a time; one more fails
+ * at once
  * @param maxConcurrentCalls calls in flight per client in all
- * @param slowHostCoolDown after a call to a host ran out of its deadline, further calls
- * to that host fail at once for this long
+ * @param slowHostCoolDown after a guarded call to a host ran out of its deadline, further
+ * calls to that host fail at once for this long
  * @param allowedLocalOrigins origins ({@code http://127.0.0.1:8080}) a guarded call may
  * reach although they are local: the standalone's own outbox, and nothing else
  */

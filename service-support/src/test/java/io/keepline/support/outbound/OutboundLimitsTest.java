@@ -78,7 +78,8 @@ class OutboundLimitsTest {
 	@Test
 	void failsAtOnceWhenTheHostIsAtItsLimitAndWhileItCoolsDown() throws IOException {
 		try (RawReceiver blackhole = new RawReceiver(Behaviour.BLACKHOLE);
-				OutboundClient client = clients(HostResolver.SYSTEM, List.of()).trusted(Duration.ofSeconds(3))) {
+				OutboundClient client = clients(HostResolver.SYSTEM, List.of(url(blackhole).resolve("/")))
+					.guarded(Duration.ofSeconds(3))) {
 			List<CompletableFuture<Integer>> held = List.of(
 					CompletableFuture.supplyAsync(() -> client.postForStatus(post(url(blackhole)))),
 					CompletableFuture.supplyAsync(() -> client.postForStatus(post(url(blackhole)))));
@@ -94,6 +95,19 @@ class OutboundLimitsTest {
 					() -> client.postForStatus(post(url(blackhole))));
 			assertThat(coolingDown.reason()).isEqualTo(Reason.BUSY);
 			assertThat(blackhole.connections()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void keepsCallingAConfiguredProviderAfterASlowAnswer() throws IOException {
+		try (RawReceiver slow = new RawReceiver(Behaviour.DRIP_HEADERS);
+				OutboundClient client = clients(HostResolver.SYSTEM, List.of()).trusted(DEADLINE)) {
+			for (int call = 1; call <= 3; call++) {
+				OutboundException failed = catchThrowableOfType(OutboundException.class,
+						() -> client.postForStatus(post(url(slow))));
+				assertThat(failed.reason()).isEqualTo(Reason.DEADLINE);
+			}
+			assertThat(slow.connections()).isEqualTo(3);
 		}
 	}
 
