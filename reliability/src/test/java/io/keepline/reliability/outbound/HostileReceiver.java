@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A webhook receiver that never lets a call finish: {@code drip} answers {@code 200} and
  * then one byte of its headers a second; {@code blackhole} accepts the connection and
  * stays silent. Counts the connections it got, so a scenario can show the fault happened.
+ * The two are named differently ({@code 127.0.0.1}, {@code localhost}): the notifier
+ * limits and cools down calls per host name.
  */
 final class HostileReceiver implements AutoCloseable {
 
@@ -35,22 +37,25 @@ final class HostileReceiver implements AutoCloseable {
 
 	private final AtomicInteger connections = new AtomicInteger();
 
-	private HostileReceiver(boolean drip) throws IOException {
+	private final String hostName;
+
+	private HostileReceiver(boolean drip, String hostName) throws IOException {
 		this.drip = drip;
+		this.hostName = hostName;
 		this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
 		this.threads.execute(this::accept);
 	}
 
 	static HostileReceiver drip() throws IOException {
-		return new HostileReceiver(true);
+		return new HostileReceiver(true, "127.0.0.1");
 	}
 
 	static HostileReceiver blackhole() throws IOException {
-		return new HostileReceiver(false);
+		return new HostileReceiver(false, "localhost");
 	}
 
 	URI origin() {
-		return URI.create("http://127.0.0.1:" + this.server.getLocalPort());
+		return URI.create("http://" + this.hostName + ":" + this.server.getLocalPort());
 	}
 
 	int connections() {
