@@ -1,7 +1,7 @@
 package io.keepline.notifier;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 
 import io.keepline.notifier.email.EmailSender;
 import io.keepline.notifier.email.LoggingEmailSender;
@@ -11,7 +11,10 @@ import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.sms.TwilioSmsSender;
 import io.keepline.notifier.webhook.HttpWebhookSender;
 import io.keepline.notifier.webhook.WebhookSender;
-import io.keepline.notifier.webhook.WebhookSignature;
+import io.keepline.notifier.webhook.WebhookKeys;
+import io.keepline.support.outbound.ConcurrencyLimits;
+import io.keepline.support.outbound.OutboundClient;
+import io.keepline.support.outbound.OutboundClients;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +23,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The channel adapters: SMTP when {@code spring.mail.host} is set (else a logging
- * adapter), the configured SMS provider, and signed HTTP webhooks. Each is replaceable by
- * a bean of the same interface.
+ * adapter), the configured SMS provider through a trusted outbound client, and webhooks
+ * signed with each operator's keys through the guarded one. Each is replaceable by a bean
+ * of the same interface.
  */
 @Configuration(proxyBeanMethods = false)
 class ChannelConfiguration {
@@ -36,7 +40,7 @@ class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SmsSender smsSender(NotifierSettings settings, HttpClient notifierHttpClient) {
+	SmsSender smsSender(NotifierSettings settings, OutboundClient smsProviderClient) {
 		NotifierSettings.Sms sms = settings.sms();
 		return switch (sms.provider()) {
 			case "log" -> new LoggingSmsSender();
@@ -45,8 +49,8 @@ class ChannelConfiguration {
 					throw new IllegalStateException(
 							"keepline.notifier.sms.provider=twilio needs account-sid, auth-token and from");
 				}
-				yield new TwilioSmsSender(notifierHttpClient, sms.baseUrl(), sms.accountSid(), sms.authToken(),
-						sms.from(), settings.httpTimeout());
+				yield new TwilioSmsSender(smsProviderClient, sms.baseUrl(), sms.accountSid(), sms.authToken(),
+						sms.from());
 			}
 			default -> throw new IllegalStateException(
 					"keepline.notifier.sms.provider must be 'log' or 'twilio', not '" + sms.provider() + "'");
@@ -55,17 +59,23 @@ class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookSender webhookSender(NotifierSettings settings, HttpClient notifierHttpClient, Clock clock) {
-		return new HttpWebhookSender(notifierHttpClient, new WebhookSignature(settings.webhookSecret()),
-				settings.httpTimeout(), clock);
+	WebhookSender webhookSender(NotifierSettings settings, OutboundClient webhookClient, Clock clock) {
+		return new HttpWebhookSender(webhookClient, WebhookKeys.parse(settings.webhookSecrets()),
+				new ConcurrencyLimits(settings.webhookOperatorConcurrency(), Duration.ZERO, clock), clock);
 	}
 
+	/** Holder webhook URLs are data: only the guarded client may call them. */
 	@Bean
-	HttpClient notifierHttpClient(NotifierSettings settings) {
-		return HttpClient.newBuilder()
-			.connectTimeout(settings.httpTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+	OutboundClient webhookClient(OutboundClients clients, NotifierSettings settings) {
+		return clients.guarded(settings.httpTimeout());
+	}
+
+	/**
+	 * The SMS provider's address is configuration: a trusted client with the same limits.
+	 */
+	@Bean
+	OutboundClient smsProviderClient(OutboundClients clients, NotifierSettings settings) {
+		return clients.trusted(settings.httpTimeout());
 	}
 
 	private static boolean isBlank(String value) {

@@ -16,11 +16,16 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the notifier ({@code keepline.notifier.*}); the number of threads reading
  * deadline events is Boot's {@code spring.kafka.listener.concurrency}.
  *
- * @param webhookSecret signs webhook calls ({@code KEEPLINE_WEBHOOK_SECRET}); no default
+ * @param webhookSecrets each operator's webhook signing keys,
+ * {@code orange=kid1:secret1;kid2:secret2,proximus=…} ({@code KEEPLINE_WEBHOOK_SECRETS},
+ * the newest key last); no default
+ * @param webhookOperatorConcurrency webhook calls in flight per operator; one more is
+ * retried later
  * @param groupId consumer group reading deadline events
  * @param mailFrom the From of every email
  * @param smtpConnections SMTP connections kept open between sends
- * @param httpTimeout timeout of SMS provider and webhook calls
+ * @param httpTimeout the overall deadline of one SMS-provider or webhook call (connect,
+ * headers and body together)
  * @param linkGrace how long pay and status links stay valid after the cycle's end
  * @param linkMinimumTtl the shortest validity of a link (receipts, lapsed lines)
  * @param sentLogTimeout how long start-up and rebalances may wait for the sent-log to
@@ -32,7 +37,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("keepline.notifier")
-public record NotifierSettings(@NotBlank(message = "is required (KEEPLINE_WEBHOOK_SECRET)") String webhookSecret,
+public record NotifierSettings(@NotBlank(message = "is required (KEEPLINE_WEBHOOK_SECRETS)") String webhookSecrets,
+		@DefaultValue("2") @Min(1) int webhookOperatorConcurrency,
 		@DefaultValue("keepline-notifier") @NotBlank String groupId,
 		@DefaultValue("Keepline <reminders@keepline.localhost>") @NotBlank String mailFrom,
 		@DefaultValue("4") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,

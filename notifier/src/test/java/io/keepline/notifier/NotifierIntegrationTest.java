@@ -83,7 +83,7 @@ class NotifierIntegrationTest {
 
 	private static final String LINK_SECRET = "integration-link-secret-32-bytes-long!";
 
-	private static final String WEBHOOK_SECRET = "whsec_integration";
+	private static final String WEBHOOK_SECRET = "whsec_integration_orange_secret_32_bytes";
 
 	private static final Pattern PAY_LINK = Pattern.compile("http://localhost:8084/pay/([A-Za-z0-9_.-]+)");
 
@@ -111,7 +111,10 @@ class NotifierIntegrationTest {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 		registry.add("keepline.links.secret", () -> LINK_SECRET);
-		registry.add("keepline.notifier.webhook-secret", () -> WEBHOOK_SECRET);
+		registry.add("keepline.notifier.webhook-secrets", () -> "orange=k1:" + WEBHOOK_SECRET);
+		// the receiver listens on this machine: allowed as the standalone allows its
+		// outbox
+		registry.add("keepline.outbound.allowed-local-origins", webhooks::baseUrl);
 		registry.add("keepline.notifier.group-id", () -> Unique.name("notifier"));
 	}
 
@@ -302,7 +305,7 @@ class NotifierIntegrationTest {
 			.filter((r) -> r.getBodyAsString().contains(msisdn.masked()))
 			.findFirst()
 			.orElseThrow();
-		WebhookSignature signature = new WebhookSignature(WEBHOOK_SECRET);
+		WebhookSignature signature = WebhookSignature.of("k1", WEBHOOK_SECRET);
 		assertThat(signature.verify(request.getHeader(WebhookSignature.HEADER), request.getBody(), Instant.now(),
 				Duration.ofMinutes(5)))
 			.isTrue();

@@ -50,6 +50,7 @@ class NotifierLifecycleIntegrationTest {
 		String clientId = Unique.name("notifier-close");
 		String group = Unique.name("notifier-close");
 		Msisdn msisdn = Unique.msisdn();
+		int silentPort = closedPort();
 		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS);
 		cluster.startGroupAtEnd(group, Topics.DEADLINE_EVENTS);
 		ConfigurableApplicationContext notifier = new SpringApplicationBuilder(NotifierApplication.class)
@@ -60,7 +61,8 @@ class NotifierLifecycleIntegrationTest {
 					"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("notifier-lifecycle"),
 					"--keepline.notifier.retry.initial-backoff=300ms", "--keepline.notifier.retry.attempts=2",
 					"--keepline.links.secret=lifecycle-link-secret-0123456789abcdef",
-					"--keepline.notifier.webhook-secret=whsec_lifecycle");
+					"--keepline.notifier.webhook-secrets=orange=k1:whsec_lifecycle_orange_secret_32_bytes",
+					"--keepline.outbound.allowed-local-origins=http://127.0.0.1:" + silentPort);
 		try (TopicProbe<Msisdn, NotificationEvent> outcomes = TopicProbe.of(cluster, Topics.NOTIFICATION_EVENTS);
 				// two attempts: one retry topic, named without an index
 				TopicProbe<String, String> retries = TopicProbe.raw(cluster, Topics.DEADLINE_EVENTS.name() + "-retry");
@@ -68,7 +70,7 @@ class NotifierLifecycleIntegrationTest {
 				KafkaProducer<Msisdn, DeadlineEvent> scheduler = new KafkaProducer<>(cluster.producerProperties(),
 						Topics.MSISDN.serializer(), Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
 			try {
-				ReminderDue reminder = reminder(msisdn);
+				ReminderDue reminder = reminder(msisdn, silentPort);
 				lines.write(
 						SchedulerLines.open(msisdn, reminder.validUntil(), reminder.holder(), reminder.occurredAt()));
 				// nobody listens on the webhook: a transient failure, retried
@@ -90,8 +92,8 @@ class NotifierLifecycleIntegrationTest {
 		}
 	}
 
-	private static ReminderDue reminder(Msisdn msisdn) throws IOException {
-		Holder holder = new Holder("Camille", null, null, URI.create("http://127.0.0.1:" + closedPort() + "/hook"),
+	private static ReminderDue reminder(Msisdn msisdn, int port) {
+		Holder holder = new Holder("Camille", null, null, URI.create("http://127.0.0.1:" + port + "/hook"),
 				HolderLocale.EN, ZoneId.of("Europe/Brussels"));
 		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
 				LocalDate.of(2026, 12, 31), 7, Instant.now(), ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"),

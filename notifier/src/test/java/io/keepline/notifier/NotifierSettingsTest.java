@@ -10,6 +10,7 @@ import io.keepline.notifier.sms.LoggingSmsSender;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.sms.TwilioSmsSender;
 import io.keepline.support.links.LinksAutoConfiguration;
+import io.keepline.support.outbound.OutboundAutoConfiguration;
 import io.keepline.support.startup.StartupFacts;
 import io.keepline.support.web.WebSupportAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,11 @@ import static org.assertj.core.api.Assertions.entry;
 class NotifierSettingsTest {
 
 	private static final String[] SECRETS = { "keepline.links.secret=a-link-secret-of-at-least-32-bytes!",
-			"keepline.notifier.webhook-secret=whsec_x" };
+			"keepline.notifier.webhook-secrets=orange=k1:a-webhook-secret-of-at-least-32-bytes" };
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, WebSupportAutoConfiguration.class,
-				LinksAutoConfiguration.class))
+				LinksAutoConfiguration.class, OutboundAutoConfiguration.class))
 		.withUserConfiguration(Settings.class, ChannelConfiguration.class, NotifierFacts.class);
 
 	@Test
@@ -38,20 +39,24 @@ class NotifierSettingsTest {
 		this.runner.run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageMatching("(?s).*is required \\(KEEPLINE_(LINK|WEBHOOK)_SECRET\\).*");
+				.hasMessageMatching("(?s).*is required \\(KEEPLINE_(LINK_SECRET|WEBHOOK_SECRETS)\\).*");
 		});
 	}
 
 	@Test
 	void refusesAnEmptyLinkSecretNamingItsVariable() {
-		this.runner.withPropertyValues("keepline.links.secret=", "keepline.notifier.webhook-secret=whsec_x")
+		this.runner
+			.withPropertyValues("keepline.links.secret=",
+					"keepline.notifier.webhook-secrets=orange=k1:a-webhook-secret-of-at-least-32-bytes")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("KEEPLINE_LINK_SECRET"));
 	}
 
 	@Test
 	void refusesAShortLinkSecret() {
-		this.runner.withPropertyValues("keepline.links.secret=short", "keepline.notifier.webhook-secret=whsec_x")
+		this.runner
+			.withPropertyValues("keepline.links.secret=short",
+					"keepline.notifier.webhook-secrets=orange=k1:a-webhook-secret-of-at-least-32-bytes")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("at least 32 bytes"));
 	}
@@ -86,6 +91,16 @@ class NotifierSettingsTest {
 			.withPropertyValues("keepline.notifier.sms.provider=twilio")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("account-sid, auth-token and from"));
+	}
+
+	@Test
+	void refusesAWebhookKeyWithoutAnIdOrTooShort() {
+		this.runner.withPropertyValues(SECRETS[0], "keepline.notifier.webhook-secrets=orange=short-secret")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("a key of orange is not kid:secret"));
+		this.runner.withPropertyValues(SECRETS[0], "keepline.notifier.webhook-secrets=orange=k1:short")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("key 'k1' must be at least 32 bytes"));
 	}
 
 	private static Map<String, Object> facts(ApplicationContext context) {

@@ -55,6 +55,10 @@ public final class ServiceRun implements AutoCloseable {
 	/** Signs the webhooks the notifier sends to holders. */
 	public static final String HOLDER_WEBHOOK_SECRET = "reliability-holder-webhook-secret";
 
+	/** Every operator of the scenarios and its webhook key (id {@code r1}). */
+	public static final String HOLDER_WEBHOOK_SECRETS = "orange=r1:" + HOLDER_WEBHOOK_SECRET + ",proximus=r1:"
+			+ HOLDER_WEBHOOK_SECRET + "-proximus,base=r1:" + HOLDER_WEBHOOK_SECRET + "-base";
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	/** How long ingest may take to read line-events at start-up on a loaded machine. */
@@ -129,7 +133,7 @@ public final class ServiceRun implements AutoCloseable {
 			Map<String, String> overrides) {
 		Map<String, String> properties = common("notifier", bootstrapServers);
 		properties.put("keepline.links.secret", LINK_SECRET);
-		properties.put("keepline.notifier.webhook-secret", HOLDER_WEBHOOK_SECRET);
+		properties.put("keepline.notifier.webhook-secrets", HOLDER_WEBHOOK_SECRETS);
 		properties.put("keepline.notifier.group-id", Unique.name("notifier"));
 		properties.put("spring.kafka.listener.concurrency", "1");
 		properties.put("spring.mail.host", smtpHost);

@@ -40,7 +40,10 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		Map<String, String> properties = common("notifier", this.settings.ports().notifier());
 		properties.put("keepline.links.secret", this.linkSecret);
 		properties.put("keepline.links.base-url", paymentsUrl());
-		properties.put("keepline.notifier.webhook-secret", this.settings.secrets().holderWebhookSecret());
+		properties.put("keepline.notifier.webhook-secrets", this.settings.secrets().holderWebhookSecret());
+		// Holder webhooks may reach the console's outbox, the one local address allowed.
+		properties.put("keepline.outbound.allowed-local-origins",
+				StandaloneSettings.url(this.settings.ports().console()));
 		properties.put("spring.kafka.streams.state-dir", stateDir("notifier"));
 		properties.put("spring.mail.host", this.smtpHost);
 		properties.put("spring.mail.port", Integer.toString(this.smtpPort));

@@ -53,8 +53,8 @@ public record StandaloneSettings(Path dataDir, boolean wipe, Ports ports, SeedSo
 	 * generated once and kept under the data directory
 	 * @param webhookSecret the Stripe webhook endpoint secret
 	 * ({@code STRIPE_WEBHOOK_SECRET})
-	 * @param holderWebhookSecret signs the notifier's webhooks to holders
-	 * ({@code KEEPLINE_WEBHOOK_SECRET})
+	 * @param holderWebhookSecret each operator's keys signing the notifier's webhooks to
+	 * holders ({@code KEEPLINE_WEBHOOK_SECRETS}, {@code operator=kid:secret,…})
 	 */
 	public record Secrets(String operatorKeys, String linkSecret, String webhookSecret, String holderWebhookSecret) {
 
@@ -62,7 +62,8 @@ public record StandaloneSettings(Path dataDir, boolean wipe, Ports ports, SeedSo
 
 		public static final String DEMO_WEBHOOK_SECRET = "whsec_demo";
 
-		public static final String DEMO_HOLDER_WEBHOOK_SECRET = "demo-holder-webhook-secret";
+		public static final String DEMO_HOLDER_WEBHOOK_SECRET = "orange=demo:demo-orange-holder-webhook-secret,"
+				+ "proximus=demo:demo-proximus-holder-webhook-secret,base=demo:demo-base-holder-webhook-secret-0";
 
 		/** The demo secrets, with a generated link secret. */
 		public static Secrets demo() {

@@ -29,8 +29,8 @@ final class StartupBanner {
 				? StandaloneSettings.Secrets.DEMO_WEBHOOK_SECRET : "from STRIPE_WEBHOOK_SECRET";
 		String holderWebhooks = settings.secrets()
 			.holderWebhookSecret()
-			.equals(StandaloneSettings.Secrets.DEMO_HOLDER_WEBHOOK_SECRET)
-					? StandaloneSettings.Secrets.DEMO_HOLDER_WEBHOOK_SECRET : "from KEEPLINE_WEBHOOK_SECRET";
+			.equals(StandaloneSettings.Secrets.DEMO_HOLDER_WEBHOOK_SECRET) ? "a demo key per operator"
+					: "from KEEPLINE_WEBHOOK_SECRETS";
 		String nl = System.lineSeparator();
 		return String.join(nl, "",
 				"==================================== Keepline is running ("

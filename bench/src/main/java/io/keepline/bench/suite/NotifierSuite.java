@@ -65,7 +65,7 @@ public final class NotifierSuite implements Suite {
 			properties.put("spring.mail.port", smtp.getSmtp().getPort());
 			properties.put("keepline.links.secret", "bench-link-secret-0123456789abcdef0123456789");
 			properties.put("keepline.links.base-url", "http://localhost:8084");
-			properties.put("keepline.notifier.webhook-secret", "bench-webhook-secret-0123456789abcdef");
+			properties.put("keepline.notifier.webhook-secrets", "orange=b1:bench-webhook-secret-0123456789abcdef");
 			properties.put("keepline.notifier.group-id", "bench-notifier-" + UUID.randomUUID());
 			try (InProcessService notifier = InProcessService.start(NotifierApplication.class,
 					context.bootstrapServers(), properties);

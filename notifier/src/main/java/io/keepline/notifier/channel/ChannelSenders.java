@@ -52,8 +52,8 @@ public final class ChannelSenders implements Channels {
 						rendered.text(), notificationId));
 			}
 			case SMS -> this.sms.send(new SmsMessage(holder.sms(), this.renderer.sms(notice), notificationId));
-			case WEBHOOK -> this.webhook
-				.send(new WebhookMessage(holder.webhookUrl(), payload(notice, notificationId), notificationId));
+			case WEBHOOK -> this.webhook.send(new WebhookMessage(notice.operator(), holder.webhookUrl(),
+					payload(notice, notificationId), notificationId));
 		};
 	}
 

@@ -7,6 +7,7 @@ import io.keepline.contracts.Channel;
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.Holder;
 import io.keepline.contracts.Money;
+import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.PaymentFailure;
 
@@ -27,9 +28,11 @@ import io.keepline.contracts.deadline.PaymentFailure;
  * @param card the saved card, for automatic charges
  * @param chargeOn when the saved card will be charged
  * @param failure why an automatic charge failed
+ * @param operator the line's operator, whose keys sign its webhooks
  */
 public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
-		int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure) {
+		int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure,
+		OperatorId operator) {
 
 	/**
 	 * The same notice for {@code to}: the line's current holder rather than the event's.

@@ -24,11 +24,12 @@ public final class NoticePlanner {
 		}
 		if (event instanceof LineLapsed lapsed) {
 			return Optional.of(new Notice(MessageType.LINE_LAPSED, null, "final", lapsed.eventId(), lapsed.cycle(),
-					lapsed.holder(), 0, null, null, null, null));
+					lapsed.holder(), 0, null, null, null, null, lapsed.operator()));
 		}
 		if (event instanceof RenewalConfirmed confirmed) {
-			return Optional.of(new Notice(MessageType.RENEWAL_RECEIPT, null, "paid", confirmed.eventId(),
-					confirmed.cycle(), confirmed.holder(), 0, confirmed.amount(), null, null, null));
+			return Optional
+				.of(new Notice(MessageType.RENEWAL_RECEIPT, null, "paid", confirmed.eventId(), confirmed.cycle(),
+						confirmed.holder(), 0, confirmed.amount(), null, null, null, confirmed.operator()));
 		}
 		if (event instanceof AutoRenewalDue || event instanceof RefundDue) {
 			return Optional.empty();
@@ -41,17 +42,17 @@ public final class NoticePlanner {
 			int attempt = (due.failure() != null) ? due.failure().attempt() : 0;
 			var card = (due.plannedCharge() != null) ? due.plannedCharge().paymentMethod() : null;
 			return new Notice(MessageType.PAYMENT_FAILED, null, "attempt-" + attempt, due.eventId(), due.cycle(),
-					due.holder(), due.stage(), due.price(), card, null, due.failure());
+					due.holder(), due.stage(), due.price(), card, null, due.failure(), due.operator());
 		}
 		if (due.plannedCharge() != null) {
 			MessageType type = due.plannedCharge().methodExpiresFirst() ? MessageType.UPDATE_CARD
 					: MessageType.UPCOMING_CHARGE;
 			return new Notice(type, null, Integer.toString(due.stage()), due.eventId(), due.cycle(), due.holder(),
-					due.stage(), due.price(), due.plannedCharge().paymentMethod(), due.plannedCharge().chargeOn(),
-					null);
+					due.stage(), due.price(), due.plannedCharge().paymentMethod(), due.plannedCharge().chargeOn(), null,
+					due.operator());
 		}
 		return new Notice(MessageType.REMINDER, Tone.forStage(due.stage()), Integer.toString(due.stage()),
-				due.eventId(), due.cycle(), due.holder(), due.stage(), due.price(), null, null, null);
+				due.eventId(), due.cycle(), due.holder(), due.stage(), due.price(), null, null, null, due.operator());
 	}
 
 }

@@ -1,30 +1,32 @@
 package io.keepline.notifier.sms;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 import io.keepline.contracts.json.EventJson;
 import io.keepline.notifier.delivery.PermanentDeliveryException;
 import io.keepline.notifier.delivery.TransientDeliveryException;
+import io.keepline.support.outbound.OutboundClient;
+import io.keepline.support.outbound.OutboundException;
+import io.keepline.support.outbound.OutboundRequest;
+import io.keepline.support.outbound.OutboundResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Sends SMS through a Twilio-compatible REST API: {@code POST
  * {baseUrl}/2010-04-01/Accounts/{sid}/Messages.json} with {@code To}, {@code From} and
- * {@code Body}, basic auth. 2xx with a {@code sid} is accepted; 429, 5xx and no answer
+ * {@code Body}, basic auth, through a trusted outbound client (the provider's address is
+ * configuration, not data; one deadline for the whole call). 2xx with a {@code sid} is
+ * accepted; 429, 5xx, no answer in time and a provider at its limit of calls in flight
  * are retried; other 4xx (invalid number, unsubscribed…) are final.
  */
 public final class TwilioSmsSender implements SmsSender {
 
-	private final HttpClient client;
+	private final OutboundClient client;
 
 	private final URI messagesUri;
 
@@ -32,32 +34,24 @@ public final class TwilioSmsSender implements SmsSender {
 
 	private final String from;
 
-	private final Duration timeout;
-
-	public TwilioSmsSender(HttpClient client, URI baseUrl, String accountSid, String authToken, String from,
-			Duration timeout) {
+	public TwilioSmsSender(OutboundClient client, URI baseUrl, String accountSid, String authToken, String from) {
 		this.client = client;
 		String base = baseUrl.toString().replaceAll("/+$", "");
 		this.messagesUri = URI.create(base + "/2010-04-01/Accounts/" + encode(accountSid) + "/Messages.json");
 		this.authorization = "Basic "
 				+ Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
 		this.from = from;
-		this.timeout = timeout;
 	}
 
 	@Override
 	public String send(SmsMessage message) {
 		String form = "To=" + encode(message.to().value()) + "&From=" + encode(this.from) + "&Body="
 				+ encode(message.text());
-		HttpRequest request = HttpRequest.newBuilder(this.messagesUri)
-			.timeout(this.timeout)
-			.header("Authorization", this.authorization)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build();
-		HttpResponse<byte[]> response = call(request);
-		int status = response.statusCode();
+		OutboundRequest request = new OutboundRequest(this.messagesUri, "application/x-www-form-urlencoded",
+				form.getBytes(StandardCharsets.UTF_8),
+				Map.of("Authorization", this.authorization, "Accept", "application/json"));
+		OutboundResponse response = call(request);
+		int status = response.status();
 		if (status >= 200 && status < 300) {
 			String sid = field(response.body(), "sid");
 			if (sid == null) {
@@ -73,16 +67,12 @@ public final class TwilioSmsSender implements SmsSender {
 		throw new PermanentDeliveryException(reason, "SMS provider refused the message with " + status);
 	}
 
-	private HttpResponse<byte[]> call(HttpRequest request) {
+	private OutboundResponse call(OutboundRequest request) {
 		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return this.client.post(request);
 		}
-		catch (IOException ex) {
-			throw new TransientDeliveryException("sms_unreachable", "SMS provider not reachable", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new TransientDeliveryException("interrupted", "interrupted while calling the SMS provider", ex);
+		catch (OutboundException ex) {
+			throw new TransientDeliveryException("sms_" + ex.reason().code(), "SMS provider not reachable", ex);
 		}
 	}
 

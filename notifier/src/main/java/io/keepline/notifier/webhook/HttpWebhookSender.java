@@ -1,54 +1,73 @@
 package io.keepline.notifier.webhook;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Map;
 
 import io.keepline.notifier.delivery.PermanentDeliveryException;
 import io.keepline.notifier.delivery.TransientDeliveryException;
+import io.keepline.support.outbound.ConcurrencyLimits;
+import io.keepline.support.outbound.OutboundClient;
+import io.keepline.support.outbound.OutboundException;
+import io.keepline.support.outbound.OutboundRequest;
 
 /**
- * Delivers webhooks over HTTP(S) with the JDK client: a signed JSON POST, 2xx accepted,
- * 408/425/429 and 5xx or no answer retried, any other answer (including redirects, which
- * are not followed) a permanent failure.
+ * Delivers webhooks through the guarded outbound client (https, public addresses only,
+ * one deadline for the whole call): a JSON POST signed with the holder's operator's keys.
+ * 2xx is accepted; 408/425/429, 5xx, no answer in time, or the operator or host at its
+ * limit of calls in flight are retried; any other answer (including redirects, never
+ * followed) and a refused address are permanent failures.
  */
 public final class HttpWebhookSender implements WebhookSender {
 
 	/** Header carrying the notification id, stable across retries. */
 	public static final String NOTIFICATION_ID_HEADER = "Keepline-Notification-Id";
 
-	private final HttpClient client;
+	private final OutboundClient client;
 
-	private final WebhookSignature signature;
+	private final WebhookKeys keys;
 
-	private final Duration timeout;
+	private final ConcurrencyLimits operators;
 
 	private final Clock clock;
 
-	public HttpWebhookSender(HttpClient client, WebhookSignature signature, Duration timeout, Clock clock) {
+	/**
+	 * @param operators calls in flight per operator: one operator's slow receivers hold
+	 * at most that many of the notifier's threads
+	 */
+	public HttpWebhookSender(OutboundClient client, WebhookKeys keys, ConcurrencyLimits operators, Clock clock) {
 		this.client = client;
-		this.signature = signature;
-		this.timeout = timeout;
+		this.keys = keys;
+		this.operators = operators;
 		this.clock = clock;
 	}
 
 	@Override
 	public String send(WebhookMessage message) {
-		String scheme = message.url().getScheme();
-		if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
-			throw new PermanentDeliveryException("webhook_bad_url", "webhook URL is not http(s)");
+		WebhookSignature signature = this.keys.of(message.operator())
+			.orElseThrow(() -> new PermanentDeliveryException("webhook_no_key",
+					"operator " + message.operator() + " has no webhook key (KEEPLINE_WEBHOOK_SECRETS)"));
+		OutboundRequest request = new OutboundRequest(message.url(), "application/json", message.body(),
+				Map.of(WebhookSignature.HEADER, signature.header(this.clock.instant(), message.body()),
+						NOTIFICATION_ID_HEADER, message.notificationId()));
+		String operator = message.operator().value();
+		if (!this.operators.tryEnter(operator)) {
+			throw new TransientDeliveryException("webhook_operator_busy",
+					"operator " + operator + " is at its limit of webhook calls in flight");
 		}
-		HttpRequest request = HttpRequest.newBuilder(message.url())
-			.timeout(this.timeout)
-			.header("Content-Type", "application/json")
-			.header(WebhookSignature.HEADER, this.signature.header(this.clock.instant(), message.body()))
-			.header(NOTIFICATION_ID_HEADER, message.notificationId())
-			.POST(HttpRequest.BodyPublishers.ofByteArray(message.body()))
-			.build();
-		int status = call(request);
+		int status;
+		try {
+			status = this.client.postForStatus(request);
+		}
+		catch (OutboundException ex) {
+			String reason = "webhook_" + ex.reason().code();
+			if (ex.retryable()) {
+				throw new TransientDeliveryException(reason, "webhook not delivered: " + ex.getMessage(), ex);
+			}
+			throw new PermanentDeliveryException(reason, "webhook refused: " + ex.getMessage());
+		}
+		finally {
+			this.operators.leave(operator);
+		}
 		if (status >= 200 && status < 300) {
 			return "webhook-" + status;
 		}
@@ -56,19 +75,6 @@ public final class HttpWebhookSender implements WebhookSender {
 			throw new TransientDeliveryException("webhook_http_" + status, "webhook answered " + status);
 		}
 		throw new PermanentDeliveryException("webhook_http_" + status, "webhook answered " + status);
-	}
-
-	private int call(HttpRequest request) {
-		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-		}
-		catch (IOException ex) {
-			throw new TransientDeliveryException("webhook_unreachable", "webhook not reachable", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new TransientDeliveryException("interrupted", "interrupted while calling the webhook", ex);
-		}
 	}
 
 }

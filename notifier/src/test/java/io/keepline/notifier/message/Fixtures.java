@@ -14,6 +14,7 @@ import io.keepline.contracts.CycleId;
 import io.keepline.contracts.Holder;
 import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
+import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.PaymentFailure;
@@ -34,6 +35,8 @@ final class Fixtures {
 	static final LocalDate VALID_UNTIL = LocalDate.of(2026, 9, 30);
 
 	static final Money PRICE = Money.of(1500, "EUR");
+
+	static final OperatorId OPERATOR = OperatorId.of("orange");
 
 	static final PaymentMethodRef CARD = new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030);
 
@@ -63,23 +66,27 @@ final class Fixtures {
 		UUID id = UUID.randomUUID();
 		return List.of(
 				new Notice(MessageType.REMINDER, Tone.INFORMATIONAL, "30", id, cycle, holder, 30, PRICE, null, null,
-						null),
-				new Notice(MessageType.REMINDER, Tone.FIRM, "7", id, cycle, holder, 7, PRICE, null, null, null),
-				new Notice(MessageType.REMINDER, Tone.URGENT, "1", id, cycle, holder, 1, PRICE, null, null, null),
+						null, OPERATOR),
+				new Notice(MessageType.REMINDER, Tone.FIRM, "7", id, cycle, holder, 7, PRICE, null, null, null,
+						OPERATOR),
+				new Notice(MessageType.REMINDER, Tone.URGENT, "1", id, cycle, holder, 1, PRICE, null, null, null,
+						OPERATOR),
 				new Notice(MessageType.UPCOMING_CHARGE, null, "7", id, cycle, holder, 7, PRICE, CARD,
-						VALID_UNTIL.minusDays(3), null),
+						VALID_UNTIL.minusDays(3), null, OPERATOR),
 				new Notice(MessageType.UPDATE_CARD, null, "30", id, cycle, holder, 30, PRICE, EXPIRING_CARD,
-						VALID_UNTIL.minusDays(3), null),
+						VALID_UNTIL.minusDays(3), null, OPERATOR),
 				failed(cycle, holder, "card_declined"), failed(cycle, holder, "insufficient_funds"),
 				failed(cycle, holder, "expired_card"), failed(cycle, holder, "authentication_required"),
 				failed(cycle, holder, "processing_error"),
-				new Notice(MessageType.LINE_LAPSED, null, "final", id, cycle, holder, 0, null, null, null, null),
-				new Notice(MessageType.RENEWAL_RECEIPT, null, "paid", id, cycle, holder, 0, PRICE, null, null, null));
+				new Notice(MessageType.LINE_LAPSED, null, "final", id, cycle, holder, 0, null, null, null, null,
+						OPERATOR),
+				new Notice(MessageType.RENEWAL_RECEIPT, null, "paid", id, cycle, holder, 0, PRICE, null, null, null,
+						OPERATOR));
 	}
 
 	private static Notice failed(CycleId cycle, Holder holder, String reason) {
 		return new Notice(MessageType.PAYMENT_FAILED, null, "attempt-1", UUID.randomUUID(), cycle, holder, 3, PRICE,
-				CARD, null, new PaymentFailure(reason, null, 1));
+				CARD, null, new PaymentFailure(reason, null, 1), OPERATOR);
 	}
 
 }

@@ -127,9 +127,10 @@ class MessageRenderingTest {
 	void escapesTheHolderNameInHtml() {
 		Notice notice = Fixtures.everyNotice(HolderLocale.EN).get(0);
 		Notice hostile = new Notice(notice.type(), notice.tone(), notice.occasion(), notice.sourceEventId(),
-				notice.cycle(), new io.keepline.contracts.Holder("<b>Eve</b>", "eve@example.com", null, null,
-						HolderLocale.EN, notice.holder().timeZone()),
-				notice.stage(), notice.amount(), null, null, null);
+				notice.cycle(),
+				new io.keepline.contracts.Holder("<b>Eve</b>", "eve@example.com", null, null, HolderLocale.EN,
+						notice.holder().timeZone()),
+				notice.stage(), notice.amount(), null, null, null, notice.operator());
 		RenderedEmail email = this.renderer.email(hostile);
 		assertThat(email.html()).contains("&lt;b").doesNotContain("<b>Eve");
 		assertThat(email.text()).contains("Hello <b>Eve</b>,");

@@ -1,16 +1,23 @@
 package io.keepline.notifier.sms;
 
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.keepline.contracts.Msisdn;
 import io.keepline.notifier.delivery.PermanentDeliveryException;
 import io.keepline.notifier.delivery.TransientDeliveryException;
+import io.keepline.support.outbound.HostResolver;
+import io.keepline.support.outbound.OutboundClient;
+import io.keepline.support.outbound.OutboundClients;
+import io.keepline.support.outbound.OutboundSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -28,6 +35,11 @@ class TwilioSmsSenderTest {
 
 	private final WireMockServer twilio = new WireMockServer(options().dynamicPort());
 
+	private final OutboundClient client = new OutboundClients(
+			new OutboundSettings(DataSize.ofKilobytes(64), 2, 16, Duration.ZERO, List.of()), HostResolver.SYSTEM,
+			Clock.systemUTC())
+		.trusted(Duration.ofSeconds(2));
+
 	private TwilioSmsSender sender;
 
 	private final SmsMessage message = new SmsMessage(Msisdn.of("+32470123456"), "Keepline: renouvelez, 15,00 €", "n1");
@@ -35,13 +47,14 @@ class TwilioSmsSenderTest {
 	@BeforeEach
 	void start() {
 		this.twilio.start();
-		this.sender = new TwilioSmsSender(HttpClient.newHttpClient(), URI.create(this.twilio.baseUrl() + "/"), "AC123",
-				"secret-token", "+3225550100", Duration.ofSeconds(2));
+		this.sender = new TwilioSmsSender(this.client, URI.create(this.twilio.baseUrl() + "/"), "AC123", "secret-token",
+				"+3225550100");
 	}
 
 	@AfterEach
-	void stop() {
+	void stop() throws java.io.IOException {
 		this.twilio.stop();
+		this.client.close();
 	}
 
 	@Test
