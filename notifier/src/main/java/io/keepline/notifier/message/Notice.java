@@ -39,7 +39,7 @@ public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEv
 	 */
 	public Notice to(Holder to) {
 		return new Notice(this.type, this.tone, this.occasion, this.sourceEventId, this.cycle, to, this.stage,
-				this.amount, this.card, this.chargeOn, this.failure);
+				this.amount, this.card, this.chargeOn, this.failure, this.operator);
 	}
 
 	/**
