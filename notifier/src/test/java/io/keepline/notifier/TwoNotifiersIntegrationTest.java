@@ -119,7 +119,7 @@ class TwoNotifiersIntegrationTest {
 					"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("notifier-instance"),
 					"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
 					"--keepline.links.secret=two-instances-link-secret-0123456789abcdef",
-					"--keepline.notifier.webhook-secret=whsec_two_instances");
+					"--keepline.notifier.webhook-secrets=orange=k1:whsec_two_instances_orange_secret_32_bytes");
 	}
 
 	private static boolean hasPartitions(ConfigurableApplicationContext notifier) {
