@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -142,7 +143,8 @@ class ConsoleAccessTest {
 	}
 
 	private void assertLiveUpdatesOpen(Pipeline pipeline, String header, String value) throws Exception {
-		HttpResponse<InputStream> live = this.http.send(get(pipeline, "/live").header(header, value).build(),
+		HttpResponse<InputStream> live = this.http.send(
+				get(pipeline, "/live").header(header, value).timeout(Duration.ofSeconds(20)).build(),
 				HttpResponse.BodyHandlers.ofInputStream());
 		try (InputStream body = live.body()) {
 			assertThat(live.statusCode()).isEqualTo(200);
@@ -152,7 +154,7 @@ class ConsoleAccessTest {
 	}
 
 	private static HttpRequest.Builder get(Pipeline pipeline, String path) {
-		return HttpRequest.newBuilder(URI.create(pipeline.consoleUrl() + path)).GET();
+		return HttpRequest.newBuilder(URI.create(pipeline.consoleUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
 	}
 
 	private static HttpRequest.Builder postSms(Pipeline pipeline) {
