@@ -171,7 +171,9 @@ final class FullRun {
 		return send(method, url, null);
 	}
 
-	/** A request, with the console's token as a Bearer header when {@code token} is set. */
+	/**
+	 * A request, with the console's token as a Bearer header when {@code token} is set.
+	 */
 	private HttpResponse<String> send(String method, String url, String token)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
