@@ -2,6 +2,8 @@ package io.keepline.standalone;
 
 import java.util.List;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -32,6 +34,21 @@ public final class MailOutbox implements AutoCloseable {
 	/** Every message received so far, oldest first. */
 	public List<MimeMessage> messages() {
 		return List.of(this.greenMail.getReceivedMessages());
+	}
+
+	/** Deletes every message to {@code address} (the holder was erased). */
+	public void forget(String address) {
+		GreenMailUser user = this.greenMail.getUserManager().getUserByEmail(address);
+		if (user == null) {
+			return;
+		}
+		try {
+			this.greenMail.getManagers().getImapHostManager().getInbox(user).deleteAllMessages();
+		}
+		catch (FolderException ex) {
+			throw new IllegalStateException("cannot delete the outbox's messages of an erased holder", ex);
+		}
+		this.greenMail.getUserManager().deleteUser(user);
 	}
 
 	@Override

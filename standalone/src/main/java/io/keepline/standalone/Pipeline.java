@@ -47,6 +47,8 @@ public final class Pipeline implements AutoCloseable {
 
 	private SeedReport seedReport;
 
+	private String consoleToken;
+
 	public Pipeline(StandaloneSettings settings) {
 		this.settings = settings;
 	}
@@ -74,9 +76,12 @@ public final class Pipeline implements AutoCloseable {
 				smtpPort = this.settings.mail().port();
 			}
 			String linkSecret = (this.settings.secrets().linkSecret() != null) ? this.settings.secrets().linkSecret()
-					: LinkSecretFile.readOrCreate(this.settings.dataDir());
+					: SecretFile.readOrCreate(this.settings.dataDir(), SecretFile.LINK_SECRET);
+			this.consoleToken = (this.settings.secrets().consoleToken() != null)
+					? this.settings.secrets().consoleToken()
+					: SecretFile.readOrCreate(this.settings.dataDir(), SecretFile.CONSOLE_TOKEN);
 			this.properties = new ServiceProperties(this.settings, this.broker.bootstrapServers(), linkSecret, smtpHost,
-					smtpPort, consoleUrl() + ConsoleSettings.SMS_PATH);
+					smtpPort, consoleUrl() + ConsoleSettings.SMS_PATH, this.consoleToken);
 			startApplications(linkSecret);
 			loadSeeds();
 			return this;
@@ -147,7 +152,7 @@ public final class Pipeline implements AutoCloseable {
 		StandaloneSettings.Ports ports = this.settings.ports();
 		return new ConsoleSettings(StandaloneSettings.url(ports.ingest()), StandaloneSettings.url(ports.scheduler()),
 				StandaloneSettings.url(ports.payments()), linkSecret, this.settings.secrets().operatorKeys(),
-				this.outbox, this.settings.seeds());
+				this.settings.secrets().holderWebhookSecret(), this.consoleToken, this.outbox, this.settings.seeds());
 	}
 
 	public StandaloneSettings settings() {
@@ -170,6 +175,19 @@ public final class Pipeline implements AutoCloseable {
 	/** What the seed loader did, or null when seeds are off. */
 	public SeedReport seedReport() {
 		return this.seedReport;
+	}
+
+	/**
+	 * The token that opens the console ({@code KEEPLINE_CONSOLE_TOKEN}, else generated
+	 * once and kept in the data directory).
+	 */
+	public String consoleToken() {
+		return this.consoleToken;
+	}
+
+	/** The console's address with its token, which sets the console's cookie. */
+	public String consoleLink() {
+		return consoleUrl() + "/?token=" + this.consoleToken;
 	}
 
 	/** The secret that signs pay and status links. */

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param smtpHost SMTP host the notifier sends to (the local outbox or a real server)
  * @param smtpPort its port
  * @param smsBaseUrl the Twilio-compatible endpoint the notifier sends SMS to
+ * @param consoleToken the console's token, which that endpoint (in the console) takes as
+ * the Twilio auth token
  */
 record ServiceProperties(StandaloneSettings settings, String bootstrapServers, String linkSecret, String smtpHost,
-		int smtpPort, String smsBaseUrl) {
+		int smtpPort, String smsBaseUrl, String consoleToken) {
 
 	Map<String, String> ingest() {
 		Map<String, String> properties = common("ingest", this.settings.ports().ingest());
@@ -56,7 +58,7 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 			properties.put("keepline.notifier.sms.provider", "twilio");
 			properties.put("keepline.notifier.sms.base-url", this.smsBaseUrl);
 			properties.put("keepline.notifier.sms.account-sid", "ACdemo");
-			properties.put("keepline.notifier.sms.auth-token", "demo");
+			properties.put("keepline.notifier.sms.auth-token", this.consoleToken);
 			properties.put("keepline.notifier.sms.from", "Keepline");
 		}
 		return properties;
@@ -107,6 +109,11 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("spring.kafka.listener.concurrency", "1");
 		properties.put("spring.jmx.enabled", "false");
 		return properties;
+	}
+
+	@Override
+	public String toString() {
+		return "ServiceProperties[" + this.bootstrapServers + ", secrets redacted]";
 	}
 
 	private String stateDir(String service) {

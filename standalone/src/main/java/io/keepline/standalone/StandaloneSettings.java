@@ -55,8 +55,11 @@ public record StandaloneSettings(Path dataDir, boolean wipe, Ports ports, SeedSo
 	 * ({@code STRIPE_WEBHOOK_SECRET})
 	 * @param holderWebhookSecret each operator's keys signing the notifier's webhooks to
 	 * holders ({@code KEEPLINE_WEBHOOK_SECRETS}, {@code operator=kid:secret,…})
+	 * @param consoleToken opens the console ({@code KEEPLINE_CONSOLE_TOKEN}); null:
+	 * generated once and kept under the data directory
 	 */
-	public record Secrets(String operatorKeys, String linkSecret, String webhookSecret, String holderWebhookSecret) {
+	public record Secrets(String operatorKeys, String linkSecret, String webhookSecret, String holderWebhookSecret,
+			String consoleToken) {
 
 		public static final String DEMO_OPERATOR_KEYS = "orange=demo-orange-key,proximus=demo-proximus-key,base=demo-base-key";
 
@@ -65,9 +68,19 @@ public record StandaloneSettings(Path dataDir, boolean wipe, Ports ports, SeedSo
 		public static final String DEMO_HOLDER_WEBHOOK_SECRET = "orange=demo:demo-orange-holder-webhook-secret,"
 				+ "proximus=demo:demo-proximus-holder-webhook-secret,base=demo:demo-base-holder-webhook-secret-0";
 
-		/** The demo secrets, with a generated link secret. */
+		/** Shortest console token accepted from the environment. */
+		public static final int MIN_CONSOLE_TOKEN_LENGTH = 16;
+
+		public Secrets {
+			if (consoleToken != null && consoleToken.length() < MIN_CONSOLE_TOKEN_LENGTH) {
+				throw new IllegalArgumentException("KEEPLINE_CONSOLE_TOKEN is too short: use at least "
+						+ MIN_CONSOLE_TOKEN_LENGTH + " characters, or unset it to have one generated");
+			}
+		}
+
+		/** The demo secrets, with a generated link secret and console token. */
 		public static Secrets demo() {
-			return new Secrets(DEMO_OPERATOR_KEYS, null, DEMO_WEBHOOK_SECRET, DEMO_HOLDER_WEBHOOK_SECRET);
+			return new Secrets(DEMO_OPERATOR_KEYS, null, DEMO_WEBHOOK_SECRET, DEMO_HOLDER_WEBHOOK_SECRET, null);
 		}
 
 		@Override

@@ -3,8 +3,9 @@ package io.keepline.standalone;
 import io.keepline.standalone.seed.SeedReport;
 
 /**
- * The lines printed once everything runs: every URL, the demo keys and whether each part
- * is the local stand-in or the real thing.
+ * The lines printed once everything runs: every URL (the console's with its token, unless
+ * the token came from the environment), the demo keys and whether each part is the local
+ * stand-in or the real thing.
  */
 final class StartupBanner {
 
@@ -31,11 +32,18 @@ final class StartupBanner {
 			.holderWebhookSecret()
 			.equals(StandaloneSettings.Secrets.DEMO_HOLDER_WEBHOOK_SECRET) ? "a demo key per operator"
 					: "from KEEPLINE_WEBHOOK_SECRETS";
+		String console = (settings.secrets().consoleToken() == null)
+				? pipeline.consoleLink() + "   <- start here (the link sets the console's cookie)"
+				: pipeline.consoleUrl() + "/?token=<KEEPLINE_CONSOLE_TOKEN>   <- start here";
+		String tokenSource = (settings.secrets().consoleToken() == null)
+				? "kept in " + settings.dataDir().resolve(SecretFile.CONSOLE_TOKEN) : "from KEEPLINE_CONSOLE_TOKEN";
 		String nl = System.lineSeparator();
 		return String.join(nl, "",
 				"==================================== Keepline is running ("
 						+ String.format("%.1f", startMillis / 1000.0) + " s) ====================================",
-				"  console         " + pipeline.consoleUrl() + "   <- start here",
+				"  console         " + console,
+				"                  scripts: Authorization: Bearer <token> (" + tokenSource
+						+ "); listens on loopback only",
 				"  ingest          " + StandaloneSettings.url(ports.ingest())
 						+ "  POST /v1/line-events, /v1/line-events/csv (Bearer operator key)",
 				"  scheduler       " + StandaloneSettings.url(ports.scheduler()) + "  GET /v1/lines/{msisdn}",

@@ -32,9 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console in a real browser (Debian's headless Chromium driven by Selenium through
- * the system chromedriver): the seeded lines are listed, and a holder clicks through pay,
- * the sandbox checkout and the status page. Skipped where Chromium is not installed;
- * {@code .ci/run} installs it.
+ * the system chromedriver): it opens with the banner's token link only, the seeded lines
+ * are listed, and a holder clicks through pay, the sandbox checkout and the status page.
+ * Skipped where Chromium is not installed; {@code .ci/run} installs it.
  */
 @ExtendWith(RunningPipeline.class)
 class ConsoleBrowserTest {
@@ -68,8 +68,22 @@ class ConsoleBrowserTest {
 	}
 
 	@Test
+	void opensWithTheBannersLinkOnly(Pipeline pipeline) {
+		this.browser.get(pipeline.consoleUrl() + "/outbox");
+		assertThat(this.browser.getPageSource()).contains("open the link printed in the start-up banner");
+
+		this.browser.get(pipeline.consoleLink());
+
+		assertThat(this.browser.getCurrentUrl()).isEqualTo(pipeline.consoleUrl() + "/").doesNotContain("token");
+		assertThat(this.browser.findElement(By.id("lines")).isDisplayed()).isTrue();
+		this.browser.get(pipeline.consoleUrl() + "/outbox");
+		assertThat(this.browser.findElement(By.id("emails")).isDisplayed()).isTrue();
+		assertThat(this.browser.manage().getCookieNamed("keepline-console").isHttpOnly()).isTrue();
+	}
+
+	@Test
 	void listsTheSeededLinesAndTakesAHolderThroughPayCheckoutAndStatus(Pipeline pipeline) {
-		this.browser.get(pipeline.consoleUrl());
+		this.browser.get(pipeline.consoleLink());
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
 			this.browser.navigate().refresh();
 			assertThat(this.browser.findElements(By.cssSelector("#lines tr.line-row")))

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import io.keepline.ingest.IngestApplication;
 import io.keepline.notifier.NotifierApplication;
 import io.keepline.payments.PaymentsApplication;
 import io.keepline.scheduler.SchedulerApplication;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -52,14 +54,18 @@ class DockerComposeTest {
 	}
 
 	@Test
-	void createsExactlyTheCatalogueTopics() {
+	void createsExactlyTheCatalogueTopicsWithTheirRetentionAndCleanupPolicy() {
 		String script = String.valueOf(this.services.get("kafka-topics").get("command"));
-		Matcher created = Pattern.compile("create (keepline\\.[a-z.-]+\\.v\\d+) ").matcher(script);
-		Set<String> names = new HashSet<>();
+		Matcher created = Pattern.compile("create (keepline\\.[a-z.-]+\\.v\\d+) (-?\\d+)(?: ([a-z]+))?\\n")
+			.matcher(script);
+		Map<String, Map<String, String>> topics = new HashMap<>();
 		while (created.find()) {
-			names.add(created.group(1));
+			topics.put(created.group(1), Map.of(TopicConfig.RETENTION_MS_CONFIG, created.group(2),
+					TopicConfig.CLEANUP_POLICY_CONFIG, (created.group(3) != null) ? created.group(3) : "delete"));
 		}
-		assertThat(names).containsExactlyInAnyOrderElementsOf(Topics.all().stream().map(Topic::name).toList());
+		assertThat(topics).containsOnlyKeys(Topics.all().stream().map(Topic::name).toList());
+		assertThat(Topics.all())
+			.allSatisfy((topic) -> assertThat(topics.get(topic.name())).as(topic.name()).isEqualTo(topic.configs()));
 	}
 
 	@Test

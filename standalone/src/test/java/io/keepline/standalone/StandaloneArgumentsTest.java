@@ -21,6 +21,7 @@ class StandaloneArgumentsTest {
 			.isEqualTo("orange=demo-orange-key,proximus=demo-proximus-key,base=demo-base-key");
 		assertThat(settings.secrets().webhookSecret()).isEqualTo("whsec_demo");
 		assertThat(settings.secrets().linkSecret()).isNull();
+		assertThat(settings.secrets().consoleToken()).isNull();
 		assertThat(settings.mail()).isNull();
 		assertThat(settings.stripe()).isNull();
 		assertThat(settings.seeds()).isNotNull();
@@ -51,6 +52,17 @@ class StandaloneArgumentsTest {
 		assertThat(settings.stripe()).isEqualTo(new StandaloneSettings.Stripe("sk_test_1", "http://localhost:12111"));
 		assertThat(settings.mail().host()).isEqualTo("smtp.example.com");
 		assertThat(settings.mail().port()).isEqualTo(587);
+	}
+
+	@Test
+	void takesTheConsoleTokenFromTheEnvironmentButNotAShortOne() {
+		StandaloneSettings settings = StandaloneArguments.parse(new String[0],
+				Map.of("KEEPLINE_CONSOLE_TOKEN", "a-long-enough-console-token"));
+
+		assertThat(settings.secrets().consoleToken()).isEqualTo("a-long-enough-console-token");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> StandaloneArguments.parse(new String[0], Map.of("KEEPLINE_CONSOLE_TOKEN", "short")))
+			.withMessageStartingWith("KEEPLINE_CONSOLE_TOKEN is too short: use at least 16 characters");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.keepline.notifier.webhook;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,14 @@ public final class WebhookKeys {
 	/** The keys that sign {@code operator}'s deliveries, if it has any. */
 	public Optional<WebhookSignature> of(OperatorId operator) {
 		return Optional.ofNullable(this.signatures.get(operator));
+	}
+
+	/**
+	 * Whether {@code header} signs {@code body} with a key of any operator, as a receiver
+	 * standing in for the holders of every operator (the standalone's console) checks it.
+	 */
+	public boolean verifyAny(String header, byte[] body, Instant now, Duration tolerance) {
+		return this.signatures.values().stream().anyMatch((keys) -> keys.verify(header, body, now, tolerance));
 	}
 
 	/** How many operators have keys (for the start-up report). */

@@ -146,10 +146,13 @@ final class FullRun {
 
 	private void browseTheConsole() throws Exception {
 		String console = this.pipeline.consoleUrl();
-		assertThat(send("GET", console + "/").statusCode()).isEqualTo(200);
-		assertThat(send("GET", console + "/lines/" + this.lines.get(0).msisdn().value()).statusCode()).isEqualTo(200);
-		assertThat(send("GET", console + "/outbox").statusCode()).isEqualTo(200);
-		assertThat(send("GET", console + "/payments").statusCode()).isEqualTo(200);
+		assertThat(send("GET", console + "/").statusCode()).isEqualTo(401);
+		String token = this.pipeline.consoleToken();
+		assertThat(send("GET", console + "/", token).statusCode()).isEqualTo(200);
+		assertThat(send("GET", console + "/lines/" + this.lines.get(0).msisdn().value(), token).statusCode())
+			.isEqualTo(200);
+		assertThat(send("GET", console + "/outbox", token).statusCode()).isEqualTo(200);
+		assertThat(send("GET", console + "/payments", token).statusCode()).isEqualTo(200);
 	}
 
 	private List<Line> lines(Fate fate) {
@@ -165,11 +168,21 @@ final class FullRun {
 	}
 
 	private HttpResponse<String> send(String method, String url) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+		return send(method, url, null);
+	}
+
+	/**
+	 * A request, with the console's token as a Bearer header when {@code token} is set.
+	 */
+	private HttpResponse<String> send(String method, String url, String token)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
 	private StandaloneSettings.Ports ports() {

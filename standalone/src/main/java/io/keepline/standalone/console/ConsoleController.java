@@ -1,9 +1,10 @@
 package io.keepline.standalone.console;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.keepline.contracts.Holder;
+import io.keepline.contracts.linerecord.LineRecord;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The console's pages: lines, one line's timeline, the outbox, payments. */
+/**
+ * The console's pages: lines (from their line records), one line's record, timeline and
+ * the scheduler's next deadlines, the outbox, payments.
+ */
 @Controller
 class ConsoleController {
 
@@ -37,8 +41,7 @@ class ConsoleController {
 
 	@GetMapping("/")
 	String lines(@RequestParam(name = "q", required = false) String query, Model model) {
-		Instant now = Instant.now();
-		List<LineRow> rows = this.eventLog.lines(query).stream().map((card) -> LineRow.of(card, now)).toList();
+		List<LineRow> rows = this.eventLog.lines(query).stream().map(LineRow::of).toList();
 		model.addAttribute("rows", rows);
 		model.addAttribute("q", (query != null) ? query : "");
 		model.addAttribute("recent", this.eventLog.recent(15));
@@ -47,18 +50,24 @@ class ConsoleController {
 
 	@GetMapping("/lines/{msisdn}")
 	String line(@PathVariable String msisdn, Model model) {
-		LineCard card = this.eventLog.line(msisdn)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no line " + msisdn));
-		Holder holder = card.holder();
-		model.addAttribute("line", LineRow.of(card, Instant.now()));
-		model.addAttribute("timeline", this.eventLog.timeline(msisdn));
-		model.addAttribute("payLink", this.links.pay(msisdn, card.validUntil()));
-		model.addAttribute("statusLink", this.links.status(msisdn, card.validUntil()));
-		model.addAttribute("emails", this.emails.to((holder != null) ? holder.email() : null));
-		model.addAttribute("sms",
-				this.texts.to((holder != null && holder.sms() != null) ? holder.sms().value() : null));
-		model.addAttribute("webhooks", this.texts.to(msisdn));
-		model.addAttribute("scheduler", this.scheduler.line(msisdn));
+		Optional<LineRecord> record = this.eventLog.line(msisdn);
+		List<TimelineEntry> timeline = this.eventLog.timeline(msisdn);
+		if (record.isEmpty() && timeline.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such line");
+		}
+		model.addAttribute("msisdn", msisdn);
+		model.addAttribute("timeline", timeline);
+		model.addAttribute("line", record.map(LineRow::of).orElse(null));
+		if (record.isPresent()) {
+			LineRecord line = record.get();
+			Holder holder = line.holder();
+			model.addAttribute("payLink", this.links.pay(msisdn, line.validUntil()));
+			model.addAttribute("statusLink", this.links.status(msisdn, line.validUntil()));
+			model.addAttribute("emails", this.emails.to(holder.email()));
+			model.addAttribute("sms", this.texts.to((holder.sms() != null) ? holder.sms().value() : null));
+			model.addAttribute("webhooks", this.texts.to(msisdn));
+			model.addAttribute("scheduler", this.scheduler.line(line));
+		}
 		return "line";
 	}
 

@@ -12,18 +12,27 @@ import io.keepline.standalone.seed.SeedSource;
  * @param paymentsUrl base URL of the holder's pay and status pages
  * @param linkSecret the secret signing those links
  * @param operatorKeys the operator keys ({@code operator=key} pairs)
+ * @param holderWebhookSecret each operator's keys the notifier signs holders' webhooks
+ * with ({@code operator=kid:secret,…}; the console's webhook stand-ins verify them)
+ * @param token the token every console request must carry
  * @param outbox the local SMTP outbox, or null when email goes to a real server
  * @param seeds the seeds (for the plans' validity rules), or null
  */
 public record ConsoleSettings(String ingestUrl, String schedulerUrl, String paymentsUrl, String linkSecret,
-		String operatorKeys, MailOutbox outbox, SeedSource seeds) {
+		String operatorKeys, String holderWebhookSecret, String token, MailOutbox outbox, SeedSource seeds) {
 
 	/** Base path of the console's Twilio-compatible SMS endpoint. */
 	public static final String SMS_PATH = "/outbox/sms";
 
+	public ConsoleSettings {
+		if (token == null || token.isBlank()) {
+			throw new IllegalArgumentException("the console needs a token");
+		}
+	}
+
 	@Override
 	public String toString() {
-		return "ConsoleSettings[" + this.ingestUrl + "]";
+		return "ConsoleSettings[" + this.ingestUrl + ", secrets redacted]";
 	}
 
 }

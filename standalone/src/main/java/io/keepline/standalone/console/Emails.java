@@ -43,6 +43,13 @@ public class Emails {
 		return (address == null) ? List.of() : all().stream().filter((e) -> e.to().contains(address)).toList();
 	}
 
+	/** Deletes every email to {@code address} from the local outbox. */
+	void forget(String address) {
+		if (this.outbox != null && address != null) {
+			this.outbox.forget(address);
+		}
+	}
+
 	public Optional<Email> get(int id) {
 		if (this.outbox == null) {
 			return Optional.empty();

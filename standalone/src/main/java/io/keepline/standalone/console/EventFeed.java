@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads every catalogue topic from the beginning, read_committed (Keepline's consumer
  * policy, {@code spring.kafka.consumer.*}), on one thread of its own and hands each
- * record to the {@link EventLog}. No consumer group offsets are kept: each start joins a
- * new group and the console rebuilds its view.
+ * record to the {@link EventLog}: the line records (and their tombstones) as each line's
+ * state, every event as an entry of its line's timeline. No consumer group offsets are
+ * kept: each start joins a new group and the console rebuilds its view.
  */
 @Component
 class EventFeed implements SmartLifecycle {
@@ -74,7 +75,12 @@ class EventFeed implements SmartLifecycle {
 		try {
 			while (true) {
 				for (ConsumerRecord<byte[], byte[]> record : this.consumer.poll(Duration.ofMillis(500))) {
-					this.eventLog.add(entry(record));
+					if (record.topic().equals(Topics.LINES.name())) {
+						lineRecord(record);
+					}
+					else {
+						this.eventLog.add(entry(record));
+					}
 				}
 			}
 		}
@@ -86,6 +92,23 @@ class EventFeed implements SmartLifecycle {
 		}
 		finally {
 			this.consumer.close(Duration.ofSeconds(2));
+		}
+	}
+
+	private void lineRecord(ConsumerRecord<byte[], byte[]> record) {
+		try {
+			String msisdn = Topics.LINES.keySerde().deserializer().deserialize(record.topic(), record.key()).value();
+			if (record.value() == null) {
+				this.eventLog.erase(msisdn, Instant.ofEpochMilli(record.timestamp()));
+			}
+			else {
+				this.eventLog
+					.record(Topics.LINES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Unreadable line record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+					ex.getClass().getSimpleName());
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.keepline.standalone.console;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,15 +13,16 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import io.keepline.contracts.deadline.DeadlineEvent;
-import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The console's bounded in-memory view of every Keepline topic: a card per line, each
- * line's timeline, recent payments and recent activity. Fed by {@link EventFeed}.
+ * The console's bounded in-memory view of the Keepline topics: each line's current record
+ * as the scheduler publishes it, each line's timeline, recent payments and recent
+ * activity. A line's tombstone (erasure) removes all it held about the line. Fed by
+ * {@link EventFeed}.
  */
 @Component
 public class EventLog {
@@ -29,9 +31,12 @@ public class EventLog {
 
 	static final int MAX_RECENT = 500;
 
-	private final Map<String, LineCard> cards = new TreeMap<>();
+	private final Map<String, LineRecord> records = new TreeMap<>();
 
 	private final Map<String, List<TimelineEntry>> timelines = new HashMap<>();
+
+	/** When each erased line was erased: its older events, read late, are not kept. */
+	private final Map<String, Instant> erasedAt = new HashMap<>();
 
 	private final Deque<TimelineEntry> payments = new ArrayDeque<>();
 
@@ -39,9 +44,14 @@ public class EventLog {
 
 	private final List<Consumer<TimelineEntry>> listeners = new CopyOnWriteArrayList<>();
 
+	private final List<Consumer<LineRecord>> erasureListeners = new CopyOnWriteArrayList<>();
+
 	private long version;
 
 	synchronized void add(TimelineEntry entry) {
+		if (entry.msisdn() != null && !entry.at().isAfter(this.erasedAt.getOrDefault(entry.msisdn(), Instant.MIN))) {
+			return;
+		}
 		this.version++;
 		bounded(this.recent, entry);
 		if (entry.msisdn() != null) {
@@ -50,12 +60,6 @@ public class EventLog {
 			if (timeline.size() > MAX_PER_LINE) {
 				timeline.remove(0);
 			}
-			LineCard card = this.cards.getOrDefault(entry.msisdn(), LineCard.empty(entry.msisdn()));
-			LineCard updated = (entry.event() != null) ? card.apply(entry.event()) : card;
-			boolean known = this.cards.containsKey(entry.msisdn());
-			if (known || entry.event() instanceof LineEvent || entry.event() instanceof DeadlineEvent) {
-				this.cards.put(entry.msisdn(), updated);
-			}
 		}
 		if (entry.event() instanceof PaymentEvent) {
 			bounded(this.payments, entry);
@@ -63,9 +67,40 @@ public class EventLog {
 		this.listeners.forEach((listener) -> listener.accept(entry));
 	}
 
+	/** The line's current record, as the scheduler last wrote it. */
+	synchronized void record(LineRecord record) {
+		this.version++;
+		this.records.put(record.msisdn().value(), record);
+	}
+
+	/**
+	 * The line's tombstone, written at {@code at}: its record, timeline and every recent
+	 * entry about it go, and the erasure listeners forget what they hold about its
+	 * holder.
+	 */
+	void erase(String msisdn, Instant at) {
+		LineRecord erased;
+		synchronized (this) {
+			this.version++;
+			erased = this.records.remove(msisdn);
+			this.timelines.remove(msisdn);
+			this.recent.removeIf((entry) -> msisdn.equals(entry.msisdn()));
+			this.payments.removeIf((entry) -> msisdn.equals(entry.msisdn()));
+			this.erasedAt.merge(msisdn, at, (before, now) -> now.isAfter(before) ? now : before);
+		}
+		if (erased != null) {
+			this.erasureListeners.forEach((listener) -> listener.accept(erased));
+		}
+	}
+
 	/** Calls {@code listener} with every entry added from now on. */
 	void onEntry(Consumer<TimelineEntry> listener) {
 		this.listeners.add(listener);
+	}
+
+	/** Calls {@code listener} with the last record of every line erased from now on. */
+	void onErasure(Consumer<LineRecord> listener) {
+		this.erasureListeners.add(listener);
 	}
 
 	/** A number that changes whenever something was added. */
@@ -74,16 +109,16 @@ public class EventLog {
 	}
 
 	/** Every line whose number contains {@code query} (digits only; blank: all). */
-	public synchronized List<LineCard> lines(String query) {
+	public synchronized List<LineRecord> lines(String query) {
 		String digits = (query != null) ? query.replaceAll("[^0-9]", "") : "";
-		return this.cards.values()
+		return this.records.values()
 			.stream()
-			.filter((card) -> digits.isEmpty() || card.msisdn().replace("+", "").contains(digits))
+			.filter((line) -> digits.isEmpty() || line.msisdn().value().replace("+", "").contains(digits))
 			.toList();
 	}
 
-	public synchronized Optional<LineCard> line(String msisdn) {
-		return Optional.ofNullable(this.cards.get(msisdn));
+	public synchronized Optional<LineRecord> line(String msisdn) {
+		return Optional.ofNullable(this.records.get(msisdn));
 	}
 
 	/** Every event about {@code msisdn}, across topics, oldest first. */

@@ -31,8 +31,11 @@ class LiveUpdates {
 	}
 
 	@GetMapping("/live")
-	SseEmitter subscribe() {
+	SseEmitter subscribe() throws IOException {
 		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+		// Opens the stream at once (status and headers go out with it), not at the first
+		// change.
+		emitter.send(SseEmitter.event().comment("connected"));
 		emitter.onCompletion(() -> this.emitters.remove(emitter));
 		emitter.onTimeout(emitter::complete);
 		emitter.onError((ex) -> this.emitters.remove(emitter));

@@ -1,9 +1,15 @@
 package io.keepline.standalone.console;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.keepline.notifier.webhook.WebhookKeys;
+import io.keepline.notifier.webhook.WebhookSignature;
 import io.keepline.standalone.seed.LineSeed;
+import io.keepline.support.web.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,15 +25,26 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Stand-ins the notifier delivers to in the standalone: a Twilio-compatible SMS API
  * ({@code POST .../2010-04-01/Accounts/{sid}/Messages.json}) and the seeded holders'
- * webhook endpoints. Both keep what they receive for the outbox page.
+ * webhook endpoints. Both keep what they receive for the outbox page. The SMS API is
+ * behind the console's token (the notifier sends it as the Twilio auth token); a webhook
+ * is taken only with the signature the notifier puts on every holder webhook.
  */
 @RestController
 class OutboxEndpoints {
 
+	/** How far a webhook's signed time may be from the console's clock. */
+	static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
+
 	private final TextOutbox outbox;
 
-	OutboxEndpoints(TextOutbox outbox) {
+	private final WebhookKeys keys;
+
+	private final Clock clock;
+
+	OutboxEndpoints(TextOutbox outbox, ConsoleSettings settings, Clock clock) {
 		this.outbox = outbox;
+		this.keys = WebhookKeys.parse(settings.holderWebhookSecret());
+		this.clock = clock;
 	}
 
 	@PostMapping(path = ConsoleSettings.SMS_PATH + "/2010-04-01/Accounts/{account}/Messages.json")
@@ -53,15 +70,20 @@ class OutboxEndpoints {
 	}
 
 	@PostMapping(LineSeed.WEBHOOK_PATH + "{holder}")
-	ResponseEntity<Void> webhook(@PathVariable String holder, @RequestHeader HttpHeaders headers,
-			@RequestBody(required = false) String body) {
+	ResponseEntity<?> webhook(@PathVariable String holder, @RequestHeader HttpHeaders headers,
+			@RequestBody(required = false) byte[] body) {
+		byte[] raw = (body != null) ? body : new byte[0];
+		if (!this.keys.verifyAny(headers.getFirst(WebhookSignature.HEADER), raw, this.clock.instant(),
+				SIGNATURE_TOLERANCE)) {
+			return Problems.unauthorized("a holder webhook needs a valid " + WebhookSignature.HEADER);
+		}
 		Map<String, String> kept = new LinkedHashMap<>();
 		headers.forEach((name, values) -> {
 			if (name.toLowerCase().startsWith("keepline") || name.equalsIgnoreCase("content-type")) {
 				kept.put(name, String.join(", ", values));
 			}
 		});
-		this.outbox.add("webhook", "+" + holder, (body != null) ? body : "", kept);
+		this.outbox.add("webhook", "+" + holder, new String(raw, StandardCharsets.UTF_8), kept);
 		return ResponseEntity.noContent().build();
 	}
 

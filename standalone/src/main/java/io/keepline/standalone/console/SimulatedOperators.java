@@ -13,6 +13,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.line.ValidityExtended;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.standalone.seed.IngestClient;
 import io.keepline.standalone.seed.OperatorKeyring;
 import io.keepline.standalone.seed.PlanRules;
@@ -54,12 +55,12 @@ class SimulatedOperators {
 
 	private void topUp(RenewalConfirmed confirmed) {
 		String msisdn = confirmed.msisdn().value();
-		LineCard card = this.eventLog.line(msisdn).orElse(null);
+		LineRecord line = this.eventLog.line(msisdn).orElse(null);
 		String key = this.keys.get(confirmed.operator().value());
-		if (card == null || key == null || !confirmed.validUntil().equals(card.validUntil())) {
+		if (line == null || key == null || !confirmed.validUntil().equals(line.validUntil())) {
 			return;
 		}
-		LocalDate extended = confirmed.validUntil().plusDays(this.plans.validityDays(card.plan()));
+		LocalDate extended = confirmed.validUntil().plusDays(this.plans.validityDays(line.plan()));
 		UUID eventId = UUID
 			.nameUUIDFromBytes(("keepline-topup:" + confirmed.cycle().asString()).getBytes(StandardCharsets.UTF_8));
 		ValidityExtended event = new ValidityExtended(eventId, Instant.now(), Msisdn.of(msisdn),

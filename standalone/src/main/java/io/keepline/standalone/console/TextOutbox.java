@@ -36,6 +36,11 @@ public class TextOutbox {
 		return delivery;
 	}
 
+	/** Drops every delivery to one of {@code addresses} (an erased holder's). */
+	synchronized void forget(List<String> addresses) {
+		this.deliveries.removeIf((delivery) -> addresses.contains(delivery.to()));
+	}
+
 	public synchronized List<Delivery> all() {
 		return List.copyOf(this.deliveries);
 	}
