@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.keepline.contracts.FieldError;
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.line.LineRegistered;
@@ -60,6 +61,10 @@ import static org.awaitility.Awaitility.await;
 		properties = "keepline.operators.keys=" + IngestIntegrationTest.KEYS)
 class IngestIntegrationTest {
 
+	static final OperatorId ORANGE = OperatorId.of("orange");
+
+	static final OperatorId PROXIMUS = OperatorId.of("proximus");
+
 	static final String ORANGE_KEY = "orange-it-key-00001";
 
 	static final String PROXIMUS_KEY = "proximus-it-key-02";
@@ -102,7 +107,7 @@ class IngestIntegrationTest {
 	@BeforeAll
 	static void probes(KafkaCluster kafka) {
 		cluster = kafka;
-		cluster.createTopics(Topics.OPERATOR_EVENTS_RAW);
+		cluster.createTopics(Topics.operatorEventsRaw(ORANGE), Topics.operatorEventsRaw(PROXIMUS));
 		lineEvents = TopicProbe.of(cluster, Topics.LINE_EVENTS);
 		rejectedEvents = TopicProbe.of(cluster, Topics.REJECTED_EVENTS);
 		rawLineEvents = TopicProbe.raw(cluster, Topics.LINE_EVENTS.name());
@@ -180,14 +185,14 @@ class IngestIntegrationTest {
 		ObjectNode valid = withFreshId(Samples.lineRegistered(first.value()));
 		ObjectNode foreign = withFreshId(Samples.lineErased()).put("operator", "proximus");
 		String garbage = "{not json " + UUID.randomUUID();
-		ObjectNode anonymous = withFreshId(Samples.lineErased());
+		ObjectNode claimsProximus = withFreshId(Samples.lineErased()).put("operator", "proximus");
 		ObjectNode afterwards = withFreshId(Samples.validityExtended()).put("msisdn", later.value());
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerProperties(),
 				new ByteArraySerializer(), new ByteArraySerializer())) {
 			producer.send(raw(valid.toString(), "orange"));
 			producer.send(raw(foreign.toString(), "orange"));
 			producer.send(raw(garbage, "orange"));
-			producer.send(raw(anonymous.toString(), null));
+			producer.send(raw(claimsProximus.toString(), "orange", "proximus"));
 			producer.send(raw(afterwards.toString(), "orange"));
 		}
 
@@ -199,12 +204,13 @@ class IngestIntegrationTest {
 		assertThat(mismatch.source()).isEqualTo(IngestSource.KAFKA);
 		assertThat(mismatch.errors()).extracting(FieldError::reason).containsExactly("operator_mismatch");
 		assertThat(mismatch.payload()).isEqualTo(foreign.toString());
-		assertThat(mismatch.location()).startsWith(Topics.OPERATOR_EVENTS_RAW.name() + "-");
+		assertThat(mismatch.location()).startsWith(Topics.operatorEventsRaw(ORANGE).name() + "-");
 		EventRejected unparseable = rejectedWithPayload(garbage);
 		assertThat(unparseable.errors()).extracting(FieldError::reason).containsExactly("malformed_json");
-		EventRejected unattributed = rejectedWithPayload(anonymous.toString());
-		assertThat(unattributed.operator().value()).isEqualTo("unattributed");
-		assertThat(unattributed.errors()).containsExactly(new FieldError("header.keepline-operator", "required"));
+		await().atMost(PATIENCE).until(() -> rejected(claimsProximus.get("eventId").stringValue()).size() == 1);
+		EventRejected claimingProximus = rejected(claimsProximus.get("eventId").stringValue()).get(0);
+		assertThat(claimingProximus.operator()).isEqualTo(ORANGE);
+		assertThat(claimingProximus.errors()).extracting(FieldError::reason).containsExactly("operator_mismatch");
 	}
 
 	@Test
@@ -262,13 +268,21 @@ class IngestIntegrationTest {
 			.get();
 	}
 
-	static ProducerRecord<byte[], byte[]> raw(String json, String operator) {
-		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.OPERATOR_EVENTS_RAW.name(), null,
-				json.getBytes(StandardCharsets.UTF_8));
-		if (operator != null) {
-			record.headers().add(Topics.OPERATOR_HEADER, operator.getBytes(StandardCharsets.UTF_8));
+	/**
+	 * A record on {@code operator}'s raw topic, with a header claiming
+	 * {@code claimedInHeader} when not null (ingest must ignore it).
+	 */
+	static ProducerRecord<byte[], byte[]> raw(String json, String operator, String claimedInHeader) {
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+				Topics.operatorEventsRaw(OperatorId.of(operator)).name(), null, json.getBytes(StandardCharsets.UTF_8));
+		if (claimedInHeader != null) {
+			record.headers().add("keepline-operator", claimedInHeader.getBytes(StandardCharsets.UTF_8));
 		}
 		return record;
+	}
+
+	static ProducerRecord<byte[], byte[]> raw(String json, String operator) {
+		return raw(json, operator, null);
 	}
 
 	@Test
