@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,7 +59,8 @@ import static org.awaitility.Awaitility.await;
  */
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "keepline.operators.keys=" + IngestIntegrationTest.KEYS)
+		properties = { "keepline.operators.keys=" + IngestIntegrationTest.KEYS,
+				"keepline.ingest.requests.operators.base=2", "keepline.ingest.requests.body-wait=3s" })
 class IngestIntegrationTest {
 
 	static final OperatorId ORANGE = OperatorId.of("orange");
@@ -69,7 +71,10 @@ class IngestIntegrationTest {
 
 	static final String PROXIMUS_KEY = "proximus-it-key-02";
 
-	static final String KEYS = "orange=" + ORANGE_KEY + ",proximus=" + PROXIMUS_KEY;
+	/** Base's key, used only to go over base's rate (2 requests a second). */
+	static final String BASE_KEY = "base-it-key-000003";
+
+	static final String KEYS = "orange=" + ORANGE_KEY + ",proximus=" + PROXIMUS_KEY + ",base=" + BASE_KEY;
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -107,7 +112,8 @@ class IngestIntegrationTest {
 	@BeforeAll
 	static void probes(KafkaCluster kafka) {
 		cluster = kafka;
-		cluster.createTopics(Topics.operatorEventsRaw(ORANGE), Topics.operatorEventsRaw(PROXIMUS));
+		cluster.createTopics(Topics.operatorEventsRaw(ORANGE), Topics.operatorEventsRaw(PROXIMUS),
+				Topics.operatorEventsRaw(OperatorId.of("base")));
 		lineEvents = TopicProbe.of(cluster, Topics.LINE_EVENTS);
 		rejectedEvents = TopicProbe.of(cluster, Topics.REJECTED_EVENTS);
 		rawLineEvents = TopicProbe.raw(cluster, Topics.LINE_EVENTS.name());
@@ -315,6 +321,75 @@ class IngestIntegrationTest {
 			assertThat(tooLarge.statusCode()).isEqualTo(413);
 			assertThat(tooLarge.body()).contains("larger than 1048576 bytes");
 			assertThat(unauthorized.statusCode()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void refusesAnOperatorOverItsRateWith429AndRetryAfterWhileOthersGoOn() throws Exception {
+		HttpResponse<String> refused = null;
+		for (int attempt = 0; attempt < 50 && refused == null; attempt++) {
+			HttpResponse<String> response = this.http.send(request("/v1/line-events", "application/json", BASE_KEY)
+				.POST(HttpRequest.BodyPublishers.ofString("[]"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 429) {
+				refused = response;
+			}
+			else {
+				assertThat(response.statusCode()).isEqualTo(200);
+			}
+		}
+
+		assertThat(refused).as("a request over base's rate").isNotNull();
+		assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+		assertThat(refused.body()).contains("\"status\":429", "over its request rate");
+		assertThat(postJson("[]").statusCode()).isEqualTo(200);
+		await().atMost(PATIENCE)
+			.until(() -> this.http
+				.send(request("/v1/line-events", "application/json", BASE_KEY)
+					.POST(HttpRequest.BodyPublishers.ofString("[]"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode() == 200);
+	}
+
+	@Test
+	void dropsAClientThatTricklesItsBodyWithoutReadingTheRest() throws Exception {
+		try (RawHttpClient client = RawHttpClient.post(this.port, "/v1/line-events", "Authorization: Bearer "
+				+ ORANGE_KEY + "\r\nContent-Type: application/json\r\n" + "Content-Length: 100000\r\n")) {
+			client.trickle(" ", Duration.ofMillis(50));
+
+			String answer = client.readUntilClosed();
+
+			assertThat(answer).startsWith("HTTP/1.1 408").contains("too slowly");
+			assertThat(client.sent()).as("the body was still coming").isLessThan(100_000);
+		}
+	}
+
+	@Test
+	void answersARefusedTricklingBodyAndStopsReadingIt() throws Exception {
+		try (RawHttpClient client = RawHttpClient.post(this.port, "/v1/line-events",
+				"Authorization: Bearer not-a-key\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n")) {
+			client.trickle(" ", Duration.ofMillis(50));
+
+			String answer = client.readUntilClosed();
+
+			assertThat(answer).startsWith("HTTP/1.1 401");
+			assertThat(client.sent()).as("the body was still coming").isLessThan(100_000);
+		}
+	}
+
+	@Test
+	void readsOnlyABoundedPartOfAnEndlessBodyAfterRefusingIt() throws Exception {
+		try (RawHttpClient client = RawHttpClient.post(this.port, "/v1/line-events", "Authorization: Bearer "
+				+ ORANGE_KEY + "\r\nContent-Type: application/json\r\n" + "Transfer-Encoding: chunked\r\n")) {
+			byte[] chunk = new byte[64 * 1024];
+			Arrays.fill(chunk, (byte) ' ');
+			client.flood(chunk);
+
+			String answer = client.readUntilClosed();
+
+			assertThat(answer).startsWith("HTTP/1.1 413").contains("larger than 1048576 bytes");
+			await("the server to stop reading").atMost(PATIENCE).until(() -> client.sendFailure() != null);
+			assertThat(client.sent()).isLessThan(64L * 1024 * 1024);
 		}
 	}
 
