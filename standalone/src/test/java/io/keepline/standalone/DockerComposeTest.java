@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.ingest.IngestApplication;
@@ -51,15 +53,42 @@ class DockerComposeTest {
 		assertThat(ports("kafka")).contains("9092:9092");
 	}
 
+	/**
+	 * The operators compose runs with, each with its own raw topic and Kafka principal.
+	 */
+	private static final List<OperatorId> DEMO_OPERATORS = List.of(OperatorId.of("orange"), OperatorId.of("proximus"),
+			OperatorId.of("base"));
+
 	@Test
-	void createsExactlyTheCatalogueTopics() {
+	void createsExactlyTheCatalogueTopicsAndTheDemoOperatorsRawTopics() {
 		String script = String.valueOf(this.services.get("kafka-topics").get("command"));
 		Matcher created = Pattern.compile("create (keepline\\.[a-z.-]+\\.v\\d+) ").matcher(script);
 		Set<String> names = new HashSet<>();
 		while (created.find()) {
 			names.add(created.group(1));
 		}
-		assertThat(names).containsExactlyInAnyOrderElementsOf(Topics.all().stream().map(Topic::name).toList());
+		List<Topic<?, ?>> expected = new ArrayList<>(Topics.all());
+		expected.addAll(Topics.operatorEventsRaw(DEMO_OPERATORS));
+		assertThat(names).containsExactlyInAnyOrderElementsOf(expected.stream().map(Topic::name).toList());
+	}
+
+	@Test
+	void publishesKafkaOnlyBehindSaslAndAclsAndGivesNoSecretADefault() throws IOException {
+		Map<String, String> kafka = environment("kafka");
+		assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).contains("EXTERNAL:SASL_PLAINTEXT")
+			.doesNotContain("EXTERNAL:PLAINTEXT");
+		assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).contains("EXTERNAL://localhost:9092");
+		assertThat(kafka)
+			.containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+			.containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false");
+		String compose = Files.readString(Path.of("..", "docker-compose.yml"));
+		Matcher defaulted = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*:?-").matcher(compose);
+		assertThat(defaulted.find()).as("a ${VAR:-default} in docker-compose.yml").isFalse();
+		for (String secret : List.of("KEEPLINE_OPERATOR_KEYS", "KEEPLINE_LINK_SECRET", "KEEPLINE_WEBHOOK_SECRET",
+				"STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET")) {
+			assertThat(compose).contains("${" + secret + ":?");
+		}
+		assertThat(compose).doesNotContain("demo-orange-key", "whsec_demo", "demo-link-secret");
 	}
 
 	@Test
