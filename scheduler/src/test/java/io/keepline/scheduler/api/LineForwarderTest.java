@@ -95,7 +95,9 @@ class LineForwarderTest {
 	void speaksTlsToTheOwnerWhenTheSchemeIsHttps() throws Exception {
 		HostInfo owner = silentPeer();
 		CompletableFuture<Integer> firstByte = CompletableFuture.supplyAsync(() -> {
-			try (InputStream in = awaitAccepted().getInputStream()) {
+			// reads what the client sends first, then hangs up so that it gives up at
+			// once
+			try (Socket socket = awaitAccepted(); InputStream in = socket.getInputStream()) {
 				return in.read();
 			}
 			catch (IOException ex) {
@@ -104,7 +106,7 @@ class LineForwarderTest {
 		});
 
 		ResponseEntity<String> answer = assertTimeoutPreemptively(Duration.ofSeconds(30),
-				() -> forwarder("https", Duration.ofMillis(500)).forward(owner, LINE, KEY));
+				() -> forwarder("https", Duration.ofSeconds(20)).forward(owner, LINE, KEY));
 
 		assertThat(firstByte.get()).as("a TLS handshake record, not an HTTP request line").isEqualTo(0x16);
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
