@@ -194,7 +194,14 @@ class SpoofedRawOperatorTest {
 	 */
 	private static int refusedByBroker(List<LineEvent> events) {
 		int refused = 0;
-		try (KafkaProducer<byte[], byte[]> producer = producer(broker.as(PROXIMUS.value()))) {
+		Map<String, Object> properties = broker.as(PROXIMUS.value()).producerProperties();
+		// each refused send fetches metadata again: without a backoff between fetches the
+		// broker answers each at once
+		properties.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
+		properties.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 10);
+		properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(),
+				new ByteArraySerializer())) {
 			for (LineEvent event : events) {
 				try {
 					producer.send(record(ORANGE, event, ORANGE)).get();
