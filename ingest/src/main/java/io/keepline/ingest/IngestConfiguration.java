@@ -50,8 +50,8 @@ class IngestConfiguration {
 		return (facts) -> {
 			facts.put("accepts", "POST /v1/line-events, /v1/line-events/csv");
 			facts.put("operators", keys.operators());
-			facts.put("Kafka-native path", settings.raw().enabled()
-					? "consuming " + Topics.OPERATOR_EVENTS_RAW.name() + " as " + settings.raw().groupId() : "off");
+			facts.put("Kafka-native path", settings.raw().enabled() ? "consuming " + Topics.OPERATOR_EVENTS_RAW_PREFIX
+					+ "<operator>.v1 of those operators as " + settings.raw().groupId() : "off");
 			facts.put("line owners",
 					owners.ready() ? "ready" : "catching up with " + Topics.LINE_EVENTS.name() + " into "
 							+ Path.of(environment.getProperty("spring.kafka.streams.state-dir", ".")).toAbsolutePath()

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.keepline.contracts.FieldError;
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.line.LineRegistered;
@@ -57,14 +59,22 @@ import static org.awaitility.Awaitility.await;
  */
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "keepline.operators.keys=" + IngestIntegrationTest.KEYS)
+		properties = { "keepline.operators.keys=" + IngestIntegrationTest.KEYS,
+				"keepline.ingest.requests.operators.base=2", "keepline.ingest.requests.body-wait=3s" })
 class IngestIntegrationTest {
+
+	static final OperatorId ORANGE = OperatorId.of("orange");
+
+	static final OperatorId PROXIMUS = OperatorId.of("proximus");
 
 	static final String ORANGE_KEY = "orange-it-key-00001";
 
 	static final String PROXIMUS_KEY = "proximus-it-key-02";
 
-	static final String KEYS = "orange=" + ORANGE_KEY + ",proximus=" + PROXIMUS_KEY;
+	/** Base's key, used only to go over base's rate (2 requests a second). */
+	static final String BASE_KEY = "base-it-key-000003";
+
+	static final String KEYS = "orange=" + ORANGE_KEY + ",proximus=" + PROXIMUS_KEY + ",base=" + BASE_KEY;
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -102,7 +112,8 @@ class IngestIntegrationTest {
 	@BeforeAll
 	static void probes(KafkaCluster kafka) {
 		cluster = kafka;
-		cluster.createTopics(Topics.OPERATOR_EVENTS_RAW);
+		cluster.createTopics(Topics.operatorEventsRaw(ORANGE), Topics.operatorEventsRaw(PROXIMUS),
+				Topics.operatorEventsRaw(OperatorId.of("base")));
 		lineEvents = TopicProbe.of(cluster, Topics.LINE_EVENTS);
 		rejectedEvents = TopicProbe.of(cluster, Topics.REJECTED_EVENTS);
 		rawLineEvents = TopicProbe.raw(cluster, Topics.LINE_EVENTS.name());
@@ -180,14 +191,14 @@ class IngestIntegrationTest {
 		ObjectNode valid = withFreshId(Samples.lineRegistered(first.value()));
 		ObjectNode foreign = withFreshId(Samples.lineErased()).put("operator", "proximus");
 		String garbage = "{not json " + UUID.randomUUID();
-		ObjectNode anonymous = withFreshId(Samples.lineErased());
+		ObjectNode claimsProximus = withFreshId(Samples.lineErased()).put("operator", "proximus");
 		ObjectNode afterwards = withFreshId(Samples.validityExtended()).put("msisdn", later.value());
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerProperties(),
 				new ByteArraySerializer(), new ByteArraySerializer())) {
 			producer.send(raw(valid.toString(), "orange"));
 			producer.send(raw(foreign.toString(), "orange"));
 			producer.send(raw(garbage, "orange"));
-			producer.send(raw(anonymous.toString(), null));
+			producer.send(raw(claimsProximus.toString(), "orange", "proximus"));
 			producer.send(raw(afterwards.toString(), "orange"));
 		}
 
@@ -199,12 +210,13 @@ class IngestIntegrationTest {
 		assertThat(mismatch.source()).isEqualTo(IngestSource.KAFKA);
 		assertThat(mismatch.errors()).extracting(FieldError::reason).containsExactly("operator_mismatch");
 		assertThat(mismatch.payload()).isEqualTo(foreign.toString());
-		assertThat(mismatch.location()).startsWith(Topics.OPERATOR_EVENTS_RAW.name() + "-");
+		assertThat(mismatch.location()).startsWith(Topics.operatorEventsRaw(ORANGE).name() + "-");
 		EventRejected unparseable = rejectedWithPayload(garbage);
 		assertThat(unparseable.errors()).extracting(FieldError::reason).containsExactly("malformed_json");
-		EventRejected unattributed = rejectedWithPayload(anonymous.toString());
-		assertThat(unattributed.operator().value()).isEqualTo("unattributed");
-		assertThat(unattributed.errors()).containsExactly(new FieldError("header.keepline-operator", "required"));
+		await().atMost(PATIENCE).until(() -> rejected(claimsProximus.get("eventId").stringValue()).size() == 1);
+		EventRejected claimingProximus = rejected(claimsProximus.get("eventId").stringValue()).get(0);
+		assertThat(claimingProximus.operator()).isEqualTo(ORANGE);
+		assertThat(claimingProximus.errors()).extracting(FieldError::reason).containsExactly("operator_mismatch");
 	}
 
 	@Test
@@ -262,13 +274,21 @@ class IngestIntegrationTest {
 			.get();
 	}
 
-	static ProducerRecord<byte[], byte[]> raw(String json, String operator) {
-		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.OPERATOR_EVENTS_RAW.name(), null,
-				json.getBytes(StandardCharsets.UTF_8));
-		if (operator != null) {
-			record.headers().add(Topics.OPERATOR_HEADER, operator.getBytes(StandardCharsets.UTF_8));
+	/**
+	 * A record on {@code operator}'s raw topic, with a header claiming
+	 * {@code claimedInHeader} when not null (ingest must ignore it).
+	 */
+	static ProducerRecord<byte[], byte[]> raw(String json, String operator, String claimedInHeader) {
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+				Topics.operatorEventsRaw(OperatorId.of(operator)).name(), null, json.getBytes(StandardCharsets.UTF_8));
+		if (claimedInHeader != null) {
+			record.headers().add("keepline-operator", claimedInHeader.getBytes(StandardCharsets.UTF_8));
 		}
 		return record;
+	}
+
+	static ProducerRecord<byte[], byte[]> raw(String json, String operator) {
+		return raw(json, operator, null);
 	}
 
 	@Test
@@ -301,6 +321,75 @@ class IngestIntegrationTest {
 			assertThat(tooLarge.statusCode()).isEqualTo(413);
 			assertThat(tooLarge.body()).contains("larger than 1048576 bytes");
 			assertThat(unauthorized.statusCode()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void refusesAnOperatorOverItsRateWith429AndRetryAfterWhileOthersGoOn() throws Exception {
+		HttpResponse<String> refused = null;
+		for (int attempt = 0; attempt < 50 && refused == null; attempt++) {
+			HttpResponse<String> response = this.http.send(request("/v1/line-events", "application/json", BASE_KEY)
+				.POST(HttpRequest.BodyPublishers.ofString("[]"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 429) {
+				refused = response;
+			}
+			else {
+				assertThat(response.statusCode()).isEqualTo(200);
+			}
+		}
+
+		assertThat(refused).as("a request over base's rate").isNotNull();
+		assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+		assertThat(refused.body()).contains("\"status\":429", "over its request rate");
+		assertThat(postJson("[]").statusCode()).isEqualTo(200);
+		await().atMost(PATIENCE)
+			.until(() -> this.http
+				.send(request("/v1/line-events", "application/json", BASE_KEY)
+					.POST(HttpRequest.BodyPublishers.ofString("[]"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode() == 200);
+	}
+
+	@Test
+	void dropsAClientThatTricklesItsBodyWithoutReadingTheRest() throws Exception {
+		try (RawHttpClient client = RawHttpClient.post(this.port, "/v1/line-events", "Authorization: Bearer "
+				+ ORANGE_KEY + "\r\nContent-Type: application/json\r\n" + "Content-Length: 100000\r\n")) {
+			client.trickle(" ", Duration.ofMillis(50));
+
+			String answer = client.readUntilClosed();
+
+			assertThat(answer).startsWith("HTTP/1.1 408").contains("too slowly");
+			assertThat(client.sent()).as("the body was still coming").isLessThan(100_000);
+		}
+	}
+
+	@Test
+	void answersARefusedTricklingBodyAndStopsReadingIt() throws Exception {
+		try (RawHttpClient client = RawHttpClient.post(this.port, "/v1/line-events",
+				"Authorization: Bearer not-a-key\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n")) {
+			client.trickle(" ", Duration.ofMillis(50));
+
+			String answer = client.readUntilClosed();
+
+			assertThat(answer).startsWith("HTTP/1.1 401");
+			assertThat(client.sent()).as("the body was still coming").isLessThan(100_000);
+		}
+	}
+
+	@Test
+	void readsOnlyABoundedPartOfAnEndlessBodyAfterRefusingIt() throws Exception {
+		try (RawHttpClient client = RawHttpClient.post(this.port, "/v1/line-events", "Authorization: Bearer "
+				+ ORANGE_KEY + "\r\nContent-Type: application/json\r\n" + "Transfer-Encoding: chunked\r\n")) {
+			byte[] chunk = new byte[64 * 1024];
+			Arrays.fill(chunk, (byte) ' ');
+			client.flood(chunk);
+
+			String answer = client.readUntilClosed();
+
+			assertThat(answer).startsWith("HTTP/1.1 413").contains("larger than 1048576 bytes");
+			await("the server to stop reading").atMost(PATIENCE).until(() -> client.sendFailure() != null);
+			assertThat(client.sent()).isLessThan(64L * 1024 * 1024);
 		}
 	}
 

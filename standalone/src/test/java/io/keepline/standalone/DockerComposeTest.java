@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.ingest.IngestApplication;
@@ -53,8 +55,14 @@ class DockerComposeTest {
 		assertThat(ports("kafka")).contains("9092:9092");
 	}
 
+	/**
+	 * The operators compose runs with, each with its own raw topic and Kafka principal.
+	 */
+	private static final List<OperatorId> DEMO_OPERATORS = List.of(OperatorId.of("orange"), OperatorId.of("proximus"),
+			OperatorId.of("base"));
+
 	@Test
-	void createsExactlyTheCatalogueTopicsWithTheirRetentionAndCleanupPolicy() {
+	void createsExactlyTheCatalogueTopicsAndTheDemoOperatorsRawTopicsWithTheirRetentionAndCleanupPolicy() {
 		String script = String.valueOf(this.services.get("kafka-topics").get("command"));
 		Matcher created = Pattern.compile("create (keepline\\.[a-z.-]+\\.v\\d+) (-?\\d+)(?: ([a-z]+))?\\n")
 			.matcher(script);
@@ -63,9 +71,30 @@ class DockerComposeTest {
 			topics.put(created.group(1), Map.of(TopicConfig.RETENTION_MS_CONFIG, created.group(2),
 					TopicConfig.CLEANUP_POLICY_CONFIG, (created.group(3) != null) ? created.group(3) : "delete"));
 		}
-		assertThat(topics).containsOnlyKeys(Topics.all().stream().map(Topic::name).toList());
-		assertThat(Topics.all())
+		List<Topic<?, ?>> expected = new ArrayList<>(Topics.all());
+		expected.addAll(Topics.operatorEventsRaw(DEMO_OPERATORS));
+		assertThat(topics).containsOnlyKeys(expected.stream().map(Topic::name).toList());
+		assertThat(expected)
 			.allSatisfy((topic) -> assertThat(topics.get(topic.name())).as(topic.name()).isEqualTo(topic.configs()));
+	}
+
+	@Test
+	void publishesKafkaOnlyBehindSaslAndAclsAndGivesNoSecretADefault() throws IOException {
+		Map<String, String> kafka = environment("kafka");
+		assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).contains("EXTERNAL:SASL_PLAINTEXT")
+			.doesNotContain("EXTERNAL:PLAINTEXT");
+		assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).contains("EXTERNAL://localhost:9092");
+		assertThat(kafka)
+			.containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+			.containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false");
+		String compose = Files.readString(Path.of("..", "docker-compose.yml"));
+		Matcher defaulted = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*:?-").matcher(compose);
+		assertThat(defaulted.find()).as("a ${VAR:-default} in docker-compose.yml").isFalse();
+		for (String secret : List.of("KEEPLINE_OPERATOR_KEYS", "KEEPLINE_LINK_SECRET", "KEEPLINE_WEBHOOK_SECRETS",
+				"STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET")) {
+			assertThat(compose).contains("${" + secret + ":?");
+		}
+		assertThat(compose).doesNotContain("demo-orange-key", "whsec_demo", "demo-link-secret");
 	}
 
 	@Test

@@ -1,8 +1,11 @@
 package io.keepline.contracts.topic;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
@@ -73,15 +76,6 @@ public final class Topics {
 			DEFAULT_PARTITIONS, Duration.ofDays(400), TopicConfig.CLEANUP_POLICY_DELETE);
 
 	/**
-	 * Unvalidated operator events on the Kafka-native path (writers: operator
-	 * integrations; reader: ingest). The operator id travels in the
-	 * {@link #OPERATOR_HEADER} header; values are raw JSON bytes.
-	 */
-	public static final Topic<String, byte[]> OPERATOR_EVENTS_RAW = new Topic<>("keepline.operator-events.raw.v1",
-			Serdes.String(), Serdes.ByteArray(), DEFAULT_PARTITIONS, Duration.ofDays(7),
-			TopicConfig.CLEANUP_POLICY_DELETE);
-
-	/**
 	 * Operator input that ingest refused, with every reason (writer: ingest; readers:
 	 * operator integrations).
 	 */
@@ -89,16 +83,60 @@ public final class Topics {
 			OPERATOR, new JsonEventSerde<>(RejectedEvent.class), DEFAULT_PARTITIONS, Duration.ofDays(30),
 			TopicConfig.CLEANUP_POLICY_DELETE);
 
-	/** Record header naming the operator on {@link #OPERATOR_EVENTS_RAW}. */
-	public static final String OPERATOR_HEADER = "keepline-operator";
+	/**
+	 * What every operator's raw topic name starts with, for prefixed ACLs and for telling
+	 * a raw topic by its name; {@link #operatorEventsRawPrefix(OperatorId)} is one
+	 * operator's.
+	 */
+	public static final String OPERATOR_EVENTS_RAW_PREFIX = "keepline.operator-events.raw.";
+
+	/**
+	 * The name of an operator's raw topic ({@link #operatorEventsRaw(OperatorId)}): group
+	 * 1 is the operator id. Also the subscription pattern of every operator's raw topic.
+	 */
+	public static final Pattern OPERATOR_EVENTS_RAW_PATTERN = Pattern
+		.compile(Pattern.quote(OPERATOR_EVENTS_RAW_PREFIX) + "([a-z][a-z0-9-]{1,31})\\.v1");
+
+	private static final Serde<String> RAW_KEYS = Serdes.String();
+
+	private static final Serde<byte[]> RAW_VALUES = Serdes.ByteArray();
 
 	private Topics() {
 	}
 
 	/** Every topic in the catalogue. */
 	public static List<Topic<?, ?>> all() {
-		return List.of(LINE_EVENTS, LINES, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, OPERATOR_EVENTS_RAW,
-				REJECTED_EVENTS);
+		return List.of(LINE_EVENTS, LINES, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, REJECTED_EVENTS);
+	}
+
+	/**
+	 * Unvalidated events of one operator on the Kafka-native path (writer: that
+	 * operator's integration, the only principal with WRITE on it; reader: ingest, which
+	 * takes the operator from the topic, never from the record). Values are raw JSON
+	 * bytes.
+	 */
+	public static Topic<String, byte[]> operatorEventsRaw(OperatorId operator) {
+		return new Topic<>(OPERATOR_EVENTS_RAW_PREFIX + operator.value() + ".v1", RAW_KEYS, RAW_VALUES,
+				DEFAULT_PARTITIONS, Duration.ofDays(7), TopicConfig.CLEANUP_POLICY_DELETE);
+	}
+
+	/** The raw topics of {@code operators}, in their order. */
+	public static List<Topic<String, byte[]>> operatorEventsRaw(Collection<OperatorId> operators) {
+		return operators.stream().map(Topics::operatorEventsRaw).toList();
+	}
+
+	/**
+	 * The prefix of one operator's raw topics, for a prefixed ACL: it ends with a dot, so
+	 * that {@code orange}'s does not cover {@code orange-be}'s topic.
+	 */
+	public static String operatorEventsRawPrefix(OperatorId operator) {
+		return OPERATOR_EVENTS_RAW_PREFIX + operator.value() + ".";
+	}
+
+	/** The operator whose raw topic {@code topicName} is, if it is one. */
+	public static Optional<OperatorId> operatorOfRaw(String topicName) {
+		Matcher matcher = OPERATOR_EVENTS_RAW_PATTERN.matcher(topicName);
+		return matcher.matches() ? Optional.of(OperatorId.of(matcher.group(1))) : Optional.empty();
 	}
 
 	/**
@@ -106,9 +144,23 @@ public final class Topics {
 	 * dead letters ({@code <name>-dlt}) or retries ({@code <name>-retry-N}) it holds.
 	 */
 	public static Optional<Topic<?, ?>> owning(String topicName) {
-		return all().stream()
-			.filter((topic) -> topicName.equals(topic.name()) || topicName.startsWith(topic.name() + "-"))
+		Optional<Topic<?, ?>> catalogued = all().stream()
+			.filter((topic) -> belongs(topicName, topic.name()))
 			.findFirst();
+		if (catalogued.isPresent() || !topicName.startsWith(OPERATOR_EVENTS_RAW_PREFIX)) {
+			return catalogued;
+		}
+		int version = topicName.indexOf(".v1");
+		if (version < 0) {
+			return Optional.empty();
+		}
+		return operatorOfRaw(topicName.substring(0, version + ".v1".length()))
+			.<Topic<?, ?>>map(Topics::operatorEventsRaw)
+			.filter((raw) -> belongs(topicName, raw.name()));
+	}
+
+	private static boolean belongs(String topicName, String catalogueName) {
+		return topicName.equals(catalogueName) || topicName.startsWith(catalogueName + "-");
 	}
 
 }

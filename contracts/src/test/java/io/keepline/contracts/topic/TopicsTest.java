@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TopicsTest {
 
+	private static final String RAW = Topics.OPERATOR_EVENTS_RAW_PREFIX;
+
 	@Test
 	void everyTopicIsVersionedUniqueAndLaidOutForTwelvePartitions() {
 		assertThat(Topics.all()).extracting(Topic::name).doesNotHaveDuplicates().allMatch((n) -> n.endsWith(".v1"));
@@ -56,6 +58,40 @@ class TopicsTest {
 		assertThat(Topics.owning(Topics.DEADLINE_EVENTS.name() + "-retry-2")).contains(Topics.DEADLINE_EVENTS);
 		assertThat(Topics.owning(Topics.LINE_EVENTS.name())).contains(Topics.LINE_EVENTS);
 		assertThat(Topics.owning("somebody-elses-topic")).isEmpty();
+	}
+
+	@Test
+	void eachOperatorHasARawTopicOfItsOwnNamedForItsPrefixedAcl() {
+		OperatorId orange = OperatorId.of("orange");
+		Topic<String, byte[]> raw = Topics.operatorEventsRaw(orange);
+
+		assertThat(raw.name()).isEqualTo(Topics.OPERATOR_EVENTS_RAW_PREFIX + "orange.v1")
+			.startsWith(Topics.operatorEventsRawPrefix(orange))
+			.startsWith(Topics.OPERATOR_EVENTS_RAW_PREFIX);
+		assertThat(raw).isEqualTo(Topics.operatorEventsRaw(OperatorId.of("orange")));
+		assertThat(Topics.operatorEventsRaw(OperatorId.of("orange-be")).name())
+			.doesNotStartWith(Topics.operatorEventsRawPrefix(orange));
+		assertThat(raw.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(7L * 24 * 3600 * 1000));
+		assertThat(Topics.all()).doesNotContain(raw);
+	}
+
+	@Test
+	void theOperatorOfARawTopicIsReadFromItsNameOnly() {
+		assertThat(Topics.operatorOfRaw(RAW + "proximus.v1")).contains(OperatorId.of("proximus"));
+		assertThat(Topics.operatorOfRaw(RAW + "proximus.v1-dlt")).isEmpty();
+		assertThat(Topics.operatorOfRaw(RAW + "Proximus.v1")).isEmpty();
+		assertThat(Topics.operatorOfRaw(RAW + "v1")).isEmpty();
+		assertThat(Topics.operatorOfRaw(Topics.LINE_EVENTS.name())).isEmpty();
+	}
+
+	@Test
+	void deadLettersOfARawTopicLeadBackToThatOperatorsRawTopic() {
+		Topic<String, byte[]> raw = Topics.operatorEventsRaw(OperatorId.of("base"));
+
+		assertThat(Topics.owning(raw.deadLetter())).contains(raw);
+		assertThat(Topics.owning(raw.name())).contains(raw);
+		assertThat(Topics.owning(RAW + "base.v1x")).isEmpty();
+		assertThat(Topics.owning(RAW + "v1-dlt")).isEmpty();
 	}
 
 	@Test

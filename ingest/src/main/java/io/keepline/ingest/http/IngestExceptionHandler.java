@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Maps refused requests to RFC 9457 problem details: 400, 401 (with a Bearer challenge),
- * 413, 415 (Spring's own) and 503 (with Retry-After) when Kafka cannot take a batch or
- * line ownership cannot be told yet.
+ * 408 (a body too slow), 413, 415 (Spring's own), 429 (with Retry-After) and 503 (with
+ * Retry-After) when Kafka cannot take a batch or line ownership cannot be told yet.
  */
 @RestControllerAdvice
 class IngestExceptionHandler extends ResponseEntityExceptionHandler {
@@ -36,8 +36,14 @@ class IngestExceptionHandler extends ResponseEntityExceptionHandler {
 		if (problem instanceof IngestProblem.Unauthorized) {
 			return Problems.unauthorized(problem.getMessage());
 		}
-		if (problem instanceof IngestProblem.BadRequest || problem instanceof IngestProblem.TooLarge) {
+		if (problem instanceof IngestProblem.BadRequest || problem instanceof IngestProblem.TooLarge
+				|| problem instanceof IngestProblem.TooSlow) {
 			return Problems.of(problem.status(), problem.getMessage());
+		}
+		if (problem instanceof IngestProblem.TooManyRequests) {
+			return ResponseEntity.status(problem.status())
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(OperatorRateLimits.PERIOD.toSeconds()))
+				.body(ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage()));
 		}
 		throw new UnhandledTypeException(problem);
 	}

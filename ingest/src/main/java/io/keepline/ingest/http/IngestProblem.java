@@ -1,5 +1,7 @@
 package io.keepline.ingest.http;
 
+import io.keepline.contracts.OperatorId;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -32,6 +34,25 @@ abstract sealed class IngestProblem extends RuntimeException {
 
 		BadRequest(String detail) {
 			super(HttpStatus.BAD_REQUEST, detail);
+		}
+
+	}
+
+	/** The operator made more requests this second than its limit. */
+	static final class TooManyRequests extends IngestProblem {
+
+		TooManyRequests(OperatorId operator) {
+			super(HttpStatus.TOO_MANY_REQUESTS, "Operator " + operator + " is over its request rate; retry after "
+					+ OperatorRateLimits.PERIOD.toSeconds() + " s");
+		}
+
+	}
+
+	/** The body came too slowly. */
+	static final class TooSlow extends IngestProblem {
+
+		TooSlow(String detail) {
+			super(HttpStatus.REQUEST_TIMEOUT, detail);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.keepline.ingest.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
@@ -46,12 +47,15 @@ class LineEventsController implements LineEventsApi {
 
 	private final CsvImporter csvImporter;
 
+	private final RequestLimitsSettings limits;
+
 	LineEventsController(OperatorAuthentication authentication, JsonBatchReader batchReader, BatchIngestor ingestor,
-			CsvImporter csvImporter) {
+			CsvImporter csvImporter, RequestLimitsSettings limits) {
 		this.authentication = authentication;
 		this.batchReader = batchReader;
 		this.ingestor = ingestor;
 		this.csvImporter = csvImporter;
+		this.limits = limits;
 	}
 
 	@Override
@@ -59,7 +63,7 @@ class LineEventsController implements LineEventsApi {
 	public BatchResponse post(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) throws IOException {
 		OperatorId operator = operator(authorization);
-		List<JsonNode> trees = this.batchReader.read(request.getInputStream(), request.getContentLengthLong());
+		List<JsonNode> trees = this.batchReader.read(body(request), request.getContentLengthLong());
 		List<IngestItem> items = new ArrayList<>(trees.size());
 		for (JsonNode tree : trees) {
 			items.add(IngestItem.of(operator, "index " + items.size(), tree));
@@ -79,9 +83,14 @@ class LineEventsController implements LineEventsApi {
 				: StandardCharsets.UTF_8;
 		log.info("CSV import for {} started", operator);
 		// a decoder that reports bytes its charset cannot read instead of replacing them
-		try (Reader reader = new InputStreamReader(request.getInputStream(), charset.newDecoder())) {
+		try (Reader reader = new InputStreamReader(body(request), charset.newDecoder())) {
 			return this.csvImporter.importCsv(operator, reader);
 		}
+	}
+
+	/** The request body, refused once the client keeps ingest waiting too long for it. */
+	private InputStream body(HttpServletRequest request) throws IOException {
+		return new BodyWait(request.getInputStream(), this.limits.bodyWait());
 	}
 
 	private OperatorId operator(String authorization) {

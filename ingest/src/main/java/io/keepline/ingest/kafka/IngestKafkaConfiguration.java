@@ -1,8 +1,13 @@
 package io.keepline.ingest.kafka;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
+import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.auth.OperatorKeys;
+import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.ingest.BatchIngestor;
 import io.keepline.ingest.EventPublisher;
@@ -60,9 +65,21 @@ class IngestKafkaConfiguration {
 		return new KafkaEventPublisher(ingestKafkaTemplate);
 	}
 
+	/**
+	 * The topics ingest writes, and the raw topics of the operators it knows, which it
+	 * reads and declares (their writers are outside Keepline).
+	 */
 	@Bean
-	KafkaAdmin.NewTopics ingestTopics() {
-		return ServiceTopics.writes(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS, Topics.OPERATOR_EVENTS_RAW).declare();
+	KafkaAdmin.NewTopics ingestTopics(OperatorKeys operatorKeys) {
+		List<Topic<?, ?>> topics = new ArrayList<>(List.of(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS));
+		topics.addAll(rawTopics(operatorKeys));
+		return ServiceTopics.writes(topics.toArray(Topic<?, ?>[]::new)).declare();
+	}
+
+	/** The raw topics of the operators ingest knows, each operator's own. */
+	static List<Topic<String, byte[]>> rawTopics(OperatorKeys operatorKeys) {
+		return Topics.operatorEventsRaw(
+				operatorKeys.operators().stream().sorted(Comparator.comparing(OperatorId::value)).toList());
 	}
 
 	@Bean
@@ -70,7 +87,8 @@ class IngestKafkaConfiguration {
 			ProducerFactory<byte[], byte[]> ingestProducerFactory, BatchIngestor ingestor, OperatorKeys operatorKeys) {
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(
 				clients.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-		ContainerProperties properties = new ContainerProperties(Topics.OPERATOR_EVENTS_RAW.name());
+		ContainerProperties properties = new ContainerProperties(
+				rawTopics(operatorKeys).stream().map(Topic::name).toArray(String[]::new));
 		properties.setGroupId(settings.raw().groupId());
 		properties.setKafkaAwareTransactionManager(new KafkaTransactionManager<>(ingestProducerFactory));
 		properties.setMessageListener(new RawEventListener(ingestor, new RawRecords(operatorKeys.operators())));

@@ -2,6 +2,7 @@ package io.keepline.ingest.http;
 
 import java.util.List;
 
+import io.keepline.contracts.OperatorId;
 import io.keepline.ingest.csv.CsvFailures;
 import io.keepline.ingest.csv.CsvImportFailed;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ class IngestExceptionHandlerTest {
 	@Test
 	void answersEveryKindOfRefusedRequest() {
 		List<IngestProblem> problems = List.of(new IngestProblem.Unauthorized(), new IngestProblem.BadRequest("bad"),
-				new IngestProblem.TooLarge("big"));
+				new IngestProblem.TooLarge("big"), new IngestProblem.TooSlow("slow"),
+				new IngestProblem.TooManyRequests(OperatorId.of("base")));
 		assertThat(problems).extracting(Object::getClass)
 			.containsExactlyInAnyOrder(IngestProblem.class.getPermittedSubclasses());
 
@@ -29,6 +31,7 @@ class IngestExceptionHandlerTest {
 				.doesNotThrowAnyException();
 			assertThat(this.handler.refused(problem).getStatusCode()).isEqualTo(problem.status());
 		}
+		assertThat(this.handler.refused(problems.get(4)).getHeaders().getFirst("Retry-After")).isEqualTo("1");
 	}
 
 	@Test

@@ -17,23 +17,31 @@ class RawRecordsTest {
 	final RawRecords records = new RawRecords(Set.of(OperatorId.of("orange"), OperatorId.of("base")));
 
 	@Test
-	void takesTheOperatorFromTheHeaderAndTheOriginalPayload() {
+	void takesTheOperatorFromTheTopicAndTheOriginalPayload() {
 		IngestItem item = this.records.toItem(record("{\"type\": \"LineErased\"}", "base"));
 
 		assertThat(item.operator()).isEqualTo(OperatorId.of("base"));
 		assertThat(item.unreadable()).isNull();
 		assertThat(item.json().get("type").stringValue()).isEqualTo("LineErased");
 		assertThat(item.payloadText()).isEqualTo("{\"type\": \"LineErased\"}");
-		assertThat(item.location()).isEqualTo(Topics.OPERATOR_EVENTS_RAW.name() + "-3@42");
+		assertThat(item.location()).isEqualTo(Topics.operatorEventsRaw(OperatorId.of("base")).name() + "-3@42");
 	}
 
 	@Test
-	void filesRecordsWithoutAKnownOperatorAsUnattributed() {
-		assertThat(this.records.toItem(record("{}", null)).unreadable())
-			.isEqualTo(new FieldError("header.keepline-operator", "required"));
+	void ignoresAHeaderThatClaimsAnotherOperator() {
+		ConsumerRecord<byte[], byte[]> record = record("{}", "base");
+		record.headers().add(RawRecords.FORMER_OPERATOR_HEADER, "orange".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(this.records.toItem(record).operator()).isEqualTo(OperatorId.of("base"));
+	}
+
+	@Test
+	void filesRecordsOfAnUnknownOperatorsTopicAsUnattributed() {
 		IngestItem unknown = this.records.toItem(record("{}", "acme"));
 		assertThat(unknown.operator().value()).isEqualTo("unattributed");
-		assertThat(unknown.unreadable()).isEqualTo(new FieldError("header.keepline-operator", "unknown_operator"));
+		assertThat(unknown.unreadable()).isEqualTo(new FieldError("topic", "unknown_operator"));
+		IngestItem foreign = this.records.toItem(new ConsumerRecord<>(Topics.LINE_EVENTS.name(), 0, 0, null, null));
+		assertThat(foreign.unreadable()).isEqualTo(new FieldError("topic", "unknown_operator"));
 	}
 
 	@Test
@@ -46,12 +54,8 @@ class RawRecordsTest {
 	}
 
 	static ConsumerRecord<byte[], byte[]> record(String value, String operator) {
-		ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(Topics.OPERATOR_EVENTS_RAW.name(), 3, 42, null,
+		return new ConsumerRecord<>(Topics.operatorEventsRaw(OperatorId.of(operator)).name(), 3, 42, null,
 				(value != null) ? value.getBytes(StandardCharsets.UTF_8) : null);
-		if (operator != null) {
-			record.headers().add(Topics.OPERATOR_HEADER, operator.getBytes(StandardCharsets.UTF_8));
-		}
-		return record;
 	}
 
 }

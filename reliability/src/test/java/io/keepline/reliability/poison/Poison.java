@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import io.keepline.contracts.FieldError;
 import io.keepline.contracts.Msisdn;
-import io.keepline.contracts.topic.Topics;
 import io.keepline.ingest.validation.Reasons;
 import io.keepline.testsupport.Unique;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -67,31 +66,26 @@ enum Poison {
 	}
 
 	/**
-	 * This poison for the raw operator topic, where the operator header plays the key's
-	 * part: made from a well-formed {@code lineEvent} of operator orange, written into
-	 * {@code partition}.
+	 * This poison for an operator's raw topic, where the key means nothing and the topic
+	 * names the operator: no value stands for an unreadable key, and a record claiming
+	 * another operator (in its body and in a header) for a record of another line. Made
+	 * from a well-formed {@code lineEvent} of operator orange, written into
+	 * {@code partition} of orange's topic.
 	 */
 	ProducerRecord<byte[], byte[]> rawRecord(String topic, int partition, ObjectNode lineEvent) {
-		String operator = lineEvent.get("operator").asString();
 		byte[] value = switch (this) {
 			case NOT_JSON -> GARBAGE;
 			case UNKNOWN_TYPE -> bytes(lineEvent.put("type", "LineTeleported").toString());
-			case KEY_NOT_AN_MSISDN -> {
-				operator = null;
-				yield bytes(lineEvent.toString());
-			}
-			case KEY_OF_ANOTHER_LINE -> {
-				operator = "proximus";
-				yield bytes(lineEvent.toString());
-			}
+			case KEY_NOT_AN_MSISDN -> null;
+			case KEY_OF_ANOTHER_LINE -> bytes(lineEvent.put("operator", "proximus").toString());
 			case MISSING_REQUIRED_FIELD -> {
 				lineEvent.remove("validUntil");
 				yield bytes(lineEvent.toString());
 			}
 		};
 		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, null, value);
-		if (operator != null) {
-			record.headers().add(Topics.OPERATOR_HEADER, bytes(operator));
+		if (this == KEY_OF_ANOTHER_LINE) {
+			record.headers().add("keepline-operator", bytes("proximus"));
 		}
 		return record;
 	}
@@ -101,7 +95,7 @@ enum Poison {
 		return switch (this) {
 			case NOT_JSON -> new FieldError("$", Reasons.MALFORMED_JSON);
 			case UNKNOWN_TYPE -> new FieldError("type", Reasons.UNKNOWN_TYPE);
-			case KEY_NOT_AN_MSISDN -> new FieldError("header." + Topics.OPERATOR_HEADER, Reasons.REQUIRED);
+			case KEY_NOT_AN_MSISDN -> new FieldError("$", Reasons.REQUIRED);
 			case KEY_OF_ANOTHER_LINE -> new FieldError("operator", Reasons.OPERATOR_MISMATCH);
 			case MISSING_REQUIRED_FIELD -> new FieldError("validUntil", Reasons.REQUIRED);
 		};

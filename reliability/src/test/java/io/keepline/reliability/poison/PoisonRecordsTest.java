@@ -25,6 +25,7 @@ import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.RejectedEvent;
+import io.keepline.contracts.auth.OperatorKeys;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.line.PaymentHistory;
@@ -105,6 +106,8 @@ class PoisonRecordsTest {
 	@BeforeAll
 	static void startServices(KafkaCluster cluster) {
 		cluster.createTopics(Topics.all().toArray(Topic[]::new));
+		cluster.createTopics(Topics.operatorEventsRaw(OperatorKeys.parse(ServiceRun.OPERATOR_KEYS).operators())
+			.toArray(Topic[]::new));
 		smtp = new GreenMail(new ServerSetup(FreePorts.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		String servers = cluster.bootstrapServers();
@@ -156,8 +159,8 @@ class PoisonRecordsTest {
 			}
 		}
 
-		TopicConsumer<EventRejected> ingesting = new TopicConsumer<>(Topics.OPERATOR_EVENTS_RAW.name(), "ingest",
-				rounds, PoisonRecordsTest::rejections,
+		TopicConsumer<EventRejected> ingesting = new TopicConsumer<>(Topics.operatorEventsRaw(Events.ORANGE).name(),
+				"ingest", rounds, PoisonRecordsTest::rejections,
 				(round) -> lineEvents.records().stream().anyMatch((r) -> round.raw().equals(r.key())));
 		List<TopicConsumer<ConsumerRecord<String, String>>> deadLettering = deadLetteringConsumers(rounds, retryTopics);
 		List<TopicConsumer<?>> consumers = new ArrayList<>(deadLettering);
@@ -243,7 +246,11 @@ class PoisonRecordsTest {
 	}
 
 	private static void assertEveryConsumerIsCovered(Set<String> retryTopics) {
-		assertThat(ConsumedTopics.of(ingest)).containsExactly(Topics.OPERATOR_EVENTS_RAW.name());
+		assertThat(ConsumedTopics.of(ingest)).containsExactlyInAnyOrderElementsOf(
+				Topics.operatorEventsRaw(OperatorKeys.parse(ServiceRun.OPERATOR_KEYS).operators())
+					.stream()
+					.map(Topic::name)
+					.toList());
 		assertThat(ConsumedTopics.of(scheduler)).containsExactlyInAnyOrder(Topics.LINE_EVENTS.name(),
 				Topics.PAYMENT_EVENTS.name());
 		assertThat(ConsumedTopics.of(payments)).containsExactlyInAnyOrder(Topics.DEADLINE_EVENTS.name(),

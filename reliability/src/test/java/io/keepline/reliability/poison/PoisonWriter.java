@@ -54,14 +54,13 @@ final class PoisonWriter implements AutoCloseable {
 	 * poisons landed.
 	 */
 	List<Written> rawPoisonThenGood(LineEvent good) {
-		String topic = Topics.OPERATOR_EVENTS_RAW.name();
+		String topic = Topics.operatorEventsRaw(Events.ORANGE).name();
 		int partition = partition(good.msisdn());
 		List<Written> poisons = Arrays.stream(Poison.values())
 			.map((kind) -> send(kind, kind.rawRecord(topic, partition, Events.lineEventJson(good.msisdn()))))
 			.toList();
 		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, null,
 				EventJson.write(good, LineEvent.class));
-		record.headers().add(Topics.OPERATOR_HEADER, Poison.bytes(Events.ORANGE.value()));
 		send(null, record);
 		return poisons;
 	}

@@ -102,16 +102,14 @@ final class OperatorApis {
 		return summary.get("rejected").intValue();
 	}
 
-	/** Publishes {@code events} on the raw operator topic as {@code operator} does. */
+	/** Publishes {@code events} on {@code operator}'s raw topic as that operator does. */
 	static void publishRaw(KafkaCluster cluster, OperatorId operator, List<? extends LineEvent> events) {
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerProperties(),
 				new ByteArraySerializer(), new ByteArraySerializer())) {
 			for (LineEvent event : events) {
-				ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.OPERATOR_EVENTS_RAW.name(),
+				producer.send(new ProducerRecord<>(Topics.operatorEventsRaw(operator).name(),
 						event.msisdn().value().getBytes(StandardCharsets.UTF_8),
-						OperatorEvents.json(event).getBytes(StandardCharsets.UTF_8));
-				record.headers().add(Topics.OPERATOR_HEADER, operator.value().getBytes(StandardCharsets.UTF_8));
-				producer.send(record);
+						OperatorEvents.json(event).getBytes(StandardCharsets.UTF_8)));
 			}
 		}
 	}

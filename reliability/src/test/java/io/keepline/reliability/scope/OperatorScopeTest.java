@@ -90,7 +90,7 @@ class OperatorScopeTest {
 	/** Starts ingest and the scheduler side by side, as the standalone does. */
 	@BeforeAll
 	static void start(KafkaCluster cluster) throws IOException {
-		cluster.createTopics(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS, Topics.OPERATOR_EVENTS_RAW,
+		cluster.createTopics(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS, Topics.operatorEventsRaw(PROXIMUS),
 				Topics.PAYMENT_EVENTS, Topics.DEADLINE_EVENTS);
 		lineEvents = TopicProbe.of(cluster, Topics.LINE_EVENTS);
 		rejectedEvents = TopicProbe.of(cluster, Topics.REJECTED_EVENTS);

@@ -115,7 +115,7 @@ class EventFeed implements SmartLifecycle {
 	private TimelineEntry entry(ConsumerRecord<byte[], byte[]> record) {
 		Topic<?, ?> topic = this.topics.get(record.topic());
 		Instant timestamp = Instant.ofEpochMilli(record.timestamp());
-		if (topic == Topics.OPERATOR_EVENTS_RAW) {
+		if (Topics.operatorOfRaw(record.topic()).isPresent()) {
 			return rawEntry(record, timestamp);
 		}
 		try {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 
 class KafkaBrokerTest {
 
-	private static final Topic<String, byte[]> TOPIC = Topics.OPERATOR_EVENTS_RAW;
+	private static final Topic<String, byte[]> TOPIC = Topics.operatorEventsRaw(OperatorId.of("orange"));
 
 	@TempDir
 	Path dataDir;
