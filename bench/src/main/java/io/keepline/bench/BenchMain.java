@@ -36,6 +36,8 @@ public final class BenchMain {
 		String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
 		List<Integer> lines = null;
 		Integer maxPerPunctuation = null;
+		Integer partitions = null;
+		Integer instances = null;
 		for (String arg : args) {
 			if (arg.startsWith("--mode=")) {
 				mode = BenchMode.of(arg.substring("--mode=".length()));
@@ -53,6 +55,12 @@ public final class BenchMain {
 				maxPerPunctuation = Integer
 					.valueOf(arg.substring("--scheduler-max-per-punctuation=".length()).replace("_", ""));
 			}
+			else if (arg.startsWith("--scheduler-partitions=")) {
+				partitions = Integer.valueOf(arg.substring("--scheduler-partitions=".length()));
+			}
+			else if (arg.startsWith("--scheduler-instances=")) {
+				instances = Integer.valueOf(arg.substring("--scheduler-instances=".length()));
+			}
 			else if (arg.startsWith("--only=")) {
 				only.addAll(List.of(arg.substring("--only=".length()).split(",")));
 			}
@@ -64,7 +72,7 @@ public final class BenchMain {
 			}
 			else {
 				System.err.println("Unknown argument " + arg
-						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--results=dir] [--bootstrap-servers=host:port]");
+						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--scheduler-partitions=n] [--scheduler-instances=n] [--results=dir] [--bootstrap-servers=host:port]");
 				System.exit(2);
 			}
 		}
@@ -73,6 +81,12 @@ public final class BenchMain {
 		}
 		if (maxPerPunctuation != null) {
 			mode = mode.withSchedulerMaxPerPunctuation(maxPerPunctuation);
+		}
+		if (partitions != null) {
+			mode = mode.withSchedulerPartitions(partitions);
+		}
+		if (instances != null) {
+			mode = mode.withSchedulerInstances(instances);
 		}
 		System.exit(run(mode, only, results, bootstrap, System.out).complete() ? 0 : 1);
 	}

@@ -25,6 +25,7 @@ import io.keepline.bench.baseline.BaselineClients;
 import io.keepline.bench.baseline.ExactlyOnceCopyRate;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The scheduler's own topology on one instance: lines registered into state, reminders
@@ -64,6 +65,16 @@ public final class SchedulerSuite implements Suite {
 					settings.punctuationInterval().toMillis(), settings.maxPerPunctuation(),
 					settings.maxPunctuationTime().toMillis(),
 					settings.equals(EngineSettings.defaults()) ? " (the scheduler's defaults)" : " (NOT the defaults)");
+		int partitions = context.mode().schedulerPartitions();
+		int instances = context.mode().schedulerInstances();
+		context.out()
+			.printf(Locale.ROOT, "   %d partitions of line-events and payment-events (%s), %d scheduler instance%s%n",
+					partitions, (partitions == Topics.DEFAULT_PARTITIONS) ? "the catalogue's" : "NOT the catalogue's",
+					instances, (instances == 1) ? "" : "s in this JVM, sharing the work");
+		// the scheduler's inputs first, co-partitioned, in the run's partition count
+		BaselineClients.createTopics(bootstrap,
+				List.of(new NewTopic(Topics.LINE_EVENTS.name(), partitions, (short) 1),
+						new NewTopic(Topics.PAYMENT_EVENTS.name(), partitions, (short) 1)));
 		BaselineClients.createCatalogueTopics(bootstrap);
 		String size = String.format(Locale.ROOT, "%,d lines", count);
 		// Deadlines lie in the real past, so that the records the scheduler writes at its
@@ -89,7 +100,7 @@ public final class SchedulerSuite implements Suite {
 				loader.flush();
 			}
 			List<Figure> memoryDetails = new ArrayList<>();
-			Engine engine = new Engine(bootstrap, applicationId, stateDir, clock, settings);
+			Engine engine = new Engine(bootstrap, applicationId, stateDir, clock, settings, instances);
 			try (ReminderReader reader = new ReminderReader(bootstrap, clock, timeline)) {
 				engine.start();
 				long running = engine.awaitRunning(Duration.ofMinutes(2));
@@ -107,7 +118,7 @@ public final class SchedulerSuite implements Suite {
 				timeline.mark("restart");
 				ReminderReader.Phase afterRestart = reader.begin(RESTART_LINES);
 				clock.jumpTo(restartDue.plusMillis(1));
-				engine = new Engine(bootstrap, applicationId, stateDir, clock, settings);
+				engine = new Engine(bootstrap, applicationId, stateDir, clock, settings, instances);
 				long restarted = engine.start();
 				try (ProgressLine progress = context.progress("restart, first reminders", RESTART_LINES)) {
 					Waits.count("reminders after restart", RESTART_LINES, STALL, () -> {
@@ -119,6 +130,8 @@ public final class SchedulerSuite implements Suite {
 
 				timeline.mark(String.format(Locale.ROOT, "%,d due at once", count));
 				ReminderReader.Phase all = reader.begin(count);
+				double sentBefore = engine.recordsSent();
+				List<Long> emittedBefore = engine.emittedByInstance();
 				clock.jumpTo(burstDue.plusMillis(1));
 				long jumped = System.nanoTime();
 				try (ProgressLine progress = context.progress("draining " + size + " due at once", count)) {
@@ -128,15 +141,26 @@ public final class SchedulerSuite implements Suite {
 					}, progress);
 				}
 				double seconds = (all.lastNanos - jumped) / 1e9;
+				double recordsPerReminder = (engine.recordsSent() - sentBefore) / count;
+				List<Figure> drainDetails = new ArrayList<>(List.of(
+						all.lateness.figure("lateness p50 (all due at once)", 50),
+						all.lateness.figure("lateness p99 (all due at once)", 99),
+						all.lateness.figure("lateness max (all due at once)", 100),
+						new Figure("time to drain", seconds, "s"),
+						new Figure("records written per reminder (changelogs and outputs)", recordsPerReminder,
+								"records"),
+						new Figure("engine: most entries per task and punctuation", settings.maxPerPunctuation(),
+								"entries"),
+						new Figure("tasks (partitions)", partitions, "tasks"),
+						new Figure("reminders/s per task", count / seconds / partitions, "reminders/s")));
+				List<Long> emittedAfter = engine.emittedByInstance();
+				for (int i = 0; i < instances && instances > 1; i++) {
+					drainDetails.add(new Figure("reminders emitted by instance " + (i + 1),
+							emittedAfter.get(i) - emittedBefore.get(i), "reminders"));
+				}
 				Comparison drained = new Comparison(name(),
 						new Figure("reminders emitted, " + size + " due at once", count / seconds, "reminders/s"), null,
-						50_000.0, false, true,
-						List.of(all.lateness.figure("lateness p50 (all due at once)", 50),
-								all.lateness.figure("lateness p99 (all due at once)", 99),
-								all.lateness.figure("lateness max (all due at once)", 100),
-								new Figure("time to drain", seconds, "s"),
-								new Figure("engine: most entries per task and punctuation",
-										settings.maxPerPunctuation(), "entries")));
+						50_000.0, false, true, drainDetails);
 				Comparison steady = steady(context, loader, clock, reader, timeline, count + RESTART_LINES,
 						burst.zone());
 				return comparisons(context, count, registered, drained, steady, memory, memoryDetails, firstSeconds,
