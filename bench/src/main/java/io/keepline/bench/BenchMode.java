@@ -35,7 +35,8 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 			2_000, 1_000, 200_000, EngineSettings.defaults(), Topics.DEFAULT_PARTITIONS, 1);
 
 	public static final BenchMode FULL = new BenchMode("full", 1_000_000, List.of(1_000_000, 10_000_000), 5_000,
-			Duration.ofSeconds(60), 100_000, 50_000, 2_000_000, EngineSettings.defaults(), Topics.DEFAULT_PARTITIONS, 1);
+			Duration.ofSeconds(60), 100_000, 50_000, 2_000_000, EngineSettings.defaults(), Topics.DEFAULT_PARTITIONS,
+			1);
 
 	public BenchMode {
 		schedulerLines = List.copyOf(schedulerLines);

@@ -81,15 +81,17 @@ final class Engine implements AutoCloseable {
 	long awaitRunning(Duration timeout) throws TimeoutException {
 		Waits.until("the scheduler to be RUNNING", timeout, () -> this.runningNanos != 0 || failed());
 		if (failed()) {
-			throw new IllegalStateException("The scheduler stopped: "
-					+ this.instances.stream().map(KafkaStreams::state).toList());
+			throw new IllegalStateException(
+					"The scheduler stopped: " + this.instances.stream().map(KafkaStreams::state).toList());
 		}
 		return this.runningNanos;
 	}
 
 	boolean failed() {
-		return this.instances.stream().map(KafkaStreams::state).anyMatch((state) -> state == KafkaStreams.State.ERROR
-				|| state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_ERROR);
+		return this.instances.stream()
+			.map(KafkaStreams::state)
+			.anyMatch((state) -> state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+					|| state == KafkaStreams.State.PENDING_ERROR);
 	}
 
 	/** How many instances run. */

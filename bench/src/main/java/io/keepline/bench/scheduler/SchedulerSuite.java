@@ -72,9 +72,8 @@ public final class SchedulerSuite implements Suite {
 					partitions, (partitions == Topics.DEFAULT_PARTITIONS) ? "the catalogue's" : "NOT the catalogue's",
 					instances, (instances == 1) ? "" : "s in this JVM, sharing the work");
 		// the scheduler's inputs first, co-partitioned, in the run's partition count
-		BaselineClients.createTopics(bootstrap,
-				List.of(new NewTopic(Topics.LINE_EVENTS.name(), partitions, (short) 1),
-						new NewTopic(Topics.PAYMENT_EVENTS.name(), partitions, (short) 1)));
+		BaselineClients.createTopics(bootstrap, List.of(new NewTopic(Topics.LINE_EVENTS.name(), partitions, (short) 1),
+				new NewTopic(Topics.PAYMENT_EVENTS.name(), partitions, (short) 1)));
 		BaselineClients.createCatalogueTopics(bootstrap);
 		String size = String.format(Locale.ROOT, "%,d lines", count);
 		// Deadlines lie in the real past, so that the records the scheduler writes at its
