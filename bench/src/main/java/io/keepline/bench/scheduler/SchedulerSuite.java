@@ -307,7 +307,7 @@ public final class SchedulerSuite implements Suite {
 				.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
 						new Object[] { new String[] { "summary" } }, new String[] { String[].class.getName() });
 			if (summary instanceof String text && !text.contains("not enabled")) {
-				Path file = context.resultsDir().resolve("scheduler-" + count + "-nmt.txt");
+				Path file = Files.createDirectories(context.resultsDir()).resolve("scheduler-" + count + "-nmt.txt");
 				Files.writeString(file, text + System.lineSeparator() + "VmRSS " + residentSetBytes() / MIB + " MiB"
 						+ System.lineSeparator());
 				context.out().println("   native memory summary: " + file);
