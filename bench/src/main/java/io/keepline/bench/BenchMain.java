@@ -37,6 +37,8 @@ public final class BenchMain {
 		List<Integer> lines = null;
 		List<Integer> paymentsLines = null;
 		Integer maxPerPunctuation = null;
+		Integer partitions = null;
+		Integer instances = null;
 		for (String arg : args) {
 			if (arg.startsWith("--mode=")) {
 				mode = BenchMode.of(arg.substring("--mode=".length()));
@@ -60,6 +62,12 @@ public final class BenchMain {
 				maxPerPunctuation = Integer
 					.valueOf(arg.substring("--scheduler-max-per-punctuation=".length()).replace("_", ""));
 			}
+			else if (arg.startsWith("--scheduler-partitions=")) {
+				partitions = Integer.valueOf(arg.substring("--scheduler-partitions=".length()));
+			}
+			else if (arg.startsWith("--scheduler-instances=")) {
+				instances = Integer.valueOf(arg.substring("--scheduler-instances=".length()));
+			}
 			else if (arg.startsWith("--only=")) {
 				only.addAll(List.of(arg.substring("--only=".length()).split(",")));
 			}
@@ -71,7 +79,7 @@ public final class BenchMain {
 			}
 			else {
 				System.err.println("Unknown argument " + arg
-						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--payments-lines=n,...] [--results=dir] [--bootstrap-servers=host:port]");
+						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--scheduler-partitions=n] [--scheduler-instances=n] [--payments-lines=n,...] [--results=dir] [--bootstrap-servers=host:port]");
 				System.exit(2);
 			}
 		}
@@ -83,6 +91,12 @@ public final class BenchMain {
 		}
 		if (maxPerPunctuation != null) {
 			mode = mode.withSchedulerMaxPerPunctuation(maxPerPunctuation);
+		}
+		if (partitions != null) {
+			mode = mode.withSchedulerPartitions(partitions);
+		}
+		if (instances != null) {
+			mode = mode.withSchedulerInstances(instances);
 		}
 		System.exit(run(mode, only, results, bootstrap, System.out).complete() ? 0 : 1);
 	}

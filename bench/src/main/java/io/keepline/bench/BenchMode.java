@@ -3,6 +3,7 @@ package io.keepline.bench;
 import java.time.Duration;
 import java.util.List;
 
+import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
 
 /**
@@ -20,20 +21,22 @@ import io.keepline.scheduler.deadline.EngineSettings;
  * @param verifications bare signature verifications of the webhook baseline
  * @param schedulerSettings the scheduler's engine settings (its defaults unless a run
  * explores another punctuation batch size)
+ * @param schedulerPartitions partitions of the scheduler's input topics (tasks)
+ * @param schedulerInstances scheduler instances sharing the work
  * @param paymentsLines sizes of payments' line-record table (global store) measured
  */
 public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLines, int steadyLinesPerSecond,
 		Duration steadyDuration, int webhooks, int emails, int verifications, EngineSettings schedulerSettings,
-		List<Integer> paymentsLines) {
+		int schedulerPartitions, int schedulerInstances, List<Integer> paymentsLines) {
 
 	public static final BenchMode SMOKE = new BenchMode("smoke", 2_000, List.of(500), 200, Duration.ofSeconds(3), 300,
-			100, 20_000, EngineSettings.defaults(), List.of(2_000));
+			100, 20_000, EngineSettings.defaults(), Topics.DEFAULT_PARTITIONS, 1, List.of(2_000));
 
 	public static final BenchMode QUICK = new BenchMode("quick", 100_000, List.of(5_000), 200, Duration.ofSeconds(10),
-			2_000, 1_000, 200_000, EngineSettings.defaults(), List.of(100_000));
+			2_000, 1_000, 200_000, EngineSettings.defaults(), Topics.DEFAULT_PARTITIONS, 1, List.of(100_000));
 
 	public static final BenchMode FULL = new BenchMode("full", 1_000_000, List.of(1_000_000, 10_000_000), 5_000,
-			Duration.ofSeconds(60), 100_000, 50_000, 2_000_000, EngineSettings.defaults(),
+			Duration.ofSeconds(60), 100_000, 50_000, 2_000_000, EngineSettings.defaults(), Topics.DEFAULT_PARTITIONS, 1,
 			List.of(1_000_000, 10_000_000));
 
 	public BenchMode {
@@ -62,7 +65,8 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	/** This mode with other scheduler sizes ({@code --scheduler-lines=100000,...}). */
 	public BenchMode withSchedulerLines(List<Integer> lines) {
 		return new BenchMode(this.name, this.ingestEvents, lines, this.steadyLinesPerSecond, this.steadyDuration,
-				this.webhooks, this.emails, this.verifications, this.schedulerSettings, this.paymentsLines);
+				this.webhooks, this.emails, this.verifications, this.schedulerSettings, this.schedulerPartitions,
+				this.schedulerInstances, this.paymentsLines);
 	}
 
 	/**
@@ -72,7 +76,29 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	public BenchMode withSchedulerMaxPerPunctuation(int max) {
 		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
 				this.steadyDuration, this.webhooks, this.emails, this.verifications,
-				this.schedulerSettings.withMaxPerPunctuation(max), this.paymentsLines);
+				this.schedulerSettings.withMaxPerPunctuation(max), this.schedulerPartitions, this.schedulerInstances,
+				this.paymentsLines);
+	}
+
+	/**
+	 * This mode with line-events and payment-events laid out in {@code partitions}
+	 * partitions for the scheduler suite (as many tasks), instead of the catalogue's
+	 * ({@code --scheduler-partitions=24}).
+	 */
+	public BenchMode withSchedulerPartitions(int partitions) {
+		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
+				this.steadyDuration, this.webhooks, this.emails, this.verifications, this.schedulerSettings, partitions,
+				this.schedulerInstances, this.paymentsLines);
+	}
+
+	/**
+	 * This mode with {@code instances} scheduler instances sharing the work, in this JVM
+	 * ({@code --scheduler-instances=2}).
+	 */
+	public BenchMode withSchedulerInstances(int instances) {
+		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
+				this.steadyDuration, this.webhooks, this.emails, this.verifications, this.schedulerSettings,
+				this.schedulerPartitions, instances, this.paymentsLines);
 	}
 
 	/**
@@ -81,7 +107,8 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	 */
 	public BenchMode withPaymentsLines(List<Integer> lines) {
 		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
-				this.steadyDuration, this.webhooks, this.emails, this.verifications, this.schedulerSettings, lines);
+				this.steadyDuration, this.webhooks, this.emails, this.verifications, this.schedulerSettings,
+				this.schedulerPartitions, this.schedulerInstances, lines);
 	}
 
 }

@@ -39,7 +39,7 @@ public record SchedulerSettings(@DefaultValue("10:00") @NotNull LocalTime sendTi
 		@DefaultValue( {
 				"3", "2", "1" }) @NotEmpty List<@Min(1) @Max(27) Integer> autoRenewDays,
 		@DefaultValue("250ms") @NotNull Duration punctuationInterval,
-		@DefaultValue("1000") @Min(1) int maxPerPunctuation,
+		@DefaultValue("20000") @Min(1) int maxPerPunctuation,
 		@DefaultValue("200ms") @NotNull Duration maxPunctuationTime,
 		@DefaultValue("256MB") @NotNull DataSize storeMemory){
 

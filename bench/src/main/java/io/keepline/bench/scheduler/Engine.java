@@ -2,83 +2,119 @@ package io.keepline.bench.scheduler;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.keepline.bench.Waits;
 import io.keepline.scheduler.deadline.EngineSettings;
-import io.keepline.scheduler.engine.EngineListener;
 import io.keepline.scheduler.engine.SchedulerTopology;
 import io.keepline.scheduler.streams.BoundedRocksDbMemory;
+import io.keepline.scheduler.streams.SchedulerStreamsTuning;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * One scheduler instance: the scheduler's own topology ({@link SchedulerTopology}) with
+ * The scheduler under test: one or more instances of the scheduler's own topology
+ * ({@link SchedulerTopology}) in this JVM, sharing one application id (and so the work),
+ * each with its own state directory and as many stream threads as there are cores, with
  * the run's engine settings (the scheduler's defaults unless the command line changes
  * them), exactly-once, on the benchmark's clock, without Spring.
  */
 final class Engine implements AutoCloseable {
 
-	private final KafkaStreams streams;
+	private final List<KafkaStreams> instances = new ArrayList<>();
+
+	private final List<LongAdder> emitted = new ArrayList<>();
 
 	private volatile long runningNanos;
 
-	Engine(String bootstrapServers, String applicationId, Path stateDir, ShiftedClock clock, EngineSettings settings) {
-		Properties props = new Properties();
-		props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-		props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-		props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-		props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Runtime.getRuntime().availableProcessors());
-		props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-		// the scheduler service's bounded RocksDB memory (default 256 MiB for all stores)
-		props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-		// A dynamic member leaves the group on close only with this (leaveGroup in
-		// CloseOptions acts on static members): without it a restart waits for the
-		// session timeout.
-		props.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
-		this.streams = new KafkaStreams(SchedulerTopology.build(settings, clock, EngineListener.NONE), props);
-		this.streams.setStateListener((now, before) -> {
-			if (now == KafkaStreams.State.RUNNING && this.runningNanos == 0) {
-				this.runningNanos = System.nanoTime();
-			}
-		});
+	Engine(String bootstrapServers, String applicationId, Path stateDir, ShiftedClock clock, EngineSettings settings,
+			int instances) {
+		for (int i = 0; i < instances; i++) {
+			Properties props = new Properties();
+			props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+			props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+			props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+			props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("instance-" + (i + 1)).toString());
+			props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Runtime.getRuntime().availableProcessors());
+			props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+			// the scheduler service's bounded RocksDB memory (default 256 MiB for all
+			// stores of the JVM)
+			props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+			// and its throughput settings
+			props.putAll(SchedulerStreamsTuning.properties());
+			// A dynamic member leaves the group on close only with this (leaveGroup in
+			// CloseOptions acts on static members): without it a restart waits for the
+			// session timeout.
+			props.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
+			LongAdder count = new LongAdder();
+			KafkaStreams streams = new KafkaStreams(
+					SchedulerTopology.build(settings, clock, (event, lateness) -> count.increment()), props);
+			streams.setStateListener((now, before) -> {
+				if (now == KafkaStreams.State.RUNNING && this.runningNanos == 0 && allRunning()) {
+					this.runningNanos = System.nanoTime();
+				}
+			});
+			this.instances.add(streams);
+			this.emitted.add(count);
+		}
 	}
 
-	/** Starts the instance; returns the nano time it was started at. */
+	private boolean allRunning() {
+		return this.instances.stream().allMatch((streams) -> streams.state() == KafkaStreams.State.RUNNING);
+	}
+
+	/** Starts the instances; returns the nano time they were started at. */
 	long start() {
 		long started = System.nanoTime();
-		this.streams.start();
+		this.instances.forEach(KafkaStreams::start);
 		return started;
 	}
 
-	/** Waits until the instance is RUNNING; returns the nano time it got there. */
+	/** Waits until every instance is RUNNING; returns the nano time they got there. */
 	long awaitRunning(Duration timeout) throws TimeoutException {
 		Waits.until("the scheduler to be RUNNING", timeout, () -> this.runningNanos != 0 || failed());
 		if (failed()) {
-			throw new IllegalStateException("The scheduler stopped: " + this.streams.state());
+			throw new IllegalStateException(
+					"The scheduler stopped: " + this.instances.stream().map(KafkaStreams::state).toList());
 		}
 		return this.runningNanos;
 	}
 
 	boolean failed() {
-		KafkaStreams.State state = this.streams.state();
-		return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
-				|| state == KafkaStreams.State.PENDING_ERROR;
+		return this.instances.stream()
+			.map(KafkaStreams::state)
+			.anyMatch((state) -> state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+					|| state == KafkaStreams.State.PENDING_ERROR);
+	}
+
+	/** How many instances run. */
+	int instances() {
+		return this.instances.size();
+	}
+
+	/**
+	 * How many deadline events each instance has emitted so far (inside transactions that
+	 * may still abort), instance by instance.
+	 */
+	List<Long> emittedByInstance() {
+		return this.emitted.stream().map(LongAdder::sum).toList();
 	}
 
 	/**
 	 * The sum of a RocksDB metric (such as {@code size-all-mem-tables}) over every store
-	 * of this instance, in bytes; NaN when Kafka Streams does not report it.
+	 * of every instance, in bytes; NaN when Kafka Streams does not report it.
 	 */
 	double rocksDb(String metric) {
 		double sum = 0;
 		boolean found = false;
-		for (Map.Entry<MetricName, ? extends Metric> entry : this.streams.metrics().entrySet()) {
+		for (Map.Entry<MetricName, ? extends Metric> entry : metrics()) {
 			if (entry.getKey().name().equals(metric) && entry.getKey().group().equals("stream-state-metrics")
 					&& entry.getValue().metricValue() instanceof Number value) {
 				sum += value.doubleValue();
@@ -94,7 +130,7 @@ final class Engine implements AutoCloseable {
 	 */
 	double rocksDbShared(String metric) {
 		double max = Double.NaN;
-		for (Map.Entry<MetricName, ? extends Metric> entry : this.streams.metrics().entrySet()) {
+		for (Map.Entry<MetricName, ? extends Metric> entry : metrics()) {
 			if (entry.getKey().name().equals(metric) && entry.getKey().group().equals("stream-state-metrics")
 					&& entry.getValue().metricValue() instanceof Number value) {
 				max = Double.isNaN(max) ? value.doubleValue() : Math.max(max, value.doubleValue());
@@ -103,11 +139,33 @@ final class Engine implements AutoCloseable {
 		return max;
 	}
 
+	/**
+	 * How many records the instances' producers have sent so far: changelogs, deadline
+	 * events and line records together.
+	 */
+	double recordsSent() {
+		double sum = 0;
+		for (Map.Entry<MetricName, ? extends Metric> entry : metrics()) {
+			if (entry.getKey().name().equals("record-send-total") && entry.getKey().group().equals("producer-metrics")
+					&& entry.getValue().metricValue() instanceof Number value) {
+				sum += value.doubleValue();
+			}
+		}
+		return sum;
+	}
+
+	private List<Map.Entry<MetricName, ? extends Metric>> metrics() {
+		List<Map.Entry<MetricName, ? extends Metric>> all = new ArrayList<>();
+		this.instances.forEach((streams) -> all.addAll(streams.metrics().entrySet()));
+		return all;
+	}
+
 	@Override
 	public void close() {
-		// Leave the group, so that the restarted instance gets its tasks at once
-		// instead of after the old member's session timeout.
-		this.streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+		// Leave the group, so that the restarted instances get their tasks at once
+		// instead of after the old members' session timeout.
+		this.instances.forEach((streams) -> streams
+			.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30))));
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 import io.keepline.bench.BenchContext;
 import io.keepline.bench.Comparison;
@@ -25,13 +27,14 @@ import io.keepline.bench.baseline.BaselineClients;
 import io.keepline.bench.baseline.ExactlyOnceCopyRate;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * The scheduler's own topology on one instance: lines registered into state, reminders
- * emitted when every line falls due at once, lateness at a steady arrival rate, restart
- * to first reminder, heap and RocksDB memory — beside an exactly-once copy of the same
- * records. Time jumps with a shifted clock; reminders are counted as a read_committed
- * consumer sees them.
+ * The scheduler's own topology on one or more instances: lines registered into state,
+ * reminders emitted when every line falls due at once, lateness at a steady arrival rate,
+ * restart to first reminder, heap and RocksDB memory — beside an exactly-once copy of the
+ * same records. Time jumps with a shifted clock; reminders are counted as a
+ * read_committed consumer sees them.
  */
 public final class SchedulerSuite implements Suite {
 
@@ -64,6 +67,15 @@ public final class SchedulerSuite implements Suite {
 					settings.punctuationInterval().toMillis(), settings.maxPerPunctuation(),
 					settings.maxPunctuationTime().toMillis(),
 					settings.equals(EngineSettings.defaults()) ? " (the scheduler's defaults)" : " (NOT the defaults)");
+		int partitions = context.mode().schedulerPartitions();
+		int instances = context.mode().schedulerInstances();
+		context.out()
+			.printf(Locale.ROOT, "   %d partitions of line-events and payment-events (%s), %d scheduler instance%s%n",
+					partitions, (partitions == Topics.DEFAULT_PARTITIONS) ? "the catalogue's" : "NOT the catalogue's",
+					instances, (instances == 1) ? "" : "s in this JVM, sharing the work");
+		// the scheduler's inputs first, co-partitioned, in the run's partition count
+		BaselineClients.createTopics(bootstrap, List.of(new NewTopic(Topics.LINE_EVENTS.name(), partitions, (short) 1),
+				new NewTopic(Topics.PAYMENT_EVENTS.name(), partitions, (short) 1)));
 		BaselineClients.createCatalogueTopics(bootstrap);
 		String size = String.format(Locale.ROOT, "%,d lines", count);
 		// Deadlines lie in the real past, so that the records the scheduler writes at its
@@ -89,10 +101,11 @@ public final class SchedulerSuite implements Suite {
 				loader.flush();
 			}
 			List<Figure> memoryDetails = new ArrayList<>();
-			Engine engine = new Engine(bootstrap, applicationId, stateDir, clock, settings);
+			Engine engine = new Engine(bootstrap, applicationId, stateDir, clock, settings, instances);
 			try (ReminderReader reader = new ReminderReader(bootstrap, clock, timeline)) {
 				engine.start();
 				long running = engine.awaitRunning(Duration.ofMinutes(2));
+				long registrationCpu = processCpuNanos();
 				Figure registered;
 				try (ProgressLine progress = context.progress("registering " + size + " into state",
 						count + RESTART_LINES)) {
@@ -101,13 +114,16 @@ public final class SchedulerSuite implements Suite {
 					registered = new Figure("lines registered into state (" + size + ")",
 							(count + RESTART_LINES) / ((done - running) / 1e9), "lines/s");
 				}
+				Figure registrationCpuPerLine = new Figure("process CPU per line (all threads, broker included)",
+						(processCpuNanos() - registrationCpu) / 1e3 / (count + RESTART_LINES), "µs");
 				Figure memory = memory(engine, count, memoryDetails);
+				nativeMemory(context, count);
 				engine.close();
 
 				timeline.mark("restart");
 				ReminderReader.Phase afterRestart = reader.begin(RESTART_LINES);
 				clock.jumpTo(restartDue.plusMillis(1));
-				engine = new Engine(bootstrap, applicationId, stateDir, clock, settings);
+				engine = new Engine(bootstrap, applicationId, stateDir, clock, settings, instances);
 				long restarted = engine.start();
 				try (ProgressLine progress = context.progress("restart, first reminders", RESTART_LINES)) {
 					Waits.count("reminders after restart", RESTART_LINES, STALL, () -> {
@@ -119,8 +135,11 @@ public final class SchedulerSuite implements Suite {
 
 				timeline.mark(String.format(Locale.ROOT, "%,d due at once", count));
 				ReminderReader.Phase all = reader.begin(count);
+				double sentBefore = engine.recordsSent();
+				List<Long> emittedBefore = engine.emittedByInstance();
 				clock.jumpTo(burstDue.plusMillis(1));
 				long jumped = System.nanoTime();
+				long drainCpu = processCpuNanos();
 				try (ProgressLine progress = context.progress("draining " + size + " due at once", count)) {
 					Waits.count("reminders of lines due at once", count, STALL, () -> {
 						reader.check();
@@ -128,19 +147,32 @@ public final class SchedulerSuite implements Suite {
 					}, progress);
 				}
 				double seconds = (all.lastNanos - jumped) / 1e9;
+				double recordsPerReminder = (engine.recordsSent() - sentBefore) / count;
+				double cpuPerReminder = (processCpuNanos() - drainCpu) / 1e3 / count;
+				List<Figure> drainDetails = new ArrayList<>(List.of(
+						all.lateness.figure("lateness p50 (all due at once)", 50),
+						all.lateness.figure("lateness p99 (all due at once)", 99),
+						all.lateness.figure("lateness max (all due at once)", 100),
+						new Figure("time to drain", seconds, "s"),
+						new Figure("process CPU per reminder (all threads, broker included)", cpuPerReminder, "µs"),
+						new Figure("records written per reminder (changelogs and outputs)", recordsPerReminder,
+								"records"),
+						new Figure("engine: most entries per task and punctuation", settings.maxPerPunctuation(),
+								"entries"),
+						new Figure("tasks (partitions)", partitions, "tasks"),
+						new Figure("reminders/s per task", count / seconds / partitions, "reminders/s")));
+				List<Long> emittedAfter = engine.emittedByInstance();
+				for (int i = 0; i < instances && instances > 1; i++) {
+					drainDetails.add(new Figure("reminders emitted by instance " + (i + 1),
+							emittedAfter.get(i) - emittedBefore.get(i), "reminders"));
+				}
 				Comparison drained = new Comparison(name(),
 						new Figure("reminders emitted, " + size + " due at once", count / seconds, "reminders/s"), null,
-						50_000.0, false, true,
-						List.of(all.lateness.figure("lateness p50 (all due at once)", 50),
-								all.lateness.figure("lateness p99 (all due at once)", 99),
-								all.lateness.figure("lateness max (all due at once)", 100),
-								new Figure("time to drain", seconds, "s"),
-								new Figure("engine: most entries per task and punctuation",
-										settings.maxPerPunctuation(), "entries")));
+						50_000.0, false, true, drainDetails);
 				Comparison steady = steady(context, loader, clock, reader, timeline, count + RESTART_LINES,
 						burst.zone());
-				return comparisons(context, count, registered, drained, steady, memory, memoryDetails, firstSeconds,
-						timeline);
+				return comparisons(context, count, registered, registrationCpuPerLine, drained, steady, memory,
+						memoryDetails, firstSeconds, timeline);
 			}
 			finally {
 				engine.close();
@@ -167,21 +199,29 @@ public final class SchedulerSuite implements Suite {
 
 	}
 
-	private List<Comparison> comparisons(BenchContext context, int count, Figure registered, Comparison burst,
-			Comparison steady, Figure memory, List<Figure> memoryDetails, double firstSeconds, Timeline timeline)
-			throws Exception {
+	private List<Comparison> comparisons(BenchContext context, int count, Figure registered,
+			Figure registrationCpuPerLine, Comparison burst, Comparison steady, Figure memory,
+			List<Figure> memoryDetails, double firstSeconds, Timeline timeline) throws Exception {
 		Figure copy;
+		long copyCpu = processCpuNanos();
 		try (ProgressLine progress = context.progress("exactly-once copy (baseline)", count)) {
 			copy = ExactlyOnceCopyRate.measure(context.bootstrapServers(), Topics.LINE_EVENTS.name(),
 					BaselineClients.scratchTopic(context.bootstrapServers(), "eos-copy"), count, progress);
 		}
+		// CPU time per item is what a loaded machine changes least: the copy's beside
+		// Keepline's, measured the same way
+		Figure copyCpuPerRecord = new Figure("process CPU per record of the exactly-once copy",
+				(processCpuNanos() - copyCpu) / 1e3 / count, "µs");
+		List<Figure> burstDetails = new ArrayList<>(burst.details());
+		burstDetails.add(copyCpuPerRecord);
 		String size = String.format(Locale.ROOT, "%,d lines", count);
 		Path chart = timeline.write(context.resultsDir().resolve("scheduler-" + count + "-lines.png"),
 				"Keepline scheduler, " + size + " (" + context.mode().name() + " mode)");
 		context.out().println("   chart: " + chart);
 		List<Comparison> out = new ArrayList<>();
-		out.add(new Comparison(name(), registered, copy, null, false, true, List.of()));
-		out.add(new Comparison(burst.suite(), burst.subject(), copy, burst.target(), false, true, burst.details()));
+		out.add(new Comparison(name(), registered, copy, null, false, true,
+				List.of(registrationCpuPerLine, copyCpuPerRecord)));
+		out.add(new Comparison(burst.suite(), burst.subject(), copy, burst.target(), false, true, burstDetails));
 		out.add(steady);
 		out.add(new Comparison(name(), new Figure("restart to first reminder (" + size + ")", firstSeconds, "s"), null,
 				null, false, false, List.of()));
@@ -254,6 +294,34 @@ public final class SchedulerSuite implements Suite {
 		}
 		return new Figure(String.format(Locale.ROOT, "heap used after GC with %,d lines", count), heap / (double) MIB,
 				"MiB");
+	}
+
+	/**
+	 * When the JVM runs with {@code -XX:NativeMemoryTracking=summary}, writes its summary
+	 * (what the JVM itself holds outside the heap, by category) next to the results, so
+	 * that the resident size can be explained: {@code scheduler-<lines>-nmt.txt}.
+	 */
+	private static void nativeMemory(BenchContext context, int count) {
+		try {
+			Object summary = ManagementFactory.getPlatformMBeanServer()
+				.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+						new Object[] { new String[] { "summary" } }, new String[] { String[].class.getName() });
+			if (summary instanceof String text && !text.contains("not enabled")) {
+				Path file = Files.createDirectories(context.resultsDir()).resolve("scheduler-" + count + "-nmt.txt");
+				Files.writeString(file, text + System.lineSeparator() + "VmRSS " + residentSetBytes() / MIB + " MiB"
+						+ System.lineSeparator());
+				context.out().println("   native memory summary: " + file);
+			}
+		}
+		catch (JMException | java.io.IOException ex) {
+			context.out().println("   no native memory summary: " + ex.getMessage());
+		}
+	}
+
+	/** CPU time this process has used so far, all threads together, in nanoseconds. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	/** VmRSS from /proc/self/status, or -1 where there is no such file (not Linux). */

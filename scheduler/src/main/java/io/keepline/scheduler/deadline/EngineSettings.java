@@ -43,11 +43,12 @@ public record EngineSettings(LocalTime sendTime, LocalTime windowStart, LocalTim
 
 	/**
 	 * Keepline's defaults: 10:00, window 09:00–21:00, charges at D−3, D−2, D−1; a scan
-	 * every 250 ms handling at most 1,000 entries or 200 ms of work per task.
+	 * every 250 ms handling at most 200 ms of work per task (the time budget bounds the
+	 * transaction; the cap of 20,000 entries is only a backstop).
 	 */
 	public static EngineSettings defaults() {
 		return new EngineSettings(LocalTime.of(10, 0), LocalTime.of(9, 0), LocalTime.of(21, 0),
-				ZoneId.of("Europe/Brussels"), List.of(3, 2, 1), Duration.ofMillis(250), 1_000, Duration.ofMillis(200),
+				ZoneId.of("Europe/Brussels"), List.of(3, 2, 1), Duration.ofMillis(250), 20_000, Duration.ofMillis(200),
 				16, 20);
 	}
 

@@ -34,6 +34,12 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineProcessor.class);
 
+	/** Most due entries read from the index at once. */
+	static final int SLICE = 1_000;
+
+	/** Most line records one punctuation's backfill publishes. */
+	private static final int BACKFILL_SLICE = 1_000;
+
 	private final EngineSettings settings;
 
 	private final LineRules rules;
@@ -94,31 +100,39 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 	 * Fires what is due by the injected clock, stopping at the count cap or once the time
 	 * budget is spent (elapsed real time, checked after each entry), so that the
 	 * transaction this punctuation runs in stays short whatever the injected clock does;
-	 * records are stamped with the stream time of the punctuation ({@code timestamp}),
-	 * which the broker accepts whatever the clock says. Then the next slice of the line
-	 * record backfill, until it is done.
+	 * the index is read in slices of at most {@link #SLICE} entries, so that a large cap
+	 * costs nothing when the budget ends the punctuation first. Records are stamped with
+	 * the stream time of the punctuation ({@code timestamp}), which the broker accepts
+	 * whatever the clock says. Then the next slice of the line record backfill, until it
+	 * is done.
 	 */
 	private void punctuate(long timestamp) {
 		Instant now = this.clock.instant();
 		long budgetEnd = this.nanoTime.getAsLong() + this.settings.maxPunctuationTime().toNanos();
 		int max = this.settings.maxPerPunctuation();
-		List<DueIndex.Due> batch = this.index.due(now.toEpochMilli(), max);
 		int handled = 0;
-		while (handled < batch.size()) {
-			fire(batch.get(handled), now, timestamp);
-			handled++;
-			if (handled < batch.size() && this.nanoTime.getAsLong() - budgetEnd >= 0) {
-				break;
+		boolean drained = false;
+		boolean outOfTime = false;
+		while (!drained && !outOfTime && handled < max) {
+			int wanted = Math.min(SLICE, max - handled);
+			List<DueIndex.Due> slice = this.index.due(now.toEpochMilli(), wanted);
+			boolean last = slice.size() < wanted;
+			int done = 0;
+			while (done < slice.size() && !outOfTime) {
+				fire(slice.get(done), now, timestamp);
+				done++;
+				boolean more = done < slice.size() || !last;
+				outOfTime = more && this.nanoTime.getAsLong() - budgetEnd >= 0;
 			}
+			handled += done;
+			drained = last && done == slice.size();
+			this.index.scanned(slice.subList(0, done), drained, now.toEpochMilli());
 		}
-		boolean drained = handled == batch.size() && batch.size() < max;
-		this.index.scanned(batch.subList(0, handled), drained, now.toEpochMilli());
 		if (!drained) {
 			log.debug("Punctuation handled {} due entries ({} cap {}, budget {}); the rest follows next time", handled,
-					(handled == max) ? "reached its" : "ran out of time before its", max,
-					this.settings.maxPunctuationTime());
+					outOfTime ? "ran out of time before its" : "reached its", max, this.settings.maxPunctuationTime());
 		}
-		this.backfill.step(max, now,
+		this.backfill.step(Math.min(max, BACKFILL_SLICE), now,
 				(msisdn, line) -> this.context.forward(new Record<>(msisdn, new Forwarded.Line(line), timestamp)));
 	}
 

@@ -9,18 +9,23 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Serde of the per-line state as JSON with Keepline's mapper.
+ * Serde of the per-line state: written in the compact binary form of
+ * {@link LineStateCodec}; read in that form or as the JSON (Keepline's mapper) that
+ * earlier versions stored, which a store keeps until each line is written again.
  */
 public final class LineStateSerde implements Serde<LineState>, Serializer<LineState>, Deserializer<LineState> {
 
 	@Override
 	public byte[] serialize(String topic, LineState data) {
-		return (data != null) ? EventJson.write(data, LineState.class) : null;
+		return (data != null) ? LineStateCodec.write(data) : null;
 	}
 
 	@Override
 	public LineState deserialize(String topic, byte[] data) {
-		return (data != null) ? EventJson.read(data, LineState.class) : null;
+		if (data == null) {
+			return null;
+		}
+		return LineStateCodec.isBinary(data) ? LineStateCodec.read(data) : EventJson.read(data, LineState.class);
 	}
 
 	@Override

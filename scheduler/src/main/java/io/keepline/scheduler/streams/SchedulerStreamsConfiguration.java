@@ -23,7 +23,8 @@ import org.springframework.kafka.core.KafkaAdmin;
  * The scheduler's own part of its Kafka Streams application (its identity comes from
  * {@code spring.kafka.streams.*}, exactly-once and dead letters from service-support):
  * the deadline topology (deadline events and line records), RocksDB memory bounded by one
- * shared cache, and its topics.
+ * shared cache, its throughput settings ({@link SchedulerStreamsTuning}, which
+ * {@code spring.kafka.streams.properties} may override) and its topics.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -41,6 +42,7 @@ class SchedulerStreamsConfiguration {
 			Properties properties = factory.getStreamsConfiguration();
 			properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
 			properties.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, settings.storeMemory().toBytes());
+			SchedulerStreamsTuning.properties().forEach(properties::putIfAbsent);
 			factory.setStreamsConfiguration(properties);
 		};
 	}

@@ -1,24 +1,36 @@
 package io.keepline.scheduler.engine;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 
+import io.keepline.contracts.Holder;
+import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.ReminderTrigger;
+import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.line.LineOwner;
+import io.keepline.scheduler.deadline.DueEntry;
+import io.keepline.scheduler.deadline.DueKind;
 import io.keepline.scheduler.deadline.EngineSettings;
 import io.keepline.scheduler.deadline.LineRules;
 import io.keepline.scheduler.deadline.LineState;
 import io.keepline.scheduler.deadline.LineStatus;
 import io.keepline.scheduler.deadline.Milestone;
 import io.keepline.scheduler.deadline.Milestone.Kind;
+import io.keepline.scheduler.deadline.PaidCycle;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The line store's JSON: what is written reads back, and states stored by earlier
- * versions (without an owner, with milestones as short codes) read back as they meant.
+ * The line store's values: what is written (the binary form) reads back, and states
+ * stored by earlier versions as JSON (without an owner, with milestones as short codes,
+ * or typed) read back as they meant.
  */
 class LineStateSerdeTest {
 
@@ -101,16 +113,64 @@ class LineStateSerdeTest {
 	@Test
 	void rewritesMilestonesStoredAsCodesInTheTypedForm() {
 		LineState stored = this.serde.deserialize("t", STORED_WITH_CODES.getBytes(StandardCharsets.UTF_8));
-		String rewritten = new String(this.serde.serialize("t", stored), StandardCharsets.UTF_8);
+		byte[] rewritten = this.serde.serialize("t", stored);
 
-		assertThat(rewritten).contains("{\"kind\":\"REMINDER\",\"stage\":30,\"skipped\":true}")
-			.contains("{\"kind\":\"CONFIRMATION\",\"stage\":0,\"skipped\":false}")
-			.doesNotContain("\"X30\"", "\"C\"");
-		assertThat(this.serde.deserialize("t", rewritten.getBytes(StandardCharsets.UTF_8))).isEqualTo(stored);
+		assertThat(rewritten[0]).isEqualTo(LineStateCodec.VERSION_1);
+		assertThat(this.serde.deserialize("t", rewritten)).isEqualTo(stored);
+		assertThat(this.serde.deserialize("t", rewritten).cycle().done()).contains(Milestone.skippedReminder(30),
+				Milestone.CONFIRMED);
+	}
+
+	@Test
+	void readsBackEveryFieldOfAFullStateInTheBinaryForm() {
+		LineState full = this.serde.deserialize("t", STORED_WITH_CODES.getBytes(StandardCharsets.UTF_8));
+		Holder holder = new Holder("Li Wei", "li@example.com", Msisdn.of("+32470123499"),
+				URI.create("https://hooks.example.com/holder"), HolderLocale.ZH, ZoneId.of("Asia/Shanghai"));
+		LineState richer = new LineState(full.msisdn(), full.operator(), full.owner(), full.plan(), full.price(),
+				holder, full.leadDays(), full.autoRenew(), full.paymentMethod(), full.registeredAt(),
+				Instant.parse("2027-03-02T12:00:00.123456789Z"), Instant.parse("2027-03-13T08:00:00Z"), full.cycle(),
+				List.of(new PaidCycle(LocalDate.parse("2027-02-15"), "pi_0"),
+						new PaidCycle(LocalDate.parse("2027-01-15"), null)),
+				full.seen(), List.of(new DueEntry(1_800_000_000_000L, DueKind.REMINDER, 7, ReminderTrigger.CATCH_UP),
+						new DueEntry(1_800_000_500_000L, DueKind.LAPSE, 0, null)),
+				full.history());
+		byte[] binary = this.serde.serialize("t", richer);
+
+		assertThat(this.serde.deserialize("t", binary)).isEqualTo(richer);
+		assertThat(binary.length).isLessThan(EventJson.write(richer, LineState.class).length);
+	}
+
+	@Test
+	void readsBackAStateWithoutItsOptionalFields() {
+		LineState stub = this.rules.apply(null, LINE, Fixtures.cardSaved(LINE, NOW), NOW).state();
+
+		assertThat(stub.registered()).isFalse();
+		assertThat(this.serde.deserialize("t", this.serde.serialize("t", stub))).isEqualTo(stub);
+	}
+
+	@Test
+	void readsAStateStoredAsJsonByEarlierVersionsAndWritesItBackInTheBinaryForm() {
+		LineState state = registered();
+		byte[] json = EventJson.write(state, LineState.class);
+
+		LineState read = this.serde.deserialize("t", json);
+
+		assertThat(json[0]).isEqualTo((byte) '{');
+		assertThat(read).isEqualTo(state);
+		assertThat(this.serde.serialize("t", read)[0]).isEqualTo(LineStateCodec.VERSION_1);
+	}
+
+	@Test
+	void refusesAValueInAVersionItDoesNotKnow() {
+		byte[] binary = this.serde.serialize("t", registered());
+		binary[0] = 9;
+
+		assertThatThrownBy(() -> this.serde.deserialize("t", binary)).isInstanceOf(RuntimeException.class);
 	}
 
 	private byte[] withoutOwner(LineState state) {
-		String json = new String(this.serde.serialize("t", state), StandardCharsets.UTF_8);
+		// as earlier versions stored it
+		String json = new String(EventJson.write(state, LineState.class), StandardCharsets.UTF_8);
 		String stripped = json.replaceFirst("\"owner\":\\{[^}]*\\},", "");
 		assertThat(stripped).doesNotContain("\"owner\"");
 		return stripped.getBytes(StandardCharsets.UTF_8);
