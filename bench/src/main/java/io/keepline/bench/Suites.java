@@ -6,6 +6,7 @@ import io.keepline.bench.micro.MicroSuite;
 import io.keepline.bench.scheduler.SchedulerSuite;
 import io.keepline.bench.suite.IngestSuite;
 import io.keepline.bench.suite.NotifierSuite;
+import io.keepline.bench.suite.SentLogSuite;
 import io.keepline.bench.suite.WebhooksSuite;
 
 /**
@@ -18,7 +19,7 @@ final class Suites {
 
 	static List<Suite> all() {
 		return List.of(new IngestSuite(), new SchedulerSuite(), new WebhooksSuite(), new NotifierSuite(),
-				new MicroSuite());
+				new SentLogSuite(), new MicroSuite());
 	}
 
 }

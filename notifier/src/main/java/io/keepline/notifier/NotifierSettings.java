@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookSecret signs webhook calls ({@code KEEPLINE_WEBHOOK_SECRET}); no default
  * @param groupId consumer group reading deadline events
  * @param mailFrom the From of every email
- * @param smtpConnections SMTP connections kept open between sends
+ * @param smtpConnections SMTP connections kept open between sends: one per listener
+ * thread
  * @param httpTimeout timeout of SMS provider and webhook calls
  * @param linkGrace how long pay and status links stay valid after the cycle's end
  * @param linkMinimumTtl the shortest validity of a link (receipts, lapsed lines)
@@ -35,10 +36,20 @@ import org.springframework.validation.annotation.Validated;
 public record NotifierSettings(@NotBlank(message = "is required (KEEPLINE_WEBHOOK_SECRET)") String webhookSecret,
 		@DefaultValue("keepline-notifier") @NotBlank String groupId,
 		@DefaultValue("Keepline <reminders@keepline.localhost>") @NotBlank String mailFrom,
-		@DefaultValue("4") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,
+		@DefaultValue("12") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,
 		@DefaultValue("7d") @NotNull Duration linkGrace, @DefaultValue("30d") @NotNull Duration linkMinimumTtl,
 		@DefaultValue("2m") @NotNull Duration sentLogTimeout, @DefaultValue("7d") @NotNull Duration maxEventAge,
 		@Valid @DefaultValue Retry retry, @Valid @DefaultValue Sms sms, @Valid @DefaultValue RateLimit rateLimit) {
+
+	/**
+	 * How long the sent-log remembers a notification: an event older than
+	 * {@code maxEventAge} is not sent, and a notification is sent after its event
+	 * occurred, so a later redelivery of an event whose notification was sent longer ago
+	 * than that is dropped as too old anyway; one day more covers clocks that disagree.
+	 */
+	public Duration sentLogRetention() {
+		return this.maxEventAge.plusDays(1);
+	}
 
 	/**
 	 * Non-blocking retries of transient failures: {@code attempts} in all (the first
