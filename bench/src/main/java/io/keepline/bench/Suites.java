@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.keepline.bench.micro.MicroSuite;
 import io.keepline.bench.scheduler.SchedulerSuite;
+import io.keepline.bench.suite.EndToEndSuite;
 import io.keepline.bench.suite.IngestSuite;
 import io.keepline.bench.suite.NotifierSuite;
 import io.keepline.bench.suite.SentLogSuite;
@@ -19,7 +20,7 @@ final class Suites {
 
 	static List<Suite> all() {
 		return List.of(new IngestSuite(), new SchedulerSuite(), new WebhooksSuite(), new NotifierSuite(),
-				new SentLogSuite(), new MicroSuite());
+				new SentLogSuite(), new EndToEndSuite(), new MicroSuite());
 	}
 
 }

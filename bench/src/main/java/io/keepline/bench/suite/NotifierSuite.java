@@ -179,10 +179,19 @@ public final class NotifierSuite implements Suite {
 
 	/** {@code count}, asked at most four times a second. */
 	static LongSupplier throttled(LongSupplier count) {
+		return throttled(count, 250_000_000L);
+	}
+
+	/** {@code count}, asked at most ten times a second. */
+	static LongSupplier throttledFast(LongSupplier count) {
+		return throttled(count, 100_000_000L);
+	}
+
+	private static LongSupplier throttled(LongSupplier count, long intervalNanos) {
 		long[] cache = { 0, 0 };
 		return () -> {
 			long now = System.nanoTime();
-			if (now - cache[1] > 250_000_000L) {
+			if (now - cache[1] > intervalNanos) {
 				cache[0] = count.getAsLong();
 				cache[1] = now;
 			}
