@@ -36,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
 public record NotifierSettings(@NotBlank(message = "is required (KEEPLINE_WEBHOOK_SECRET)") String webhookSecret,
 		@DefaultValue("keepline-notifier") @NotBlank String groupId,
 		@DefaultValue("Keepline <reminders@keepline.localhost>") @NotBlank String mailFrom,
-		@DefaultValue("12") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,
+		@DefaultValue("4") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,
 		@DefaultValue("7d") @NotNull Duration linkGrace, @DefaultValue("30d") @NotNull Duration linkMinimumTtl,
 		@DefaultValue("2m") @NotNull Duration sentLogTimeout, @DefaultValue("7d") @NotNull Duration maxEventAge,
 		@Valid @DefaultValue Retry retry, @Valid @DefaultValue Sms sms, @Valid @DefaultValue RateLimit rateLimit) {

@@ -46,7 +46,7 @@ public final class EndToEndSuite implements Suite {
 
 	private static final int SENDERS = 4;
 
-	private static final int CONNECTIONS = 12;
+	private static final int CONNECTIONS = 4;
 
 	@Override
 	public String name() {
@@ -56,7 +56,7 @@ public final class EndToEndSuite implements Suite {
 	@Override
 	public List<Comparison> run(BenchContext context) throws Exception {
 		int count = switch (context.mode().name()) {
-			case "smoke" -> 1_000;
+			case "smoke" -> 500;
 			case "quick" -> 10_000;
 			default -> 100_000;
 		};

@@ -53,7 +53,7 @@ public final class NotifierSuite implements Suite {
 	/**
 	 * Connections of the JavaMail baseline: as many as the notifier's listener threads.
 	 */
-	private static final int BASELINE_CONNECTIONS = 12;
+	private static final int BASELINE_CONNECTIONS = 4;
 
 	@Override
 	public String name() {
