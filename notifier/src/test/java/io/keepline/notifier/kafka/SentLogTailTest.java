@@ -68,8 +68,9 @@ class SentLogTailTest {
 		try (KafkaProducer<Msisdn, NotificationEvent> producer = new KafkaProducer<>(cluster.producerProperties(),
 				Topics.MSISDN.serializer(), Topics.NOTIFICATION_EVENTS.valueSerde().serializer())) {
 			long monthAgo = Instant.now().minus(Duration.ofDays(30)).toEpochMilli();
-			producer.send(new ProducerRecord<>(Topics.NOTIFICATION_EVENTS.name(), null, monthAgo, msisdn,
-					sent(msisdn, old)))
+			producer
+				.send(new ProducerRecord<>(Topics.NOTIFICATION_EVENTS.name(), null, monthAgo, msisdn,
+						sent(msisdn, old)))
 				.get();
 			producer.send(record(sent(msisdn, recent))).get();
 
