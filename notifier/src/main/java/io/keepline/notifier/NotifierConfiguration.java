@@ -11,6 +11,7 @@ import io.keepline.notifier.delivery.NotificationRecorder;
 import io.keepline.notifier.delivery.Notifier;
 import io.keepline.notifier.delivery.RateLimiter;
 import io.keepline.notifier.delivery.SentLog;
+import io.keepline.notifier.delivery.SentLogStore;
 import io.keepline.notifier.email.EmailSender;
 import io.keepline.notifier.message.Links;
 import io.keepline.notifier.message.MessageRenderer;
@@ -39,8 +40,8 @@ class NotifierConfiguration {
 	}
 
 	@Bean
-	SentLog sentLog() {
-		return new SentLog();
+	SentLog sentLog(SentLogStore sentLogStore) {
+		return new SentLog(sentLogStore);
 	}
 
 	@Bean

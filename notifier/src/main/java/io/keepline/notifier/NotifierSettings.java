@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * retried later
  * @param groupId consumer group reading deadline events
  * @param mailFrom the From of every email
- * @param smtpConnections SMTP connections kept open between sends
+ * @param smtpConnections SMTP connections kept open between sends: one per listener
+ * thread
  * @param httpTimeout the overall deadline of one SMS-provider or webhook call (connect,
  * headers and body together)
  * @param linkGrace how long pay and status links stay valid after the cycle's end
@@ -45,6 +46,16 @@ public record NotifierSettings(@NotBlank(message = "is required (KEEPLINE_WEBHOO
 		@DefaultValue("7d") @NotNull Duration linkGrace, @DefaultValue("30d") @NotNull Duration linkMinimumTtl,
 		@DefaultValue("2m") @NotNull Duration sentLogTimeout, @DefaultValue("7d") @NotNull Duration maxEventAge,
 		@Valid @DefaultValue Retry retry, @Valid @DefaultValue Sms sms, @Valid @DefaultValue RateLimit rateLimit) {
+
+	/**
+	 * How long the sent-log remembers a notification: an event older than
+	 * {@code maxEventAge} is not sent, and a notification is sent after its event
+	 * occurred, so a later redelivery of an event whose notification was sent longer ago
+	 * than that is dropped as too old anyway; one day more covers clocks that disagree.
+	 */
+	public Duration sentLogRetention() {
+		return this.maxEventAge.plusDays(1);
+	}
 
 	/**
 	 * Non-blocking retries of transient failures: {@code attempts} in all (the first

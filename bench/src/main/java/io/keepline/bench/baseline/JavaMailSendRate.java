@@ -1,6 +1,13 @@
 package io.keepline.bench.baseline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.keepline.bench.Figure;
 import io.keepline.bench.ProgressLine;
@@ -14,29 +21,50 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 /**
- * Baseline: a plain JavaMail loop sending HTML + text messages over one kept-open SMTP
- * connection.
+ * Baseline: plain JavaMail loops sending HTML + text messages, each over a kept-open SMTP
+ * connection of its own.
  */
 public final class JavaMailSendRate {
 
 	private JavaMailSendRate() {
 	}
 
-	public static Figure measure(String host, int port, int count, ProgressLine progress) throws MessagingException {
+	/**
+	 * Sends {@code count} messages from {@code connections} threads, each over its own
+	 * kept-open connection.
+	 */
+	public static Figure measure(String host, int port, int count, int connections, ProgressLine progress)
+			throws Exception {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", host);
 		properties.put("mail.smtp.port", Integer.toString(port));
 		Session session = Session.getInstance(properties);
-		try (Transport transport = session.getTransport("smtp")) {
-			transport.connect();
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService threads = Executors.newFixedThreadPool(connections);
+		try {
+			List<Callable<Void>> loops = new ArrayList<>();
+			for (int c = 0; c < connections; c++) {
+				loops.add(() -> {
+					try (Transport transport = session.getTransport("smtp")) {
+						transport.connect();
+						for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+							MimeMessage message = message(session, i);
+							transport.sendMessage(message, message.getAllRecipients());
+							progress.advance(1);
+						}
+					}
+					return null;
+				});
+			}
 			long start = System.nanoTime();
-			for (int i = 0; i < count; i++) {
-				MimeMessage message = message(session, i);
-				transport.sendMessage(message, message.getAllRecipients());
-				progress.advance(1);
+			for (Future<Void> loop : threads.invokeAll(loops)) {
+				loop.get();
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
-			return new Figure("plain JavaMail loop", count / seconds, "emails/s");
+			return new Figure("plain JavaMail loop, " + connections + " connections", count / seconds, "emails/s");
+		}
+		finally {
+			threads.shutdownNow();
 		}
 	}
 

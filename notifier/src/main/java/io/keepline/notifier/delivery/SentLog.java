@@ -1,37 +1,52 @@
 package io.keepline.notifier.delivery;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * Which notifications were accepted by a provider, and which failed for good, by
- * notification id. Fed by this instance's sends and by the notification-events topic (so
- * it survives restarts and rebalances); see {@code kafka.SentLogTail}.
+ * notification id. Fed by this instance's sends and by the notification-events topic (see
+ * {@code kafka.SentLogTail}), and kept in a {@link SentLogStore}: in memory for tests and
+ * embedding, on disk with expiry in the service.
  */
 public final class SentLog {
 
-	private final Set<String> sent = ConcurrentHashMap.newKeySet();
+	private static final String SENT = "s:";
 
-	private final Set<String> failed = ConcurrentHashMap.newKeySet();
+	private static final String FAILED = "f:";
+
+	private final SentLogStore store;
+
+	/** A sent-log in memory, forgotten on restart. */
+	public SentLog() {
+		this(new MemorySentLogStore());
+	}
+
+	public SentLog(SentLogStore store) {
+		this.store = store;
+	}
 
 	public boolean wasSent(String notificationId) {
-		return this.sent.contains(notificationId);
+		return this.store.contains(SENT + notificationId);
 	}
 
 	public boolean failedPermanently(String notificationId) {
-		return this.failed.contains(notificationId);
+		return this.store.contains(FAILED + notificationId);
 	}
 
 	public void markSent(String notificationId) {
-		this.sent.add(notificationId);
+		this.store.add(SENT + notificationId);
 	}
 
 	public void markFailedPermanently(String notificationId) {
-		this.failed.add(notificationId);
+		this.store.add(FAILED + notificationId);
 	}
 
-	public int size() {
-		return this.sent.size();
+	/** About how many notifications the log holds. */
+	public long size() {
+		return this.store.size();
+	}
+
+	/** The store, for the reader of notification-events to keep its positions in. */
+	public SentLogStore store() {
+		return this.store;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.keepline.notifier.kafka;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.keepline.contracts.Msisdn;
@@ -8,13 +9,13 @@ import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.notifier.NotifierSettings;
-import io.keepline.notifier.delivery.NotificationRecorder;
 import io.keepline.notifier.delivery.SentLog;
 import io.keepline.notifier.delivery.TransientDeliveryException;
 import io.keepline.support.kafka.DeadLetters;
 import io.keepline.support.kafka.KafkaClients;
 import io.keepline.support.kafka.ServiceTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaRetryTopic;
@@ -32,12 +33,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * backoff, the attempts at the maximum delay sharing one topic, one consumer thread
  * each), and straight to {@code <deadline-events>-dlt} for anything else, including
  * records that cannot be read; the dead-letter topic is left to operators (forwarding
- * already logs why). Also the notification-events producer and the sent-log that follows
- * that topic.
+ * already logs why). Also the notification-events producer and the sent-log (on disk)
+ * that follows that topic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaRetryTopic
 class NotifierKafkaConfiguration {
+
+	private static final String DEFAULT_STATE_DIR = "./data/notifier";
 
 	@Bean
 	KafkaAdmin.NewTopics notifierTopics() {
@@ -47,14 +50,16 @@ class NotifierKafkaConfiguration {
 	/**
 	 * Reads deadline events with as many threads as
 	 * {@code spring.kafka.listener.concurrency} says, each waiting on a partition
-	 * assignment for the sent-log to catch up.
+	 * assignment for the sent-log to catch up, and for the outcomes it published before
+	 * committing.
 	 */
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> kafkaListenerContainerFactory(KafkaClients clients,
-			SentLogTail sentLogTail) {
+			SentLogTail sentLogTail, KafkaNotificationRecorder notificationRecorder) {
 		ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> factory = clients
 			.listenerFactory(Topics.DEADLINE_EVENTS);
 		factory.getContainerProperties().setConsumerRebalanceListener(new CatchUpOnAssignment(sentLogTail));
+		factory.setRecordInterceptor(new OutcomesBeforeCommit(notificationRecorder));
 		return factory;
 	}
 
@@ -98,9 +103,20 @@ class NotifierKafkaConfiguration {
 	}
 
 	@Bean
-	NotificationRecorder notificationRecorder(KafkaTemplate<Msisdn, NotificationEvent> notificationEventsTemplate,
+	KafkaNotificationRecorder notificationRecorder(KafkaTemplate<Msisdn, NotificationEvent> notificationEventsTemplate,
 			NotifierSettings settings) {
 		return new KafkaNotificationRecorder(notificationEventsTemplate, settings.httpTimeout().plusSeconds(20));
+	}
+
+	/**
+	 * On disk beside the Streams state ({@code spring.kafka.streams.state-dir}), kept
+	 * across restarts; entries expire after {@link NotifierSettings#sentLogRetention()}.
+	 */
+	@Bean
+	RocksDbSentLogStore sentLogStore(KafkaProperties kafka, NotifierSettings settings) {
+		String stateDir = kafka.getStreams().getStateDir();
+		Path directory = Path.of((stateDir != null) ? stateDir : DEFAULT_STATE_DIR, "sent-log");
+		return new RocksDbSentLogStore(directory, settings.sentLogRetention());
 	}
 
 	/** Reads every partition itself, outside any consumer group. */
@@ -108,7 +124,7 @@ class NotifierKafkaConfiguration {
 	SentLogTail sentLogTail(KafkaClients clients, SentLog sentLog, NotifierSettings settings) {
 		Map<String, Object> properties = clients.consumerProperties();
 		properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		return new SentLogTail(properties, sentLog, settings.sentLogTimeout());
+		return new SentLogTail(properties, sentLog, settings.sentLogTimeout(), settings.sentLogRetention());
 	}
 
 }

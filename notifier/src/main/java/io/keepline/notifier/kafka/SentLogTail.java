@@ -1,6 +1,8 @@
 package io.keepline.notifier.kafka;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +14,9 @@ import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.notifier.delivery.SentLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -21,9 +25,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps the {@link SentLog} in step with notification-events: reads the whole topic at
- * start-up (before any deadline event is handled), then follows it, so sends by this and
- * by other instances are known after restarts and rebalances.
+ * Keeps the {@link SentLog} in step with notification-events: at start-up (before any
+ * deadline event is handled) reads what its store has not seen yet, at most the last
+ * {@code retention} of the topic, then follows it, so sends by this and by other
+ * instances are known after restarts and rebalances.
  */
 final class SentLogTail implements SmartLifecycle {
 
@@ -35,6 +40,8 @@ final class SentLogTail implements SmartLifecycle {
 
 	private final Duration timeout;
 
+	private final Duration retention;
+
 	private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
@@ -43,10 +50,20 @@ final class SentLogTail implements SmartLifecycle {
 
 	private Thread thread;
 
+	/** A tail that reads the whole topic into a log that remembers no position. */
 	SentLogTail(Map<String, Object> consumerProperties, SentLog sentLog, Duration timeout) {
+		this(consumerProperties, sentLog, timeout, null);
+	}
+
+	/**
+	 * @param retention how far back to read when the store has no position: records older
+	 * than this (by their timestamp) cannot matter; null for the whole topic
+	 */
+	SentLogTail(Map<String, Object> consumerProperties, SentLog sentLog, Duration timeout, Duration retention) {
 		this.consumerProperties = consumerProperties;
 		this.sentLog = sentLog;
 		this.timeout = timeout;
+		this.retention = retention;
 	}
 
 	@Override
@@ -58,8 +75,8 @@ final class SentLogTail implements SmartLifecycle {
 			.map((info) -> new TopicPartition(info.topic(), info.partition()))
 			.toList();
 		this.consumer.assign(partitions);
-		this.consumer.seekToBeginning(partitions);
 		Map<TopicPartition, Long> ends = this.consumer.endOffsets(partitions, this.timeout);
+		seekToFirstUnread(partitions, ends);
 		this.running = true;
 		this.thread = new Thread(this::follow, "sent-log-tail");
 		this.thread.setDaemon(true);
@@ -68,7 +85,35 @@ final class SentLogTail implements SmartLifecycle {
 			stop();
 			throw new IllegalStateException("The sent-log could not read notification-events within " + this.timeout);
 		}
-		log.info("Sent-log rebuilt from notification-events: {} notifications sent so far", this.sentLog.size());
+		log.info("Sent-log caught up with notification-events: about {} entries", this.sentLog.size());
+	}
+
+	/**
+	 * Starts each partition where the store stopped reading, but never before the first
+	 * record of the last {@code retention}; a stored position beyond the end means the
+	 * topic was created anew.
+	 */
+	private void seekToFirstUnread(List<TopicPartition> partitions, Map<TopicPartition, Long> ends) {
+		Map<Integer, Long> stored = this.sentLog.store().positions();
+		Map<TopicPartition, OffsetAndTimestamp> recent = Map.of();
+		if (this.retention != null) {
+			// record timestamps are the producers' wall clock
+			long since = Clock.systemUTC().millis() - this.retention.toMillis();
+			Map<TopicPartition, Long> query = new HashMap<>();
+			partitions.forEach((partition) -> query.put(partition, since));
+			recent = this.consumer.offsetsForTimes(query, this.timeout);
+		}
+		for (TopicPartition partition : partitions) {
+			long end = ends.getOrDefault(partition, 0L);
+			long first = 0;
+			if (this.retention != null) {
+				OffsetAndTimestamp found = recent.get(partition);
+				first = (found != null) ? found.offset() : end;
+			}
+			Long position = stored.get(partition.partition());
+			long start = (position != null && position <= end) ? Math.max(position, first) : first;
+			this.consumer.seek(partition, start);
+		}
 	}
 
 	/**
@@ -104,12 +149,20 @@ final class SentLogTail implements SmartLifecycle {
 	private void follow() {
 		try {
 			while (this.running) {
-				for (ConsumerRecord<byte[], byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
+				ConsumerRecords<byte[], byte[]> records = this.consumer.poll(Duration.ofMillis(200));
+				for (ConsumerRecord<byte[], byte[]> record : records) {
 					apply(record);
+				}
+				Map<Integer, Long> read = new HashMap<>();
+				for (TopicPartition partition : this.consumer.assignment()) {
+					read.put(partition.partition(), this.consumer.position(partition));
+				}
+				if (!records.isEmpty()) {
+					this.sentLog.store().advance(read);
 				}
 				synchronized (this.positions) {
 					for (TopicPartition partition : this.consumer.assignment()) {
-						this.positions.put(partition, this.consumer.position(partition));
+						this.positions.put(partition, read.get(partition.partition()));
 					}
 					this.positions.notifyAll();
 				}

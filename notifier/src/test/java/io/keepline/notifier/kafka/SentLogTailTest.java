@@ -56,6 +56,43 @@ class SentLogTailTest {
 		}
 	}
 
+	@Test
+	void readsOnlyTheRetainedDaysAndRestartsWhereItsStoreStopped(KafkaCluster cluster) throws Exception {
+		cluster.createTopics(Topics.NOTIFICATION_EVENTS);
+		Msisdn msisdn = Unique.msisdn();
+		String old = msisdn.value() + ":2026-10-31:reminder-firm-7:email";
+		String recent = msisdn.value() + ":2026-12-31:reminder-firm-7:email";
+		String afterRestart = msisdn.value() + ":2026-12-31:reminder-urgent-1:email";
+		Map<String, Object> properties = new HashMap<>(cluster.consumerProperties("unused"));
+		properties.remove("group.id");
+		try (KafkaProducer<Msisdn, NotificationEvent> producer = new KafkaProducer<>(cluster.producerProperties(),
+				Topics.MSISDN.serializer(), Topics.NOTIFICATION_EVENTS.valueSerde().serializer())) {
+			long monthAgo = Instant.now().minus(Duration.ofDays(30)).toEpochMilli();
+			producer
+				.send(new ProducerRecord<>(Topics.NOTIFICATION_EVENTS.name(), null, monthAgo, msisdn,
+						sent(msisdn, old)))
+				.get();
+			producer.send(record(sent(msisdn, recent))).get();
+
+			SentLog sentLog = new SentLog();
+			SentLogTail tail = new SentLogTail(properties, sentLog, Duration.ofSeconds(30), Duration.ofDays(8));
+			tail.start();
+			tail.stop();
+			assertThat(sentLog.wasSent(recent)).isTrue();
+			assertThat(sentLog.wasSent(old)).as("sent before the retained days").isFalse();
+			assertThat(sentLog.store().positions()).isNotEmpty();
+
+			producer.send(record(sent(msisdn, afterRestart))).get();
+			SentLog restarted = new SentLog();
+			restarted.store().advance(sentLog.store().positions());
+			SentLogTail again = new SentLogTail(properties, restarted, Duration.ofSeconds(30), Duration.ofDays(8));
+			again.start();
+			again.stop();
+			assertThat(restarted.wasSent(afterRestart)).isTrue();
+			assertThat(restarted.wasSent(recent)).as("read before the restart, not again").isFalse();
+		}
+	}
+
 	private static ProducerRecord<Msisdn, NotificationEvent> record(NotificationEvent event) {
 		return new ProducerRecord<>(Topics.NOTIFICATION_EVENTS.name(), event.msisdn(), event);
 	}
