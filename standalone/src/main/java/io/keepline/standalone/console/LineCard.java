@@ -25,6 +25,7 @@ import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -105,7 +106,8 @@ public record LineCard(String msisdn, String operator, String plan, LocalDate va
 			return (f.validUntil().equals(this.validUntil) && !this.state.isFinal() && this.state != CardState.RENEWED
 					&& this.state != CardState.PAID) ? with(CardState.PAYMENT_FAILED, f.occurredAt()) : this;
 		}
-		if (event instanceof PaymentRefunded || event instanceof PaymentMethodSaved) {
+		if (event instanceof PaymentRefunded || event instanceof PaymentMethodSaved
+				|| event instanceof PaymentMethodCodeRequested) {
 			return this;
 		}
 		throw new UnhandledTypeException(event);
