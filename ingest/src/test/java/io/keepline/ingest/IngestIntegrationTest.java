@@ -46,6 +46,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -90,6 +91,9 @@ class IngestIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	MeterRegistry registry;
@@ -254,8 +258,7 @@ class IngestIntegrationTest {
 
 	@Test
 	void saysInItsReadinessThatLineOwnersAreKnown() throws Exception {
-		HttpResponse<String> readiness = this.http.send(
-				request("/actuator/health/readiness", "application/json").GET().build(),
+		HttpResponse<String> readiness = this.http.send(management("/actuator/health/readiness").build(),
 				HttpResponse.BodyHandlers.ofString());
 
 		assertThat(readiness.statusCode()).isEqualTo(200);
@@ -300,7 +303,7 @@ class IngestIntegrationTest {
 				"LineRegistered");
 
 		postJson("[" + withFreshId(Samples.lineErased()).put("msisdn", Unique.msisdn().value()) + "]");
-		HttpResponse<String> metrics = this.http.send(request("/actuator/prometheus", "text/plain").GET().build(),
+		HttpResponse<String> metrics = this.http.send(management("/actuator/prometheus").build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(metrics.body()).contains("keepline_ingest_events_total{").contains("outcome=\"accepted\"");
 	}
@@ -428,6 +431,23 @@ class IngestIntegrationTest {
 		return this.http.send(request("/v1/line-events", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void servesActuatorOnTheManagementPortOnly() throws Exception {
+		for (String path : List.of("/actuator/health", "/actuator/prometheus")) {
+			await(path + " on the management port").atMost(PATIENCE)
+				.until(() -> this.http.send(management(path).build(), HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200);
+			assertThat(this.http
+				.send(request(path, "application/json").GET().build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode()).as("%s on the public port", path).isEqualTo(404);
+		}
+	}
+
+	HttpRequest.Builder management(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
+			.timeout(Duration.ofMinutes(2));
 	}
 
 	HttpRequest.Builder request(String path, String contentType) {

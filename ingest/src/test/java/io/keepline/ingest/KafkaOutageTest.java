@@ -30,9 +30,10 @@ class KafkaOutageTest {
 	@Test
 	void answers503QuicklyAndAcceptsNothingWhenKafkaIsUnreachable() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class).run(
-				"--server.port=0", "--spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
-				"--keepline.operators.keys=orange=" + KEY, "--keepline.ingest.raw.enabled=false",
-				"--spring.kafka.admin.auto-create=false", "--spring.kafka.producer.properties.max.block.ms=3000",
+				"--server.port=0", "--management.server.port=0",
+				"--spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(), "--keepline.operators.keys=orange=" + KEY,
+				"--keepline.ingest.raw.enabled=false", "--spring.kafka.admin.auto-create=false",
+				"--spring.kafka.producer.properties.max.block.ms=3000",
 				"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("ingest-outage"))) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/line-events"))

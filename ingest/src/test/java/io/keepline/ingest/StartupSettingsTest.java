@@ -16,10 +16,11 @@ class StartupSettingsTest {
 	@Test
 	void refusesToStartWithoutOperatorKeys() {
 		assertThatException()
-			.isThrownBy(() -> new SpringApplicationBuilder(IngestApplication.class)
-				.run("--server.port=0", "--keepline.operators.keys=", "--keepline.ingest.raw.enabled=false",
-						"--spring.kafka.admin.auto-create=false")
-				.close())
+			.isThrownBy(
+					() -> new SpringApplicationBuilder(IngestApplication.class)
+						.run("--server.port=0", "--management.server.port=0", "--keepline.operators.keys=",
+								"--keepline.ingest.raw.enabled=false", "--spring.kafka.admin.auto-create=false")
+						.close())
 			.satisfies((ex) -> assertThat(rootMessages(ex)).contains("KEEPLINE_OPERATOR_KEYS"));
 	}
 

@@ -55,7 +55,7 @@ class NotifierLifecycleIntegrationTest {
 		cluster.startGroupAtEnd(group, Topics.DEADLINE_EVENTS);
 		ConfigurableApplicationContext notifier = new SpringApplicationBuilder(NotifierApplication.class)
 			.registerShutdownHook(false)
-			.run("--server.port=0", "--spring.main.banner-mode=off",
+			.run("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
 					"--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
 					"--spring.kafka.client-id=" + clientId, "--keepline.notifier.group-id=" + group,
 					"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("notifier-lifecycle"),

@@ -113,7 +113,7 @@ class TwoNotifiersIntegrationTest {
 	private static ConfigurableApplicationContext start(KafkaCluster cluster, String group, GreenMail smtp)
 			throws IOException {
 		return new SpringApplicationBuilder(NotifierApplication.class).registerShutdownHook(false)
-			.run("--server.port=0", "--spring.main.banner-mode=off",
+			.run("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
 					"--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
 					"--spring.kafka.client-id=" + Unique.name("notifier"), "--keepline.notifier.group-id=" + group,
 					"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("notifier-instance"),
@@ -130,7 +130,7 @@ class TwoNotifiersIntegrationTest {
 	}
 
 	private static int readiness(ConfigurableApplicationContext notifier) throws Exception {
-		String port = notifier.getEnvironment().getProperty("local.server.port");
+		String port = notifier.getEnvironment().getRequiredProperty("local.management.port");
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
 					HttpResponse.BodyHandlers.discarding())

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -94,6 +96,9 @@ class PaymentsIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	LinkSigner signer;
@@ -332,6 +337,18 @@ class PaymentsIntegrationTest {
 		return await().atMost(Duration.ofSeconds(30))
 			.until(() -> get(path), (response) -> response.statusCode() != 404 && response.statusCode() != 503
 					&& !response.body().contains("Not due yet"));
+	}
+
+	@Test
+	void servesActuatorOnTheManagementPortOnlyNeverOnTheHoldersPort() throws Exception {
+		for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info")) {
+			HttpRequest management = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path))
+				.build();
+			await(path + " on the management port").atMost(Duration.ofSeconds(60))
+				.until(() -> this.http.send(management, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+			assertThat(get(path).statusCode()).as("%s on the public port", path).isEqualTo(404);
+		}
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -48,7 +48,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
@@ -217,8 +216,8 @@ class PaymentsLifecycleIntegrationTest {
 			throws IOException {
 		String group = Unique.name("payments-lifecycle");
 		cluster.startGroupAtEnd(group, Topics.DEADLINE_EVENTS);
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-				"--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+				"--spring.main.banner-mode=off", "--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
 				"--keepline.payments.stripe.api-key=sk_test_lifecycle",
 				"--keepline.payments.stripe.webhook-secret=whsec_lifecycle",
 				"--keepline.payments.stripe.api-base=" + stripe.baseUrl(),
@@ -234,7 +233,7 @@ class PaymentsLifecycleIntegrationTest {
 	}
 
 	private String readiness(ConfigurableApplicationContext service) throws IOException, InterruptedException {
-		int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+		String port = service.getEnvironment().getRequiredProperty("local.management.port");
 		HttpResponse<String> response = this.http.send(
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
 				HttpResponse.BodyHandlers.ofString());

@@ -309,8 +309,8 @@ class PaymentsScaleOutIntegrationTest {
 
 	private static ConfigurableApplicationContext instance(KafkaCluster cluster, String application)
 			throws IOException {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-				"--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+				"--spring.main.banner-mode=off", "--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
 				"--keepline.payments.stripe.api-key=sk_test_scale",
 				"--keepline.payments.stripe.webhook-secret=whsec_scale",
 				"--keepline.payments.stripe.api-base=" + stripe.baseUrl(),

@@ -189,6 +189,7 @@ public final class ServiceRun implements AutoCloseable {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
 		properties.put("server.address", "127.0.0.1");
+		properties.put("management.server.port", "0");
 		properties.put("spring.application.name", "keepline-" + service);
 		properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
 		properties.put("spring.kafka.streams.properties.num.stream.threads", "1");
@@ -236,9 +237,21 @@ public final class ServiceRun implements AutoCloseable {
 		return this.context.getBeansOfType(type);
 	}
 
-	/** Whether {@code /actuator/health} answers 200 with status UP. */
+	/** The port the service's management server (actuator) listens on. */
+	public int managementPort() {
+		return Integer.parseInt(this.context.getEnvironment().getRequiredProperty("local.management.port"));
+	}
+
+	/** The absolute URL of {@code path} on this service's management port. */
+	public URI managementUrl(String path) {
+		return URI.create("http://127.0.0.1:" + managementPort() + path);
+	}
+
+	/**
+	 * Whether {@code /actuator/health} on the management port answers 200 with status UP.
+	 */
 	public boolean healthy() {
-		return healthy(url("/actuator/health"));
+		return healthy(managementUrl("/actuator/health"));
 	}
 
 	/**
@@ -272,6 +285,14 @@ public final class ServiceRun implements AutoCloseable {
 			request.headers(headers);
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A GET of {@code path} on this service's management port, answered within 5 seconds.
+	 */
+	public HttpResponse<String> getManagement(String path) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(managementUrl(path)).timeout(Duration.ofSeconds(5)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Override

@@ -15,8 +15,9 @@ class OperatorKeysRequiredTest {
 	@Test
 	void refusesToStartWithoutOperatorKeys() {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(SchedulerApplication.class)
-			.properties("keepline.operators.keys=", "server.port=0", "spring.kafka.bootstrap-servers=localhost:1",
-					"spring.kafka.streams.auto-startup=false", "spring.kafka.streams.state-dir=target/no-keys")
+			.properties("keepline.operators.keys=", "server.port=0", "management.server.port=0",
+					"spring.kafka.bootstrap-servers=localhost:1", "spring.kafka.streams.auto-startup=false",
+					"spring.kafka.streams.state-dir=target/no-keys")
 			.run()
 			.close()).hasStackTraceContaining("KEEPLINE_OPERATOR_KEYS");
 	}

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -63,6 +64,9 @@ class SchedulerApplicationTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@BeforeAll
 	static void topics(KafkaCluster cluster) {
@@ -110,8 +114,8 @@ class SchedulerApplicationTest {
 				.satisfies((response) -> assertThat(response.body()).contains("unknown line")
 					.doesNotContain(unknown.value().substring(1)));
 			assertThat(get("/v1/lines/" + line.value(), "wrong-key-0000000").statusCode()).isEqualTo(401);
-			assertThat(get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
-			assertThat(get("/actuator/health/readiness", null).body()).contains("\"status\":\"UP\"")
+			assertThat(management("/actuator/health").body()).contains("\"status\":\"UP\"");
+			assertThat(management("/actuator/health/readiness").body()).contains("\"status\":\"UP\"")
 				.contains("\"streams\"");
 		}
 	}
@@ -195,6 +199,21 @@ class SchedulerApplicationTest {
 			.filter((record) -> record.key().equals(line))
 			.map(ConsumerRecord::value)
 			.toList();
+	}
+
+	@Test
+	void servesActuatorOnTheManagementPortOnly() throws Exception {
+		for (String path : List.of("/actuator/health", "/actuator/prometheus")) {
+			await(path + " on the management port").atMost(Duration.ofSeconds(90))
+				.until(() -> management(path).statusCode() == 200);
+			assertThat(get(path, "orange-test-key-1").statusCode()).as("%s on the public port", path).isEqualTo(404);
+		}
+	}
+
+	private HttpResponse<String> management(String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path, String key) throws Exception {

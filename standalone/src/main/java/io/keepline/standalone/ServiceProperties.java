@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The properties each embedded service runs with in the standalone: its port, the
- * embedded broker, the demo secrets, its state under the data directory (ingest's line
- * owners, the scheduler's, the notifier's and payments' stores), one Streams thread and
- * small thread pools (the whole pipeline shares one JVM on a laptop).
+ * The properties each embedded service runs with in the standalone: its port and its
+ * management port, the embedded broker, the demo secrets, its state under the data
+ * directory (ingest's line owners, the scheduler's, the notifier's and payments' stores),
+ * one Streams thread and small thread pools (the whole pipeline shares one JVM on a
+ * laptop).
  *
  * @param bootstrapServers the embedded broker
  * @param linkSecret the secret signing pay and status links
@@ -22,7 +23,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		int smtpPort, String smsBaseUrl, String consoleToken) {
 
 	Map<String, String> ingest() {
-		Map<String, String> properties = common("ingest", this.settings.ports().ingest());
+		Map<String, String> properties = service("ingest", this.settings.ports().ingest(),
+				this.settings.ports().management().ingest());
 		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
 		properties.put("keepline.ingest.raw.concurrency", "1");
 		properties.put("spring.kafka.streams.state-dir", stateDir("ingest"));
@@ -30,7 +32,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 	}
 
 	Map<String, String> scheduler() {
-		Map<String, String> properties = common("scheduler", this.settings.ports().scheduler());
+		Map<String, String> properties = service("scheduler", this.settings.ports().scheduler(),
+				this.settings.ports().management().scheduler());
 		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
 		properties.put("spring.kafka.streams.state-dir", stateDir("scheduler"));
 		// One instance: a standby replica of its state would only cost memory.
@@ -39,7 +42,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 	}
 
 	Map<String, String> notifier() {
-		Map<String, String> properties = common("notifier", this.settings.ports().notifier());
+		Map<String, String> properties = service("notifier", this.settings.ports().notifier(),
+				this.settings.ports().management().notifier());
 		properties.put("keepline.links.secret", this.linkSecret);
 		properties.put("keepline.links.base-url", paymentsUrl());
 		properties.put("keepline.notifier.webhook-secrets", this.settings.secrets().holderWebhookSecret());
@@ -68,7 +72,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 	}
 
 	Map<String, String> payments() {
-		Map<String, String> properties = common("payments", this.settings.ports().payments());
+		Map<String, String> properties = service("payments", this.settings.ports().payments(),
+				this.settings.ports().management().payments());
 		properties.put("keepline.links.secret", this.linkSecret);
 		properties.put("keepline.links.base-url", paymentsUrl());
 		properties.put("spring.kafka.streams.state-dir", stateDir("payments"));
@@ -98,6 +103,12 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 	/** The public base URL of the payments pages. */
 	String paymentsUrl() {
 		return StandaloneSettings.url(this.settings.ports().payments());
+	}
+
+	private Map<String, String> service(String service, int port, int managementPort) {
+		Map<String, String> properties = common(service, port);
+		properties.put("management.server.port", Integer.toString(managementPort));
+		return properties;
 	}
 
 	private Map<String, String> common(String service, int port) {

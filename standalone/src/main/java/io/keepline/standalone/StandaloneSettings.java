@@ -34,14 +34,25 @@ public record StandaloneSettings(Path dataDir, boolean wipe, Ports ports, SeedSo
 		return "http://" + HOST + ":" + port;
 	}
 
-	/** Ports of the broker (client and controller), the four services and the console. */
+	/**
+	 * Ports of the broker (client and controller), the four services, their management
+	 * servers and the console.
+	 */
 	public record Ports(int kafka, int kafkaController, int console, int ingest, int scheduler, int notifier,
-			int payments) {
+			int payments, Management management) {
 
-		/** Kafka on 9092/9093, console on 8080, services on 8081–8084 (design.md §4). */
+		/**
+		 * Kafka on 9092/9093, console on 8080, services on 8081–8084 (design.md §4),
+		 * their actuators on 9081–9084.
+		 */
 		public static Ports defaults(int kafka) {
-			return new Ports(kafka, kafka + 1, 8080, 8081, 8082, 8083, 8084);
+			return new Ports(kafka, kafka + 1, 8080, 8081, 8082, 8083, 8084, new Management(9081, 9082, 9083, 9084));
 		}
+
+	}
+
+	/** The management (actuator: health, info, Prometheus) port of each service. */
+	public record Management(int ingest, int scheduler, int notifier, int payments) {
 
 	}
 

@@ -51,7 +51,9 @@ final class StartupBanner {
 				"  payments        " + StandaloneSettings.url(ports.payments())
 						+ "  /pay/{token}, /status/{token}, POST /v1/stripe/webhook",
 				"  kafka           " + pipeline.bootstrapServers() + "  (data in " + settings.dataDir() + ")",
-				"  health/metrics  /actuator/health and /actuator/prometheus on every service port",
+				"  health/metrics  /actuator/health, /actuator/prometheus on the management ports: ingest "
+						+ ports.management().ingest() + ", scheduler " + ports.management().scheduler() + ", notifier "
+						+ ports.management().notifier() + ", payments " + ports.management().payments(),
 				"  operator keys   " + keys, "  Stripe webhook  secret " + webhook,
 				"  holder webhooks signed with " + holderWebhooks + " (seeded ones land in the console's outbox)",
 				"  email           " + email,

@@ -38,7 +38,9 @@ public class RunningPipeline implements ParameterResolver {
 		try {
 			Path dataDir = Files.createTempDirectory("keepline-standalone-test");
 			StandaloneSettings.Ports ports = new StandaloneSettings.Ports(FreePorts.find(), FreePorts.find(),
-					FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find());
+					FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(),
+					new StandaloneSettings.Management(FreePorts.find(), FreePorts.find(), FreePorts.find(),
+							FreePorts.find()));
 			StandaloneSettings settings = new StandaloneSettings(dataDir, false, ports, SeedSource.bundled(),
 					StandaloneSettings.Secrets.demo(), null, null);
 			return new Pipeline(settings).start();

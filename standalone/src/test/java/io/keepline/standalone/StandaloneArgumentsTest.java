@@ -16,7 +16,8 @@ class StandaloneArgumentsTest {
 
 		assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
 		assertThat(settings.wipe()).isFalse();
-		assertThat(settings.ports()).isEqualTo(new StandaloneSettings.Ports(9092, 9093, 8080, 8081, 8082, 8083, 8084));
+		assertThat(settings.ports()).isEqualTo(new StandaloneSettings.Ports(9092, 9093, 8080, 8081, 8082, 8083, 8084,
+				new StandaloneSettings.Management(9081, 9082, 9083, 9084)));
 		assertThat(settings.secrets().operatorKeys())
 			.isEqualTo("orange=demo-orange-key,proximus=demo-proximus-key,base=demo-base-key");
 		assertThat(settings.secrets().webhookSecret()).isEqualTo("whsec_demo");

@@ -26,6 +26,7 @@ public final class InProcessService implements AutoCloseable {
 			Map<String, Object> properties) {
 		Map<String, String> all = new LinkedHashMap<>();
 		all.put("server.port", "0");
+		all.put("management.server.port", "0");
 		all.put("spring.kafka.bootstrap-servers", bootstrapServers);
 		all.put("spring.main.log-startup-info", "false");
 		all.put("logging.level.root", "WARN");

@@ -71,7 +71,9 @@ public final class EndToEndSuite implements Suite {
 			int kafka = FreePorts.find();
 			StandaloneSettings settings = new StandaloneSettings(dataDir, true,
 					new StandaloneSettings.Ports(kafka, FreePorts.find(), FreePorts.find(), FreePorts.find(),
-							FreePorts.find(), FreePorts.find(), FreePorts.find()),
+							FreePorts.find(), FreePorts.find(), FreePorts.find(),
+							new StandaloneSettings.Management(FreePorts.find(), FreePorts.find(), FreePorts.find(),
+									FreePorts.find())),
 					null, StandaloneSettings.Secrets.demo(),
 					new StandaloneSettings.Smtp("127.0.0.1", sink.smtpPort(), null, null), null);
 			context.out().println("  starting the standalone's pipeline");

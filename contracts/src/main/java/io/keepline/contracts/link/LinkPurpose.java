@@ -27,9 +27,10 @@ public enum LinkPurpose {
 		return this.code;
 	}
 
-	static LinkPurpose fromCode(String code) {
+	/** The purpose whose code starts with {@code initial} (each starts differently). */
+	static LinkPurpose fromInitial(char initial) {
 		for (LinkPurpose purpose : values()) {
-			if (purpose.code.equals(code)) {
+			if (purpose.code.charAt(0) == initial) {
 				return purpose;
 			}
 		}

@@ -1,5 +1,7 @@
 package io.keepline.contracts.link;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +10,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.InvalidValueException;
@@ -26,11 +30,15 @@ class LinkSignerTest {
 
 	private static final String SECRET = "a-test-secret-that-is-32-bytes-long!";
 
+	private static final String PREVIOUS = "the-previous-secret-of-32-bytes-long";
+
 	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	private static final CycleId CYCLE = new CycleId(Msisdn.of("+32470123456"), LocalDate.of(2026, 12, 31));
 
-	private final LinkSigner signer = LinkSigner.fromSecret(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+	private final LinkSigner signer = LinkSigner.fromSecret(SECRET, CLOCK);
 
 	@Test
 	void aLinkVerifiesForItsPurposeAndCarriesTheCycle() {
@@ -41,10 +49,65 @@ class LinkSignerTest {
 	}
 
 	@Test
-	void tokensAreUrlSafeAndDoNotShowTheNumberInClear() {
-		String token = this.signer.issue(LinkPurpose.STATUS, CYCLE, Duration.ofDays(7));
+	void tokensAreUrlSafeShortAndRevealTheNumberInNoDecoding() {
+		String numberInHex = HexFormat.of().formatHex(ByteBuffer.allocate(Long.BYTES).putLong(32470123456L).array());
+		for (LinkPurpose purpose : LinkPurpose.values()) {
+			String token = this.signer.issue(purpose, CYCLE, Duration.ofDays(7));
 
-		assertThat(token).matches("[A-Za-z0-9_.-]+").doesNotContain("32470123456");
+			assertThat(token).matches("[A-Za-z0-9_.-]+").hasSizeLessThanOrEqualTo(80);
+			for (String part : token.split("\\.")) {
+				byte[] bytes = Base64.getUrlDecoder().decode(part);
+				assertThat(List.of(part, new String(bytes, StandardCharsets.ISO_8859_1),
+						HexFormat.of().formatHex(bytes), Base64.getEncoder().encodeToString(bytes)))
+					.noneMatch((decoded) -> decoded.contains("32470123456") || decoded.contains("470123456")
+							|| decoded.contains("2026-12-31") || decoded.contains(numberInHex.substring(6)));
+			}
+		}
+	}
+
+	@Test
+	void everyTokenNamesTheKeyThatSealedIt() {
+		LinkSigner rotated = new LinkSigner(List.of(LinkKey.of("k2", SECRET), LinkKey.of("k1", PREVIOUS)), CLOCK);
+
+		String token = rotated.issue(LinkPurpose.PAY, CYCLE, Duration.ofDays(7));
+
+		assertThat(LinkSigner.keyIdOf(token)).hasValue("k2");
+		assertThat(rotated.signingKeyId()).isEqualTo("k2");
+		assertThat(this.signer.signingKeyId()).matches("s[A-Za-z0-9_-]{7}")
+			.isEqualTo(LinkSigner.fromSecret(SECRET, Clock.systemUTC()).signingKeyId())
+			.isNotEqualTo(LinkSigner.fromSecret(PREVIOUS, CLOCK).signingKeyId());
+	}
+
+	@Test
+	void afterARotationLinksSealedWithThePreviousKeyStillVerifyAndNewOnesCarryTheNewKey() {
+		LinkSigner before = new LinkSigner(List.of(LinkKey.of("k1", PREVIOUS)), CLOCK);
+		String old = before.issue(LinkPurpose.STATUS, CYCLE, Duration.ofDays(7));
+		LinkSigner after = new LinkSigner(List.of(LinkKey.of("k2", SECRET), LinkKey.of("k1", PREVIOUS)), CLOCK);
+
+		assertThat(after.verify(old, LinkPurpose.STATUS)).isInstanceOf(Valid.class);
+		assertThat(LinkSigner.keyIdOf(after.issue(LinkPurpose.STATUS, CYCLE, Duration.ofDays(7)))).hasValue("k2");
+		LinkSigner retired = new LinkSigner(List.of(LinkKey.of("k2", SECRET)), CLOCK);
+		assertThat(retired.verify(old, LinkPurpose.STATUS)).isEqualTo(new Rejected(Reason.BAD_SIGNATURE));
+	}
+
+	@Test
+	void aTokenUnderAnotherKeyIdOrSecretIsRefused() {
+		LinkSigner rotated = new LinkSigner(List.of(LinkKey.of("k2", SECRET), LinkKey.of("k1", PREVIOUS)), CLOCK);
+		String token = rotated.issue(LinkPurpose.PAY, CYCLE, Duration.ofDays(7));
+		String relabelled = "k1" + token.substring(token.indexOf('.'));
+
+		assertThat(rotated.verify(relabelled, LinkPurpose.PAY)).isEqualTo(new Rejected(Reason.BAD_SIGNATURE));
+		assertThat(rotated.verify("k9" + token.substring(token.indexOf('.')), LinkPurpose.PAY))
+			.isEqualTo(new Rejected(Reason.BAD_SIGNATURE));
+	}
+
+	@Test
+	void refusesTwoKeysWithOneIdAndBadKeyIds() {
+		assertThatExceptionOfType(InvalidValueException.class)
+			.isThrownBy(() -> new LinkSigner(List.of(LinkKey.of("k1", SECRET), LinkKey.of("k1", PREVIOUS)), CLOCK))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo("duplicate"));
+		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> LinkKey.of("k.1", SECRET));
+		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> LinkKey.of("", SECRET));
 	}
 
 	@Test
@@ -64,39 +127,31 @@ class LinkSignerTest {
 	}
 
 	@Test
-	void tamperedClaimsAreRefused() {
+	void everyChangedByteOfTheSealedClaimsIsRefused() {
 		String token = this.signer.issue(LinkPurpose.PAY, CYCLE, Duration.ofDays(7));
-		String claims = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
-		String otherNumber = claims.replace("+32470123456", "+32470654321");
-		String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(otherNumber.getBytes())
-				+ token.substring(token.indexOf('.'));
+		int dot = token.indexOf('.');
+		byte[] sealed = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+		for (int i = 0; i < sealed.length; i++) {
+			byte[] tampered = sealed.clone();
+			tampered[i] ^= 0x01;
+			String forged = token.substring(0, dot + 1)
+					+ Base64.getUrlEncoder().withoutPadding().encodeToString(tampered);
 
-		assertThat(this.signer.verify(forged, LinkPurpose.PAY)).isEqualTo(new Rejected(Reason.BAD_SIGNATURE));
-	}
-
-	@Test
-	void aTamperedSignatureIsRefused() {
-		String token = this.signer.issue(LinkPurpose.PAY, CYCLE, Duration.ofDays(7));
-		char last = token.charAt(token.length() - 2);
-		String tampered = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A')
-				+ token.charAt(token.length() - 1);
-
-		assertThat(this.signer.verify(tampered, LinkPurpose.PAY)).isEqualTo(new Rejected(Reason.BAD_SIGNATURE));
+			assertThat(this.signer.verify(forged, LinkPurpose.PAY)).as("byte %d changed", i)
+				.isEqualTo(new Rejected(Reason.BAD_SIGNATURE));
+		}
 	}
 
 	@Test
 	void onlyTheExactFormOfATokenVerifiesNotAPaddedOrReEncodedCopy() {
 		String token = this.signer.issue(LinkPurpose.PAY, CYCLE, Duration.ofDays(7));
-		String claims = token.substring(0, token.indexOf('.'));
-		String signature = token.substring(token.indexOf('.') + 1);
-		List<String> copies = new ArrayList<>(List.of(token + "=", claims + "=." + signature));
+		String sealed = token.substring(token.indexOf('.') + 1);
+		List<String> copies = new ArrayList<>(List.of(token + "=", token + "=="));
 		// Other last characters that differ only in the unused low bits decode to the
-		// same
-		// signature bytes.
+		// same bytes.
 		for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
 			String copy = token.substring(0, token.length() - 1) + c;
-			if (!copy.equals(token)
-					&& Arrays.equals(decode(copy.substring(copy.indexOf('.') + 1)), decode(signature))) {
+			if (!copy.equals(token) && Arrays.equals(decode(copy.substring(copy.indexOf('.') + 1)), decode(sealed))) {
 				copies.add(copy);
 			}
 		}
@@ -120,11 +175,48 @@ class LinkSignerTest {
 	}
 
 	@Test
+	void aVersionOneTokenIsRefused() {
+		String claims = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("v1|pay|+32470123456|2026-12-31|1796000000".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(this.signer.verify(claims + ".c2lnbmF0dXJlLW9mLXRoaXJ0eS10d28tYnl0ZXMtbG9uZw", LinkPurpose.PAY))
+			.isInstanceOf(Rejected.class);
+	}
+
+	@Test
+	void aOneTimeCodeIsSixDigitsBoundToTheRequestTheLineTheExpiryAndTheKey() {
+		LinkSigner rotated = new LinkSigner(List.of(LinkKey.of("k2", SECRET), LinkKey.of("k1", PREVIOUS)), CLOCK);
+		UUID request = UUID.fromString("3f6b2c1d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+		Msisdn line = CYCLE.msisdn();
+		Instant expires = NOW.plus(Duration.ofMinutes(10));
+
+		String code = rotated.oneTimeCode("k2", request, line, expires).orElseThrow();
+
+		assertThat(code).matches("[0-9]{6}");
+		assertThat(new LinkSigner(List.of(LinkKey.of("k2", SECRET)), Clock.systemUTC()).oneTimeCode("k2", request, line,
+				expires))
+			.hasValue(code);
+		assertThat(List.of(rotated.oneTimeCode("k1", request, line, expires),
+				rotated.oneTimeCode("k2", UUID.randomUUID(), line, expires),
+				rotated.oneTimeCode("k2", request, Msisdn.of("+32470654321"), expires),
+				rotated.oneTimeCode("k2", request, line, expires.plusSeconds(60))))
+			.allSatisfy((other) -> assertThat(other).get().isNotEqualTo(code));
+		assertThat(rotated.oneTimeCode("k9", request, line, expires)).isEmpty();
+		assertThat(rotated.isOneTimeCode("k2", request, line, expires, code)).isTrue();
+		assertThat(rotated.isOneTimeCode("k2", request, line, expires, " " + code + " ")).isTrue();
+		assertThat(rotated.isOneTimeCode("k1", request, line, expires, code)).isFalse();
+		assertThat(rotated.isOneTimeCode("k2", request, line, expires, code.substring(1))).isFalse();
+		assertThat(rotated.isOneTimeCode("k2", request, line, expires, null)).isFalse();
+	}
+
+	@Test
 	void garbageIsMalformed() {
 		assertThat(this.signer.verify("", LinkPurpose.PAY)).isEqualTo(new Rejected(Reason.MALFORMED));
 		assertThat(this.signer.verify("no-dot", LinkPurpose.PAY)).isEqualTo(new Rejected(Reason.MALFORMED));
 		assertThat(this.signer.verify("a.b.c", LinkPurpose.PAY)).isEqualTo(new Rejected(Reason.MALFORMED));
 		assertThat(this.signer.verify("%%%.$$$", LinkPurpose.PAY)).isEqualTo(new Rejected(Reason.MALFORMED));
+		assertThat(this.signer.verify("k1.AAAA", LinkPurpose.PAY)).isEqualTo(new Rejected(Reason.MALFORMED));
 		assertThat(this.signer.verify("x".repeat(600) + ".y", LinkPurpose.PAY))
 			.isEqualTo(new Rejected(Reason.MALFORMED));
 	}

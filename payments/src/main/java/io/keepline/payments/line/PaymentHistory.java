@@ -12,6 +12,7 @@ import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -77,7 +78,8 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 	}
 
 	public PaymentHistory apply(PaymentEvent event) {
-		if (recorded(event.eventId())) {
+		// a code request is no payment: nothing to keep
+		if (recorded(event.eventId()) || event instanceof PaymentMethodCodeRequested) {
 			return this;
 		}
 		PaymentRecord record = record(event);
@@ -105,6 +107,9 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 		if (event instanceof PaymentMethodSaved saved) {
 			return new PaymentRecord(saved.eventId(), saved.occurredAt(), Kind.METHOD_SAVED, null, null,
 					saved.setupIntentId(), null);
+		}
+		if (event instanceof PaymentMethodCodeRequested) {
+			throw new IllegalArgumentException("a code request is not a payment record");
 		}
 		throw new UnhandledTypeException(event);
 	}

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -101,6 +102,9 @@ public class PublishedOutcomes {
 		if (event instanceof PaymentMethodSaved saved) {
 			return view.has(Kind.METHOD_SAVED, saved.setupIntentId());
 		}
+		if (event instanceof PaymentMethodCodeRequested) {
+			return false;
+		}
 		throw new UnhandledTypeException(event);
 	}
 
@@ -122,7 +126,7 @@ public class PublishedOutcomes {
 		if (event instanceof PaymentMethodSaved saved) {
 			return (saved.setupIntentId() != null) ? "seti:" + saved.setupIntentId() : null;
 		}
-		if (event instanceof PaymentFailed) {
+		if (event instanceof PaymentFailed || event instanceof PaymentMethodCodeRequested) {
 			return null;
 		}
 		throw new UnhandledTypeException(event);

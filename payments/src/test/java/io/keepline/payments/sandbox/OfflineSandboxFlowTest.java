@@ -73,6 +73,7 @@ class OfflineSandboxFlowTest {
 		}
 		String stateDir = Files.createTempDirectory("payments-sandbox").toString();
 		registry.add("server.port", () -> port);
+		registry.add("management.server.port", () -> 0);
 		registry.add("keepline.links.base-url", () -> "http://localhost:" + port);
 		registry.add("keepline.links.secret", () -> "sandbox-flow-link-secret-0123456789abcdef");
 		registry.add("keepline.payments.mode", () -> "auto");

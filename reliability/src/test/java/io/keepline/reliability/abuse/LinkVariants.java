@@ -34,6 +34,15 @@ final class LinkVariants {
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+	/**
+	 * Bytes of a token's sealed part to change (negative: from the end): the nonce, the
+	 * purpose, the number, the cycle's date, the expiry, the authentication tag.
+	 */
+	private static final int[] SEALED_PARTS = { 0, 12, 16, 22, 30, -1 };
+
+	private static final String[] SEALED_PART_NAMES = { "nonce", "purpose", "number", "cycle date", "expiry",
+			"authentication tag" };
+
 	private final LinkSigner genuine = LinkSigner.fromSecret(ServiceRun.LINK_SECRET, Clock.systemUTC());
 
 	private final CycleId cycle;
@@ -81,29 +90,29 @@ final class LinkVariants {
 		Variants add = new Variants(page, variants);
 		LinkSigner other = LinkSigner.fromSecret("someone-elses-secret-of-32-bytes-or-more", Clock.systemUTC());
 		add.refused("forged", "signed with another secret", other.issue(page, this.cycle, Duration.ofDays(7)));
-		String clear = new String(DECODER.decode(claims), StandardCharsets.UTF_8);
-		String[] parts = clear.split("\\|");
-		for (int i = 0; i < parts.length; i++) {
-			String[] changed = parts.clone();
-			changed[i] = changedPart(i, parts[i], page);
-			add.refused("tampered", "claim " + i + " changed, signature kept",
-					encode(String.join("|", changed)) + "." + signature);
+		byte[] sealed = DECODER.decode(signature);
+		for (int i = 0; i < SEALED_PARTS.length; i++) {
+			byte[] changed = sealed.clone();
+			int at = (SEALED_PARTS[i] >= 0) ? SEALED_PARTS[i] : sealed.length + SEALED_PARTS[i];
+			changed[at] ^= 0x01;
+			add.refused("tampered", SEALED_PART_NAMES[i] + " changed, key id kept",
+					claims + "." + ENCODER.encodeToString(changed));
 		}
 		add.refused("tampered", "first signature character changed",
 				token.substring(0, dot + 1) + other(signature.charAt(0)) + signature.substring(1));
 		add.refused("tampered", "middle signature character changed", token.substring(0, dot + 1)
 				+ signature.substring(0, 20) + other(signature.charAt(20)) + signature.substring(21));
 		String another = this.genuine.issue(page, this.unknown, Duration.ofDays(7));
-		add.refused("tampered", "claims of another cycle, signature kept",
-				another.substring(0, another.indexOf('.')) + "." + signature);
+		add.refused("tampered", "sealed claims under another key id",
+				other.signingKeyId() + another.substring(another.indexOf('.')));
 		add.refused("truncated", "last character dropped", token.substring(0, token.length() - 1));
-		add.refused("truncated", "signature dropped", claims + ".");
-		add.refused("truncated", "claims only", claims);
-		add.refused("truncated", "signature only", signature);
+		add.refused("truncated", "sealed claims dropped", claims + ".");
+		add.refused("truncated", "key id only", claims);
+		add.refused("truncated", "sealed claims only", signature);
 		add.refused("truncated", "first half", token.substring(0, token.length() / 2));
 		add.refused("padded", "'=' after the signature", token + "=");
 		add.refused("padded", "'==' after the signature", token + "==");
-		add.refused("padded", "'=' after the claims", claims + "=." + signature);
+		add.refused("padded", "'=' after the key id", claims + "=." + signature);
 		add.refused("padded", "a character appended", token + "A");
 		add.refused("padded", "a second dot", token + ".");
 		for (char last : sameBytesLastCharacters(signature)) {
@@ -111,7 +120,7 @@ final class LinkVariants {
 					token.substring(0, token.length() - 1) + last);
 		}
 		add.refused("re-encoded", "upper case", token.toUpperCase(Locale.ROOT));
-		add.refused("re-encoded", "claims and signature swapped", signature + "." + claims);
+		add.refused("re-encoded", "key id and sealed claims swapped", signature + "." + claims);
 		Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
 		LinkSigner past = LinkSigner.fromSecret(ServiceRun.LINK_SECRET, Clock.fixed(tenDaysAgo, ZoneOffset.UTC));
 		add.add("expired", "expired nine days ago", past.issue(page, this.cycle, Duration.ofDays(1)), 410, EXPIRED);
@@ -139,19 +148,9 @@ final class LinkVariants {
 		return variants;
 	}
 
-	/** Claim {@code i} of {@code v1|purpose|msisdn|validUntil|expiry}, changed. */
-	private String changedPart(int i, String part, LinkPurpose page) {
-		return switch (i) {
-			case 0 -> "v2";
-			case 1 -> (page == LinkPurpose.PAY) ? LinkPurpose.STATUS.code() : LinkPurpose.PAY.code();
-			case 2 -> this.unknown.msisdn().value();
-			case 3 -> this.cycle.validUntil().plusYears(1).toString();
-			default -> Long.toString(Long.parseLong(part) + 365L * 24 * 3600);
-		};
-	}
-
 	/**
-	 * Other last characters of {@code signature} that Base64 decodes to the same bytes.
+	 * Other last characters of {@code signature} (a token's sealed part) that Base64
+	 * decodes to the same bytes.
 	 */
 	private static List<Character> sameBytesLastCharacters(String signature) {
 		List<Character> same = new ArrayList<>();
@@ -167,10 +166,6 @@ final class LinkVariants {
 
 	private static char other(char c) {
 		return (c == 'A') ? 'B' : 'A';
-	}
-
-	private static String encode(String claims) {
-		return ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Every byte outside the URL-safe set as {@code %XX}. */

@@ -8,8 +8,9 @@ import io.keepline.testsupport.Unique;
 
 /**
  * The bad-input rows of the scheduler's read API (keys and operators included: another
- * operator's key on a line gets 403), of the notifier (which maps nothing but actuator)
- * and of every service's health endpoint.
+ * operator's key on a line gets 403), of the notifier (which maps nothing on its public
+ * port) and of every service's public port asked for the health endpoint, which is only
+ * on the management port.
  */
 final class ReadApiBadRequests {
 
@@ -26,7 +27,7 @@ final class ReadApiBadRequests {
 		rows.addAll(notifier());
 		for (Target service : Target.values()) {
 			BadRequest health = BadRequest.to(service, "GET /actuator/health");
-			rows.add(health.method("POST").named("POST instead of GET").expect(405, "Method Not Allowed"));
+			rows.add(health.named("actuator on the public port").expect(404, "Not Found"));
 		}
 		return rows;
 	}

@@ -98,7 +98,9 @@ class PersonalDataInLogsTest {
 	private StandaloneSettings settings() throws Exception {
 		Files.createDirectories(this.dataDir);
 		StandaloneSettings.Ports ports = new StandaloneSettings.Ports(FreePorts.find(), FreePorts.find(),
-				FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find());
+				FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(),
+				new StandaloneSettings.Management(FreePorts.find(), FreePorts.find(), FreePorts.find(),
+						FreePorts.find()));
 		return new StandaloneSettings(this.dataDir, false, ports, SeedSource.bundled(),
 				StandaloneSettings.Secrets.demo(), null, null);
 	}

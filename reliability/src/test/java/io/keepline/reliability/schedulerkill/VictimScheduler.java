@@ -47,7 +47,7 @@ final class VictimScheduler implements AutoCloseable {
 		Files.deleteIfExists(log);
 	}
 
-	/** Runs in the victim's JVM. Args: the constructor's, then the HTTP port. */
+	/** Runs in the victim's JVM. Args: the constructor's, then the management port. */
 	public static void main(String[] args) throws InterruptedException {
 		AcceleratedClock clock = new AcceleratedClock(Instant.parse(args[3]), Path.of(args[4]),
 				Long.parseLong(args[5]));
@@ -81,16 +81,18 @@ final class VictimScheduler implements AutoCloseable {
 	 * the broker aborts the killed instance's open transaction, which blocks
 	 * read_committed readers of its partitions until then.
 	 */
-	static Map<String, String> victimSettings(String applicationId, int port) {
+	static Map<String, String> victimSettings(String applicationId, int managementPort) {
 		Map<String, String> settings = settings(applicationId);
-		settings.put("server.port", Integer.toString(port));
+		settings.put("management.server.port", Integer.toString(managementPort));
 		settings.put("spring.kafka.streams.properties.consumer.session.timeout.ms", "6000");
 		settings.put("spring.kafka.streams.properties.consumer.heartbeat.interval.ms", "1000");
 		settings.put("spring.kafka.streams.properties.producer.transaction.timeout.ms", "5000");
 		return settings;
 	}
 
-	/** Starts the victim on a new port (state directory and clock as before). */
+	/**
+	 * Starts the victim on a new management port (state directory and clock as before).
+	 */
 	void start() throws IOException {
 		this.port = FreePorts.find();
 		List<String> command = new ArrayList<>(List.of(

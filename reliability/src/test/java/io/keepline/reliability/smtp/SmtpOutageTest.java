@@ -221,9 +221,9 @@ class SmtpOutageTest {
 	 * endpoint and its groups say, as {@code "<code> <status>"} each.
 	 */
 	private boolean liveAndReadyNotingHealth() throws Exception {
-		HttpResponse<String> root = this.notifier.get("/actuator/health");
-		HttpResponse<String> liveness = this.notifier.get("/actuator/health/liveness");
-		HttpResponse<String> readiness = this.notifier.get("/actuator/health/readiness");
+		HttpResponse<String> root = this.notifier.getManagement("/actuator/health");
+		HttpResponse<String> liveness = this.notifier.getManagement("/actuator/health/liveness");
+		HttpResponse<String> readiness = this.notifier.getManagement("/actuator/health/readiness");
 		JsonNode rootBody = JSON.readTree(root.body());
 		this.healthDuringOutage.add("health " + root.statusCode() + " " + rootBody.path("status").asString() + " (mail "
 				+ rootBody.at("/components/mail/status").asString() + "), liveness " + summary(liveness)

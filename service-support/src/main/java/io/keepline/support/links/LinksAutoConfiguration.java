@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The link signer of a service that writes or serves holder links (one that sets
- * {@code keepline.links.secret}, even to nothing, which then stops it with a clear
- * message).
+ * {@code keepline.links.secret}, even to nothing: without any link secret it stops with a
+ * clear message).
  */
 @AutoConfiguration(after = WebSupportAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "keepline.links", name = "secret")
@@ -24,7 +24,7 @@ public class LinksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LinkSigner linkSigner(LinkSettings settings, Clock clock) {
-		return LinkSigner.fromSecret(settings.secret(), clock);
+		return new LinkSigner(settings.keys(), clock);
 	}
 
 }

@@ -16,6 +16,7 @@ import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -73,6 +74,9 @@ final class EventSummaries {
 		}
 		if (event instanceof PaymentMethodSaved) {
 			return "card saved for automatic renewal";
+		}
+		if (event instanceof PaymentMethodCodeRequested) {
+			return "one-time code requested to save a card";
 		}
 		if (event instanceof NotificationSent n) {
 			return n.channel().name().toLowerCase() + " sent: " + n.template() + " (" + n.locale().code() + ")";
