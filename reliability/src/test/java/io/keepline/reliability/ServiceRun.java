@@ -128,7 +128,10 @@ public final class ServiceRun implements AutoCloseable {
 		return start(SchedulerApplication.class, "scheduler", properties, overrides, initializer);
 	}
 
-	/** The notifier, sending email to the SMTP server at {@code smtpHost:smtpPort}. */
+	/**
+	 * The notifier, sending email to the SMTP server at {@code smtpHost:smtpPort}; it
+	 * sends only for lines whose record it has read ({@link LineRecords}).
+	 */
 	public static ServiceRun notifier(String bootstrapServers, String smtpHost, int smtpPort,
 			Map<String, String> overrides) {
 		Map<String, String> properties = common("notifier", bootstrapServers);
@@ -138,7 +141,11 @@ public final class ServiceRun implements AutoCloseable {
 		properties.put("spring.kafka.listener.concurrency", "1");
 		properties.put("spring.mail.host", smtpHost);
 		properties.put("spring.mail.port", Integer.toString(smtpPort));
-		return start(NotifierApplication.class, "notifier", properties, overrides);
+		// the table of line records and the sent-log, deleted with the run
+		Path stateDir = temporaryDirectory("keepline-reliability-notifier");
+		properties.put("spring.kafka.streams.state-dir", stateDir.toString());
+		properties.putAll(overrides);
+		return new ServiceRun("notifier", ServiceLauncher.start(NotifierApplication.class, properties, null), stateDir);
 	}
 
 	/**

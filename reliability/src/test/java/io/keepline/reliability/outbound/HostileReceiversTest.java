@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -27,6 +29,8 @@ import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.delivery.LineLookup;
+import io.keepline.reliability.LineRecords;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
 import io.keepline.reliability.ServiceRun;
@@ -86,6 +90,8 @@ class HostileReceiversTest {
 
 	private KafkaProducer<Msisdn, DeadlineEvent> scheduler;
 
+	private LineRecords lines;
+
 	@BeforeEach
 	void start(KafkaCluster cluster) throws IOException {
 		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS);
@@ -115,10 +121,12 @@ class HostileReceiversTest {
 		this.outcomes = TopicProbe.of(cluster, Topics.NOTIFICATION_EVENTS);
 		this.scheduler = new KafkaProducer<>(cluster.producerProperties(), Topics.MSISDN.serializer(),
 				Topics.DEADLINE_EVENTS.valueSerde().serializer());
+		this.lines = new LineRecords(cluster);
 	}
 
 	@AfterEach
 	void stop() throws IOException {
+		this.lines.close();
 		this.scheduler.close();
 		this.outcomes.close();
 		this.notifier.close();
@@ -184,18 +192,20 @@ class HostileReceiversTest {
 
 	/**
 	 * Publishes {@code others} reminders (half email, half SMS, operators orange and
-	 * base) with {@code hostile} webhook-only holders of one operator spread among them;
-	 * returns the others with the instant each was acknowledged.
+	 * base) with {@code hostile} webhook-only holders of one operator spread among them,
+	 * after their line records (which the notifier reads before it sends); returns the
+	 * others with the instant each was handed to the producer.
 	 */
 	private Map<Msisdn, Instant> publish(int others, int hostile) {
-		Map<Msisdn, Instant> published = new HashMap<>();
+		List<ReminderDue> reminders = new ArrayList<>();
+		Set<Msisdn> measured = new HashSet<>();
 		int every = (hostile > 0) ? Math.max(1, others / hostile) : Integer.MAX_VALUE;
 		for (int i = 0; i < others; i++) {
 			if (i % every == 0 && this.hostile.size() < hostile) {
 				URI hook = URI.create(((this.hostile.size() % 2 == 0) ? this.drip : this.blackhole).origin() + "/hook");
 				Msisdn msisdn = Unique.msisdn();
 				this.hostile.add(msisdn);
-				send(reminder(msisdn, HOSTILE_OPERATOR,
+				reminders.add(reminder(msisdn, HOSTILE_OPERATOR,
 						new Holder("Mallory", null, null, hook, HolderLocale.EN, ZoneId.of("Europe/Brussels"))));
 			}
 			Msisdn msisdn = Unique.msisdn();
@@ -203,8 +213,17 @@ class HostileReceiversTest {
 					? new Holder("Ana", Unique.name("ana") + "@example.com", null, null, HolderLocale.FR,
 							ZoneId.of("Europe/Brussels"))
 					: new Holder("Jan", null, msisdn, null, HolderLocale.NL, ZoneId.of("Europe/Brussels"));
-			send(reminder(msisdn, OperatorId.of((i % 3 == 0) ? "base" : "orange"), holder));
-			published.put(msisdn, Instant.now());
+			reminders.add(reminder(msisdn, OperatorId.of((i % 3 == 0) ? "base" : "orange"), holder));
+			measured.add(msisdn);
+		}
+		this.lines.write(reminders.stream().map(LineRecords::openFor).toList(),
+				this.notifier.bean(LineLookup.class)::find);
+		Map<Msisdn, Instant> published = new HashMap<>();
+		for (ReminderDue reminder : reminders) {
+			send(reminder);
+			if (measured.contains(reminder.msisdn())) {
+				published.put(reminder.msisdn(), Instant.now());
+			}
 		}
 		this.scheduler.flush();
 		return published;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +21,9 @@ import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.notifier.webhook.WebhookSignature;
+import io.keepline.reliability.LineRecords;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.ServiceRun;
 import io.keepline.testsupport.KafkaCluster;
@@ -66,16 +69,20 @@ class WebhookKeyRotationTest {
 						"orange=o1:" + OLD + ";o2:" + NEW + ",proximus=p1:" + ServiceRun.HOLDER_WEBHOOK_SECRET,
 						"keepline.outbound.allowed-local-origins", origin.toString()));
 				KafkaProducer<Msisdn, DeadlineEvent> scheduler = new KafkaProducer<>(cluster.producerProperties(),
-						Topics.MSISDN.serializer(), Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
+						Topics.MSISDN.serializer(), Topics.DEADLINE_EVENTS.valueSerde().serializer());
+				LineRecords lines = new LineRecords(cluster)) {
 			String run = Unique.name("r");
+			List<ReminderDue> reminders = new ArrayList<>();
 			for (int i = 0; i < DELIVERIES; i++) {
-				Msisdn msisdn = Unique.msisdn();
 				Holder holder = new Holder("Ana", null, null, URI.create(origin + "/hooks/" + run + "-" + i),
 						HolderLocale.EN, ZoneId.of("Europe/Brussels"));
-				ReminderDue reminder = new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn,
+				reminders.add(new ReminderDue(UUID.randomUUID(), Instant.now(), Unique.msisdn(),
 						OperatorId.of("orange"), LocalDate.now().plusDays(7), 7, Instant.now(),
-						ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"), null, null);
-				scheduler.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), msisdn, reminder)).get();
+						ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"), null, null));
+			}
+			lines.write(reminders.stream().map(LineRecords::openFor).toList(), notifier.bean(LineLookup.class)::find);
+			for (ReminderDue reminder : reminders) {
+				scheduler.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), reminder.msisdn(), reminder)).get();
 			}
 			await("every webhook delivered").atMost(Duration.ofSeconds(90))
 				.until(() -> receiver.findAll(postRequestedFor(urlPathMatching("/hooks/" + run + "-.*"))).size(),

@@ -19,8 +19,10 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.reliability.ConsumerGroups;
+import io.keepline.reliability.LineRecords;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
 import io.keepline.reliability.ServiceRun;
@@ -84,6 +86,10 @@ class StripeFaultsDuringRenewalTest {
 				.ignoreExceptions()
 				.until(() -> payments.bean(PaymentHistoryLookup.class).history(Unique.msisdn()).isEmpty());
 
+			try (LineRecords lines = new LineRecords(cluster)) {
+				lines.write(cycles.stream().map((cycle) -> LineRecords.openFor(cycle.due(1, Instant.now()))).toList(),
+						payments.bean(LineRecordLookup.class)::find);
+			}
 			List<AutoRenewalDue> sent = drive(scheduler, cycles);
 
 			await("an outcome for every attempt").atMost(Duration.ofSeconds(Scale.current().pick(120, 2_400)))

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.auth.OperatorKeys;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.line.LineEvent;
@@ -25,11 +26,13 @@ import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.RejectedEvent;
-import io.keepline.contracts.auth.OperatorKeys;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.delivery.LineLookup;
+import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistory;
 import io.keepline.payments.view.PaymentsStores;
+import io.keepline.reliability.LineRecords;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
 import io.keepline.reliability.ServiceRun;
@@ -103,6 +106,8 @@ class PoisonRecordsTest {
 
 	private static DeadLetters deadLetters;
 
+	private static LineRecords lines;
+
 	@BeforeAll
 	static void startServices(KafkaCluster cluster) {
 		cluster.createTopics(Topics.all().toArray(Topic[]::new));
@@ -127,12 +132,14 @@ class PoisonRecordsTest {
 		deadlineEvents = TopicProbe.of(cluster, Topics.DEADLINE_EVENTS);
 		paymentEvents = TopicProbe.of(cluster, Topics.PAYMENT_EVENTS);
 		rejectedEvents = TopicProbe.of(cluster, Topics.REJECTED_EVENTS);
+		lines = new LineRecords(cluster);
 		deadLetters = new DeadLetters(cluster, Topics.LINE_EVENTS.deadLetter(), Topics.PAYMENT_EVENTS.deadLetter(),
 				Topics.DEADLINE_EVENTS.deadLetter());
 	}
 
 	@AfterAll
 	static void stopServices() {
+		lines.close();
 		deadLetters.close();
 		List.of(lineEvents, deadlineEvents, paymentEvents, rejectedEvents).forEach(TopicProbe::close);
 		List.of(payments, notifier, scheduler, ingest).forEach(ServiceRun::close);
@@ -267,6 +274,16 @@ class PoisonRecordsTest {
 	private static Round writeRound(PoisonWriter writer, Set<String> retryTopics) {
 		Round round = new Round(Unique.msisdn(), Unique.msisdn(), Unique.msisdn(), new LinkedHashMap<>(),
 				new ArrayList<>());
+		for (String retryTopic : retryTopics) {
+			round.retried().put(retryTopic, Unique.msisdn());
+		}
+		// the deadline events' lines are not registered: their records are written as
+		// the scheduler would have, for the notifier and payments to act on the good ones
+		List<Msisdn> deadlineLines = new ArrayList<>(round.retried().values());
+		deadlineLines.add(round.deadline());
+		lines.write(deadlineLines.stream()
+			.map((msisdn) -> LineRecords.openFor(Events.reminderDue(msisdn, email(msisdn))))
+			.toList(), notifier.bean(LineLookup.class)::find, payments.bean(LineRecordLookup.class)::find);
 		round.written().addAll(writer.rawPoisonThenGood(Events.lineRegistered(round.raw(), email(round.raw()))));
 		round.written()
 			.addAll(writer.poisonThenGood(Topics.LINE_EVENTS.name(), round.line(), Events::lineEventJson,
@@ -276,13 +293,10 @@ class PoisonRecordsTest {
 					Events.reminderDue(round.deadline(), email(round.deadline())), DeadlineEvent.class));
 		writer.good(Topics.DEADLINE_EVENTS.name(), round.deadline(), Events.autoRenewalDue(round.deadline()),
 				DeadlineEvent.class);
-		for (String retryTopic : retryTopics) {
-			Msisdn retried = Unique.msisdn();
-			round.retried().put(retryTopic, retried);
-			round.written()
+		round.retried()
+			.forEach((retryTopic, retried) -> round.written()
 				.addAll(writer.poisonThenGood(retryTopic, retried, Events::deadlineEventJson,
-						Events.reminderDue(retried, email(retried)), DeadlineEvent.class));
-		}
+						Events.reminderDue(retried, email(retried)), DeadlineEvent.class)));
 		return round;
 	}
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import io.keepline.contracts.Holder;
 import io.keepline.contracts.HolderLocale;
@@ -22,6 +23,8 @@ import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.delivery.LineLookup;
+import io.keepline.reliability.LineRecords;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.Unique;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,6 +47,8 @@ final class ReminderFlow implements AutoCloseable {
 
 	private final int total;
 
+	private final List<ReminderDue> planned;
+
 	private final KafkaProducer<Msisdn, DeadlineEvent> producer;
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -54,13 +59,21 @@ final class ReminderFlow implements AutoCloseable {
 
 	private ReminderFlow(KafkaCluster cluster, int total) {
 		this.total = total;
+		this.planned = IntStream.range(0, total).mapToObj(this::reminder).toList();
 		this.producer = new KafkaProducer<>(cluster.producerProperties(), Topics.MSISDN.serializer(),
 				Topics.DEADLINE_EVENTS.valueSerde().serializer());
 	}
 
-	/** Starts writing {@code total} reminders over {@code length}. */
-	static ReminderFlow start(KafkaCluster cluster, int total, Duration length) {
+	/**
+	 * Writes the line record of each of {@code total} reminders, waits until
+	 * {@code notifier} has read them, then starts writing the reminders over
+	 * {@code length}.
+	 */
+	static ReminderFlow start(KafkaCluster cluster, int total, Duration length, LineLookup notifier) {
 		ReminderFlow flow = new ReminderFlow(cluster, total);
+		try (LineRecords lines = new LineRecords(cluster)) {
+			lines.write(flow.planned.stream().map(LineRecords::openFor).toList(), notifier::find);
+		}
 		long period = length.toNanos() / total;
 		flow.timer.scheduleAtFixedRate(flow::publishNext, 0, period, TimeUnit.NANOSECONDS);
 		return flow;
@@ -72,7 +85,7 @@ final class ReminderFlow implements AutoCloseable {
 			this.timer.shutdown();
 			return;
 		}
-		ReminderDue reminder = reminder(index);
+		ReminderDue reminder = this.planned.get(index);
 		this.producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), reminder.msisdn(), reminder),
 				(metadata, exception) -> {
 					if (exception != null) {

@@ -15,6 +15,7 @@ import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
 import io.keepline.reliability.ServiceRun;
@@ -111,7 +112,7 @@ class SmtpOutageTest {
 		Instant outageStarted;
 		Instant outageEnded;
 		Instant allDelivered;
-		try (ReminderFlow flow = ReminderFlow.start(cluster, REMINDERS, length)) {
+		try (ReminderFlow flow = ReminderFlow.start(cluster, REMINDERS, length, this.notifier.bean(LineLookup.class))) {
 			int beforeOutage = (int) (REMINDERS * BEFORE.toMillis() / length.toMillis());
 			await("reminders flowing and delivered before the outage").atMost(Duration.ofSeconds(60))
 				.until(() -> flow.publishedCount() >= beforeOutage && this.smtp.received() > 0);

@@ -10,7 +10,6 @@ import io.keepline.notifier.webhook.WebhookKeys;
 import io.keepline.notifier.webhook.WebhookSignature;
 import io.keepline.standalone.seed.LineSeed;
 import io.keepline.support.web.Problems;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
