@@ -39,7 +39,7 @@ class NotifierManagementPortTest {
 					"--keepline.notifier.group-id=" + Unique.name("notifier-management"),
 					"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("notifier-management"),
 					"--keepline.links.secret=management-link-secret-0123456789abcdef",
-					"--keepline.notifier.webhook-secret=whsec_management")) {
+					"--keepline.notifier.webhook-secrets=orange=k1:whsec_management_orange_secret_of_32_bytes")) {
 			String publicPort = notifier.getEnvironment().getRequiredProperty("local.server.port");
 			String managementPort = notifier.getEnvironment().getRequiredProperty("local.management.port");
 			assertThat(managementPort).isNotEqualTo(publicPort);
