@@ -177,6 +177,11 @@ final class SentLogTail implements SmartLifecycle {
 	}
 
 	private void apply(ConsumerRecord<byte[], byte[]> record) {
+		if (this.retention != null && record.timestamp() < Clock.systemUTC().millis() - this.retention.toMillis()) {
+			// timestamps need not grow with offsets: an old record after the first recent
+			// one is skipped here
+			return;
+		}
 		NotificationEvent event;
 		try {
 			event = Topics.NOTIFICATION_EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
