@@ -3,6 +3,7 @@ package io.keepline.notifier;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.keepline.contracts.webhook.WebhookKeys;
 import io.keepline.notifier.email.EmailSender;
 import io.keepline.notifier.email.LoggingEmailSender;
 import io.keepline.notifier.email.SmtpEmailSender;
@@ -11,10 +12,10 @@ import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.sms.TwilioSmsSender;
 import io.keepline.notifier.webhook.HttpWebhookSender;
 import io.keepline.notifier.webhook.WebhookSender;
-import io.keepline.notifier.webhook.WebhookKeys;
 import io.keepline.support.outbound.ConcurrencyLimits;
 import io.keepline.support.outbound.OutboundClient;
 import io.keepline.support.outbound.OutboundClients;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;

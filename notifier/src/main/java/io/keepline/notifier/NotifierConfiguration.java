@@ -20,6 +20,7 @@ import io.keepline.notifier.message.NoticePlanner;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.webhook.WebhookSender;
 import io.keepline.support.links.LinkSettings;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+
 import javax.management.JMException;
 import javax.management.ObjectName;
 

@@ -14,6 +14,7 @@ import io.keepline.contracts.topic.Topics;
 import io.keepline.notifier.delivery.NotificationRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 

@@ -15,6 +15,7 @@ import io.keepline.support.kafka.DeadLetters;
 import io.keepline.support.kafka.KafkaClients;
 import io.keepline.support.kafka.ServiceTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,6 +4,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import org.springframework.kafka.listener.RecordInterceptor;
 
 /**

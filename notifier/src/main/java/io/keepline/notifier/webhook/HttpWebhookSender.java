@@ -3,6 +3,8 @@ package io.keepline.notifier.webhook;
 import java.time.Clock;
 import java.util.Map;
 
+import io.keepline.contracts.webhook.WebhookKeys;
+import io.keepline.contracts.webhook.WebhookSignature;
 import io.keepline.notifier.delivery.PermanentDeliveryException;
 import io.keepline.notifier.delivery.TransientDeliveryException;
 import io.keepline.support.outbound.ConcurrencyLimits;

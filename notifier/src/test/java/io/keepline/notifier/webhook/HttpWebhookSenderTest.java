@@ -13,6 +13,8 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.webhook.WebhookKeys;
+import io.keepline.contracts.webhook.WebhookSignature;
 import io.keepline.notifier.delivery.PermanentDeliveryException;
 import io.keepline.notifier.delivery.TransientDeliveryException;
 import io.keepline.support.outbound.ConcurrencyLimits;

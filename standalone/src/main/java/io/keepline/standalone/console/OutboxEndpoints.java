@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.keepline.notifier.webhook.WebhookKeys;
-import io.keepline.notifier.webhook.WebhookSignature;
+import io.keepline.contracts.webhook.WebhookKeys;
+import io.keepline.contracts.webhook.WebhookSignature;
 import io.keepline.standalone.seed.LineSeed;
 import io.keepline.support.web.Problems;
 import org.springframework.http.HttpHeaders;

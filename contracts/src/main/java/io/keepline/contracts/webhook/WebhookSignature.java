@@ -1,4 +1,4 @@
-package io.keepline.notifier.webhook;
+package io.keepline.contracts.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

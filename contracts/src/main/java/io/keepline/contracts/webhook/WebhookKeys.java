@@ -1,4 +1,4 @@
-package io.keepline.notifier.webhook;
+package io.keepline.contracts.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
