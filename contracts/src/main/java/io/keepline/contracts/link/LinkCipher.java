@@ -64,6 +64,10 @@ final class LinkCipher {
 
 	/** The claims, or null when the token was not sealed with this key as it is. */
 	byte[] open(byte[] token) {
+		if (token.length < NONCE_BYTES + TAG_BITS / Byte.SIZE) {
+			// shorter than its tag: JDK 17's AES-GCM throws a ProviderException on it
+			return null;
+		}
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, this.aes, new GCMParameterSpec(TAG_BITS, token, 0, NONCE_BYTES));

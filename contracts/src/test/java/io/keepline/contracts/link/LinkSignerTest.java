@@ -143,6 +143,20 @@ class LinkSignerTest {
 	}
 
 	@Test
+	void everyShorterSealedPartIsRefusedEvenShorterThanItsTag() {
+		String token = this.signer.issue(LinkPurpose.PAY, CYCLE, Duration.ofDays(7));
+		int dot = token.indexOf('.');
+		byte[] sealed = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+		for (int length = 0; length < sealed.length; length++) {
+			String truncated = token.substring(0, dot + 1)
+					+ Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sealed, length));
+
+			assertThat(this.signer.verify(truncated, LinkPurpose.PAY)).as("%d of %d bytes", length, sealed.length)
+				.isInstanceOf(Rejected.class);
+		}
+	}
+
+	@Test
 	void onlyTheExactFormOfATokenVerifiesNotAPaddedOrReEncodedCopy() {
 		String token = this.signer.issue(LinkPurpose.PAY, CYCLE, Duration.ofDays(7));
 		String sealed = token.substring(token.indexOf('.') + 1);
