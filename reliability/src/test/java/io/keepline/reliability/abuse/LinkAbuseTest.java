@@ -29,9 +29,9 @@ import static org.awaitility.Awaitility.await;
  * Scenario B of issue #7, the links half: payments' holder pages opened with forged,
  * tampered, truncated, padded, re-encoded, expired, wrong-purpose and garbage tokens
  * while the cycle they name is open and payable. Each is refused with a page that says so
- * (403 not valid, 410 expired, 404 unknown renewal), none reaches Stripe, and the genuine
- * links still work. (Operator keys on the read API are rows of scenario A.) Every bad
- * link is sent once, before the tests, which check what each got back.
+ * (403 not valid, 410 expired or a line no longer managed), none reaches Stripe, and the
+ * genuine links still work. (Operator keys on the read API are rows of scenario A.) Every
+ * bad link is sent once, before the tests, which check what each got back.
  */
 @RealKafka
 @ExtendWith(AbuseServices.class)

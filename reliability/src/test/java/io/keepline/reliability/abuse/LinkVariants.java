@@ -28,7 +28,7 @@ final class LinkVariants {
 
 	static final String EXPIRED = "This link has expired";
 
-	static final String UNKNOWN = "Renewal not found";
+	static final String UNMANAGED = "No longer managed here";
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -132,8 +132,9 @@ final class LinkVariants {
 			}
 		}
 		if (page != LinkPurpose.STATUS) {
-			add.add("unknown cycle", "a genuine link for a line payments does not know",
-					this.genuine.issue(page, this.unknown, Duration.ofDays(7)), 404, UNKNOWN);
+			// no line record: never registered, or erased
+			add.add("unknown line", "a genuine link for a line without a record",
+					this.genuine.issue(page, this.unknown, Duration.ofDays(7)), 410, UNMANAGED);
 		}
 		add.refused("garbage", "one word", "garbage");
 		add.refused("garbage", "a letter and a dot", "a.");
