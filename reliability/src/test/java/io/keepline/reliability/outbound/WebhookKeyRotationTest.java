@@ -57,7 +57,7 @@ class WebhookKeyRotationTest {
 
 	@Test
 	void signsWithTheNewKeyWhileTheOldStillVerifies(KafkaCluster cluster) throws Exception {
-		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS);
+		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.LINES);
 		WireMockServer receiver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 		receiver.start();
 		receiver.stubFor(post(urlPathMatching("/hooks/.*")).willReturn(aResponse().withStatus(204)));

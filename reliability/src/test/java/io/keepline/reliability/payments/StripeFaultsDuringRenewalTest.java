@@ -68,7 +68,7 @@ class StripeFaultsDuringRenewalTest {
 		Set<Msisdn> ours = cycles.stream().map(RenewalCycle::msisdn).collect(Collectors.toSet());
 		Set<String> numbers = ours.stream().map(Msisdn::value).collect(Collectors.toSet());
 		int attempts = cycles.stream().mapToInt(RenewalCycle::attempts).sum();
-		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS);
+		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.LINES);
 		String group = Unique.name("payments-renewals");
 		ConsumerGroups.startAtEnd(cluster, group, Topics.DEADLINE_EVENTS);
 		try (StripeStub stripe = new StripeStub(API_KEY, FaultPlan.rotating(), READ_TIMEOUT.plusMillis(500));

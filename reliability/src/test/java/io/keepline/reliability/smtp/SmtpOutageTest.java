@@ -85,7 +85,7 @@ class SmtpOutageTest {
 
 	@BeforeEach
 	void startNotifier(KafkaCluster cluster) {
-		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS);
+		cluster.createTopics(Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.LINES);
 		this.smtp.start();
 		this.notifier = ServiceRun.notifier(cluster.bootstrapServers(), "127.0.0.1", this.smtp.port(),
 				Map.of("keepline.notifier.retry.initial-backoff", "500ms", "keepline.notifier.retry.multiplier", "2",
