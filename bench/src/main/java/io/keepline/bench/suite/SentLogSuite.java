@@ -89,7 +89,7 @@ public final class SentLogSuite implements Suite {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.kafka.streams.state-dir", stateDir.toString());
 		properties.put("keepline.links.secret", "bench-link-secret-0123456789abcdef0123456789");
-		properties.put("keepline.notifier.webhook-secret", "bench-webhook-secret-0123456789abcdef");
+		properties.put("keepline.notifier.webhook-secrets", "orange=b1:bench-webhook-secret-0123456789abcdef");
 		properties.put("keepline.notifier.group-id", "bench-sentlog-" + UUID.randomUUID());
 		long start = System.nanoTime();
 		try (InProcessService notifier = InProcessService.start(NotifierApplication.class, context.bootstrapServers(),
