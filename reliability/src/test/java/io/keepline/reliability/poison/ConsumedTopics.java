@@ -14,8 +14,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 /**
  * The topics a running service consumes, found in its context: those of its running
  * listener containers (from {@code @KafkaListener} or declared as beans) and the source
- * topics of its Kafka Streams topologies. Lets the scenario notice a consumer it does not
- * cover.
+ * topics of its Kafka Streams topologies, global stores included. Lets the scenario
+ * notice a consumer it does not cover.
  */
 final class ConsumedTopics {
 
@@ -37,6 +37,12 @@ final class ConsumedTopics {
 				.flatMap((subtopology) -> subtopology.nodes().stream())
 				.filter(TopologyDescription.Source.class::isInstance)
 				.forEach((source) -> topics.addAll(((TopologyDescription.Source) source).topicSet())));
+		service.beans(StreamsBuilderFactoryBean.class)
+			.values()
+			.forEach((streams) -> streams.getTopology()
+				.describe()
+				.globalStores()
+				.forEach((store) -> topics.addAll(store.source().topicSet())));
 		return topics;
 	}
 

@@ -22,7 +22,7 @@ final class TopicConsumer<H> {
 
 	private final String name;
 
-	private final List<Written> poisons;
+	private List<Written> poisons;
 
 	private final Function<Written, List<H>> handling;
 
@@ -40,6 +40,16 @@ final class TopicConsumer<H> {
 		this.handling = handling;
 		this.rounds = rounds;
 		this.processed = processed;
+	}
+
+	/**
+	 * This consumer, expected to pass {@code kind} by: a global store, a replica of the
+	 * topic on every instance, skips a record keyed by another line (logged), which the
+	 * topic's acting consumers dead-letter once.
+	 */
+	TopicConsumer<H> skipping(Poison kind) {
+		this.poisons = this.poisons.stream().filter((poison) -> poison.kind() != kind).toList();
+		return this;
 	}
 
 	String name() {
