@@ -6,6 +6,7 @@ import java.util.Map;
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.notifier.channel.ChannelSenders;
+import io.keepline.notifier.delivery.CodeNotices;
 import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.notifier.delivery.NotificationRecorder;
 import io.keepline.notifier.delivery.Notifier;
@@ -55,6 +56,11 @@ class NotifierConfiguration {
 				new RateLimiter("webhook", limit.webhook(), Math.max(1, limit.webhook()), limit.maxWait()));
 		return new Notifier(new NoticePlanner(), new ChannelSenders(renderer, email, sms, webhook, clock), lines,
 				sentLog, recorder, limits, settings.maxEventAge(), clock);
+	}
+
+	@Bean
+	CodeNotices codeNotices(Notifier notifier, LineLookup lines, LinkSigner signer, Clock clock) {
+		return new CodeNotices(notifier, lines, signer, clock);
 	}
 
 }

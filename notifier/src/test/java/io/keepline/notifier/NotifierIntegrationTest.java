@@ -42,6 +42,8 @@ import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.topic.KeyMismatchException;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.contracts.webhook.WebhookSignature;
 import io.keepline.notifier.delivery.LineLookup;
@@ -123,7 +125,7 @@ class NotifierIntegrationTest {
 		smtp.start();
 		webhooks.start();
 		webhooks.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
-		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS);
+		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.PAYMENT_EVENTS);
 		kafka = cluster;
 		producer = new KafkaProducer<>(cluster.producerProperties(), Topics.MSISDN.serializer(),
 				Topics.DEADLINE_EVENTS.valueSerde().serializer());
@@ -425,6 +427,34 @@ class NotifierIntegrationTest {
 		LocalDate validUntil = LocalDate.of(2026, 12, 31);
 		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), validUntil, stage,
 				Instant.now(), ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"), null, null);
+	}
+
+	@Test
+	void sendsTheCardCodeAHolderAskedForInTheirLanguageAndNeverPutsItOnATopic(KafkaCluster cluster) throws Exception {
+		String email = Unique.name("de") + "@example.com";
+		Msisdn msisdn = Unique.msisdn();
+		this.lines.write(SchedulerLines.open(msisdn, LocalDate.now().plusDays(10), holder(email, null, HolderLocale.DE),
+				Instant.now()));
+		LinkSigner signer = LinkSigner.fromSecret(LINK_SECRET, Clock.systemUTC());
+		PaymentMethodCodeRequested request = new PaymentMethodCodeRequested(UUID.randomUUID(), Instant.now(), msisdn,
+				signer.signingKeyId(), Instant.now().plus(Duration.ofMinutes(10)));
+		String code = signer.oneTimeCode(request.keyId(), request.eventId(), msisdn, request.expiresAt()).orElseThrow();
+		try (KafkaProducer<Msisdn, PaymentEvent> payments = new KafkaProducer<>(cluster.producerProperties(),
+				Topics.MSISDN.serializer(), Topics.PAYMENT_EVENTS.valueSerde().serializer())) {
+			payments.send(new ProducerRecord<>(Topics.PAYMENT_EVENTS.name(), msisdn, request)).get();
+		}
+
+		MimeMessage message = awaitOneEmail(email);
+		assertThat(message.getSubject()).isEqualTo("Ihr Keepline-Code: " + code);
+		assertThat(textOf(message)).contains("Ihr Einmalcode", code, msisdn.masked()).doesNotContain(msisdn.value());
+		NotificationSent sent = awaitOutcomes(msisdn, NotificationSent.class, 1).get(0);
+		assertThat(sent.template()).isEqualTo("card-code");
+		assertThat(sent.sourceEventId()).isEqualTo(request.eventId());
+		assertThat(outcomes.records()).filteredOn((r) -> r.key().equals(msisdn))
+			.allSatisfy((r) -> assertThat(
+					new String(Topics.NOTIFICATION_EVENTS.valueSerde().serializer().serialize(null, r.value()),
+							StandardCharsets.UTF_8))
+				.doesNotContain(code));
 	}
 
 	private static Holder holder(String email, Msisdn sms, HolderLocale locale) {

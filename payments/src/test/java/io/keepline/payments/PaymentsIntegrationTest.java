@@ -33,11 +33,14 @@ import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.payments.line.PaymentHistory;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.TopicProbe;
@@ -102,6 +105,9 @@ class PaymentsIntegrationTest {
 
 	@Autowired
 	LinkSigner signer;
+
+	@Autowired
+	PaymentHistoryLookup histories;
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) throws IOException {
@@ -331,6 +337,70 @@ class PaymentsIntegrationTest {
 
 	private java.util.List<PaymentSucceeded> succeeded(Msisdn msisdn) {
 		return payments.values(PaymentSucceeded.class).stream().filter((ok) -> ok.msisdn().equals(msisdn)).toList();
+	}
+
+	@Test
+	void savingACardFromALinkTakesTheOneTimeCodeSentToTheHolderFirst() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		write(record(msisdn, HolderLocale.EN));
+		stripe.stubFor(post(urlEqualTo("/v1/checkout/sessions")).withFormParam("mode", equalTo("setup"))
+			.withFormParam("metadata[keepline_msisdn]", equalTo(msisdn.value()))
+			.willReturn(okJson("""
+					{"id": "cs_test_setup_%1$s", "object": "checkout.session", "mode": "setup", "status": "open",
+					 "url": "https://checkout.stripe.com/c/setup/cs_test_%1$s"}"""
+				.formatted(msisdn.value().substring(1)))));
+		String page = "/autorenew/"
+				+ this.signer.issue(LinkPurpose.AUTORENEW, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(1));
+
+		HttpResponse<String> opened = awaitKnown(page);
+		HttpResponse<String> noCodeYet = postForm(page + "/setup", "code=123456");
+		HttpResponse<String> asked = postForm(page + "/code", "");
+		HttpResponse<String> askedAgain = postForm(page + "/code", "");
+
+		assertThat(opened.statusCode()).isEqualTo(200);
+		assertThat(opened.body()).contains("Send me a code", "your email address");
+		assertThat(noCodeYet.statusCode()).isEqualTo(422);
+		assertThat(noCodeYet.body()).contains("expired or was not sent yet");
+		assertThat(asked.statusCode()).isEqualTo(303);
+		assertThat(asked.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith(page + "?sent"));
+		assertThat(askedAgain.statusCode()).isEqualTo(429);
+		assertThat(askedAgain.headers().firstValue("Retry-After")).isPresent();
+		PaymentMethodCodeRequested request = await().atMost(Duration.ofSeconds(30))
+			.until(() -> payments.values(PaymentMethodCodeRequested.class)
+				.stream()
+				.filter((r) -> r.msisdn().equals(msisdn))
+				.toList(), (found) -> !found.isEmpty())
+			.get(0);
+		String code = this.signer.oneTimeCode(request.keyId(), request.eventId(), msisdn, request.expiresAt())
+			.orElseThrow();
+		assertThat(new String(Topics.PAYMENT_EVENTS.valueSerde().serializer().serialize(null, request),
+				StandardCharsets.UTF_8))
+			.doesNotContain(code);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.histories.history(msisdn).flatMap(PaymentHistory::latestCodeRequest).isPresent());
+		stripe.verify(0, postRequestedFor(urlEqualTo("/v1/checkout/sessions")).withFormParam("mode", equalTo("setup"))
+			.withFormParam("metadata[keepline_msisdn]", equalTo(msisdn.value())));
+
+		HttpResponse<String> wrong = postForm(page + "/setup", "code=" + (code.equals("000000") ? "111111" : "000000"));
+		HttpResponse<String> right = postForm(page + "/setup", "code=" + code);
+		HttpResponse<String> replayed = postForm(page + "/setup", "code=" + code);
+
+		assertThat(wrong.statusCode()).isEqualTo(422);
+		assertThat(wrong.body()).contains("This code is not right. Tries left: 4.");
+		assertThat(right.statusCode()).isEqualTo(303);
+		assertThat(right.headers().firstValue("Location"))
+			.hasValue("https://checkout.stripe.com/c/setup/cs_test_" + msisdn.value().substring(1));
+		assertThat(replayed.statusCode()).isEqualTo(429);
+		stripe.verify(1, postRequestedFor(urlEqualTo("/v1/checkout/sessions")).withFormParam("mode", equalTo("setup"))
+			.withFormParam("metadata[keepline_msisdn]", equalTo(msisdn.value())));
+	}
+
+	private HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> awaitKnown(String path) {

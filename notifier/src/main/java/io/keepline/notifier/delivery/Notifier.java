@@ -92,6 +92,20 @@ public final class Notifier {
 		}
 	}
 
+	/**
+	 * Sends a notice no deadline event calls for (such as a one-time code) to its holder,
+	 * once: skipped if a channel already delivered it.
+	 */
+	public void sendOnce(Notice notice) {
+		for (Channel channel : Channel.values()) {
+			if (this.sentLog.wasSent(notice.notificationId(channel))) {
+				log.info("{} for {} already sent by {}: skipped", notice.template(), notice.cycle(), channel);
+				return;
+			}
+		}
+		send(notice);
+	}
+
 	private void send(Notice notice) {
 		Holder holder = notice.holder();
 		for (Channel channel : holder.channels()) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.notifier.NotifierSettings;
@@ -23,10 +24,12 @@ import org.springframework.kafka.annotation.EnableKafkaRetryTopic;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The notifier's own Kafka wiring, one error policy: non-blocking retry topics for
@@ -60,7 +63,27 @@ class NotifierKafkaConfiguration {
 		ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> factory = clients
 			.listenerFactory(Topics.DEADLINE_EVENTS);
 		factory.getContainerProperties().setConsumerRebalanceListener(new CatchUpOnAssignment(sentLogTail));
-		factory.setRecordInterceptor(new OutcomesBeforeCommit(notificationRecorder));
+		factory.setRecordInterceptor(new OutcomesBeforeCommit<>(notificationRecorder));
+		return factory;
+	}
+
+	/**
+	 * Reads one-time code requests on payment-events with one thread: a transient failure
+	 * (the line's record not read yet) is retried in place a few times, as a code is only
+	 * worth minutes; anything else goes to the dead letters.
+	 */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<Msisdn, PaymentEvent> paymentEventsListenerFactory(KafkaClients clients,
+			KafkaNotificationRecorder notificationRecorder, DeadLetters deadLetters, NotifierSettings settings) {
+		ConcurrentKafkaListenerContainerFactory<Msisdn, PaymentEvent> factory = clients
+			.listenerFactory(Topics.PAYMENT_EVENTS);
+		factory.setConcurrency(1);
+		factory.setRecordInterceptor(new OutcomesBeforeCommit<>(notificationRecorder));
+		DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters.recoverer(settings.groupId() + "-card-codes"),
+				new FixedBackOff(2000, 5));
+		errors.defaultFalse();
+		errors.addRetryableExceptions(TransientDeliveryException.class);
+		factory.setCommonErrorHandler(errors);
 		return factory;
 	}
 

@@ -1,7 +1,6 @@
 package io.keepline.notifier.kafka;
 
 import io.keepline.contracts.Msisdn;
-import io.keepline.contracts.deadline.DeadlineEvent;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -12,17 +11,15 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * committed: after each poll's records (the container commits at the next poll) and
  * before the error handler handles a failed record (it commits that record's offset).
  */
-record OutcomesBeforeCommit(KafkaNotificationRecorder recorder) implements RecordInterceptor<Msisdn, DeadlineEvent> {
+record OutcomesBeforeCommit<V>(KafkaNotificationRecorder recorder) implements RecordInterceptor<Msisdn, V> {
 
 	@Override
-	public ConsumerRecord<Msisdn, DeadlineEvent> intercept(ConsumerRecord<Msisdn, DeadlineEvent> record,
-			Consumer<Msisdn, DeadlineEvent> consumer) {
+	public ConsumerRecord<Msisdn, V> intercept(ConsumerRecord<Msisdn, V> record, Consumer<Msisdn, V> consumer) {
 		return record;
 	}
 
 	@Override
-	public void failure(ConsumerRecord<Msisdn, DeadlineEvent> record, Exception exception,
-			Consumer<Msisdn, DeadlineEvent> consumer) {
+	public void failure(ConsumerRecord<Msisdn, V> record, Exception exception, Consumer<Msisdn, V> consumer) {
 		this.recorder.flush();
 	}
 

@@ -74,7 +74,7 @@ public final class MessageRenderer {
 			case REMINDER -> (notice.tone() == Tone.INFORMATIONAL) ? null : view.payLink();
 			case PAYMENT_FAILED, LINE_LAPSED -> view.payLink();
 			case UPDATE_CARD -> view.cardLink();
-			case UPCOMING_CHARGE, RENEWAL_RECEIPT -> null;
+			case UPCOMING_CHARGE, RENEWAL_RECEIPT, CARD_CODE -> null;
 		};
 	}
 
@@ -102,6 +102,9 @@ public final class MessageRenderer {
 			args.put("brand", brand.substring(0, 1).toUpperCase(Locale.ROOT) + brand.substring(1));
 			args.put("last4", (notice.card().last4() != null) ? notice.card().last4() : "????");
 			args.put("expiry", format.cardExpiry(notice.card().expMonth(), notice.card().expYear()));
+		}
+		if (notice.code() != null) {
+			args.put("code", notice.code());
 		}
 		if (notice.type() == MessageType.PAYMENT_FAILED) {
 			String key = "failure." + ((notice.failure() != null) ? notice.failure().reason() : "other");

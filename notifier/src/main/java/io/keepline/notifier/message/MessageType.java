@@ -22,7 +22,10 @@ public enum MessageType {
 	LINE_LAPSED("line-lapsed"),
 
 	/** The cycle is paid: a receipt. */
-	RENEWAL_RECEIPT("renewal-receipt");
+	RENEWAL_RECEIPT("renewal-receipt"),
+
+	/** The one-time code the holder asked for before saving or changing a card. */
+	CARD_CODE("card-code");
 
 	private final String code;
 

@@ -29,17 +29,26 @@ import io.keepline.contracts.deadline.PaymentFailure;
  * @param chargeOn when the saved card will be charged
  * @param failure why an automatic charge failed
  * @param operator the line's operator, whose keys sign its webhooks
+ * @param code the one-time code a card-code message carries, else null; never logged
  */
 public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
-		int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure,
-		OperatorId operator) {
+		int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure, OperatorId operator,
+		String code) {
+
+	/** A notice that carries no one-time code. */
+	public Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
+			int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure,
+			OperatorId operator) {
+		this(type, tone, occasion, sourceEventId, cycle, holder, stage, amount, card, chargeOn, failure, operator,
+				null);
+	}
 
 	/**
 	 * The same notice for {@code to}: the line's current holder rather than the event's.
 	 */
 	public Notice to(Holder to) {
 		return new Notice(this.type, this.tone, this.occasion, this.sourceEventId, this.cycle, to, this.stage,
-				this.amount, this.card, this.chargeOn, this.failure, this.operator);
+				this.amount, this.card, this.chargeOn, this.failure, this.operator, this.code);
 	}
 
 	/**
@@ -58,6 +67,12 @@ public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEv
 	public String notificationId(Channel channel) {
 		return this.cycle.asString() + ":" + template() + "-" + this.occasion + ":"
 				+ channel.name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** Names the notice, never its holder's details or code. */
+	@Override
+	public String toString() {
+		return "Notice[" + template() + "-" + this.occasion + " " + this.cycle + "]";
 	}
 
 }

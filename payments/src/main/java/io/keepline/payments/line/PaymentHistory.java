@@ -21,18 +21,36 @@ import io.keepline.payments.line.PaymentRecord.Kind;
 /**
  * What only payments knows of a line, folded from the payment-events it published: the
  * recent payments, the Stripe event ids already published and the last saved method with
- * its Stripe customer (bounded lists, newest last). The line itself (cycle, state, price,
- * holder) is the scheduler's line record.
+ * its Stripe customer, and the last one-time code requests (bounded lists, newest last).
+ * The line itself (cycle, state, price, holder) is the scheduler's line record.
  */
 public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<String> stripeEventIds,
-		PaymentMethodRef savedMethod, Instant methodSavedAt) {
+		PaymentMethodRef savedMethod, Instant methodSavedAt, List<CodeRequest> codeRequests) {
 
 	static final int MAX_PAYMENTS = 40;
 
 	static final int MAX_STRIPE_EVENTS = 200;
 
+	static final int MAX_CODE_REQUESTS = 10;
+
+	/** A history stored before code requests were kept reads as having none. */
+	public PaymentHistory {
+		codeRequests = (codeRequests != null) ? codeRequests : List.of();
+	}
+
 	public static PaymentHistory empty(Msisdn msisdn) {
-		return new PaymentHistory(msisdn, List.of(), List.of(), null, null);
+		return new PaymentHistory(msisdn, List.of(), List.of(), null, null, List.of());
+	}
+
+	/** The latest one-time code request on this line, if any. */
+	public Optional<CodeRequest> latestCodeRequest() {
+		return this.codeRequests.isEmpty() ? Optional.empty()
+				: Optional.of(this.codeRequests.get(this.codeRequests.size() - 1));
+	}
+
+	/** How many one-time codes were requested at or after {@code since}. */
+	public long codeRequestsSince(Instant since) {
+		return this.codeRequests.stream().filter((r) -> !r.at().isBefore(since)).count();
 	}
 
 	/** Whether a payment for {@code validUntil} succeeded and was not refunded. */
@@ -48,9 +66,13 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 			.anyMatch((p) -> p.kind() == kind && paymentIntentId.equals(p.paymentIntentId()));
 	}
 
-	/** Whether the payment event {@code eventId} is already in this history. */
+	/**
+	 * Whether the payment event {@code eventId} (a payment or a code request) is already
+	 * in this history.
+	 */
 	public boolean recorded(UUID eventId) {
-		return this.payments.stream().anyMatch((p) -> p.eventId().equals(eventId));
+		return this.payments.stream().anyMatch((p) -> p.eventId().equals(eventId))
+				|| this.codeRequests.stream().anyMatch((r) -> r.requestId().equals(eventId));
 	}
 
 	public boolean published(String stripeEventId) {
@@ -78,8 +100,10 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 	}
 
 	public PaymentHistory apply(PaymentEvent event) {
-		// a code request is no payment: nothing to keep
-		if (recorded(event.eventId()) || event instanceof PaymentMethodCodeRequested) {
+		if (event instanceof PaymentMethodCodeRequested request) {
+			return withCodeRequest(request);
+		}
+		if (recorded(event.eventId())) {
 			return this;
 		}
 		PaymentRecord record = record(event);
@@ -88,7 +112,17 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 		List<String> seen = (event.stripeEventId() != null)
 				? append(this.stripeEventIds, event.stripeEventId(), MAX_STRIPE_EVENTS) : this.stripeEventIds;
 		return new PaymentHistory(this.msisdn, append(this.payments, record, MAX_PAYMENTS), seen, method,
-				saved ? event.occurredAt() : this.methodSavedAt);
+				saved ? event.occurredAt() : this.methodSavedAt, this.codeRequests);
+	}
+
+	private PaymentHistory withCodeRequest(PaymentMethodCodeRequested request) {
+		if (recorded(request.eventId())) {
+			return this;
+		}
+		CodeRequest code = new CodeRequest(request.eventId(), request.occurredAt(), request.keyId(),
+				request.expiresAt());
+		return new PaymentHistory(this.msisdn, this.payments, this.stripeEventIds, this.savedMethod, this.methodSavedAt,
+				append(this.codeRequests, code, MAX_CODE_REQUESTS));
 	}
 
 	private static PaymentRecord record(PaymentEvent event) {

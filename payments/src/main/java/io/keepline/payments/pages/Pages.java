@@ -4,9 +4,11 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The one-message page holders see for refused, expired, paid or unavailable links.
+ * The one-message page holders see for refused, expired, paid or unavailable links, and
+ * the 303 that sends them on.
  */
 final class Pages {
 
@@ -25,6 +27,13 @@ final class Pages {
 
 	static ModelAndView message(HttpStatus status, String key) {
 		return message(status, key, Map.of(), null, null);
+	}
+
+	/** A 303 to {@code url}: the browser follows it with a GET. */
+	static ModelAndView redirect(String url) {
+		RedirectView redirect = new RedirectView(url);
+		redirect.setStatusCode(HttpStatus.SEE_OTHER);
+		return new ModelAndView(redirect);
 	}
 
 }

@@ -59,13 +59,14 @@ class LinkVerificationPagesTest {
 
 	@Test
 	void autoRenewPageAnswersEveryVerification() {
-		PayController pay = payController();
+		AutoRenewController autoRenew = new AutoRenewController(linkedCycles(), new CardCodes(this.signer, CLOCK),
+				(event) -> {
+				}, mock(PaymentGateway.class), settings(), CLOCK);
 
-		tokens(LinkPurpose.AUTORENEW).forEach((kind,
-				token) -> assertThatCode(
-						() -> assertThat(pay.autoRenew(token, new MockHttpServletRequest()).getStatus()).isNotNull())
-					.as(kind.getSimpleName())
-					.doesNotThrowAnyException());
+		tokens(LinkPurpose.AUTORENEW).forEach((kind, token) -> assertThatCode(
+				() -> assertThat(autoRenew.page(token, null, new MockHttpServletRequest()).getStatus()).isNotNull())
+			.as(kind.getSimpleName())
+			.doesNotThrowAnyException());
 	}
 
 	@Test
@@ -92,13 +93,20 @@ class LinkVerificationPagesTest {
 	}
 
 	private PayController payController() {
-		PaymentsSettings settings = new PaymentsSettings(PaymentsSettings.Mode.SANDBOX,
+		return new PayController(linkedCycles(), mock(PaymentGateway.class), settings(), CLOCK);
+	}
+
+	private LinkedCycles linkedCycles() {
+		return new LinkedCycles(this.signer, this.nothingKnown, this.noHistory,
+				new LinkSettings(SECRET, URI.create("http://localhost:8084")), settings());
+	}
+
+	private static PaymentsSettings settings() {
+		return new PaymentsSettings(PaymentsSettings.Mode.SANDBOX,
 				new PaymentsSettings.StripeSettings(null, "whsec_x", null, Duration.ofSeconds(5), Duration.ofSeconds(5),
 						0, 300),
 				"p", Duration.ofHours(12), Duration.ofDays(14), Duration.ofSeconds(1), 1, Duration.ofMinutes(5),
 				Duration.ofDays(3), Duration.ofHours(20));
-		return new PayController(this.signer, this.nothingKnown, this.noHistory, mock(PaymentGateway.class),
-				new LinkSettings(SECRET, URI.create("http://localhost:8084")), settings, CLOCK);
 	}
 
 }
