@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -39,6 +40,7 @@ import io.keepline.reliability.ServiceRun;
 import io.keepline.reliability.Steady;
 import io.keepline.reliability.poison.DeadLetters.Written;
 import io.keepline.standalone.FreePorts;
+import io.keepline.testsupport.GroupOffsets;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.TopicProbe;
@@ -47,6 +49,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,8 @@ class PoisonRecordsTest {
 	private static final String SCHEDULER_ID = Unique.name("scheduler");
 
 	private static final String NOTIFIER_GROUP = Unique.name("notifier");
+
+	private static final String CARD_CODES_GROUP = NOTIFIER_GROUP + "-card-codes";
 
 	private static final String PAYMENTS_GROUP = Unique.name("payments");
 
@@ -147,11 +152,12 @@ class PoisonRecordsTest {
 	}
 
 	@Test
-	void deadLettersEveryPoisonRecordAndProcessesTheRecordAfterIt(KafkaCluster cluster) {
+	void deadLettersEveryPoisonRecordAndProcessesTheRecordAfterIt(KafkaCluster cluster) throws Exception {
 		Instant started = Instant.now();
 		Set<String> retryTopics = new TreeSet<>(ConsumedTopics.of(notifier));
 		retryTopics.remove(Topics.DEADLINE_EVENTS.name());
 		retryTopics.remove(Topics.LINES.name());
+		retryTopics.remove(Topics.PAYMENT_EVENTS.name());
 		assertEveryConsumerIsCovered(retryTopics);
 		List<Round> rounds = new ArrayList<>();
 		try (PoisonWriter writer = new PoisonWriter(cluster)) {
@@ -171,6 +177,11 @@ class PoisonRecordsTest {
 				"ingest", rounds, PoisonRecordsTest::rejections,
 				(round) -> lineEvents.records().stream().anyMatch((r) -> round.raw().equals(r.key())));
 		List<TopicConsumer<ConsumerRecord<String, String>>> deadLettering = deadLetteringConsumers(rounds, retryTopics);
+		// the notifier reads payment-events for card-code requests only: it has processed
+		// the good records once its group committed past them
+		Map<TopicPartition, Long> paymentEventsEnd = GroupOffsets.endOffsets(cluster, Topics.PAYMENT_EVENTS);
+		deadLettering.add(deadLettering(Topics.PAYMENT_EVENTS.name(), "notifier", CARD_CODES_GROUP, rounds,
+				(round) -> committedUpTo(cluster, CARD_CODES_GROUP, paymentEventsEnd)));
 		List<TopicConsumer<?>> consumers = new ArrayList<>(deadLettering);
 		consumers.add(0, ingesting);
 		await("every poison handled and every good record after it processed").atMost(PATIENCE)
@@ -267,7 +278,8 @@ class PoisonRecordsTest {
 				Topics.PAYMENT_EVENTS.name());
 		assertThat(ConsumedTopics.of(payments)).containsExactlyInAnyOrder(Topics.DEADLINE_EVENTS.name(),
 				Topics.PAYMENT_EVENTS.name(), Topics.LINES.name());
-		assertThat(ConsumedTopics.of(notifier)).contains(Topics.DEADLINE_EVENTS.name(), Topics.LINES.name());
+		assertThat(ConsumedTopics.of(notifier)).contains(Topics.DEADLINE_EVENTS.name(), Topics.LINES.name(),
+				Topics.PAYMENT_EVENTS.name());
 		assertThat(retryTopics).as("the notifier's other topics: its retry topics")
 			.isNotEmpty()
 			.allSatisfy((topic) -> assertThat(topic).startsWith(Topics.DEADLINE_EVENTS.name() + "-retry"));
@@ -304,6 +316,19 @@ class PoisonRecordsTest {
 				.addAll(writer.poisonThenGood(retryTopic, retried, Events::deadlineEventJson,
 						Events.reminderDue(retried, email(retried)), DeadlineEvent.class)));
 		return round;
+	}
+
+	private static boolean committedUpTo(KafkaCluster cluster, String group, Map<TopicPartition, Long> ends) {
+		try {
+			return GroupOffsets.committedUpTo(cluster, group, ends);
+		}
+		catch (ExecutionException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	/** Whether the scheduler's read API knows the line. */
