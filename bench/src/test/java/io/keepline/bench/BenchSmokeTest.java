@@ -31,8 +31,8 @@ class BenchSmokeTest {
 		String printed = console.toString(StandardCharsets.UTF_8);
 		assertThat(outcome.failures()).as(printed).isEmpty();
 		Set<String> suites = outcome.comparisons().stream().map(Comparison::suite).collect(Collectors.toSet());
-		assertThat(suites).containsExactlyInAnyOrder("ingest", "scheduler", "webhooks", "notifier", "sentlog", "e2e",
-				"micro");
+		assertThat(suites).containsExactlyInAnyOrder("ingest", "scheduler", "webhooks", "payments-lines", "notifier",
+				"sentlog", "e2e", "micro");
 		for (Comparison comparison : outcome.comparisons()) {
 			assertThat(comparison.subject().value()).as(comparison.subject().name()).isPositive();
 			if (comparison.baseline() != null) {
@@ -45,8 +45,8 @@ class BenchSmokeTest {
 			.map(Comparison::suite)
 			.distinct()
 			.toList();
-		assertThat(baselines).containsExactlyInAnyOrder("ingest", "scheduler", "webhooks", "notifier", "sentlog",
-				"e2e");
+		assertThat(baselines).containsExactlyInAnyOrder("ingest", "scheduler", "webhooks", "payments-lines", "notifier",
+				"sentlog", "e2e");
 		assertThat(outcome.json()).exists();
 		assertThat(Files.readString(outcome.json())).contains("\"comparisons\"", "\"machine\"");
 		assertThat(results.resolve("latest.json")).exists();
