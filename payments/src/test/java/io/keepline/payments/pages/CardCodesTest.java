@@ -1,16 +1,14 @@
 package io.keepline.payments.pages;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.payments.line.PaymentHistory;
+import io.keepline.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,35 +98,6 @@ class CardCodesTest {
 
 	private String code(PaymentMethodCodeRequested request) {
 		return this.signer.oneTimeCode(request.keyId(), request.eventId(), LINE, request.expiresAt()).orElseThrow();
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration by) {
-			this.now = this.now.plus(by);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

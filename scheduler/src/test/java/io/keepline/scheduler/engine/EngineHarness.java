@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
@@ -21,6 +21,7 @@ import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
 import io.keepline.scheduler.deadline.LineState;
 import io.keepline.support.streams.KeyMismatchHandler;
+import io.keepline.testsupport.MutableClock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -28,9 +29,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 
 import org.springframework.util.FileSystemUtils;
 

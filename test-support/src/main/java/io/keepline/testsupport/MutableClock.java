@@ -1,4 +1,4 @@
-package io.keepline.scheduler.engine;
+package io.keepline.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +19,11 @@ public final class MutableClock extends Clock {
 
 	public synchronized void set(Instant instant) {
 		this.now = instant;
+	}
+
+	/** Moves the clock on by {@code by}. */
+	public synchronized void advance(Duration by) {
+		this.now = this.now.plus(by);
 	}
 
 	/** Makes every read move the clock on by {@code step}, as if work took time. */
