@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import io.keepline.bench.AcknowledgedSends;
 import io.keepline.bench.BenchContext;
 import io.keepline.bench.Comparison;
 import io.keepline.bench.Figure;
@@ -151,7 +151,6 @@ public final class PaymentsLinesSuite implements Suite {
 		LineRecord sample = record(lines, 0);
 		String template = new String(Topics.LINES.valueSerde().serializer().serialize(null, sample),
 				StandardCharsets.UTF_8);
-		AtomicReference<Exception> failure = new AtomicReference<>();
 		// a record written twice by a retry is harmless in a compacted table keyed by
 		// msisdn
 		Map<String, Object> settings = new HashMap<>(BaselineClients.producer(context.bootstrapServers()));
@@ -159,24 +158,16 @@ public final class PaymentsLinesSuite implements Suite {
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(),
 				new ByteArraySerializer());
 				ProgressLine progress = context.progress("writing line records", to - from)) {
+			AcknowledgedSends acks = new AcknowledgedSends(progress);
 			for (int i = from; i < to; i++) {
 				String msisdn = lines.msisdn(i).value();
 				producer.send(
 						new ProducerRecord<>(Topics.LINES.name(), msisdn.getBytes(StandardCharsets.UTF_8),
 								template.replace(sample.msisdn().value(), msisdn).getBytes(StandardCharsets.UTF_8)),
-						(metadata, ex) -> {
-							if (ex != null) {
-								failure.set(ex);
-							}
-							else {
-								progress.advance(1);
-							}
-						});
+						acks);
 			}
 			producer.flush();
-		}
-		if (failure.get() != null) {
-			throw new IllegalStateException("Could not write line records", failure.get());
+			acks.check("line records");
 		}
 	}
 

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
+import io.keepline.bench.AcknowledgedSends;
 import io.keepline.bench.BenchContext;
 import io.keepline.bench.Comparison;
 import io.keepline.bench.Figure;
@@ -112,12 +112,12 @@ public final class SentLogSuite implements Suite {
 		Lines lines = new Lines();
 		long now = System.currentTimeMillis();
 		long step = Math.max(1, HISTORY.toMillis() / count);
-		AtomicReference<Exception> failure = new AtomicReference<>();
 		Map<String, Object> config = BaselineClients.producer(context.bootstrapServers());
 		try (KafkaProducer<Msisdn, NotificationEvent> producer = new KafkaProducer<>(config,
 				Topics.NOTIFICATION_EVENTS.keySerde().serializer(),
 				Topics.NOTIFICATION_EVENTS.valueSerde().serializer());
 				ProgressLine progress = context.progress("notifications sent, into notification-events", count)) {
+			AcknowledgedSends acks = new AcknowledgedSends(progress);
 			for (int i = 0; i < count; i++) {
 				long timestamp = now - (long) (count - 1 - i) * step;
 				Msisdn msisdn = lines.msisdn(i % 20_000_000);
@@ -125,19 +125,10 @@ public final class SentLogSuite implements Suite {
 						msisdn.value() + ":2026-12-31:reminder-firm-7:email", UUID.randomUUID(), Channel.EMAIL,
 						"reminder-firm", HolderLocale.EN, "<" + i + "@bench>");
 				producer.send(new ProducerRecord<>(Topics.NOTIFICATION_EVENTS.name(), null, timestamp, msisdn, sent),
-						(metadata, ex) -> {
-							if (ex != null) {
-								failure.set(ex);
-							}
-							else {
-								progress.advance(1);
-							}
-						});
+						acks);
 			}
 			producer.flush();
-		}
-		if (failure.get() != null) {
-			throw new IllegalStateException("Could not write notification events", failure.get());
+			acks.check("notification events");
 		}
 	}
 
