@@ -35,7 +35,8 @@ public final class ServiceLauncher {
 		args.add("--spring.main.banner-mode=off");
 		properties.forEach((name, value) -> args.add("--" + name + "=" + value));
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(application).bannerMode(Banner.Mode.OFF)
-			.registerShutdownHook(false);
+			.registerShutdownHook(false)
+			.listeners(LoggingStartLock.listeners());
 		if (initializer != null) {
 			builder.initializers(initializer);
 		}
