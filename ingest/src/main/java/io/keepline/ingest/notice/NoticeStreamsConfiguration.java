@@ -8,7 +8,7 @@ import io.keepline.contracts.auth.OperatorKeys;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.support.startup.StartupFacts;
 import io.keepline.support.streams.StreamsDefaults;
-import io.keepline.support.streams.StreamsHealth;
+import io.keepline.support.streams.StreamsHealthDetails;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,18 +23,28 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Runs the operator notices as a Streams application of its own beside the view of line
  * owners: exactly-once, its own application id ({@code keepline.ingest.notices.*}) and
- * state under {@code <state-dir>/notices}, Keepline's Streams defaults, health
- * {@code notices} (not part of readiness: ingest accepts events while the notices catch
- * up).
+ * state under {@code <state-dir>/notices}, Keepline's Streams defaults, its state a
+ * detail of the {@code streams} health.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NoticeSettings.class)
 @ConditionalOnBooleanProperty(name = "keepline.ingest.notices.enabled", matchIfMissing = true)
 class NoticeStreamsConfiguration {
+
+	/**
+	 * The topics the notices read that other services write, created with their catalogue
+	 * layout if ingest starts first: a Streams application stops on a missing source
+	 * topic. Their writers' declarations then find them as they would have made them.
+	 */
+	@Bean
+	KafkaAdmin.NewTopics noticeSourceTopics() {
+		return new KafkaAdmin.NewTopics(Topics.DEADLINE_EVENTS.newTopic(), Topics.PAYMENT_EVENTS.newTopic());
+	}
 
 	@Bean
 	NoticeMetrics noticeMetrics(MeterRegistry registry) {
@@ -76,15 +86,17 @@ class NoticeStreamsConfiguration {
 						+ " raises RenewalNotApplied");
 	}
 
-	/** UP while the notices run, as the service's own {@code streams} health. */
+	/**
+	 * The notices' state as a detail of the {@code streams} health, not a status of its
+	 * own: ingest answers operators while the notices start or catch up.
+	 */
 	@Bean
-	StreamsHealth noticesHealthIndicator(BeanFactory beans) {
-		return new StreamsHealth(() -> {
-			KafkaStreams streams = beans.getBean("noticesStreamsBuilder", StreamsBuilderFactoryBean.class)
+	StreamsHealthDetails noticesHealthDetails(BeanFactory beans) {
+		return (health) -> {
+			KafkaStreams streams = beans.getBean("&noticesStreamsBuilder", StreamsBuilderFactoryBean.class)
 				.getKafkaStreams();
-			return (streams != null) ? streams.state() : null;
-		}, (health) -> {
-		});
+			health.withDetail("notices", (streams != null) ? streams.state().name() : "NOT_STARTED");
+		};
 	}
 
 }

@@ -39,7 +39,6 @@ import io.keepline.testsupport.Unique;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,12 +77,6 @@ class NoticeWebhookIntegrationTest {
 		registry.add("keepline.ingest.notices.application-id", () -> Unique.name("ingest-notices"));
 		registry.add("keepline.ingest.raw.group-id", () -> Unique.name("ingest-raw"));
 		registry.add("spring.kafka.streams.state-dir", () -> tempDir());
-	}
-
-	/** The topics the scheduler and payments would have declared. */
-	@BeforeAll
-	static void sourceTopics(KafkaCluster kafka) {
-		kafka.createTopics(Topics.LINE_EVENTS, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.REJECTED_EVENTS);
 	}
 
 	@AfterAll
