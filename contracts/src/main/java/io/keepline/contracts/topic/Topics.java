@@ -14,6 +14,7 @@ import io.keepline.contracts.json.JsonEventSerde;
 import io.keepline.contracts.json.ValueSerde;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.rejected.RejectedEvent;
@@ -56,16 +57,16 @@ public final class Topics {
 			new JsonEventSerde<>(LineRecord.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_COMPACT);
 
 	/**
-	 * Scheduler decisions (writer: scheduler; readers: notifier, payments, operator
-	 * integrations).
+	 * Scheduler decisions (writer: scheduler; readers: notifier, payments, ingest for the
+	 * operator notices).
 	 */
 	public static final Topic<Msisdn, DeadlineEvent> DEADLINE_EVENTS = new Topic<>("keepline.deadline-events.v1",
 			MSISDN, new JsonEventSerde<>(DeadlineEvent.class), DEFAULT_PARTITIONS, Duration.ofDays(400),
 			TopicConfig.CLEANUP_POLICY_DELETE);
 
 	/**
-	 * Payment outcomes (writer: payments; readers: scheduler, notifier). Kept forever:
-	 * money must be traceable.
+	 * Payment outcomes (writer: payments; readers: scheduler, notifier, ingest for the
+	 * operator notices). Kept forever: money must be traceable.
 	 */
 	public static final Topic<Msisdn, PaymentEvent> PAYMENT_EVENTS = new Topic<>("keepline.payment-events.v1", MSISDN,
 			new JsonEventSerde<>(PaymentEvent.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE);
@@ -76,8 +77,9 @@ public final class Topics {
 			DEFAULT_PARTITIONS, Duration.ofDays(400), TopicConfig.CLEANUP_POLICY_DELETE);
 
 	/**
-	 * Operator input that ingest refused, with every reason (writer: ingest; readers:
-	 * operator integrations).
+	 * Operator input that ingest refused, with every reason and the payload (writer:
+	 * ingest; reader: ingest, which tells each operator of its own rejections, without
+	 * the payload, as operator notices).
 	 */
 	public static final Topic<OperatorId, RejectedEvent> REJECTED_EVENTS = new Topic<>("keepline.rejected-events.v1",
 			OPERATOR, new JsonEventSerde<>(RejectedEvent.class), DEFAULT_PARTITIONS, Duration.ofDays(30),
@@ -96,6 +98,21 @@ public final class Topics {
 	 */
 	public static final Pattern OPERATOR_EVENTS_RAW_PATTERN = Pattern
 		.compile(Pattern.quote(OPERATOR_EVENTS_RAW_PREFIX) + "([a-z][a-z0-9-]{1,31})\\.v1");
+
+	/**
+	 * What every operator's notice topic name starts with, for prefixed ACLs;
+	 * {@link #operatorNoticesPrefix(OperatorId)} is one operator's.
+	 */
+	public static final String OPERATOR_NOTICES_PREFIX = "keepline.operator-notices.";
+
+	/**
+	 * The name of an operator's notice topic ({@link #operatorNotices(OperatorId)}):
+	 * group 1 is the operator id.
+	 */
+	public static final Pattern OPERATOR_NOTICES_PATTERN = Pattern
+		.compile(Pattern.quote(OPERATOR_NOTICES_PREFIX) + "([a-z][a-z0-9-]{1,31})\\.v1");
+
+	private static final Serde<OperatorNotice> NOTICES = new JsonEventSerde<>(OperatorNotice.class);
 
 	private static final Serde<String> RAW_KEYS = Serdes.String();
 
@@ -133,6 +150,31 @@ public final class Topics {
 		return OPERATOR_EVENTS_RAW_PREFIX + operator.value() + ".";
 	}
 
+	/**
+	 * What one operator must act on or may want to know (writer: ingest, the
+	 * operator-facing service; reader: that operator only, by a prefixed ACL on
+	 * {@link #operatorNoticesPrefix(OperatorId)}), keyed by msisdn (null for a rejected
+	 * item). Kept 30 days: the webhook delivers it within 3 days or dead-letters it.
+	 */
+	public static Topic<Msisdn, OperatorNotice> operatorNotices(OperatorId operator) {
+		return new Topic<>(OPERATOR_NOTICES_PREFIX + operator.value() + ".v1", MSISDN, NOTICES, DEFAULT_PARTITIONS,
+				Duration.ofDays(30), TopicConfig.CLEANUP_POLICY_DELETE);
+	}
+
+	/**
+	 * The prefix of one operator's notice topics, for a prefixed ACL: it ends with a dot,
+	 * so that {@code orange}'s does not cover {@code orange-be}'s topic.
+	 */
+	public static String operatorNoticesPrefix(OperatorId operator) {
+		return OPERATOR_NOTICES_PREFIX + operator.value() + ".";
+	}
+
+	/** The operator whose notice topic {@code topicName} is, if it is one. */
+	public static Optional<OperatorId> operatorOfNotices(String topicName) {
+		Matcher matcher = OPERATOR_NOTICES_PATTERN.matcher(topicName);
+		return matcher.matches() ? Optional.of(OperatorId.of(matcher.group(1))) : Optional.empty();
+	}
+
 	/** The operator whose raw topic {@code topicName} is, if it is one. */
 	public static Optional<OperatorId> operatorOfRaw(String topicName) {
 		Matcher matcher = OPERATOR_EVENTS_RAW_PATTERN.matcher(topicName);
@@ -147,16 +189,17 @@ public final class Topics {
 		Optional<Topic<?, ?>> catalogued = all().stream()
 			.filter((topic) -> belongs(topicName, topic.name()))
 			.findFirst();
-		if (catalogued.isPresent() || !topicName.startsWith(OPERATOR_EVENTS_RAW_PREFIX)) {
+		if (catalogued.isPresent()) {
 			return catalogued;
 		}
 		int version = topicName.indexOf(".v1");
 		if (version < 0) {
 			return Optional.empty();
 		}
-		return operatorOfRaw(topicName.substring(0, version + ".v1".length()))
-			.<Topic<?, ?>>map(Topics::operatorEventsRaw)
-			.filter((raw) -> belongs(topicName, raw.name()));
+		String base = topicName.substring(0, version + ".v1".length());
+		Optional<Topic<?, ?>> perOperator = operatorOfRaw(base).<Topic<?, ?>>map(Topics::operatorEventsRaw)
+			.or(() -> operatorOfNotices(base).map(Topics::operatorNotices));
+		return perOperator.filter((topic) -> belongs(topicName, topic.name()));
 	}
 
 	private static boolean belongs(String topicName, String catalogueName) {

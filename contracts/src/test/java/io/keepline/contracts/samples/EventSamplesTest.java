@@ -2,6 +2,7 @@ package io.keepline.contracts.samples;
 
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.rejected.RejectedEvent;
@@ -21,6 +22,8 @@ class EventSamplesTest {
 			.containsExactly(PaymentEvent.class.getPermittedSubclasses());
 		assertThat(EventSamples.everyPermitted(NotificationEvent.class)).hasSize(2);
 		assertThat(EventSamples.everyPermitted(RejectedEvent.class)).hasSize(1);
+		assertThat(EventSamples.everyPermitted(OperatorNotice.class)).extracting(Object::getClass)
+			.containsExactly(OperatorNotice.class.getPermittedSubclasses());
 	}
 
 }

@@ -119,4 +119,23 @@ class TopicsTest {
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("470999999"));
 	}
 
+	@Test
+	void eachOperatorHasANoticeTopicOfItsOwnKeptThirtyDays() {
+		OperatorId orange = OperatorId.of("orange");
+		Topic<?, ?> notices = Topics.operatorNotices(orange);
+
+		assertThat(notices.name()).isEqualTo(Topics.OPERATOR_NOTICES_PREFIX + "orange.v1")
+			.startsWith(Topics.operatorNoticesPrefix(orange));
+		assertThat(Topics.operatorNotices(OperatorId.of("orange-be")).name())
+			.doesNotStartWith(Topics.operatorNoticesPrefix(orange));
+		assertThat(notices.partitions()).isEqualTo(12);
+		assertThat(notices.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG,
+				Long.toString(30L * 24 * 3600 * 1000));
+		assertThat(Topics.operatorOfNotices(notices.name())).contains(orange);
+		assertThat(Topics.operatorOfNotices(notices.deadLetter())).isEmpty();
+		assertThat(Topics.owning(notices.deadLetter())).contains(notices);
+		assertThat(Topics.owning(Topics.OPERATOR_NOTICES_PREFIX + "orange.v1x")).isEmpty();
+		assertThat(Topics.all()).doesNotContain(notices);
+	}
+
 }

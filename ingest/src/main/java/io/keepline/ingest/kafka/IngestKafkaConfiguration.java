@@ -66,14 +66,32 @@ class IngestKafkaConfiguration {
 	}
 
 	/**
-	 * The topics ingest writes, and the raw topics of the operators it knows, which it
-	 * reads and declares (their writers are outside Keepline).
+	 * The topics ingest writes (each known operator's notice topic among them), the raw
+	 * topics of the operators it knows, which it reads and declares (their writers are
+	 * outside Keepline), and the dead-letter topics of what it reads.
 	 */
 	@Bean
 	KafkaAdmin.NewTopics ingestTopics(OperatorKeys operatorKeys) {
 		List<Topic<?, ?>> topics = new ArrayList<>(List.of(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS));
 		topics.addAll(rawTopics(operatorKeys));
-		return ServiceTopics.writes(topics.toArray(Topic<?, ?>[]::new)).declare();
+		List<Topic<?, ?>> notices = new ArrayList<>(noticeTopics(operatorKeys));
+		topics.addAll(notices);
+		List<Topic<?, ?>> read = new ArrayList<>(
+				List.of(Topics.LINE_EVENTS, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.REJECTED_EVENTS));
+		read.addAll(notices);
+		return ServiceTopics.writes(topics.toArray(Topic<?, ?>[]::new)).deadLettersOf(read.toArray(Topic<?, ?>[]::new));
+	}
+
+	/**
+	 * The notice topics of the operators ingest knows (it writes them), whose dead
+	 * letters are the webhook deliveries that gave up.
+	 */
+	static List<Topic<?, ?>> noticeTopics(OperatorKeys operatorKeys) {
+		return operatorKeys.operators()
+			.stream()
+			.sorted(Comparator.comparing(OperatorId::value))
+			.<Topic<?, ?>>map(Topics::operatorNotices)
+			.toList();
 	}
 
 	/** The raw topics of the operators ingest knows, each operator's own. */

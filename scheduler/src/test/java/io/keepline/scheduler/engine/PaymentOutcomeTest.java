@@ -2,12 +2,15 @@ package io.keepline.scheduler.engine;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +78,23 @@ class PaymentOutcomeTest {
 			// Registered on 2027-03-01: stage 30 is caught up,
 			// stage 7 sent on schedule, stage 1 never.
 			assertThat(engine.emitted(ReminderDue.class)).extracting(ReminderDue::stage).containsExactly(30, 7);
+		}
+	}
+
+	/**
+	 * While a paid cycle waits for the operator's top-up (ingest alerts after its bound),
+	 * the holder is never told the line lapsed: a renewed line plans no lapse.
+	 */
+	@Test
+	void aPaidCycleWaitingForItsTopUpNeverLapses() {
+		try (EngineHarness engine = registered()) {
+			engine.send(Fixtures.paid(LINE, VALID_UNTIL, "pi_1", engine.now()));
+			engine.advanceTo(VALID_UNTIL.plusDays(40).atStartOfDay(ZoneOffset.UTC).toInstant());
+
+			assertThat(engine.emitted(RenewalConfirmed.class)).hasSize(1);
+			assertThat(engine.emitted(LineLapsed.class)).isEmpty();
+			assertThat(engine.records(LINE)).last()
+				.satisfies((line) -> assertThat(line.cycleState()).isEqualTo(CycleState.RENEWED));
 		}
 	}
 

@@ -1,0 +1,29 @@
+package io.keepline.contracts.notice;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.keepline.contracts.InvalidValueException;
+import io.keepline.contracts.Money;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
+
+/**
+ * The holder paid the cycle ending {@code validUntil}: top the line up on {@code plan}
+ * and report the new validity as {@code ValidityExtended}. {@code plan} is null when the
+ * line's registration was not seen; {@code paymentId} is the Stripe payment intent.
+ */
+public record RenewalPaid(UUID noticeId, Instant occurredAt, OperatorId operator, Msisdn msisdn, LocalDate validUntil,
+		String plan, Money amount, String paymentId) implements OperatorNotice {
+
+	public RenewalPaid {
+		InvalidValueException.require(noticeId, "noticeId");
+		InvalidValueException.require(occurredAt, "occurredAt");
+		InvalidValueException.require(operator, "operator");
+		InvalidValueException.require(msisdn, "msisdn");
+		InvalidValueException.require(validUntil, "validUntil");
+		InvalidValueException.require(amount, "amount");
+	}
+
+}
