@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * the newest key last); no default
  * @param webhookOperatorConcurrency webhook calls in flight per operator; one more is
  * retried later
+ * @param webhookThreads threads delivering to holders whose channel may be a webhook, off
+ * the listener threads; with four times as many deliveries running or queued, the
+ * listener waits for a place (up to {@code httpTimeout}, then defers the record)
  * @param groupId consumer group reading deadline events
  * @param mailFrom the From of every email
  * @param smtpConnections SMTP connections kept open between sends: one per listener
@@ -40,7 +43,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("keepline.notifier")
 public record NotifierSettings(@NotBlank(message = "is required (KEEPLINE_WEBHOOK_SECRETS)") String webhookSecrets,
-		@DefaultValue("2") @Min(1) int webhookOperatorConcurrency,
+		@DefaultValue("2") @Min(1) int webhookOperatorConcurrency, @DefaultValue("8") @Min(1) int webhookThreads,
 		@DefaultValue("keepline-notifier") @NotBlank String groupId,
 		@DefaultValue("Keepline <reminders@keepline.localhost>") @NotBlank String mailFrom,
 		@DefaultValue("4") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,7 @@ import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.contracts.webhook.WebhookSignature;
 import io.keepline.notifier.delivery.LineLookup;
+import io.keepline.testsupport.GroupOffsets;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.TopicProbe;
@@ -55,6 +57,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -318,6 +321,39 @@ class NotifierIntegrationTest {
 		assertThat(request.getBodyAsString()).contains("\"template\":\"reminder-urgent\"")
 			.contains("\"locale\":\"zh\"")
 			.contains("/pay/");
+	}
+
+	@Test
+	void aSlowWebhookHoldsBackNeitherAnEmailBehindItOnItsPartitionNorTheCommitOnceItIsDone(
+			@Autowired NotifierSettings settings) throws Exception {
+		Msisdn slow = Unique.msisdn();
+		Msisdn behind = Unique.msisdn();
+		webhooks.stubFor(post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(204).withFixedDelay(2_000)));
+		ReminderDue toWebhook = reminder(slow, new Holder(null, null, null, URI.create(webhooks.baseUrl() + "/slow"),
+				HolderLocale.EN, ZoneId.of("Europe/Brussels")), 1);
+		ReminderDue toEmail = reminder(behind, new Holder("Ana", Unique.name("behind") + "@example.com", null, null,
+				HolderLocale.FR, ZoneId.of("Europe/Brussels")), 1);
+		for (ReminderDue reminder : List.of(toWebhook, toEmail)) {
+			this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), reminder.holder(),
+					reminder.occurredAt()));
+		}
+
+		for (ReminderDue reminder : List.of(toWebhook, toEmail)) {
+			producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), 0, reminder.msisdn(), reminder));
+		}
+		producer.flush();
+		TopicPartition first = new TopicPartition(Topics.DEADLINE_EVENTS.name(), 0);
+		Map<TopicPartition, Long> end = Map.of(first,
+				GroupOffsets.endOffsets(kafka, Topics.DEADLINE_EVENTS).get(first));
+
+		NotificationSent email = awaitOutcomes(behind, NotificationSent.class, 1).get(0);
+		NotificationSent webhook = awaitOutcomes(slow, NotificationSent.class, 1).get(0);
+		assertThat(email.channel()).isEqualTo(Channel.EMAIL);
+		assertThat(webhook.channel()).isEqualTo(Channel.WEBHOOK);
+		assertThat(email.occurredAt()).as("the email behind the slow webhook sent first")
+			.isBefore(webhook.occurredAt());
+		await("both records committed").atMost(Duration.ofSeconds(30))
+			.until(() -> GroupOffsets.committedUpTo(kafka, settings.groupId(), end));
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -32,8 +33,12 @@ import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.payments.line.PaymentHistory;
+import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.renewal.DeadlineActions;
 import io.keepline.testsupport.GroupOffsets;
 import io.keepline.testsupport.KafkaCluster;
@@ -67,7 +72,8 @@ import static org.awaitility.Awaitility.await;
  * the line record (a later validity, a cancel, an erasure) and never create a Checkout
  * for a cycle that is no longer payable; an automatic renewal is charged only for the
  * current open cycle while fresh, and a replay of deadline-events with Stripe's
- * idempotency keys gone charges nothing again.
+ * idempotency keys gone charges nothing again; a one-time code's wrong tries count on
+ * every instance together.
  */
 @RealKafka
 class PaymentsScaleOutIntegrationTest {
@@ -88,6 +94,8 @@ class PaymentsScaleOutIntegrationTest {
 
 	static LinkSigner signer;
 
+	static String application;
+
 	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	@BeforeAll
@@ -97,7 +105,7 @@ class PaymentsScaleOutIntegrationTest {
 		producer = new KafkaProducer<>(cluster.producerProperties(), new ByteArraySerializer(),
 				new ByteArraySerializer());
 		payments = TopicProbe.of(cluster, Topics.PAYMENT_EVENTS);
-		String application = Unique.name("payments-scale") + "-view";
+		application = Unique.name("payments-scale") + "-view";
 		instances.add(instance(cluster, application));
 		instances.add(instance(cluster, application));
 		signer = instances.get(0).getBean(LinkSigner.class);
@@ -239,6 +247,60 @@ class PaymentsScaleOutIntegrationTest {
 		assertThat(succeeded(line)).hasSize(1);
 	}
 
+	@Test
+	void fiveWrongTriesOfACodeSpreadOverBothInstancesEndItOnBoth(KafkaCluster cluster) throws Exception {
+		if (instances.size() < 2) {
+			instances.add(instance(cluster, application));
+		}
+		Msisdn line = Unique.msisdn();
+		write(record(line, VALID_UNTIL, CycleState.OPEN));
+		awaitPayable(line);
+		String page = "/autorenew/"
+				+ signer.issue(LinkPurpose.AUTORENEW, new CycleId(line, VALID_UNTIL), Duration.ofDays(1));
+		assertThat(postForm(instances.get(0), page + "/code", "").statusCode()).isEqualTo(303);
+		PaymentMethodCodeRequested request = await().atMost(Duration.ofSeconds(30))
+			.until(() -> payments.values(PaymentMethodCodeRequested.class)
+				.stream()
+				.filter((r) -> r.msisdn().equals(line))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		String code = signer.oneTimeCode(request.keyId(), request.eventId(), line, request.expiresAt()).orElseThrow();
+		String wrong = code.equals("000000") ? "111111" : "000000";
+		awaitWrongTries(line, 0);
+
+		List<Integer> answers = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			answers.add(postForm(instances.get(i % 2), page + "/setup", "code=" + wrong).statusCode());
+			awaitWrongTries(line, i + 1);
+		}
+		int rightOnFirst = postForm(instances.get(0), page + "/setup", "code=" + code).statusCode();
+		int rightOnSecond = postForm(instances.get(1), page + "/setup", "code=" + code).statusCode();
+
+		assertThat(answers).containsExactly(422, 422, 422, 422, 429);
+		assertThat(List.of(rightOnFirst, rightOnSecond)).as("the right code after five wrong tries")
+			.containsExactly(429, 429);
+		assertThat(payments.values(PaymentMethodCodeTried.class)).filteredOn((t) -> t.msisdn().equals(line))
+			.hasSize(5)
+			.noneMatch(PaymentMethodCodeTried::accepted);
+		assertThat(stripe.checkoutSessions()).filteredOn((session) -> line.value().equals(session.msisdn()))
+			.as("setup sessions created for the line")
+			.isEmpty();
+	}
+
+	/**
+	 * Waits until every instance's history of {@code line} shows {@code count} wrong
+	 * tries.
+	 */
+	private static void awaitWrongTries(Msisdn line, int count) {
+		for (ConfigurableApplicationContext instance : instances) {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> instance.getBean(PaymentHistoryLookup.class)
+					.history(line)
+					.flatMap(PaymentHistory::latestCodeRequest)
+					.map((r) -> r.wrongTries().size()), (tries) -> tries.equals(Optional.of(count)));
+		}
+	}
+
 	private void assertPayAndStatusAnswer(ConfigurableApplicationContext instance, Msisdn line) {
 		CycleId cycle = new CycleId(line, VALID_UNTIL);
 		String status = "/status/" + signer.issue(LinkPurpose.STATUS, cycle, Duration.ofDays(1));
@@ -320,6 +382,15 @@ class PaymentsScaleOutIntegrationTest {
 				"--keepline.links.secret=" + LINK_SECRET));
 		return new SpringApplicationBuilder(PaymentsApplication.class).registerShutdownHook(false)
 			.run(args.toArray(String[]::new));
+	}
+
+	private HttpResponse<String> postForm(ConfigurableApplicationContext instance, String path, String form)
+			throws IOException, InterruptedException {
+		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static ConfigurableApplicationContext any() {

@@ -7,18 +7,20 @@ import io.keepline.contracts.Msisdn;
 
 /**
  * What Stripe said about a payment, as payments publishes it, and a holder's request for
- * a one-time code before saving a card. Topic {@code payment-events}, keyed by msisdn.
- * {@code stripeEventId} is null for outcomes learnt from a synchronous API answer rather
- * than a webhook, and for code requests.
+ * a one-time code before saving a card and each try of that code. Topic
+ * {@code payment-events}, keyed by msisdn. {@code stripeEventId} is null for outcomes
+ * learnt from a synchronous API answer rather than a webhook, and for code requests and
+ * tries.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = PaymentSucceeded.class, name = "PaymentSucceeded"),
 		@JsonSubTypes.Type(value = PaymentFailed.class, name = "PaymentFailed"),
 		@JsonSubTypes.Type(value = PaymentRefunded.class, name = "PaymentRefunded"),
 		@JsonSubTypes.Type(value = PaymentMethodSaved.class, name = "PaymentMethodSaved"),
-		@JsonSubTypes.Type(value = PaymentMethodCodeRequested.class, name = "PaymentMethodCodeRequested") })
-public sealed interface PaymentEvent extends KeeplineEvent
-		permits PaymentSucceeded, PaymentFailed, PaymentRefunded, PaymentMethodSaved, PaymentMethodCodeRequested {
+		@JsonSubTypes.Type(value = PaymentMethodCodeRequested.class, name = "PaymentMethodCodeRequested"),
+		@JsonSubTypes.Type(value = PaymentMethodCodeTried.class, name = "PaymentMethodCodeTried") })
+public sealed interface PaymentEvent extends KeeplineEvent permits PaymentSucceeded, PaymentFailed, PaymentRefunded,
+		PaymentMethodSaved, PaymentMethodCodeRequested, PaymentMethodCodeTried {
 
 	Msisdn msisdn();
 

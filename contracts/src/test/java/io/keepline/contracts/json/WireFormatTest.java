@@ -35,7 +35,7 @@ class WireFormatTest {
 					fixture("deadline", DeadlineEvent.class, "ReminderDue", "AutoRenewalDue", "RenewalConfirmed",
 							"LineLapsed", "RefundDue"),
 					fixture("payment", PaymentEvent.class, "PaymentSucceeded", "PaymentFailed", "PaymentRefunded",
-							"PaymentMethodSaved", "PaymentMethodCodeRequested"),
+							"PaymentMethodSaved", "PaymentMethodCodeRequested", "PaymentMethodCodeTried"),
 					fixture("notification", NotificationEvent.class, "NotificationSent", "NotificationFailed"),
 					fixture("rejected", RejectedEvent.class, "EventRejected"))
 			.flatMap((s) -> s);

@@ -93,6 +93,22 @@ public final class Notifier {
 	}
 
 	/**
+	 * Whether handling {@code event} may call a webhook: the holder the event names or
+	 * the line's current holder has one. Cheap (no send), so a caller can choose where to
+	 * handle the event.
+	 */
+	public boolean mayCallWebhook(DeadlineEvent event) {
+		Optional<Notice> planned = this.planner.plan(event);
+		if (planned.isEmpty()) {
+			return false;
+		}
+		Holder named = planned.get().holder();
+		return (named != null && named.webhookUrl() != null) || this.lines.find(event.msisdn())
+			.map((line) -> line.holder() != null && line.holder().webhookUrl() != null)
+			.orElse(false);
+	}
+
+	/**
 	 * Sends a notice no deadline event calls for (such as a one-time code) to its holder,
 	 * once: skipped if a channel already delivered it.
 	 */

@@ -22,7 +22,8 @@ import org.springframework.kafka.support.SendResult;
  * Publishes notification outcomes to notification-events without waiting for each
  * acknowledgement; {@link #flush()} waits for all of the calling thread's, and
  * {@link OutcomesBeforeCommit} calls it before the listener commits the deadline records
- * they answer, so an offset is committed only once its outcome is durable.
+ * they answer, so an offset is committed only once its outcome is durable
+ * ({@link #whenFlushed}).
  */
 final class KafkaNotificationRecorder implements NotificationRecorder {
 
@@ -33,6 +34,8 @@ final class KafkaNotificationRecorder implements NotificationRecorder {
 	private final Duration timeout;
 
 	private final ThreadLocal<List<Pending>> pending = ThreadLocal.withInitial(ArrayList::new);
+
+	private final ThreadLocal<List<Runnable>> afterFlush = ThreadLocal.withInitial(ArrayList::new);
 
 	KafkaNotificationRecorder(KafkaTemplate<Msisdn, NotificationEvent> template, Duration timeout) {
 		this.template = template;
@@ -45,11 +48,30 @@ final class KafkaNotificationRecorder implements NotificationRecorder {
 	}
 
 	/**
+	 * Runs {@code step} on this thread after its next {@link #flush()}, once the outcomes
+	 * recorded before it are durable.
+	 */
+	void whenFlushed(Runnable step) {
+		this.afterFlush.get().add(step);
+	}
+
+	/**
 	 * Waits until the broker acknowledged every outcome this thread recorded; one that
 	 * failed is published once more and awaited, and if that fails too it is logged (the
-	 * message went out; only a redelivery of its event could now repeat it).
+	 * message went out; only a redelivery of its event could now repeat it). Then runs
+	 * the steps waiting for it.
 	 */
 	void flush() {
+		awaitOutcomes();
+		List<Runnable> steps = this.afterFlush.get();
+		if (!steps.isEmpty()) {
+			List<Runnable> due = List.copyOf(steps);
+			steps.clear();
+			due.forEach(Runnable::run);
+		}
+	}
+
+	private void awaitOutcomes() {
 		List<Pending> outcomes = this.pending.get();
 		if (outcomes.isEmpty()) {
 			return;

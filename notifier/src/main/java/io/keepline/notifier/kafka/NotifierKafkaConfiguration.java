@@ -20,15 +20,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.annotation.EnableKafkaRetryTopic;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
-import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -37,11 +35,11 @@ import org.springframework.util.backoff.FixedBackOff;
  * backoff, the attempts at the maximum delay sharing one topic, one consumer thread
  * each), and straight to {@code <deadline-events>-dlt} for anything else, including
  * records that cannot be read; the dead-letter topic is left to operators (forwarding
- * already logs why). Also the notification-events producer and the sent-log (on disk)
- * that follows that topic.
+ * already logs why). Deadline records are committed in order by the listener
+ * ({@link InOrderAcks}), never by the error handler. Also the notification-events
+ * producer and the sent-log (on disk) that follows that topic.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableKafkaRetryTopic
 class NotifierKafkaConfiguration {
 
 	private static final String DEFAULT_STATE_DIR = "./data/notifier";
@@ -55,16 +53,29 @@ class NotifierKafkaConfiguration {
 	 * Reads deadline events with as many threads as
 	 * {@code spring.kafka.listener.concurrency} says, each waiting on a partition
 	 * assignment for the sent-log to catch up, and for the outcomes it published before
-	 * committing.
+	 * committing; the listener acknowledges records itself, in order.
 	 */
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> kafkaListenerContainerFactory(KafkaClients clients,
-			SentLogTail sentLogTail, KafkaNotificationRecorder notificationRecorder) {
+			SentLogTail sentLogTail, KafkaNotificationRecorder notificationRecorder, InOrderAcks deadlineAcks) {
 		ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> factory = clients
 			.listenerFactory(Topics.DEADLINE_EVENTS);
-		factory.getContainerProperties().setConsumerRebalanceListener(new CatchUpOnAssignment(sentLogTail));
+		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+		factory.getContainerProperties().setConsumerRebalanceListener(new OnRebalance(sentLogTail, deadlineAcks));
 		factory.setRecordInterceptor(new OutcomesBeforeCommit<>(notificationRecorder));
 		return factory;
+	}
+
+	@Bean
+	InOrderAcks deadlineAcks() {
+		return new InOrderAcks();
+	}
+
+	@Bean
+	WebhookDeliveries webhookDeliveries(InOrderAcks deadlineAcks, KafkaNotificationRecorder notificationRecorder,
+			NotifierSettings settings) {
+		return new WebhookDeliveries(settings.webhookThreads(), settings.webhookThreads() * 4, settings.httpTimeout(),
+				deadlineAcks, notificationRecorder, settings.groupId());
 	}
 
 	/**
@@ -107,17 +118,6 @@ class NotifierKafkaConfiguration {
 			.concurrency(1)
 			.autoStartDltHandler(false)
 			.create(deadLetters.template());
-	}
-
-	/**
-	 * Its own scheduler, so that an embedding application's TaskScheduler is not needed.
-	 */
-	@Bean
-	RetryTopicSchedulerWrapper retryTopicSchedulerWrapper() {
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setThreadNamePrefix("notifier-retry-");
-		scheduler.initialize();
-		return new RetryTopicSchedulerWrapper(scheduler);
 	}
 
 	/** A bean, so that the context closes its producer. */

@@ -5,6 +5,7 @@ import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -43,7 +44,8 @@ public class PaymentEventListener {
 			this.codes.handle(request);
 		}
 		else if (!(event instanceof PaymentSucceeded || event instanceof PaymentFailed
-				|| event instanceof PaymentRefunded || event instanceof PaymentMethodSaved)) {
+				|| event instanceof PaymentRefunded || event instanceof PaymentMethodSaved
+				|| event instanceof PaymentMethodCodeTried)) {
 			throw new UnhandledTypeException(event);
 		}
 	}

@@ -13,6 +13,7 @@ import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -21,8 +22,9 @@ import io.keepline.payments.line.PaymentRecord.Kind;
 /**
  * What only payments knows of a line, folded from the payment-events it published: the
  * recent payments, the Stripe event ids already published and the last saved method with
- * its Stripe customer, and the last one-time code requests (bounded lists, newest last).
- * The line itself (cycle, state, price, holder) is the scheduler's line record.
+ * its Stripe customer, and the last one-time code requests with their tries (bounded
+ * lists, newest last). The line itself (cycle, state, price, holder) is the scheduler's
+ * line record.
  */
 public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<String> stripeEventIds,
 		PaymentMethodRef savedMethod, Instant methodSavedAt, List<CodeRequest> codeRequests) {
@@ -103,6 +105,9 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 		if (event instanceof PaymentMethodCodeRequested request) {
 			return withCodeRequest(request);
 		}
+		if (event instanceof PaymentMethodCodeTried tried) {
+			return withCodeTry(tried);
+		}
 		if (recorded(event.eventId())) {
 			return this;
 		}
@@ -125,6 +130,17 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 				append(this.codeRequests, code, MAX_CODE_REQUESTS));
 	}
 
+	/**
+	 * Counts a try of one of the kept requests; a try of an older one changes nothing.
+	 */
+	private PaymentHistory withCodeTry(PaymentMethodCodeTried tried) {
+		List<CodeRequest> requests = this.codeRequests.stream()
+			.map((r) -> r.requestId().equals(tried.requestId()) ? r.with(tried) : r)
+			.toList();
+		return new PaymentHistory(this.msisdn, this.payments, this.stripeEventIds, this.savedMethod, this.methodSavedAt,
+				requests);
+	}
+
 	private static PaymentRecord record(PaymentEvent event) {
 		if (event instanceof PaymentSucceeded ok) {
 			return new PaymentRecord(ok.eventId(), ok.occurredAt(), Kind.SUCCEEDED, ok.validUntil(), ok.amount(),
@@ -142,8 +158,8 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 			return new PaymentRecord(saved.eventId(), saved.occurredAt(), Kind.METHOD_SAVED, null, null,
 					saved.setupIntentId(), null);
 		}
-		if (event instanceof PaymentMethodCodeRequested) {
-			throw new IllegalArgumentException("a code request is not a payment record");
+		if (event instanceof PaymentMethodCodeRequested || event instanceof PaymentMethodCodeTried) {
+			throw new IllegalArgumentException("a one-time code is not a payment record");
 		}
 		throw new UnhandledTypeException(event);
 	}

@@ -85,6 +85,9 @@ class AutoRenewController {
 			HttpServletRequest request) {
 		return this.cycles.withCycle(token, LinkPurpose.AUTORENEW, request, (cycle, line, history) -> {
 			CardCodes.Check check = this.codes.check(cycle.msisdn(), history, code);
+			if (check.tried() != null) {
+				this.publisher.publish(check.tried());
+			}
 			log.info("Card code for {}: {}", cycle, check.verdict());
 			return switch (check.verdict()) {
 				case ACCEPTED -> setupSession(cycle, line, history);

@@ -4,24 +4,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.payments.line.CodeRequest;
 import io.keepline.payments.line.PaymentHistory;
 
 /**
  * The one-time codes that guard saving or replacing a card from a link: at most one
  * request a minute and {@value #PER_HOUR} an hour per line, each code valid {@link #TTL},
- * used once, and refused after {@value #MAX_WRONG} wrong tries. Requests are read from
- * the line's payment history (every instance sees them); tries and uses are counted on
- * this instance.
+ * used once, and refused after {@value #MAX_WRONG} wrong tries. Requests, tries and uses
+ * are read from the line's payment history, which every instance folds from
+ * payment-events, so the count is shared by all instances; each try is published there
+ * ({@link Check#tried()}) and counted here too until the history shows it.
  */
 final class CardCodes {
 
@@ -40,7 +44,7 @@ final class CardCodes {
 	/** Requests made here, until the history shows them. */
 	private final Map<Msisdn, List<Instant>> asked = new ConcurrentHashMap<>();
 
-	/** Wrong tries per request; {@code MAX_WRONG + 1} once the code was used. */
+	/** Tries made here per request, until the history shows them. */
 	private final Map<UUID, Tries> tries = new ConcurrentHashMap<>();
 
 	CardCodes(LinkSigner signer, Clock clock) {
@@ -86,28 +90,34 @@ final class CardCodes {
 	}
 
 	/**
-	 * Whether {@code typed} is the code of the line's latest request, and uses it if so.
+	 * Whether {@code typed} is the code of the line's latest request, and uses it if so;
+	 * the try to publish comes with the answer.
 	 */
 	Check check(Msisdn msisdn, PaymentHistory history, String typed) {
 		Instant now = this.clock.instant();
 		this.tries.values().removeIf((t) -> !now.isBefore(t.expiresAt()));
 		Optional<CodeRequest> latest = history.latestCodeRequest().filter((r) -> now.isBefore(r.expiresAt()));
 		if (latest.isEmpty()) {
-			return new Check(Check.Verdict.NO_CODE, 0);
+			return new Check(Check.Verdict.NO_CODE, 0, null);
 		}
 		CodeRequest request = latest.get();
-		Tries counted = this.tries.computeIfAbsent(request.requestId(), (id) -> new Tries(request.expiresAt()));
-		synchronized (counted) {
-			if (counted.wrong >= MAX_WRONG) {
-				return new Check(Check.Verdict.TOO_MANY, 0);
+		Tries here = this.tries.computeIfAbsent(request.requestId(), (id) -> new Tries(request.expiresAt()));
+		synchronized (here) {
+			Set<UUID> wrong = new HashSet<>(request.wrongTries());
+			wrong.addAll(here.wrong);
+			if (request.used() || here.used || wrong.size() >= MAX_WRONG) {
+				return new Check(Check.Verdict.TOO_MANY, 0, null);
 			}
-			if (this.signer.isOneTimeCode(request.keyId(), request.requestId(), msisdn, request.expiresAt(), typed)) {
-				counted.wrong = MAX_WRONG;
-				return new Check(Check.Verdict.ACCEPTED, 0);
+			PaymentMethodCodeTried tried = new PaymentMethodCodeTried(UUID.randomUUID(), now, msisdn,
+					request.requestId(), this.signer.isOneTimeCode(request.keyId(), request.requestId(), msisdn,
+							request.expiresAt(), typed));
+			if (tried.accepted()) {
+				here.used = true;
+				return new Check(Check.Verdict.ACCEPTED, 0, tried);
 			}
-			counted.wrong++;
-			int left = MAX_WRONG - counted.wrong;
-			return new Check((left > 0) ? Check.Verdict.WRONG : Check.Verdict.TOO_MANY, left);
+			here.wrong.add(tried.eventId());
+			int left = MAX_WRONG - wrong.size() - 1;
+			return new Check((left > 0) ? Check.Verdict.WRONG : Check.Verdict.TOO_MANY, left, tried);
 		}
 	}
 
@@ -127,9 +137,10 @@ final class CardCodes {
 	}
 
 	/**
-	 * The answer to a typed code, with the tries left after a wrong one.
+	 * The answer to a typed code, with the tries left after a wrong one and the try to
+	 * publish before answering (none when the code was not checked).
 	 */
-	record Check(Verdict verdict, int triesLeft) {
+	record Check(Verdict verdict, int triesLeft, PaymentMethodCodeTried tried) {
 
 		enum Verdict {
 
@@ -143,7 +154,9 @@ final class CardCodes {
 
 		private final Instant expiresAt;
 
-		private int wrong;
+		private final Set<UUID> wrong = new HashSet<>();
+
+		private boolean used;
 
 		Tries(Instant expiresAt) {
 			this.expiresAt = expiresAt;

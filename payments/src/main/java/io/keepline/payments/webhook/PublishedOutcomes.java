@@ -8,6 +8,7 @@ import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -102,7 +103,7 @@ public class PublishedOutcomes {
 		if (event instanceof PaymentMethodSaved saved) {
 			return view.has(Kind.METHOD_SAVED, saved.setupIntentId());
 		}
-		if (event instanceof PaymentMethodCodeRequested) {
+		if (event instanceof PaymentMethodCodeRequested || event instanceof PaymentMethodCodeTried) {
 			return false;
 		}
 		throw new UnhandledTypeException(event);
@@ -126,7 +127,8 @@ public class PublishedOutcomes {
 		if (event instanceof PaymentMethodSaved saved) {
 			return (saved.setupIntentId() != null) ? "seti:" + saved.setupIntentId() : null;
 		}
-		if (event instanceof PaymentFailed || event instanceof PaymentMethodCodeRequested) {
+		if (event instanceof PaymentFailed || event instanceof PaymentMethodCodeRequested
+				|| event instanceof PaymentMethodCodeTried) {
 			return null;
 		}
 		throw new UnhandledTypeException(event);

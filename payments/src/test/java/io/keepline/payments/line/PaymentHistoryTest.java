@@ -8,7 +8,10 @@ import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -29,10 +32,59 @@ class PaymentHistoryTest {
 	@Test
 	void foldsEveryPaymentEventType() {
 		for (PaymentEvent event : EventSamples.everyPermitted(PaymentEvent.class)) {
+			if (event instanceof PaymentMethodCodeTried tried) {
+				CodeRequest request = PaymentHistory.empty(event.msisdn())
+					.apply(new PaymentMethodCodeRequested(tried.requestId(), tried.occurredAt(), tried.msisdn(), "k1",
+							tried.occurredAt().plusSeconds(600)))
+					.apply(tried)
+					.latestCodeRequest()
+					.orElseThrow();
+				assertThat(request.used() || request.wrongTries().contains(tried.eventId())).as("a code try").isTrue();
+				continue;
+			}
 			assertThat(PaymentHistory.empty(event.msisdn()).apply(event).recorded(event.eventId()))
 				.as(event.getClass().getSimpleName())
 				.isTrue();
 		}
+	}
+
+	@Test
+	void countsEachWrongTryOnceAndAUseOfItsRequestOnly() {
+		Instant now = Instant.parse("2026-12-20T10:00:00Z");
+		PaymentMethodCodeRequested first = new PaymentMethodCodeRequested(UUID.randomUUID(), now, MSISDN, "k1",
+				now.plusSeconds(600));
+		PaymentMethodCodeRequested second = new PaymentMethodCodeRequested(UUID.randomUUID(), now.plusSeconds(60),
+				MSISDN, "k1", now.plusSeconds(660));
+		PaymentMethodCodeTried wrong = new PaymentMethodCodeTried(UUID.randomUUID(), now.plusSeconds(70), MSISDN,
+				second.eventId(), false);
+		PaymentMethodCodeTried right = new PaymentMethodCodeTried(UUID.randomUUID(), now.plusSeconds(80), MSISDN,
+				second.eventId(), true);
+
+		PaymentHistory history = PaymentHistory.empty(MSISDN)
+			.apply(first)
+			.apply(second)
+			.apply(wrong)
+			.apply(wrong)
+			.apply(right)
+			.apply(new PaymentMethodCodeTried(UUID.randomUUID(), now, MSISDN, UUID.randomUUID(), false));
+
+		assertThat(history.codeRequests().get(0).wrongTries()).isEmpty();
+		assertThat(history.codeRequests().get(0).used()).isFalse();
+		assertThat(history.codeRequests().get(1).wrongTries()).containsExactly(wrong.eventId());
+		assertThat(history.codeRequests().get(1).usedAt()).isEqualTo(right.occurredAt());
+	}
+
+	@Test
+	void aHistoryStoredBeforeTriesWereKeptReadsAsUntried() {
+		String stored = """
+				{"msisdn": "+32470123456", "payments": [], "stripeEventIds": [], "codeRequests": [
+				 {"requestId": "3f6b2c1d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "at": "2026-11-26T12:00:00Z", "keyId": "k2",
+				  "expiresAt": "2026-11-26T12:10:00Z"}]}""";
+
+		CodeRequest request = EventJson.read(stored, PaymentHistory.class).latestCodeRequest().orElseThrow();
+
+		assertThat(request.wrongTries()).isEmpty();
+		assertThat(request.used()).isFalse();
 	}
 
 	@Test

@@ -66,8 +66,11 @@ class CardCodesTest {
 		String code = code(request);
 		String wrong = code.equals("000000") ? "111111" : "000000";
 
-		assertThat(this.codes.check(LINE, history, wrong))
-			.isEqualTo(new CardCodes.Check(CardCodes.Check.Verdict.WRONG, 4));
+		assertThat(this.codes.check(LINE, history, wrong)).satisfies((check) -> {
+			assertThat(check.verdict()).isEqualTo(CardCodes.Check.Verdict.WRONG);
+			assertThat(check.triesLeft()).isEqualTo(4);
+			assertThat(check.tried().accepted()).isFalse();
+		});
 		assertThat(this.codes.check(LINE, history, code).verdict()).isEqualTo(CardCodes.Check.Verdict.ACCEPTED);
 		assertThat(this.codes.check(LINE, history, code).verdict()).isEqualTo(CardCodes.Check.Verdict.TOO_MANY);
 
@@ -79,6 +82,38 @@ class CardCodesTest {
 		}
 		assertThat(this.codes.check(LINE, later, wrong).verdict()).isEqualTo(CardCodes.Check.Verdict.TOO_MANY);
 		assertThat(this.codes.check(LINE, later, code(next)).verdict()).isEqualTo(CardCodes.Check.Verdict.TOO_MANY);
+	}
+
+	@Test
+	void wrongTriesOnEveryInstanceCountTogetherAndAUseAnywhereEndsTheCode() {
+		CardCodes other = new CardCodes(this.signer, this.clock);
+		PaymentMethodCodeRequested request = granted();
+		PaymentHistory history = PaymentHistory.empty(LINE).apply(request);
+		String code = code(request);
+		String wrong = code.equals("000000") ? "111111" : "000000";
+
+		for (int i = 0; i < CardCodes.MAX_WRONG - 1; i++) {
+			CardCodes.Check check = ((i % 2 == 0) ? this.codes : other).check(LINE, history, wrong);
+			assertThat(check.verdict()).isEqualTo(CardCodes.Check.Verdict.WRONG);
+			assertThat(check.triesLeft()).isEqualTo(CardCodes.MAX_WRONG - 1 - i);
+			history = history.apply(check.tried()).apply(check.tried());
+		}
+		CardCodes.Check fifth = other.check(LINE, history, wrong);
+		history = history.apply(fifth.tried());
+
+		assertThat(fifth.verdict()).isEqualTo(CardCodes.Check.Verdict.TOO_MANY);
+		assertThat(history.latestCodeRequest().orElseThrow().wrongTries()).hasSize(CardCodes.MAX_WRONG);
+		assertThat(this.codes.check(LINE, history, code).verdict()).isEqualTo(CardCodes.Check.Verdict.TOO_MANY);
+		assertThat(new CardCodes(this.signer, this.clock).check(LINE, history, code).verdict())
+			.isEqualTo(CardCodes.Check.Verdict.TOO_MANY);
+
+		this.clock.advance(Duration.ofMinutes(2));
+		PaymentMethodCodeRequested next = granted();
+		PaymentHistory later = history.apply(next);
+		CardCodes.Check used = this.codes.check(LINE, later, code(next));
+		assertThat(used.verdict()).isEqualTo(CardCodes.Check.Verdict.ACCEPTED);
+		assertThat(other.check(LINE, later.apply(used.tried()), code(next)).verdict())
+			.isEqualTo(CardCodes.Check.Verdict.TOO_MANY);
 	}
 
 	@Test

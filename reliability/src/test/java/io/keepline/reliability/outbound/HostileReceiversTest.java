@@ -62,11 +62,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue #18: one operator's holders point their webhooks at a receiver that drips its
  * answer one byte a second and at one that never answers, while 1,000 other holders'
- * emails and SMS go out. The others must be delivered as fast as without the hostile
- * receivers (p99 delay from publication to {@code NotificationSent}, within a bound of a
- * few webhook deadlines), and the hostile webhooks deferred, never sent. Each phase
- * publishes its reminders at a steady pace the notifier keeps up with, so that a delay is
- * a message's own, not the queue's: a thread held by a hostile receiver shows in it.
+ * emails and SMS go out. The others must be delivered about as fast as without the
+ * hostile receivers (p99 delay from publication to {@code NotificationSent} within
+ * {@link #MARGIN} of the baseline's, far below one webhook deadline: webhook deliveries
+ * run off the listener threads), and the hostile webhooks deferred, never sent. Each
+ * phase publishes its reminders at a steady pace the notifier keeps up with, so that a
+ * delay is a message's own, not the queue's: a thread held by a hostile receiver shows in
+ * it.
  */
 @RealKafka
 class HostileReceiversTest {
@@ -85,6 +87,9 @@ class HostileReceiversTest {
 
 	/** The overall deadline of one webhook or SMS call in this scenario. */
 	private static final Duration DEADLINE = Duration.ofSeconds(2);
+
+	/** How much later than the baseline's the others' p99 delay may be. */
+	private static final Duration MARGIN = Duration.ofMillis(250);
 
 	private static final OperatorId HOSTILE_OPERATOR = OperatorId.of("proximus");
 
@@ -170,7 +175,7 @@ class HostileReceiversTest {
 		assertThat(deferred).allSatisfy((failed) -> {
 			assertThat(failed.permanent()).isFalse();
 			assertThat(failed.reason()).isIn("webhook_deadline", "webhook_host_busy", "webhook_operator_busy",
-					"webhook_unreachable");
+					"webhook_unreachable", "webhook_pool_full");
 		});
 		assertThat(this.outcomes.values(NotificationSent.class)).noneMatch((sent) -> hostile.contains(sent.msisdn()));
 
@@ -180,12 +185,13 @@ class HostileReceiversTest {
 			.as("p99 delay of the others beside the hostile receivers (p50/p99/max: baseline %s/%s/%s, beside them %s/%s/%s)",
 					percentile(baselineDelays, 50), baselineP99, percentile(baselineDelays, 100),
 					percentile(delays, 50), hostileP99, percentile(delays, 100))
-			.isLessThan(baselineP99.plus(DEADLINE.multipliedBy(4)));
+			.isLessThan(baselineP99.plus(MARGIN));
 
 		ReliabilityReport.of("hostile-webhook-receivers")
 			.count("others-per-phase", OTHERS)
 			.count("hostile-holders", HOSTILE)
 			.count("deadline-ms", DEADLINE.toMillis())
+			.count("margin-ms", MARGIN.toMillis())
 			.count("others-delivered-baseline", baselineDelays.size())
 			.count("others-delivered-beside-hostile", delays.size())
 			.count("p50-ms-baseline", percentile(baselineDelays, 50).toMillis())

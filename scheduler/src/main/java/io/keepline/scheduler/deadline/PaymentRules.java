@@ -9,6 +9,7 @@ import io.keepline.contracts.deadline.PaymentFailure;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
@@ -50,7 +51,7 @@ final class PaymentRules {
 			line.note(now, "PaymentRefunded " + refunded.validUntil(), this.settings.historySize());
 			return true;
 		}
-		if (event instanceof PaymentMethodCodeRequested) {
+		if (event instanceof PaymentMethodCodeRequested || event instanceof PaymentMethodCodeTried) {
 			// between payments and the holder: nothing changes until a card is saved
 			return false;
 		}

@@ -17,6 +17,7 @@ import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -77,6 +78,9 @@ final class EventSummaries {
 		}
 		if (event instanceof PaymentMethodCodeRequested) {
 			return "one-time code requested to save a card";
+		}
+		if (event instanceof PaymentMethodCodeTried t) {
+			return t.accepted() ? "one-time code accepted" : "wrong one-time code typed";
 		}
 		if (event instanceof NotificationSent n) {
 			return n.channel().name().toLowerCase() + " sent: " + n.template() + " (" + n.locale().code() + ")";

@@ -11,11 +11,23 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
  * Before handling newly assigned partitions, waits until the sent-log has read everything
- * already published to notification-events, by this or another instance.
+ * already published to notification-events, by this or another instance; when partitions
+ * are revoked or lost, forgets their records still being delivered, so that none of them
+ * is acknowledged past unfinished work (the new owner delivers them again).
  */
-record CatchUpOnAssignment(SentLogTail tail) implements ConsumerAwareRebalanceListener {
+record OnRebalance(SentLogTail tail, InOrderAcks acks) implements ConsumerAwareRebalanceListener {
 
-	private static final Logger log = LoggerFactory.getLogger(CatchUpOnAssignment.class);
+	private static final Logger log = LoggerFactory.getLogger(OnRebalance.class);
+
+	@Override
+	public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		this.acks.forget(partitions);
+	}
+
+	@Override
+	public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		this.acks.forget(partitions);
+	}
 
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
