@@ -47,6 +47,17 @@ public final class DeadLetterSource {
 		return new DeadLetterSource(topic, group, null, whyNotReplayable);
 	}
 
+	/**
+	 * Dead letters of {@code topic} parked by the Kafka Streams application
+	 * {@code applicationId} (unreadable records, records keyed by another line): listed,
+	 * not replayed, as replaying them would need a second writer on the source topic or a
+	 * way into the topology from outside.
+	 */
+	public static DeadLetterSource parkedByStreams(String applicationId, Topic<?, ?> topic) {
+		return listedOnly(applicationId, topic, "Parked by the Kafka Streams application " + applicationId
+				+ ", which reads only its source topic: fix the record at its origin and send it again");
+	}
+
 	/** The dead-letter topic these dead letters are on. */
 	public String deadLetterTopic() {
 		return this.topic.deadLetter();
