@@ -109,6 +109,12 @@ public final class Topics {
 	public static final Pattern OPERATOR_EVENTS_RAW_PATTERN = Pattern
 		.compile(Pattern.quote(OPERATOR_EVENTS_RAW_PREFIX) + "([a-z][a-z0-9-]{1,31})\\.v1");
 
+	/**
+	 * What every operator's notices topic name starts with
+	 * ({@code keepline.operator-notices.<operator>.v1}, JSON values with a {@code type}).
+	 */
+	public static final String OPERATOR_NOTICES_PREFIX = "keepline.operator-notices.";
+
 	private static final Serde<String> RAW_KEYS = Serdes.String();
 
 	private static final Serde<byte[]> RAW_VALUES = Serdes.ByteArray();
@@ -130,6 +136,14 @@ public final class Topics {
 	public static Topic<String, byte[]> operatorEventsRaw(OperatorId operator) {
 		return new Topic<>(OPERATOR_EVENTS_RAW_PREFIX + operator.value() + ".v1", RAW_KEYS, RAW_VALUES,
 				DEFAULT_PARTITIONS, Duration.ofDays(7), TopicConfig.CLEANUP_POLICY_DELETE);
+	}
+
+	/**
+	 * The name of one operator's notices topic (writer: Keepline's operator notices;
+	 * reader: that operator), for clients that read its values as JSON text.
+	 */
+	public static String operatorNoticesName(OperatorId operator) {
+		return OPERATOR_NOTICES_PREFIX + operator.value() + ".v1";
 	}
 
 	/** The raw topics of {@code operators}, in their order. */
