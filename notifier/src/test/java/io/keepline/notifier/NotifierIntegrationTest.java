@@ -49,6 +49,10 @@ import io.keepline.contracts.topic.Topics;
 import io.keepline.contracts.webhook.WebhookSignature;
 import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.testsupport.GroupOffsets;
+import io.keepline.support.deadletters.DeadLetter;
+import io.keepline.support.deadletters.DeadLetterAdmin;
+import io.keepline.support.deadletters.ReplayResult;
+import io.keepline.support.deadletters.ReplaySummary;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.TopicProbe;
@@ -106,8 +110,11 @@ class NotifierIntegrationTest {
 
 	private final SchedulerLines lines;
 
-	NotifierIntegrationTest(@Autowired LineLookup notifier) {
+	private final DeadLetterAdmin deadLetters;
+
+	NotifierIntegrationTest(@Autowired LineLookup notifier, @Autowired DeadLetterAdmin deadLetters) {
 		this.lines = new SchedulerLines(kafka, notifier);
+		this.deadLetters = deadLetters;
 	}
 
 	@DynamicPropertySource
@@ -457,6 +464,65 @@ class NotifierIntegrationTest {
 		assertThat(subjectOf(awaitOneEmail(email))).startsWith("Final warning");
 		assertThat(awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1).get(0).template())
 			.isEqualTo("line-lapsed");
+	}
+
+	@Test
+	void remindersParkedByAnSmtpOutageLongerThanTheRetryWindowAreDeliveredOnceByReplay() {
+		String first = Unique.name("parked") + "@example.com";
+		String second = Unique.name("parked") + "@example.com";
+		ReminderDue one = reminder(Unique.msisdn(), holder(first, null, HolderLocale.EN), 7);
+		ReminderDue other = reminder(Unique.msisdn(), holder(second, null, HolderLocale.FR), 1);
+		String dlt = Topics.DEADLINE_EVENTS.deadLetter();
+		List<String> parked;
+		smtp.stop();
+		try {
+			publish(one);
+			publish(other);
+			await("both reminders parked once their retries ran out").atMost(Duration.ofSeconds(90))
+				.until(() -> parkedFor(dlt, one.msisdn(), other.msisdn()).size() == 2);
+			parked = parkedFor(dlt, one.msisdn(), other.msisdn());
+			assertThat(outcomes(one.msisdn(), NotificationFailed.class)).hasSizeGreaterThan(1)
+				.allSatisfy((failed) -> assertThat(failed.reason()).isEqualTo("smtp_unavailable"));
+			String[] id = parked.get(0).split("/");
+			assertThat(this.deadLetters.replay(id[0], Integer.parseInt(id[1]), Long.parseLong(id[2])))
+				.hasValueSatisfying(
+						(result) -> assertThat(result.outcome()).isEqualTo(ReplayResult.Outcome.FAILED_AGAIN));
+			assertThat(this.deadLetters.list(dlt)).filteredOn((letter) -> letter.id().equals(parked.get(0)))
+				.singleElement()
+				.satisfies((letter) -> assertThat(letter.state()).isEqualTo(DeadLetter.State.FAILED_AGAIN));
+		}
+		finally {
+			smtp.start();
+		}
+
+		ReplaySummary replay = this.deadLetters.replayAll(dlt);
+		assertThat(replay.results()).filteredOn((result) -> parked.contains(result.id()))
+			.extracting(ReplayResult::outcome)
+			.containsExactly(ReplayResult.Outcome.REPLAYED, ReplayResult.Outcome.REPLAYED);
+		assertThat(subjectOf(awaitOneEmail(first))).startsWith("Renew your number");
+		assertThat(subjectOf(awaitOneEmail(second))).startsWith("Dernier rappel");
+
+		assertThat(this.deadLetters.replayAll(dlt).results()).noneMatch((result) -> parked.contains(result.id()));
+		awaitOutcomes(one.msisdn(), NotificationSent.class, 1);
+		awaitOutcomes(other.msisdn(), NotificationSent.class, 1);
+		assertThat(received(first)).hasSize(1);
+		assertThat(received(second)).hasSize(1);
+	}
+
+	/** The ids of this notifier's parked dead letters of these lines. */
+	private List<String> parkedFor(String dlt, Msisdn... lines) {
+		List<String> keys = Arrays.stream(lines).map(Msisdn::value).toList();
+		return this.deadLetters.list(dlt)
+			.stream()
+			.filter((letter) -> letter.state() == DeadLetter.State.PARKED && letter.replayable())
+			.map(DeadLetter::id)
+			.filter((id) -> {
+				String[] parts = id.split("/");
+				return this.deadLetters.show(parts[0], Integer.parseInt(parts[1]), Long.parseLong(parts[2]))
+					.map((detail) -> keys.contains(detail.key()))
+					.orElse(false);
+			})
+			.toList();
 	}
 
 	private static ReminderDue reminder(Msisdn msisdn, Holder holder, int stage) {

@@ -80,8 +80,10 @@ public final class Pipeline implements AutoCloseable {
 			this.consoleToken = (this.settings.secrets().consoleToken() != null)
 					? this.settings.secrets().consoleToken()
 					: SecretFile.readOrCreate(this.settings.dataDir(), SecretFile.CONSOLE_TOKEN);
+			String adminToken = (this.settings.secrets().adminToken() != null) ? this.settings.secrets().adminToken()
+					: SecretFile.readOrCreate(this.settings.dataDir(), SecretFile.ADMIN_TOKEN);
 			this.properties = new ServiceProperties(this.settings, this.broker.bootstrapServers(), linkSecret, smtpHost,
-					smtpPort, consoleUrl() + ConsoleSettings.SMS_PATH, this.consoleToken);
+					smtpPort, consoleUrl() + ConsoleSettings.SMS_PATH, this.consoleToken, adminToken);
 			startApplications(linkSecret);
 			loadSeeds();
 			return this;

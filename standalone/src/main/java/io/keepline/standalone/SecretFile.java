@@ -11,15 +11,18 @@ import java.util.Base64;
 
 /**
  * A secret of the standalone that its environment variable does not set (the link secret,
- * the console token): generated once and kept under the data directory, readable by its
- * owner only, so links already sent and console links already opened keep working after a
- * restart.
+ * the console token, the admin token): generated once and kept under the data directory,
+ * readable by its owner only, so links already sent and console links already opened keep
+ * working after a restart.
  */
 final class SecretFile {
 
 	static final String LINK_SECRET = "link-secret";
 
 	static final String CONSOLE_TOKEN = "console-token";
+
+	/** Where the CLI looks for the admin token by default too. */
+	static final String ADMIN_TOKEN = "admin-token";
 
 	private SecretFile() {
 	}

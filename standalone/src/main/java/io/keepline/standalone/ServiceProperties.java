@@ -18,9 +18,10 @@ import java.util.Map;
  * @param smsBaseUrl the Twilio-compatible endpoint the notifier sends SMS to
  * @param consoleToken the console's token, which that endpoint (in the console) takes as
  * the Twilio auth token
+ * @param adminToken the token that shows and replays dead letters on the management ports
  */
 record ServiceProperties(StandaloneSettings settings, String bootstrapServers, String linkSecret, String smtpHost,
-		int smtpPort, String smsBaseUrl, String consoleToken) {
+		int smtpPort, String smsBaseUrl, String consoleToken, String adminToken) {
 
 	Map<String, String> ingest() {
 		Map<String, String> properties = service("ingest", this.settings.ports().ingest(),
@@ -108,6 +109,7 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 	private Map<String, String> service(String service, int port, int managementPort) {
 		Map<String, String> properties = common(service, port);
 		properties.put("management.server.port", Integer.toString(managementPort));
+		properties.put("keepline.admin.token", this.adminToken);
 		return properties;
 	}
 

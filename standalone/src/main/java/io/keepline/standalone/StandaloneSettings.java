@@ -68,9 +68,12 @@ public record StandaloneSettings(Path dataDir, boolean wipe, Ports ports, SeedSo
 	 * holders ({@code KEEPLINE_WEBHOOK_SECRETS}, {@code operator=kid:secret,…})
 	 * @param consoleToken opens the console ({@code KEEPLINE_CONSOLE_TOKEN}); null:
 	 * generated once and kept under the data directory
+	 * @param adminToken shows and replays dead letters on the services' management ports
+	 * ({@code KEEPLINE_ADMIN_TOKEN}); null: generated once and kept under the data
+	 * directory
 	 */
 	public record Secrets(String operatorKeys, String linkSecret, String webhookSecret, String holderWebhookSecret,
-			String consoleToken) {
+			String consoleToken, String adminToken) {
 
 		public static final String DEMO_OPERATOR_KEYS = "orange=demo-orange-key,proximus=demo-proximus-key,base=demo-base-key";
 
@@ -89,9 +92,11 @@ public record StandaloneSettings(Path dataDir, boolean wipe, Ports ports, SeedSo
 			}
 		}
 
-		/** The demo secrets, with a generated link secret and console token. */
+		/**
+		 * The demo secrets, with a generated link secret, console token and admin token.
+		 */
 		public static Secrets demo() {
-			return new Secrets(DEMO_OPERATOR_KEYS, null, DEMO_WEBHOOK_SECRET, DEMO_HOLDER_WEBHOOK_SECRET, null);
+			return new Secrets(DEMO_OPERATOR_KEYS, null, DEMO_WEBHOOK_SECRET, DEMO_HOLDER_WEBHOOK_SECRET, null, null);
 		}
 
 		@Override

@@ -54,6 +54,11 @@ final class StartupBanner {
 				"  health/metrics  /actuator/health, /actuator/prometheus on the management ports: ingest "
 						+ ports.management().ingest() + ", scheduler " + ports.management().scheduler() + ", notifier "
 						+ ports.management().notifier() + ", payments " + ports.management().payments(),
+				"  dead letters    /actuator/deadletters on the same ports (admin token "
+						+ ((settings.secrets().adminToken() == null)
+								? "kept in " + settings.dataDir().resolve(SecretFile.ADMIN_TOKEN)
+								: "from KEEPLINE_ADMIN_TOKEN")
+						+ "); java -jar cli/target/keepline-cli.jar dead-letters list",
 				"  operator keys   " + keys, "  Stripe webhook  secret " + webhook,
 				"  holder webhooks signed with " + holderWebhooks + " (seeded ones land in the console's outbox)",
 				"  email           " + email,

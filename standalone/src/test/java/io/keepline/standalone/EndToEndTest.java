@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,26 @@ class EndToEndTest {
 			List<MimeMessage> mails = await().atMost(Duration.ofSeconds(60))
 				.until(() -> mailTo(pipeline, email), (all) -> all.size() >= 2);
 			assertThat(mails.get(1).getSubject()).isNotEqualTo(reminder.getSubject());
+		}
+	}
+
+	@Test
+	void everyServiceListsItsDeadLettersAndShowsThemOnlyWithTheAdminTokenKeptInTheDataDirectory(Pipeline pipeline)
+			throws Exception {
+		String token = Files.readString(pipeline.settings().dataDir().resolve(SecretFile.ADMIN_TOKEN)).strip();
+		StandaloneSettings.Management ports = pipeline.settings().ports().management();
+		HttpClient http = HttpClient.newHttpClient();
+		for (int port : List.of(ports.ingest(), ports.scheduler(), ports.notifier(), ports.payments())) {
+			String base = "http://127.0.0.1:" + port + "/actuator/deadletters";
+			URI missing = URI.create(base + "/" + Topics.DEADLINE_EVENTS.deadLetter() + "/0/999999999");
+			assertThat(http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode()).isEqualTo(200);
+			assertThat(http.send(HttpRequest.newBuilder(missing).build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode()).isEqualTo(401);
+			assertThat(http
+				.send(HttpRequest.newBuilder(missing).header("Authorization", "Bearer " + token).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode()).isEqualTo(404);
 		}
 	}
 

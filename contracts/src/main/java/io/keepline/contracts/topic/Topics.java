@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.deadletter.ReplayMark;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.json.JsonEventSerde;
 import io.keepline.contracts.json.ValueSerde;
@@ -84,6 +85,17 @@ public final class Topics {
 	public static final Topic<OperatorId, RejectedEvent> REJECTED_EVENTS = new Topic<>("keepline.rejected-events.v1",
 			OPERATOR, new JsonEventSerde<>(RejectedEvent.class), DEFAULT_PARTITIONS, Duration.ofDays(30),
 			TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
+	 * Which dead letters were replayed (writer: each service, for the dead letters its
+	 * own consumer groups parked; reader: the same service's dead-letter admin).
+	 * Compacted: the latest mark per dead letter, so that "replay all" skips what was
+	 * replayed, across restarts and instances. Not in {@link #all()}: an administrative
+	 * topic, declared by the services that replay.
+	 */
+	public static final Topic<String, ReplayMark> DEAD_LETTER_REPLAYS = new Topic<>("keepline.dead-letter-replays.v1",
+			Serdes.String(), new JsonEventSerde<>(ReplayMark.class), DEFAULT_PARTITIONS, null,
+			TopicConfig.CLEANUP_POLICY_COMPACT);
 
 	/**
 	 * What every operator's raw topic name starts with, for prefixed ACLs and for telling
