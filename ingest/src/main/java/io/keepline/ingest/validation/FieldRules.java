@@ -73,8 +73,8 @@ final class FieldRules {
 	}
 
 	/**
-	 * A type ingest writes itself (an operator API request), which no operator batch,
-	 * CSV row or raw record may carry: it reads as an unknown type.
+	 * A type ingest writes itself (an operator API request), which no operator batch, CSV
+	 * row or raw record may carry: it reads as an unknown type.
 	 */
 	FieldRules notFromOperators(Class<?> record) {
 		this.internal.add(record);
