@@ -76,30 +76,30 @@ final class LineDirectory {
 	 * The line's timeline since its current registration, the oldest first; empty when it
 	 * is not the operator's.
 	 */
-	Optional<List<TimelineEntry>> timeline(OperatorId operator, Msisdn msisdn) {
+	Optional<List<LineFact>> timeline(OperatorId operator, Msisdn msisdn) {
 		Optional<LineSummary> line = line(operator, msisdn);
 		if (line.isEmpty()) {
 			return Optional.empty();
 		}
 		Instant since = line.get().registeredAt();
-		List<TimelineEntry> entries = new ArrayList<>();
+		List<LineFact> entries = new ArrayList<>();
 		for (LinesTopology.Source<?> source : LinesTopology.TIMELINES) {
 			entries.addAll(entries(source.store(), msisdn));
 		}
 		return Optional.of(entries.stream()
 			.filter((entry) -> since == null || !entry.at().isBefore(since))
-			.sorted(Comparator.comparing(TimelineEntry::at))
+			.sorted(Comparator.comparing(LineFact::at))
 			.toList());
 	}
 
 	/** The line events of a line's timeline (what this instance has read so far). */
-	List<TimelineEntry> lineEvents(Msisdn msisdn) {
+	List<LineFact> lineEvents(Msisdn msisdn) {
 		return entries(LinesTopology.TIMELINES.get(0).store(), msisdn);
 	}
 
-	private List<TimelineEntry> entries(String storeName, Msisdn msisdn) {
-		ReadOnlyKeyValueStore<Msisdn, TimelineEntry.Entries> store = store(storeName);
-		TimelineEntry.Entries entries = store.get(msisdn);
+	private List<LineFact> entries(String storeName, Msisdn msisdn) {
+		ReadOnlyKeyValueStore<Msisdn, LineFact.Entries> store = store(storeName);
+		LineFact.Entries entries = store.get(msisdn);
 		return (entries != null) ? entries.entries() : List.of();
 	}
 

@@ -56,7 +56,7 @@ class LinesController implements LinesApi {
 			@PathVariable String msisdn) {
 		OperatorId operator = operator(key);
 		Msisdn line = msisdn(msisdn);
-		List<TimelineEntry> entries = this.directory.timeline(operator, line)
+		List<LineFact> entries = this.directory.timeline(operator, line)
 			.orElseThrow(() -> new OperatorApiProblem.NotFound("No line " + line.masked() + " of " + operator));
 		return new Timeline(line.value(), entries);
 	}
@@ -71,7 +71,7 @@ class LinesController implements LinesApi {
 	}
 
 	/** One line's timeline, the oldest first. */
-	record Timeline(String msisdn, List<TimelineEntry> entries) {
+	record Timeline(String msisdn, List<LineFact> entries) {
 
 	}
 

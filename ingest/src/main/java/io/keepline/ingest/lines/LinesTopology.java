@@ -41,7 +41,7 @@ public final class LinesTopology {
 			new Source<>("ingest-timeline-payment-events", Topics.PAYMENT_EVENTS),
 			new Source<>("ingest-timeline-notification-events", Topics.NOTIFICATION_EVENTS));
 
-	static final Serde<TimelineEntry.Entries> ENTRIES = new JsonEventSerde<>(TimelineEntry.Entries.class);
+	static final Serde<LineFact.Entries> ENTRIES = new JsonEventSerde<>(LineFact.Entries.class);
 
 	private LinesTopology() {
 	}
@@ -108,7 +108,7 @@ public final class LinesTopology {
 
 		private final Function<KeeplineEvent, String> summary;
 
-		private KeyValueStore<Msisdn, TimelineEntry.Entries> store;
+		private KeyValueStore<Msisdn, LineFact.Entries> store;
 
 		TimelineFold(String storeName, String topic, Function<KeeplineEvent, String> summary) {
 			this.storeName = storeName;
@@ -131,12 +131,12 @@ public final class LinesTopology {
 				return;
 			}
 			V event = record.value();
-			TimelineEntry entry = new TimelineEntry(
+			LineFact entry = new LineFact(
 					(event.occurredAt() != null) ? event.occurredAt() : Instant.ofEpochMilli(record.timestamp()),
 					this.topic, event.getClass().getSimpleName(), this.summary.apply(event));
-			TimelineEntry.Entries entries = this.store.get(record.key());
+			LineFact.Entries entries = this.store.get(record.key());
 			this.store.put(record.key(),
-					((entries != null) ? entries : new TimelineEntry.Entries(List.of())).with(entry, TIMELINE_MAX));
+					((entries != null) ? entries : new LineFact.Entries(List.of())).with(entry, TIMELINE_MAX));
 		}
 
 	}

@@ -63,7 +63,7 @@ final class ReminderResends {
 		Optional<Instant> last = this.directory.lineEvents(msisdn)
 			.stream()
 			.filter((entry) -> entry.type().equals(TYPE))
-			.map(TimelineEntry::at)
+			.map(LineFact::at)
 			.max(Instant::compareTo);
 		if (last.isPresent() && last.get().plus(INTERVAL).isAfter(now)) {
 			Duration wait = Duration.between(now, last.get().plus(INTERVAL));

@@ -128,9 +128,9 @@ class LinesTopologyTest {
 					new ValidityExtended(UUID.randomUUID(), Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), LINE,
 							ORANGE, LocalDate.of(2027, 1, 1).plusDays(i)));
 		}
-		KeyValueStore<Msisdn, TimelineEntry.Entries> timeline = this.driver
+		KeyValueStore<Msisdn, LineFact.Entries> timeline = this.driver
 			.getKeyValueStore(LinesTopology.TIMELINES.get(0).store());
-		List<TimelineEntry> entries = timeline.get(LINE).entries();
+		List<LineFact> entries = timeline.get(LINE).entries();
 		assertThat(entries).hasSize(LinesTopology.TIMELINE_MAX);
 		assertThat(entries.get(entries.size() - 1).summary())
 			.isEqualTo("validity extended to " + LocalDate.of(2027, 1, 1).plusDays(LinesTopology.TIMELINE_MAX + 4));

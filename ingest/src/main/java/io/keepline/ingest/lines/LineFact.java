@@ -8,18 +8,18 @@ import java.util.List;
  * One fact of a line's timeline: when it happened, the topic it was read from, its event
  * type and a one-line summary without holder contact data.
  */
-record TimelineEntry(Instant at, String topic, String type, String summary) {
+record LineFact(Instant at, String topic, String type, String summary) {
 
 	/** The entries of one line read from one topic, the oldest first, at most a bound. */
-	record Entries(List<TimelineEntry> entries) {
+	record Entries(List<LineFact> entries) {
 
 		Entries {
 			entries = List.copyOf(entries);
 		}
 
 		/** These entries and {@code entry}, dropping the oldest beyond {@code max}. */
-		Entries with(TimelineEntry entry, int max) {
-			List<TimelineEntry> more = new ArrayList<>(this.entries);
+		Entries with(LineFact entry, int max) {
+			List<LineFact> more = new ArrayList<>(this.entries);
 			more.add(entry);
 			return new Entries(more.subList(Math.max(0, more.size() - max), more.size()));
 		}
