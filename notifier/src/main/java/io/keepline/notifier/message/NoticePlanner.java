@@ -56,12 +56,12 @@ public final class NoticePlanner {
 		if (due.plannedCharge() != null) {
 			MessageType type = due.plannedCharge().methodExpiresFirst() ? MessageType.UPDATE_CARD
 					: MessageType.UPCOMING_CHARGE;
-			return new Notice(type, null, occasion(due), due.eventId(), due.cycle(), due.holder(),
-					due.stage(), due.price(), due.plannedCharge().paymentMethod(), due.plannedCharge().chargeOn(), null,
+			return new Notice(type, null, occasion(due), due.eventId(), due.cycle(), due.holder(), due.stage(),
+					due.price(), due.plannedCharge().paymentMethod(), due.plannedCharge().chargeOn(), null,
 					due.operator());
 		}
-		return new Notice(MessageType.REMINDER, Tone.forStage(due.stage()), occasion(due),
-				due.eventId(), due.cycle(), due.holder(), due.stage(), due.price(), null, null, null, due.operator());
+		return new Notice(MessageType.REMINDER, Tone.forStage(due.stage()), occasion(due), due.eventId(), due.cycle(),
+				due.holder(), due.stage(), due.price(), null, null, null, due.operator());
 	}
 
 }
