@@ -64,7 +64,7 @@ class DockerComposeTest {
 	@Test
 	void createsExactlyTheCatalogueTopicsAndTheDemoOperatorsRawTopicsWithTheirRetentionAndCleanupPolicy() {
 		String script = String.valueOf(this.services.get("kafka-topics").get("command"));
-		Matcher created = Pattern.compile("create (keepline\\.[a-z.-]+\\.v\\d+) (-?\\d+)(?: ([a-z]+))?\\n")
+		Matcher created = Pattern.compile("create (keepline\\.[a-z.-]+\\.v\\d+) (-?\\d+)(?: ([a-z,]+))?\\n")
 			.matcher(script);
 		Map<String, Map<String, String>> topics = new HashMap<>();
 		while (created.find()) {

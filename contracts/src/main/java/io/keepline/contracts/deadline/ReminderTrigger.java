@@ -20,6 +20,13 @@ public enum ReminderTrigger {
 
 	/** An automatic renewal failed; the holder can still pay with the link. */
 	@JsonProperty("auto_renewal_failed")
-	AUTO_RENEWAL_FAILED
+	AUTO_RENEWAL_FAILED,
+
+	/**
+	 * The line's operator asked for the current reminder again
+	 * ({@link io.keepline.contracts.line.ReminderResendRequested}).
+	 */
+	@JsonProperty("resend")
+	RESEND
 
 }

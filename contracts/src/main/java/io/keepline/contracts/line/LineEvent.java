@@ -10,16 +10,18 @@ import io.keepline.contracts.OperatorId;
 
 /**
  * A fact about a line's lifecycle, published by an operator integration and validated by
- * ingest. Topic {@code line-events}, keyed by msisdn.
+ * ingest, or a request ingest's operator API writes for the line's operator
+ * ({@link ReminderResendRequested}). Topic {@code line-events}, keyed by msisdn.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = LineRegistered.class, name = "LineRegistered"),
 		@JsonSubTypes.Type(value = ValidityExtended.class, name = "ValidityExtended"),
 		@JsonSubTypes.Type(value = HolderUpdated.class, name = "HolderUpdated"),
 		@JsonSubTypes.Type(value = LineCancelled.class, name = "LineCancelled"),
-		@JsonSubTypes.Type(value = LineErased.class, name = "LineErased") })
+		@JsonSubTypes.Type(value = LineErased.class, name = "LineErased"),
+		@JsonSubTypes.Type(value = ReminderResendRequested.class, name = "ReminderResendRequested") })
 public sealed interface LineEvent extends KeeplineEvent
-		permits LineRegistered, ValidityExtended, HolderUpdated, LineCancelled, LineErased {
+		permits LineRegistered, ValidityExtended, HolderUpdated, LineCancelled, LineErased, ReminderResendRequested {
 
 	Msisdn msisdn();
 

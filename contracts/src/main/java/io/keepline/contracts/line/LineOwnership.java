@@ -53,7 +53,8 @@ public final class LineOwnership {
 		if (event instanceof LineErased) {
 			return new Decision(true, null);
 		}
-		if (event instanceof ValidityExtended || event instanceof HolderUpdated) {
+		if (event instanceof ValidityExtended || event instanceof HolderUpdated
+				|| event instanceof ReminderResendRequested) {
 			return new Decision(true, owner);
 		}
 		throw new UnhandledTypeException(event);

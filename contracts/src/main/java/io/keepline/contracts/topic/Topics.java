@@ -11,6 +11,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.deadletter.ReplayMark;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.imports.ImportJob;
 import io.keepline.contracts.json.JsonEventSerde;
 import io.keepline.contracts.json.ValueSerde;
 import io.keepline.contracts.line.LineEvent;
@@ -98,6 +99,15 @@ public final class Topics {
 			TopicConfig.CLEANUP_POLICY_COMPACT);
 
 	/**
+	 * The status of each CSV import, keyed by its id (writer: ingest, at the start, every
+	 * few thousand rows and at the end of an import; reader: ingest's operator API, on
+	 * every instance). Compacted, and kept 30 days.
+	 */
+	public static final Topic<String, ImportJob> IMPORT_JOBS = new Topic<>("keepline.import-jobs.v1", Serdes.String(),
+			new JsonEventSerde<>(ImportJob.class), DEFAULT_PARTITIONS, Duration.ofDays(30),
+			TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
 	 * What every operator's raw topic name starts with, for prefixed ACLs and for telling
 	 * a raw topic by its name; {@link #operatorEventsRawPrefix(OperatorId)} is one
 	 * operator's.
@@ -135,7 +145,8 @@ public final class Topics {
 
 	/** Every topic in the catalogue. */
 	public static List<Topic<?, ?>> all() {
-		return List.of(LINE_EVENTS, LINES, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, REJECTED_EVENTS);
+		return List.of(LINE_EVENTS, LINES, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, REJECTED_EVENTS,
+				IMPORT_JOBS);
 	}
 
 	/**

@@ -31,7 +31,7 @@ class WireFormatTest {
 	static Stream<Arguments> fixtures() {
 		return Stream
 			.of(fixture("line", LineEvent.class, "LineRegistered", "ValidityExtended", "HolderUpdated", "LineCancelled",
-					"LineErased"),
+					"LineErased", "ReminderResendRequested"),
 					fixture("deadline", DeadlineEvent.class, "ReminderDue", "AutoRenewalDue", "RenewalConfirmed",
 							"LineLapsed", "RefundDue"),
 					fixture("payment", PaymentEvent.class, "PaymentSucceeded", "PaymentFailed", "PaymentRefunded",

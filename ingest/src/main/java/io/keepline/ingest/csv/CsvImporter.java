@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.rejected.IngestSource;
@@ -56,8 +57,19 @@ public final class CsvImporter {
 	 * rows committed before stay accepted
 	 */
 	public CsvImportSummary importCsv(OperatorId operator, Reader input) {
+		return importCsv(operator, input, (summary) -> {
+		});
+	}
+
+	/**
+	 * Imports every row of {@code input} for {@code operator}, telling {@code progress}
+	 * the counts after each committed chunk.
+	 * @throws CsvImportFailed when the input is not usable CSV or Kafka is unavailable;
+	 * rows committed before stay accepted
+	 */
+	public CsvImportSummary importCsv(OperatorId operator, Reader input, Consumer<CsvImportSummary> progress) {
 		RowBoundedReader reader = new RowBoundedReader(input, MAX_ROW_CHARS);
-		CsvProgress progress = new CsvProgress(operator, this.settings.csvMaxErrors(), this.settings.csvProgressRows());
+		CsvProgress counts = new CsvProgress(operator, this.settings.csvMaxErrors(), this.settings.csvProgressRows());
 		try (CSVParser parser = FORMAT.parse(reader)) {
 			CsvColumns columns = CsvColumns.of(parser.getHeaderNames());
 			List<IngestItem> chunk = new ArrayList<>(this.settings.csvChunkRows());
@@ -70,19 +82,20 @@ public final class CsvImporter {
 						CSVFormat.DEFAULT.format(cells.toArray())));
 				lines.add(line);
 				if (chunk.size() == this.settings.csvChunkRows()) {
-					publish(chunk, lines, progress);
+					publish(chunk, lines, counts);
+					progress.accept(counts.summary());
 				}
 			}
-			publish(chunk, lines, progress);
+			publish(chunk, lines, counts);
 		}
 		catch (RowBoundedReader.RowTooLongException | UncheckedIOException | IOException | IllegalArgumentException
 				| IllegalStateException ex) {
 			throw new CsvImportFailed.BadCsv(
-					"Unreadable CSV after line " + progress.lastCommittedLine() + ": " + problem(ex),
-					progress.summary(), progress.lastCommittedLine(), ex);
+					"Unreadable CSV after line " + counts.lastCommittedLine() + ": " + problem(ex), counts.summary(),
+					counts.lastCommittedLine(), ex);
 		}
-		log.info("CSV import for {} done: {}", operator, progress);
-		return progress.summary();
+		log.info("CSV import for {} done: {}", operator, counts);
+		return counts.summary();
 	}
 
 	private static String problem(Exception ex) {

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The OpenAPI description of the operator event API, kept apart from the controller so
@@ -48,7 +49,8 @@ interface LineEventsApi {
 			description = "Streamed, any size. Columns are wire field names, nested ones as dotted paths "
 					+ "(holder.email, renewalPrice.amountCents), lists separated by ';' (leadDays). Rows are "
 					+ "committed in chunks; the answer counts accepted and rejected rows and lists the first "
-					+ "100 row errors with their line numbers.",
+					+ "100 row errors with their line numbers. The Location header names the import, whose status "
+					+ "GET /v1/imports/{id} shows while it runs and afterwards.",
 			requestBody = @RequestBody(required = true,
 					content = @Content(mediaType = "text/csv",
 							examples = @ExampleObject(name = "csv", value = ApiExamples.CSV))),
@@ -63,6 +65,7 @@ interface LineEventsApi {
 							description = "Kafka unavailable, or line owners not read yet: rows after "
 									+ "lastCommittedLine were not taken") })
 	CsvImportSummary postCsv(@Parameter(in = ParameterIn.HEADER, hidden = true) String authorization,
-			@Parameter(hidden = true) HttpServletRequest request) throws IOException;
+			@Parameter(hidden = true) HttpServletRequest request,
+			@Parameter(hidden = true) HttpServletResponse response) throws IOException;
 
 }

@@ -13,10 +13,13 @@ import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.rejected.IngestSource;
 import io.keepline.ingest.BatchIngestor;
 import io.keepline.ingest.IngestItem;
+import io.keepline.ingest.csv.CsvImportFailed;
 import io.keepline.ingest.csv.CsvImportSummary;
 import io.keepline.ingest.csv.CsvImporter;
+import io.keepline.ingest.csv.ImportTracker;
 import io.keepline.support.web.OperatorAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -49,13 +52,16 @@ class LineEventsController implements LineEventsApi {
 
 	private final RequestLimitsSettings limits;
 
+	private final ImportTracker importJobs;
+
 	LineEventsController(OperatorAuthentication authentication, JsonBatchReader batchReader, BatchIngestor ingestor,
-			CsvImporter csvImporter, RequestLimitsSettings limits) {
+			CsvImporter csvImporter, RequestLimitsSettings limits, ImportTracker importJobs) {
 		this.authentication = authentication;
 		this.batchReader = batchReader;
 		this.ingestor = ingestor;
 		this.csvImporter = csvImporter;
 		this.limits = limits;
+		this.importJobs = importJobs;
 	}
 
 	@Override
@@ -77,14 +83,26 @@ class LineEventsController implements LineEventsApi {
 	@PostMapping(path = "/csv", consumes = TEXT_CSV, produces = MediaType.APPLICATION_JSON_VALUE)
 	public CsvImportSummary postCsv(
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			HttpServletRequest request) throws IOException {
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		OperatorId operator = operator(authorization);
 		Charset charset = (request.getCharacterEncoding() != null) ? Charset.forName(request.getCharacterEncoding())
 				: StandardCharsets.UTF_8;
-		log.info("CSV import for {} started", operator);
+		ImportTracker.Tracking job = this.importJobs.start(operator);
+		response.setHeader(HttpHeaders.LOCATION, "/v1/imports/" + job.id());
+		log.info("CSV import {} for {} started", job.id(), operator);
 		// a decoder that reports bytes its charset cannot read instead of replacing them
 		try (Reader reader = new InputStreamReader(body(request), charset.newDecoder())) {
-			return this.csvImporter.importCsv(operator, reader);
+			CsvImportSummary summary = this.csvImporter.importCsv(operator, reader, job::progressed);
+			job.done(summary);
+			return summary;
+		}
+		catch (CsvImportFailed ex) {
+			job.failed(ex.summary(), ex.getMessage());
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			job.failed(null, "the request body could not be read to its end");
+			throw ex;
 		}
 	}
 

@@ -72,7 +72,8 @@ class IngestKafkaConfiguration {
 	 */
 	@Bean
 	KafkaAdmin.NewTopics ingestTopics(OperatorKeys operatorKeys) {
-		List<Topic<?, ?>> topics = new ArrayList<>(List.of(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS));
+		List<Topic<?, ?>> topics = new ArrayList<>(
+				List.of(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS, Topics.IMPORT_JOBS));
 		topics.addAll(rawTopics(operatorKeys));
 		List<Topic<?, ?>> notices = new ArrayList<>(noticeTopics(operatorKeys));
 		topics.addAll(notices);

@@ -20,6 +20,7 @@ import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.line.LineOwner;
 import io.keepline.contracts.line.LineOwnership;
 import io.keepline.contracts.line.LineRegistered;
+import io.keepline.contracts.line.ReminderResendRequested;
 import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.notice.ErasureCompleted;
 import io.keepline.contracts.notice.ItemRejected;
@@ -100,7 +101,7 @@ final class NoticeRules {
 		if (event instanceof ValidityExtended e) {
 			return Outcome.of(owned.withValidity(null, e.validUntil()));
 		}
-		if (event instanceof HolderUpdated) {
+		if (event instanceof HolderUpdated || event instanceof ReminderResendRequested) {
 			return Outcome.of(owned);
 		}
 		if (event instanceof LineCancelled) {

@@ -14,6 +14,7 @@ import io.keepline.contracts.Holder;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.line.HolderUpdated;
 import io.keepline.contracts.line.LineRegistered;
+import io.keepline.contracts.line.ReminderResendRequested;
 import io.keepline.contracts.line.ValidityExtended;
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +45,8 @@ final class FieldRules {
 		.read(Holder.class, "name", WireValues.text(200))
 		.read(Holder.class, "email", WireValues.parsed(254, Formats::email))
 		.read(Money.class, "amountCents", WireValues.of(long.class).then(FieldRules::positive))
-		.check(Holder.class, FieldRules::reachable);
+		.check(Holder.class, FieldRules::reachable)
+		.notFromOperators(ReminderResendRequested.class);
 
 	private final Map<String, WireValue> values = new HashMap<>();
 
@@ -53,6 +55,8 @@ final class FieldRules {
 	private final Map<Class<?>, ObjectCheck> checks = new HashMap<>();
 
 	private final List<Named> named = new ArrayList<>();
+
+	private final Set<Class<?>> internal = new HashSet<>();
 
 	FieldRules require(Class<?> record, String... names) {
 		for (String name : names) {
@@ -66,6 +70,19 @@ final class FieldRules {
 		this.values.put(key(record, name), value);
 		this.named.add(new Named(record, name));
 		return this;
+	}
+
+	/**
+	 * A type ingest writes itself (an operator API request), which no operator batch, CSV
+	 * row or raw record may carry: it reads as an unknown type.
+	 */
+	FieldRules notFromOperators(Class<?> record) {
+		this.internal.add(record);
+		return this;
+	}
+
+	boolean fromOperators(Class<?> record) {
+		return !this.internal.contains(record);
 	}
 
 	FieldRules check(Class<?> record, ObjectCheck check) {

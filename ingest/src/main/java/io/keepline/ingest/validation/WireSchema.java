@@ -55,7 +55,9 @@ final class WireSchema {
 			}
 			return;
 		}
-		types.put(typeId(root, type), RecordShape.of(type, rules, discriminator));
+		if (rules.fromOperators(type)) {
+			types.put(typeId(root, type), RecordShape.of(type, rules, discriminator));
+		}
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.keepline.ingest.http;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 import io.keepline.contracts.auth.OperatorKeys;
 import io.keepline.ingest.BatchIngestor;
@@ -10,7 +11,9 @@ import io.keepline.ingest.IngestMetrics;
 import io.keepline.ingest.IngestSettings;
 import io.keepline.ingest.KnownOwners;
 import io.keepline.ingest.RecordingPublisher;
+import io.keepline.ingest.csv.CsvImportSummary;
 import io.keepline.ingest.csv.CsvImporter;
+import io.keepline.ingest.csv.ImportTracker;
 import io.keepline.ingest.validation.LineEventValidator;
 import io.keepline.support.web.OperatorAuthentication;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -69,6 +72,35 @@ class WebSliceConfiguration {
 	BatchIngestor batchIngestor(RecordingPublisher publisher, KnownOwners owners, SimpleMeterRegistry registry) {
 		return new BatchIngestor(new LineEventValidator(owners), publisher, new IngestMetrics(registry),
 				Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
+	/**
+	 * Imports tracked nowhere: their status is the operator API's, tested on a broker.
+	 */
+	@Bean
+	ImportTracker importTracker() {
+		return (operator) -> new ImportTracker.Tracking() {
+
+			private final UUID id = UUID.randomUUID();
+
+			@Override
+			public UUID id() {
+				return this.id;
+			}
+
+			@Override
+			public void progressed(CsvImportSummary summary) {
+			}
+
+			@Override
+			public void done(CsvImportSummary summary) {
+			}
+
+			@Override
+			public void failed(CsvImportSummary committed, String reason) {
+			}
+
+		};
 	}
 
 	@Bean

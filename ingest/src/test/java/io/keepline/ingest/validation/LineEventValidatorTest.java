@@ -135,6 +135,15 @@ class LineEventValidatorTest {
 	}
 
 	@Test
+	void takesNoResendRequestFromAnOperatorsBatchOnlyFromTheOperatorApi() {
+		ObjectNode item = Samples.validityExtended();
+		item.put("type", "ReminderResendRequested");
+
+		assertThat(this.validator.validate(item, ORANGE, NOW).errors())
+			.containsExactly(new FieldError("type", "unknown_type"));
+	}
+
+	@Test
 	void rejectsAnythingButAnObject() {
 		assertThat(this.validator.validate(EventJson.mapper().readTree("[1]"), ORANGE, NOW).errors())
 			.containsExactly(new FieldError("$", "not_an_object"));

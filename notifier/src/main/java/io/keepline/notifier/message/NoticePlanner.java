@@ -37,6 +37,15 @@ public final class NoticePlanner {
 		throw new UnhandledTypeException(event);
 	}
 
+	/**
+	 * The stage, and for a resend the event's id too: an operator's resend is a notice of
+	 * its own, which the sent-log must not take for the stage's first one.
+	 */
+	private static String occasion(ReminderDue due) {
+		String stage = Integer.toString(due.stage());
+		return (due.trigger() == ReminderTrigger.RESEND) ? stage + "-resend-" + due.eventId() : stage;
+	}
+
 	private static Notice reminder(ReminderDue due) {
 		if (due.failure() != null || due.trigger() == ReminderTrigger.AUTO_RENEWAL_FAILED) {
 			int attempt = (due.failure() != null) ? due.failure().attempt() : 0;
@@ -47,12 +56,12 @@ public final class NoticePlanner {
 		if (due.plannedCharge() != null) {
 			MessageType type = due.plannedCharge().methodExpiresFirst() ? MessageType.UPDATE_CARD
 					: MessageType.UPCOMING_CHARGE;
-			return new Notice(type, null, Integer.toString(due.stage()), due.eventId(), due.cycle(), due.holder(),
-					due.stage(), due.price(), due.plannedCharge().paymentMethod(), due.plannedCharge().chargeOn(), null,
+			return new Notice(type, null, occasion(due), due.eventId(), due.cycle(), due.holder(), due.stage(),
+					due.price(), due.plannedCharge().paymentMethod(), due.plannedCharge().chargeOn(), null,
 					due.operator());
 		}
-		return new Notice(MessageType.REMINDER, Tone.forStage(due.stage()), Integer.toString(due.stage()),
-				due.eventId(), due.cycle(), due.holder(), due.stage(), due.price(), null, null, null, due.operator());
+		return new Notice(MessageType.REMINDER, Tone.forStage(due.stage()), occasion(due), due.eventId(), due.cycle(),
+				due.holder(), due.stage(), due.price(), null, null, null, due.operator());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.keepline.scheduler.deadline;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.deadline.AutoRenewalDue;
@@ -9,6 +10,7 @@ import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.PlannedCharge;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.payment.PaymentSucceeded;
 
@@ -39,6 +41,18 @@ final class Deadlines {
 			case LAPSE -> new LineLapsed(DeadlineIds.of(cycle, "lapsed"), now, line.msisdn(), line.operator(),
 					cycle.validUntil(), line.holder());
 		};
+	}
+
+	/**
+	 * The reminder of {@code stage} sent again at the operator's request
+	 * {@code requestId}: its own id, so that the notifier's sent-log does not take it for
+	 * the first one, yet the same for the same request.
+	 */
+	ReminderDue resent(LineState line, int stage, UUID requestId, Instant now) {
+		CycleId cycle = new CycleId(line.msisdn(), line.cycle().validUntil());
+		return new ReminderDue(DeadlineIds.of(cycle, "resend:" + requestId), now, line.msisdn(), line.operator(),
+				cycle.validUntil(), stage, now, ReminderTrigger.RESEND, line.holder(), line.price(),
+				plannedCharge(line, 1), null);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.line.LineOwnership;
 import io.keepline.contracts.line.LineRegistered;
+import io.keepline.contracts.line.ReminderResendRequested;
 import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.payment.PaymentEvent;
 
@@ -23,7 +24,8 @@ import io.keepline.contracts.payment.PaymentEvent;
  * emit out. Duplicate event ids are ignored; out-of-order events are resolved by
  * {@code occurredAt} and by validUntil only ever moving forward. Line events from an
  * operator that does not own the line change nothing ({@link LineOwnership}); a line
- * registered by a new owner after its cancellation starts afresh.
+ * registered by a new owner after its cancellation starts afresh. An operator's resend
+ * request re-emits the open cycle's current reminder.
  */
 public final class LineRules {
 
@@ -63,7 +65,8 @@ public final class LineRules {
 				return Outcome.of(null);
 			}
 			line = Ownership.draft(current, msisdn, decision.owner());
-			changed = onLine(line, lineEvent, now);
+			changed = (event instanceof ReminderResendRequested resend) ? resend(line, resend, now, emitted)
+					: onLine(line, lineEvent, now);
 			line.owner = decision.owner();
 		}
 		else if (event instanceof PaymentEvent payment) {
@@ -97,6 +100,40 @@ public final class LineRules {
 	}
 
 	/**
+	 * Sends the current reminder of the requested cycle again while it is open: the most
+	 * recent reminder stage that went out, else the next one planned, else the most
+	 * urgent stage. Its id derives from the request's, so a replayed request sends
+	 * nothing more.
+	 */
+	private boolean resend(LineState.Draft line, ReminderResendRequested request, Instant now,
+			List<DeadlineEvent> emitted) {
+		LineState state = line.state();
+		if (state.status() != LineStatus.ACTIVE || !state.cycle().validUntil().equals(request.validUntil())) {
+			return false;
+		}
+		int stage = currentStage(state);
+		emitted.add(this.deadlines.resent(state, stage, request.eventId(), now));
+		line.note(now, "ReminderDue R" + stage + " resent", this.settings.historySize());
+		return true;
+	}
+
+	private static int currentStage(LineState line) {
+		List<Milestone> done = line.cycle().done();
+		for (int i = done.size() - 1; i >= 0; i--) {
+			Milestone milestone = done.get(i);
+			if (milestone.kind() == Milestone.Kind.REMINDER && !milestone.skipped()) {
+				return milestone.stage();
+			}
+		}
+		return line.planned()
+			.stream()
+			.filter((entry) -> entry.kind() == DueKind.REMINDER)
+			.findFirst()
+			.map(DueEntry::stage)
+			.orElseGet(() -> line.stages().stream().min(Integer::compare).orElseThrow());
+	}
+
+	/**
 	 * Applies an allowed line event other than an erasure, which {@link #apply} handles
 	 * before.
 	 */
@@ -122,6 +159,9 @@ public final class LineRules {
 			line.profileAt = at;
 			line.note(now, "HolderUpdated", this.settings.historySize());
 			return true;
+		}
+		if (event instanceof ReminderResendRequested) {
+			return false;
 		}
 		if (event instanceof LineCancelled) {
 			if (line.registeredAt != null && at.isBefore(line.registeredAt)) {

@@ -44,6 +44,7 @@ class EventFeed implements SmartLifecycle {
 
 	private final Map<String, Topic<?, ?>> topics = Topics.all()
 		.stream()
+		.filter((topic) -> topic != Topics.IMPORT_JOBS)
 		.collect(Collectors.toMap(Topic::name, Function.identity()));
 
 	private final KafkaClients clients;

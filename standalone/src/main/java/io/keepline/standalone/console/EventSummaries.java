@@ -12,6 +12,7 @@ import io.keepline.contracts.line.HolderUpdated;
 import io.keepline.contracts.line.LineCancelled;
 import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineRegistered;
+import io.keepline.contracts.line.ReminderResendRequested;
 import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
@@ -46,6 +47,9 @@ final class EventSummaries {
 		}
 		if (event instanceof LineErased) {
 			return "erased (GDPR)";
+		}
+		if (event instanceof ReminderResendRequested r) {
+			return "operator asked to resend the current reminder for " + r.validUntil();
 		}
 		if (event instanceof ReminderDue r) {
 			return "reminder D-" + r.stage() + " (" + r.trigger() + ") for " + r.validUntil()
