@@ -20,6 +20,7 @@ import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -88,6 +89,9 @@ final class TimelineSummaries {
 		}
 		if (event instanceof PaymentMethodCodeRequested) {
 			return "one-time code requested to save a card";
+		}
+		if (event instanceof PaymentMethodCodeTried t) {
+			return t.accepted() ? "one-time code accepted" : "wrong one-time code entered";
 		}
 		if (event instanceof NotificationSent s) {
 			return s.template() + " sent by " + s.channel().name().toLowerCase(Locale.ROOT);
