@@ -38,9 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The demo's operator integrations, as the receivers of their operators' notice webhooks:
  * a notice is taken only with a valid signature of that operator's key, and once per
- * {@code Keepline-Notice-Id}; on a {@code RenewalPaid} the operator tops the line up (the
- * plan's {@code validityDays} later) and reports it as {@code ValidityExtended} through
- * ingest's HTTP API with its own key, as a real operator would.
+ * {@code Keepline-Notice-Id} (a repeat is acknowledged once the first is done, and asked
+ * to retry while it is under way, so that a failure of the first is never masked); on a
+ * {@code RenewalPaid} the operator tops the line up (the plan's {@code validityDays}
+ * later) and reports it as {@code ValidityExtended} through ingest's HTTP API with its
+ * own key, as a real operator would.
  */
 @RestController
 class SimulatedOperators {
@@ -65,14 +67,28 @@ class SimulatedOperators {
 
 	private final Clock clock;
 
-	private final Map<UUID, Boolean> seen = new LinkedHashMap<>(16, 0.75f, false) {
+	private final Map<UUID, Handling> seen = new LinkedHashMap<>(16, 0.75f, false) {
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<UUID, Handling> eldest) {
 			return size() > REMEMBERED_NOTICES;
 		}
 
 	};
+
+	/** Where a notice id stands at this receiver. */
+	enum Handling {
+
+		/** Not seen before: this delivery acts on it. */
+		NEW,
+		/**
+		 * Another delivery is acting on it: this one must be retried, not acknowledged.
+		 */
+		IN_PROGRESS,
+		/** Acted on: a duplicate, acknowledged and dropped. */
+		DONE
+
+	}
 
 	SimulatedOperators(ConsoleSettings settings, Clock clock) {
 		this.ingest = new IngestClient(settings.ingestUrl());
@@ -114,8 +130,12 @@ class SimulatedOperators {
 			return Problems.of(HttpStatus.BAD_REQUEST,
 					NOTICE_ID_HEADER + ": missing or not the notice's noticeId " + notice.noticeId());
 		}
-		if (!firstTime(notice.noticeId())) {
+		Handling handling = begin(notice.noticeId());
+		if (handling == Handling.DONE) {
 			return ResponseEntity.noContent().build();
+		}
+		if (handling == Handling.IN_PROGRESS) {
+			return Problems.unavailable("this notice is being handled; retry", Duration.ofSeconds(5));
 		}
 		try {
 			if (notice instanceof RenewalPaid paid) {
@@ -123,10 +143,11 @@ class SimulatedOperators {
 			}
 		}
 		catch (RuntimeException ex) {
-			forget(notice.noticeId());
+			end(notice.noticeId(), false);
 			log.warn("Simulated operator {} could not top up {}: {}", operator, notice.msisdn(), ex.getMessage());
 			return Problems.unavailable("the top-up could not be reported to ingest; retry", Duration.ofSeconds(5));
 		}
+		end(notice.noticeId(), true);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -153,12 +174,20 @@ class SimulatedOperators {
 		}
 	}
 
-	private synchronized boolean firstTime(UUID noticeId) {
-		return this.seen.putIfAbsent(noticeId, Boolean.TRUE) == null;
+	/** Where the notice stood; a new one is now in progress. */
+	private synchronized Handling begin(UUID noticeId) {
+		Handling before = this.seen.putIfAbsent(noticeId, Handling.IN_PROGRESS);
+		return (before != null) ? before : Handling.NEW;
 	}
 
-	private synchronized void forget(UUID noticeId) {
-		this.seen.remove(noticeId);
+	/** Marks the notice done, or forgets it so that a retry acts on it again. */
+	private synchronized void end(UUID noticeId, boolean done) {
+		if (done) {
+			this.seen.put(noticeId, Handling.DONE);
+		}
+		else {
+			this.seen.remove(noticeId);
+		}
 	}
 
 }
