@@ -1,9 +1,12 @@
 package io.keepline.standalone;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.auth.OperatorKeys;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,16 +18,20 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Creates the catalogue's topics before the services start, so that a service that reads
  * a topic never starts before the service that writes it has declared it (each service
- * still declares the topics it writes; an existing topic is left as it is).
+ * still declares the topics it writes; an existing topic is left as it is), and each
+ * operator's notice topic, which the console reads.
  */
 final class CatalogueTopics {
 
 	private CatalogueTopics() {
 	}
 
-	static void create(String bootstrapServers) {
+	static void create(String bootstrapServers, String operatorKeys) {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-			List<NewTopic> topics = Topics.all().stream().map(Topic::newTopic).toList();
+			List<NewTopic> topics = new ArrayList<>(Topics.all().stream().map(Topic::newTopic).toList());
+			for (OperatorId operator : OperatorKeys.parse(operatorKeys).operators()) {
+				topics.add(Topics.operatorNotices(operator).newTopic());
+			}
 			admin.createTopics(topics).values().values().forEach(CatalogueTopics::awaitCreated);
 		}
 	}

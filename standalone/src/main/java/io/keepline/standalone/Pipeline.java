@@ -56,13 +56,14 @@ public final class Pipeline implements AutoCloseable {
 	/** Starts every part and loads the seeds; on failure stops what was started. */
 	public Pipeline start() {
 		try {
+			OperatorNoticeRoutes noticeRoutes = OperatorNoticeRoutes.of(this.settings.secrets(), consoleUrl());
 			DataDirectory.prepare(this.settings.dataDir(), this.settings.wipe());
 			StandaloneSettings.Ports ports = this.settings.ports();
 			this.broker = new KafkaBroker(new BrokerSettings(ports.kafka(), ports.kafkaController(),
 					this.settings.dataDir().resolve("kafka")));
 			this.broker.start();
 			this.running.push(this.broker);
-			CatalogueTopics.create(this.broker.bootstrapServers());
+			CatalogueTopics.create(this.broker.bootstrapServers(), this.settings.secrets().operatorKeys());
 			String smtpHost;
 			int smtpPort;
 			if (this.settings.mail() == null) {
@@ -83,7 +84,7 @@ public final class Pipeline implements AutoCloseable {
 			String adminToken = (this.settings.secrets().adminToken() != null) ? this.settings.secrets().adminToken()
 					: SecretFile.readOrCreate(this.settings.dataDir(), SecretFile.ADMIN_TOKEN);
 			this.properties = new ServiceProperties(this.settings, this.broker.bootstrapServers(), linkSecret, smtpHost,
-					smtpPort, consoleUrl() + ConsoleSettings.SMS_PATH, this.consoleToken, adminToken);
+					smtpPort, consoleUrl() + ConsoleSettings.SMS_PATH, this.consoleToken, adminToken, noticeRoutes);
 			startApplications(linkSecret);
 			loadSeeds();
 			return this;
@@ -154,7 +155,8 @@ public final class Pipeline implements AutoCloseable {
 		StandaloneSettings.Ports ports = this.settings.ports();
 		return new ConsoleSettings(StandaloneSettings.url(ports.ingest()), StandaloneSettings.url(ports.scheduler()),
 				StandaloneSettings.url(ports.payments()), linkSecret, this.settings.secrets().operatorKeys(),
-				this.settings.secrets().holderWebhookSecret(), this.consoleToken, this.outbox, this.settings.seeds());
+				this.settings.secrets().holderWebhookSecret(), this.consoleToken, this.outbox, this.settings.seeds(),
+				this.properties.noticeRoutes().webhookSecrets(), this.properties.noticeRoutes().simulated());
 	}
 
 	public StandaloneSettings settings() {
@@ -195,6 +197,14 @@ public final class Pipeline implements AutoCloseable {
 	/** The secret that signs pay and status links. */
 	public String linkSecret() {
 		return (this.properties != null) ? this.properties.linkSecret() : null;
+	}
+
+	/**
+	 * The keys ingest signs each operator's notices with ({@code operator=kid:secret,…}),
+	 * which the simulated operators verify.
+	 */
+	public String operatorWebhookSecrets() {
+		return (this.properties != null) ? this.properties.noticeRoutes().webhookSecrets() : null;
 	}
 
 	@Override

@@ -19,15 +19,18 @@ import java.util.Map;
  * @param consoleToken the console's token, which that endpoint (in the console) takes as
  * the Twilio auth token
  * @param adminToken the token that shows and replays dead letters on the management ports
+ * @param noticeRoutes where ingest sends each operator's notices, and their keys
  */
 record ServiceProperties(StandaloneSettings settings, String bootstrapServers, String linkSecret, String smtpHost,
-		int smtpPort, String smsBaseUrl, String consoleToken, String adminToken) {
+		int smtpPort, String smsBaseUrl, String consoleToken, String adminToken, OperatorNoticeRoutes noticeRoutes) {
 
 	Map<String, String> ingest() {
 		Map<String, String> properties = service("ingest", this.settings.ports().ingest(),
 				this.settings.ports().management().ingest());
 		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
 		properties.put("keepline.ingest.raw.concurrency", "1");
+		properties.put("keepline.ingest.notices.webhooks", this.noticeRoutes.webhookSettings());
+		properties.put("keepline.ingest.notices.webhook-secrets", this.noticeRoutes.webhookSecrets());
 		properties.put("spring.kafka.streams.state-dir", stateDir("ingest"));
 		return properties;
 	}

@@ -17,7 +17,7 @@ final class StandaloneArguments {
 	static final String USAGE = "Usage: java -jar keepline-standalone-exec.jar [--wipe] [--data-dir=data] [--kafka.port=9092]"
 			+ " [--seeds=seeds | --no-seeds] [--spring.mail.host=host --spring.mail.port=25]"
 			+ " (env: KEEPLINE_DATA_DIR, KEEPLINE_KAFKA_PORT, KEEPLINE_OPERATOR_KEYS, KEEPLINE_LINK_SECRET,"
-			+ " KEEPLINE_WEBHOOK_SECRETS, KEEPLINE_CONSOLE_TOKEN, KEEPLINE_ADMIN_TOKEN, STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE, SPRING_MAIL_HOST,"
+			+ " KEEPLINE_WEBHOOK_SECRETS, KEEPLINE_CONSOLE_TOKEN, KEEPLINE_ADMIN_TOKEN, KEEPLINE_OPERATOR_WEBHOOKS, KEEPLINE_OPERATOR_WEBHOOK_SECRETS, STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE, SPRING_MAIL_HOST,"
 			+ " SPRING_MAIL_PORT," + " SPRING_MAIL_USERNAME, SPRING_MAIL_PASSWORD)";
 
 	private static final Set<String> FLAGS = Set.of("wipe", "no-seeds", "help");
@@ -71,7 +71,9 @@ final class StandaloneArguments {
 				orDefault(env, "KEEPLINE_LINK_SECRET", null),
 				orDefault(env, "STRIPE_WEBHOOK_SECRET", StandaloneSettings.Secrets.DEMO_WEBHOOK_SECRET),
 				orDefault(env, "KEEPLINE_WEBHOOK_SECRETS", StandaloneSettings.Secrets.DEMO_HOLDER_WEBHOOK_SECRET),
-				orDefault(env, "KEEPLINE_CONSOLE_TOKEN", null), orDefault(env, "KEEPLINE_ADMIN_TOKEN", null));
+				orDefault(env, "KEEPLINE_CONSOLE_TOKEN", null), orDefault(env, "KEEPLINE_ADMIN_TOKEN", null),
+				orDefault(env, "KEEPLINE_OPERATOR_WEBHOOKS", null),
+				orDefault(env, "KEEPLINE_OPERATOR_WEBHOOK_SECRETS", null));
 		StandaloneSettings.Smtp mail = values.containsKey("spring.mail.host")
 				? new StandaloneSettings.Smtp(values.get("spring.mail.host"), port(values, "spring.mail.port", 25),
 						values.get("spring.mail.username"), values.get("spring.mail.password"))

@@ -71,9 +71,15 @@ public record StandaloneSettings(Path dataDir, boolean wipe, Ports ports, SeedSo
 	 * @param adminToken shows and replays dead letters on the services' management ports
 	 * ({@code KEEPLINE_ADMIN_TOKEN}); null: generated once and kept under the data
 	 * directory
+	 * @param operatorWebhooks operators' own notice webhooks, {@code orange=https://…}
+	 * ({@code KEEPLINE_OPERATOR_WEBHOOKS}), which may carry a token in their address;
+	 * null: every operator's notices go to its simulated operator in the console
+	 * @param operatorWebhookSecrets the keys signing those notices,
+	 * {@code orange=kid:secret,…} ({@code KEEPLINE_OPERATOR_WEBHOOK_SECRETS}); null: one
+	 * generated at each start for every operator not named
 	 */
 	public record Secrets(String operatorKeys, String linkSecret, String webhookSecret, String holderWebhookSecret,
-			String consoleToken, String adminToken) {
+			String consoleToken, String adminToken, String operatorWebhooks, String operatorWebhookSecrets) {
 
 		public static final String DEMO_OPERATOR_KEYS = "orange=demo-orange-key,proximus=demo-proximus-key,base=demo-base-key";
 
@@ -93,10 +99,12 @@ public record StandaloneSettings(Path dataDir, boolean wipe, Ports ports, SeedSo
 		}
 
 		/**
-		 * The demo secrets, with a generated link secret, console token and admin token.
+		 * The demo secrets, with a generated link secret, console token and admin token,
+		 * every operator's notices going to its simulated operator.
 		 */
 		public static Secrets demo() {
-			return new Secrets(DEMO_OPERATOR_KEYS, null, DEMO_WEBHOOK_SECRET, DEMO_HOLDER_WEBHOOK_SECRET, null, null);
+			return new Secrets(DEMO_OPERATOR_KEYS, null, DEMO_WEBHOOK_SECRET, DEMO_HOLDER_WEBHOOK_SECRET, null, null,
+					null, null);
 		}
 
 		@Override

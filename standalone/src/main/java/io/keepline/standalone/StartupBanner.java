@@ -37,6 +37,9 @@ final class StartupBanner {
 				: pipeline.consoleUrl() + "/?token=<KEEPLINE_CONSOLE_TOKEN>   <- start here";
 		String tokenSource = (settings.secrets().consoleToken() == null)
 				? "kept in " + settings.dataDir().resolve(SecretFile.CONSOLE_TOKEN) : "from KEEPLINE_CONSOLE_TOKEN";
+		String operators = ((settings.secrets().operatorWebhooks() == null) ? "every operator's notices go"
+				: "notices of operators not in KEEPLINE_OPERATOR_WEBHOOKS go")
+				+ " to its simulated operator in the console, which answers RenewalPaid with ValidityExtended";
 		String nl = System.lineSeparator();
 		return String.join(nl, "",
 				"==================================== Keepline is running ("
@@ -63,9 +66,8 @@ final class StartupBanner {
 				"  holder webhooks signed with " + holderWebhooks + " (seeded ones land in the console's outbox)",
 				"  email           " + email,
 				"  sms             local outbox (Twilio-compatible endpoint in the console)",
-				"  payments mode   " + payments,
-				"  operators       simulated: a confirmed renewal is applied as ValidityExtended",
-				"  seeds           " + seedLine, "  Ctrl-C stops everything cleanly; --wipe starts from empty data.",
+				"  payments mode   " + payments, "  operators       " + operators, "  seeds           " + seedLine,
+				"  Ctrl-C stops everything cleanly; --wipe starts from empty data.",
 				"=========================================================================================");
 	}
 

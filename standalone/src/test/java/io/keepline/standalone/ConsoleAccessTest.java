@@ -38,7 +38,8 @@ class ConsoleAccessTest {
 	private static final String SMS = "/outbox/sms/2010-04-01/Accounts/ACdemo/Messages.json";
 
 	private static final List<String> PATHS = List.of("/", "/?q=32", "/lines/+32470000000", "/outbox",
-			"/outbox/emails/0", "/payments", "/live", "/no-such-page", "/outbox/webhooks/32470000000");
+			"/outbox/emails/0", "/payments", "/live", "/no-such-page", "/outbox/webhooks/32470000000", "/notices",
+			"/simulated-operators/orange/notices");
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -68,7 +69,7 @@ class ConsoleAccessTest {
 		String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
 		assertThat(cookie).startsWith("keepline-console=").contains("HttpOnly").contains("SameSite=Strict");
 		String pair = cookie.substring(0, cookie.indexOf(';'));
-		for (String path : List.of("/", "/outbox", "/payments")) {
+		for (String path : List.of("/", "/outbox", "/payments", "/notices")) {
 			assertThat(send(get(pipeline, path).header("Cookie", pair)).statusCode()).as(path).isEqualTo(200);
 		}
 		assertLiveUpdatesOpen(pipeline, "Cookie", pair);

@@ -27,6 +27,9 @@ import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.notice.OperatorNotice;
+import io.keepline.contracts.notice.RenewalNotApplied;
+import io.keepline.contracts.notice.ValidityLapsed;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.testsupport.Unique;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  * The console shows each line as its line record (keepline.lines.v1) says, forgets it on
  * its tombstone, and shows the next deadlines the real scheduler's read API answers. The
  * records here are written by the test, as the scheduler writes them: lines the scheduler
- * does not know, or (for the deadlines) a line registered through ingest.
+ * does not know, or (for the deadlines) a line registered through ingest. It shows each
+ * operator's notices, newest first, with the alerts highlighted.
  */
 @ExtendWith(RunningPipeline.class)
 class ConsoleLinesTest {
@@ -110,6 +114,54 @@ class ConsoleLinesTest {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(console(pipeline, "/lines/" + msisdn.value()).body())
 				.contains("The console has no key for operator acme"));
+	}
+
+	@Test
+	void showsEachOperatorsNoticesNewestFirstAndARenewalNotAppliedAlertOnItsLine(Pipeline pipeline) throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		Msisdn other = Unique.msisdn();
+		LocalDate validUntil = LocalDate.of(2027, 3, 1);
+		Instant paidAt = Instant.now().minus(Duration.ofDays(2));
+		publish(pipeline, record(msisdn, "orange", validUntil, CycleState.RENEWED, null));
+		notify(pipeline, new ValidityLapsed(UUID.randomUUID(), paidAt.minus(Duration.ofDays(400)),
+				OperatorId.of("orange"), msisdn, validUntil.minusYears(1)));
+		notify(pipeline, new RenewalNotApplied(UUID.randomUUID(), Instant.now(), OperatorId.of("orange"), msisdn,
+				validUntil, paidAt, paidAt.plus(Duration.ofDays(1))));
+		notify(pipeline,
+				new ValidityLapsed(UUID.randomUUID(), Instant.now(), OperatorId.of("base"), other, validUntil));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			String page = console(pipeline, "/notices").body();
+			String orange = section(page, "notices-orange");
+			assertThat(orange).contains(msisdn.value()).doesNotContain(other.value());
+			assertThat(orange.indexOf("RenewalNotApplied")).isNotNegative()
+				.isLessThan(orange.indexOf("ValidityLapsed"));
+			assertThat(orange).containsPattern(
+					"class=\"notice alert\">\\s*<td[^>]*>[^<]*</td>\\s*<td><a[^>]*>" + Pattern.quote(msisdn.value()));
+			assertThat(section(page, "notices-base")).contains(other.value()).doesNotContain(msisdn.value());
+		});
+		assertThat(console(pipeline, "/lines/" + msisdn.value()).body()).contains("id=\"alerts\"")
+			.contains("no top-up by " + paidAt.plus(Duration.ofDays(1)));
+		assertThat(console(pipeline, "/lines/" + other.value()).body()).doesNotContain("id=\"alerts\"");
+	}
+
+	/** The part of the page from the section {@code id} to the next section. */
+	private static String section(String page, String id) {
+		int start = page.indexOf("id=\"" + id + "\"");
+		assertThat(start).as("section " + id).isNotNegative();
+		int end = page.indexOf("<section", start);
+		return page.substring(start, (end > 0) ? end : page.length());
+	}
+
+	private static void notify(Pipeline pipeline, OperatorNotice notice) throws Exception {
+		try (KafkaProducer<Msisdn, OperatorNotice> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers()),
+				Topics.operatorNotices(notice.operator()).keySerde().serializer(),
+				Topics.operatorNotices(notice.operator()).valueSerde().serializer())) {
+			producer
+				.send(new ProducerRecord<>(Topics.operatorNotices(notice.operator()).name(), notice.msisdn(), notice))
+				.get();
+		}
 	}
 
 	private List<Instant> schedulersDeadlines(Pipeline pipeline, Msisdn msisdn) throws Exception {

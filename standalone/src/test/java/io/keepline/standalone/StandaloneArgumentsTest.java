@@ -29,6 +29,17 @@ class StandaloneArgumentsTest {
 	}
 
 	@Test
+	void takesTheOperatorsOwnNoticeWebhooksAndTheirKeysFromTheEnvironment() {
+		StandaloneSettings settings = StandaloneArguments.parse(new String[0],
+				Map.of("KEEPLINE_OPERATOR_WEBHOOKS", "orange=https://mine.example/notices",
+						"KEEPLINE_OPERATOR_WEBHOOK_SECRETS", "orange=k1:" + "s".repeat(32)));
+
+		assertThat(settings.secrets().operatorWebhooks()).isEqualTo("orange=https://mine.example/notices");
+		assertThat(settings.secrets().operatorWebhookSecrets()).isEqualTo("orange=k1:" + "s".repeat(32));
+		assertThat(StandaloneArguments.parse(new String[0], Map.of()).secrets().operatorWebhooks()).isNull();
+	}
+
+	@Test
 	void readsFlags() {
 		StandaloneSettings settings = StandaloneArguments
 			.parse(new String[] { "--wipe", "--data-dir=/tmp/kl", "--kafka.port=19092", "--no-seeds" }, Map.of());

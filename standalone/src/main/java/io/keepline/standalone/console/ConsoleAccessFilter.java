@@ -29,8 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the token from the address), the cookie, {@code Authorization: Bearer <token>}, or
  * basic auth with the token as password (the notifier calling the SMS stand-in). A
  * state-changing request that proves itself by the cookie must also come from the
- * console's own origin (CSRF). Holders' webhooks prove themselves by their signature,
- * checked by {@link OutboxEndpoints}.
+ * console's own origin (CSRF). Holders' webhooks and operators' notices prove themselves
+ * by their signature instead, checked by {@link OutboxEndpoints} and
+ * {@link SimulatedOperators}, the only handlers under those paths.
  */
 @Component
 class ConsoleAccessFilter extends OncePerRequestFilter {
@@ -61,7 +62,7 @@ class ConsoleAccessFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		response.setHeader("Referrer-Policy", "same-origin");
 		boolean safe = SAFE_METHODS.contains(request.getMethod());
-		if (!safe && request.getServletPath().startsWith(LineSeed.WEBHOOK_PATH)) {
+		if (!safe && signedWebhook(request.getServletPath())) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -82,6 +83,11 @@ class ConsoleAccessFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** Whether the path is a webhook receiver that checks its sender's signature. */
+	private static boolean signedWebhook(String path) {
+		return path.startsWith(LineSeed.WEBHOOK_PATH) || path.startsWith(ConsoleSettings.SIMULATED_OPERATORS_PATH);
 	}
 
 	private void openFromLink(HttpServletRequest request, HttpServletResponse response, String linkToken)

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The console's pages: lines (from their line records), one line's record, timeline and
- * the scheduler's next deadlines, the outbox, payments.
+ * The console's pages: lines (from their line records), one line's record, alerts,
+ * timeline and the scheduler's next deadlines, the outbox, payments, each operator's
+ * notices.
  */
 @Controller
 class ConsoleController {
@@ -67,6 +68,7 @@ class ConsoleController {
 			model.addAttribute("sms", this.texts.to((holder.sms() != null) ? holder.sms().value() : null));
 			model.addAttribute("webhooks", this.texts.to(msisdn));
 			model.addAttribute("scheduler", this.scheduler.line(line));
+			model.addAttribute("alerts", this.eventLog.alerts(msisdn, line.validUntil()));
 		}
 		return "line";
 	}
@@ -84,6 +86,12 @@ class ConsoleController {
 		model.addAttribute("email", this.emails.get(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no email " + id)));
 		return "email";
+	}
+
+	@GetMapping("/notices")
+	String notices(Model model) {
+		model.addAttribute("notices", this.eventLog.notices());
+		return "notices";
 	}
 
 	@GetMapping("/payments")

@@ -1,5 +1,7 @@
 package io.keepline.standalone.console;
 
+import java.util.Set;
+
 import io.keepline.standalone.MailOutbox;
 import io.keepline.standalone.seed.SeedSource;
 
@@ -17,17 +19,34 @@ import io.keepline.standalone.seed.SeedSource;
  * @param token the token every console request must carry
  * @param outbox the local SMTP outbox, or null when email goes to a real server
  * @param seeds the seeds (for the plans' validity rules), or null
+ * @param operatorWebhookSecrets each operator's keys ingest signs its notices with
+ * ({@code operator=kid:secret,…}; the simulated operators verify them)
+ * @param simulatedOperators the operators whose notices come to the console's simulated
+ * operators (the others go to the operator's own endpoint)
  */
 public record ConsoleSettings(String ingestUrl, String schedulerUrl, String paymentsUrl, String linkSecret,
-		String operatorKeys, String holderWebhookSecret, String token, MailOutbox outbox, SeedSource seeds) {
+		String operatorKeys, String holderWebhookSecret, String token, MailOutbox outbox, SeedSource seeds,
+		String operatorWebhookSecrets, Set<String> simulatedOperators) {
 
 	/** Base path of the console's Twilio-compatible SMS endpoint. */
 	public static final String SMS_PATH = "/outbox/sms";
+
+	/**
+	 * Base path of the simulated operators' notice webhooks, which prove themselves by
+	 * their signature rather than the console's token.
+	 */
+	public static final String SIMULATED_OPERATORS_PATH = "/simulated-operators/";
+
+	/** The path of one simulated operator's notice webhook. */
+	public static String simulatedOperatorPath(String operator) {
+		return SIMULATED_OPERATORS_PATH + operator + "/notices";
+	}
 
 	public ConsoleSettings {
 		if (token == null || token.isBlank()) {
 			throw new IllegalArgumentException("the console needs a token");
 		}
+		simulatedOperators = (simulatedOperators != null) ? Set.copyOf(simulatedOperators) : Set.of();
 	}
 
 	@Override

@@ -2,15 +2,19 @@ package io.keepline.standalone.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.keepline.contracts.KeeplineEvent;
+import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.UnhandledTypeException;
+import io.keepline.contracts.auth.OperatorKeys;
 import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.rejected.RejectedEvent;
@@ -31,21 +35,19 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads every catalogue topic from the beginning, read_committed (Keepline's consumer
- * policy, {@code spring.kafka.consumer.*}), on one thread of its own and hands each
- * record to the {@link EventLog}: the line records (and their tombstones) as each line's
- * state, every event as an entry of its line's timeline. No consumer group offsets are
- * kept: each start joins a new group and the console rebuilds its view.
+ * Reads every catalogue topic and each operator's notice topic from the beginning,
+ * read_committed (Keepline's consumer policy, {@code spring.kafka.consumer.*}), on one
+ * thread of its own and hands each record to the {@link EventLog}: the line records (and
+ * their tombstones) as each line's state, every event as an entry of its line's timeline.
+ * No consumer group offsets are kept: each start joins a new group and the console
+ * rebuilds its view.
  */
 @Component
 class EventFeed implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(EventFeed.class);
 
-	private final Map<String, Topic<?, ?>> topics = Topics.all()
-		.stream()
-		.filter((topic) -> topic != Topics.IMPORT_JOBS)
-		.collect(Collectors.toMap(Topic::name, Function.identity()));
+	private final Map<String, Topic<?, ?>> topics;
 
 	private final KafkaClients clients;
 
@@ -55,9 +57,17 @@ class EventFeed implements SmartLifecycle {
 
 	private volatile Thread thread;
 
-	EventFeed(KafkaClients clients, EventLog eventLog) {
+	EventFeed(KafkaClients clients, EventLog eventLog, ConsoleSettings settings) {
 		this.clients = clients;
 		this.eventLog = eventLog;
+		this.topics = new HashMap<>(Topics.all()
+			.stream()
+			.filter((topic) -> topic != Topics.IMPORT_JOBS)
+			.collect(Collectors.toMap(Topic::name, Function.identity())));
+		for (OperatorId operator : OperatorKeys.parse(settings.operatorKeys()).operators()) {
+			Topic<?, ?> notices = Topics.operatorNotices(operator);
+			this.topics.put(notices.name(), notices);
+		}
 	}
 
 	@Override
@@ -134,7 +144,10 @@ class EventFeed implements SmartLifecycle {
 		}
 	}
 
-	/** The line an event is about, null for a rejection (which may have no valid one). */
+	/**
+	 * The line an event is about, null for a rejection or a rejected item's notice (which
+	 * may have no valid one).
+	 */
 	static String msisdn(KeeplineEvent event) {
 		if (event instanceof LineEvent e) {
 			return e.msisdn().value();
@@ -150,6 +163,9 @@ class EventFeed implements SmartLifecycle {
 		}
 		if (event instanceof RejectedEvent) {
 			return null;
+		}
+		if (event instanceof OperatorNotice n) {
+			return (n.msisdn() != null) ? n.msisdn().value() : null;
 		}
 		throw new UnhandledTypeException(event);
 	}

@@ -1,6 +1,7 @@
 package io.keepline.standalone.console;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,15 +15,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.notice.OperatorNotice;
+import io.keepline.contracts.notice.RenewalNotApplied;
 import io.keepline.contracts.payment.PaymentEvent;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The console's bounded in-memory view of the Keepline topics: each line's current record
- * as the scheduler publishes it, each line's timeline, recent payments and recent
- * activity. A line's tombstone (erasure) removes all it held about the line. Fed by
- * {@link EventFeed}.
+ * as the scheduler publishes it, each line's timeline, recent payments, each operator's
+ * recent notices and recent activity. A line's tombstone (erasure) removes all it held
+ * about the line. Fed by {@link EventFeed}.
  */
 @Component
 public class EventLog {
@@ -41,6 +44,8 @@ public class EventLog {
 	private final Deque<TimelineEntry> payments = new ArrayDeque<>();
 
 	private final Deque<TimelineEntry> recent = new ArrayDeque<>();
+
+	private final Map<String, Deque<TimelineEntry>> notices = new TreeMap<>();
 
 	private final List<Consumer<TimelineEntry>> listeners = new CopyOnWriteArrayList<>();
 
@@ -64,6 +69,9 @@ public class EventLog {
 		if (entry.event() instanceof PaymentEvent) {
 			bounded(this.payments, entry);
 		}
+		if (entry.event() instanceof OperatorNotice notice) {
+			bounded(this.notices.computeIfAbsent(notice.operator().value(), (key) -> new ArrayDeque<>()), entry);
+		}
 		this.listeners.forEach((listener) -> listener.accept(entry));
 	}
 
@@ -86,6 +94,7 @@ public class EventLog {
 			this.timelines.remove(msisdn);
 			this.recent.removeIf((entry) -> msisdn.equals(entry.msisdn()));
 			this.payments.removeIf((entry) -> msisdn.equals(entry.msisdn()));
+			this.notices.values().forEach((notices) -> notices.removeIf((entry) -> msisdn.equals(entry.msisdn())));
 			this.erasedAt.merge(msisdn, at, (before, now) -> now.isAfter(before) ? now : before);
 		}
 		if (erased != null) {
@@ -129,6 +138,27 @@ public class EventLog {
 	/** Recent payment events, newest first. */
 	public synchronized List<TimelineEntry> payments() {
 		return this.payments.stream().sorted(Comparator.reverseOrder()).toList();
+	}
+
+	/** Each operator's recent notices, newest first, by operator. */
+	public synchronized Map<String, List<TimelineEntry>> notices() {
+		Map<String, List<TimelineEntry>> byOperator = new TreeMap<>();
+		this.notices.forEach((operator, entries) -> byOperator.put(operator,
+				entries.stream().sorted(Comparator.reverseOrder()).toList()));
+		return byOperator;
+	}
+
+	/**
+	 * The {@code RenewalNotApplied} alerts about {@code msisdn}'s cycle ending
+	 * {@code validUntil}, newest first: paid, and not topped up in time.
+	 */
+	public synchronized List<TimelineEntry> alerts(String msisdn, LocalDate validUntil) {
+		return this.timelines.getOrDefault(msisdn, List.of())
+			.stream()
+			.filter((entry) -> entry.event() instanceof RenewalNotApplied alert
+					&& alert.validUntil().equals(validUntil))
+			.sorted(Comparator.reverseOrder())
+			.toList();
 	}
 
 	/** Recent events of all topics, newest first. */

@@ -14,6 +14,12 @@ import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.line.ReminderResendRequested;
 import io.keepline.contracts.line.ValidityExtended;
+import io.keepline.contracts.notice.ErasureCompleted;
+import io.keepline.contracts.notice.ItemRejected;
+import io.keepline.contracts.notice.RefundIssued;
+import io.keepline.contracts.notice.RenewalNotApplied;
+import io.keepline.contracts.notice.RenewalPaid;
+import io.keepline.contracts.notice.ValidityLapsed;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.payment.PaymentFailed;
@@ -95,6 +101,28 @@ final class EventSummaries {
 		}
 		if (event instanceof EventRejected r) {
 			return "rejected from " + r.operator().value() + ": " + r.errors();
+		}
+		if (event instanceof RenewalPaid p) {
+			return "to " + p.operator().value() + ": renewal paid for " + p.validUntil() + ", " + money(p.amount())
+					+ ((p.plan() != null) ? ", top up " + p.plan() : "");
+		}
+		if (event instanceof RenewalNotApplied n) {
+			return "ALERT to " + n.operator().value() + ": paid " + n.paidAt() + " for " + n.validUntil()
+					+ ", no top-up by " + n.expectedBy();
+		}
+		if (event instanceof ValidityLapsed l) {
+			return "to " + l.operator().value() + ": validity lapsed on " + l.validUntil();
+		}
+		if (event instanceof RefundIssued r) {
+			return "to " + r.operator().value() + ": refund of " + money(r.amount()) + " for " + r.validUntil() + " ("
+					+ r.reason() + ")";
+		}
+		if (event instanceof ErasureCompleted e) {
+			return "to " + e.operator().value() + ": erasure completed";
+		}
+		if (event instanceof ItemRejected i) {
+			return "to " + i.operator().value() + ": item rejected (" + i.source() + " "
+					+ ((i.location() != null) ? i.location() : "") + "): " + i.errors();
 		}
 		throw new UnhandledTypeException(event);
 	}

@@ -3,6 +3,7 @@ package io.keepline.standalone.console;
 import java.time.Instant;
 
 import io.keepline.contracts.KeeplineEvent;
+import io.keepline.contracts.notice.RenewalNotApplied;
 
 /**
  * One record of a Keepline topic as the console shows it.
@@ -27,6 +28,11 @@ public record TimelineEntry(Instant at, String topic, int partition, long offset
 		}
 		int byTopic = this.topic.compareTo(other.topic);
 		return (byTopic != 0) ? byTopic : Long.compare(this.offset, other.offset);
+	}
+
+	/** Whether it is an alert: a paid renewal the operator has not applied in time. */
+	public boolean alert() {
+		return this.event instanceof RenewalNotApplied;
 	}
 
 	/** The short topic name, without the {@code keepline.} prefix and version. */

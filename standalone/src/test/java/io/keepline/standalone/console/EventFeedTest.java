@@ -1,6 +1,7 @@
 package io.keepline.standalone.console;
 
 import io.keepline.contracts.KeeplineEvent;
+import io.keepline.contracts.notice.ItemRejected;
 import io.keepline.contracts.rejected.RejectedEvent;
 import org.junit.jupiter.api.Test;
 
@@ -9,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventFeedTest {
 
 	@Test
-	void findsTheLineOfAnEventOfEveryTypeButARejection() {
+	void findsTheLineOfAnEventOfEveryTypeButARejectionOrARejectedItemNotice() {
 		assertThat(TopicEvents.everyType()).allSatisfy((KeeplineEvent event) -> {
 			String msisdn = EventFeed.msisdn(event);
-			if (event instanceof RejectedEvent) {
+			if (event instanceof RejectedEvent || event instanceof ItemRejected) {
 				assertThat(msisdn).isNull();
 			}
 			else {

@@ -125,7 +125,7 @@ class SchedulerViewTest {
 
 	private static ConsoleSettings settings(String schedulerUrl, String keys) {
 		return new ConsoleSettings("http://127.0.0.1:9", schedulerUrl, "http://127.0.0.1:9", "l".repeat(32), keys,
-				"webhook-secret", "t".repeat(32), null, null);
+				"webhook-secret", "t".repeat(32), null, null, null, null);
 	}
 
 	private static LineRecord line() {
