@@ -20,8 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookSecrets each operator's webhook signing keys,
  * {@code orange=kid1:secret1;kid2:secret2,proximus=…} ({@code KEEPLINE_WEBHOOK_SECRETS},
  * the newest key last); no default
- * @param webhookOperatorConcurrency webhook calls in flight per operator; one more is
- * retried later
+ * @param webhookOperatorConcurrency webhook calls in flight per operator; an operator's
+ * next deliveries wait their turn on the webhook pool (up to half its places, then they
+ * are retried later)
  * @param webhookThreads threads delivering to holders whose channel may be a webhook, off
  * the listener threads; with four times as many deliveries running or queued, the
  * listener waits for a place (up to {@code httpTimeout}, then defers the record)

@@ -49,7 +49,7 @@ public class DeadlineEventListener {
 		DeadlineEvent event = record.value();
 		KeyMismatchException.check(record.key(), event.msisdn());
 		if (this.notifier.mayCallWebhook(event)) {
-			this.webhooks.submit(record, entry, () -> this.notifier.handle(event));
+			this.webhooks.submit(record, entry, event.operator().value(), () -> this.notifier.handle(event));
 			return;
 		}
 		this.notifier.handle(event);

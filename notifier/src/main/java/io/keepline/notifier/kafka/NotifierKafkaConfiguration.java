@@ -74,8 +74,9 @@ class NotifierKafkaConfiguration {
 	@Bean
 	WebhookDeliveries webhookDeliveries(InOrderAcks deadlineAcks, KafkaNotificationRecorder notificationRecorder,
 			NotifierSettings settings) {
-		return new WebhookDeliveries(settings.webhookThreads(), settings.webhookThreads() * 4, settings.httpTimeout(),
-				deadlineAcks, notificationRecorder, settings.groupId());
+		return new WebhookDeliveries(settings.webhookThreads(), settings.webhookThreads() * 4,
+				settings.webhookOperatorConcurrency(), settings.httpTimeout(), deadlineAcks, notificationRecorder,
+				settings.groupId());
 	}
 
 	/**

@@ -25,7 +25,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * {@link InOrderAcks}) once its outcomes are durable and it was delivered or handed on.
  * When {@code capacity} deliveries are running or queued, the listener waits for a place
  * (its consumer pauses) up to {@code maxWait}, then defers the record to the retry
- * topics.
+ * topics. One operator's deliveries run at most {@code perOperator} at once, the others
+ * waiting their turn ({@link OperatorLanes}); an operator already holding half the places
+ * has its next record deferred at once.
  */
 final class WebhookDeliveries implements AutoCloseable {
 
@@ -34,6 +36,8 @@ final class WebhookDeliveries implements AutoCloseable {
 	private static final int HAND_OFF_ATTEMPTS = 3;
 
 	private final ExecutorService pool;
+
+	private final OperatorLanes operators;
 
 	private final Semaphore places;
 
@@ -47,10 +51,11 @@ final class WebhookDeliveries implements AutoCloseable {
 
 	private final AtomicReference<DeadLetterPublishingRecoverer> retryTopics = new AtomicReference<>();
 
-	WebhookDeliveries(int threads, int capacity, Duration maxWait, InOrderAcks acks, KafkaNotificationRecorder recorder,
-			String groupId) {
+	WebhookDeliveries(int threads, int capacity, int perOperator, Duration maxWait, InOrderAcks acks,
+			KafkaNotificationRecorder recorder, String groupId) {
 		this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
 				new CustomizableThreadFactory("notifier-webhook-"));
+		this.operators = new OperatorLanes(this.pool, perOperator, capacity / 2);
 		this.places = new Semaphore(capacity);
 		this.maxWait = maxWait;
 		this.acks = acks;
@@ -67,28 +72,43 @@ final class WebhookDeliveries implements AutoCloseable {
 	}
 
 	/**
-	 * Runs {@code delivery} for {@code record} on the pool; called on the listener
-	 * thread, which it never holds longer than the wait for a place.
+	 * Runs {@code delivery} for {@code record}, to a holder of {@code operator}, on the
+	 * pool in the operator's turn; called on the listener thread, which it never holds
+	 * longer than the wait for a place.
 	 */
-	void submit(ConsumerRecord<?, ?> record, InOrderAcks.Entry entry, Runnable delivery) {
+	void submit(ConsumerRecord<?, ?> record, InOrderAcks.Entry entry, String operator, Runnable delivery) {
 		if (!acquirePlace()) {
 			throw new TransientDeliveryException("webhook_pool_full",
 					"no place for a webhook delivery within " + this.maxWait);
 		}
-		this.pool.execute(() -> {
-			try {
-				delivery.run();
-				this.recorder.flush();
-				this.acks.done(entry);
-			}
-			catch (RuntimeException ex) {
-				this.recorder.flush();
-				handOff(record, entry, ex);
-			}
-			finally {
+		boolean taken = false;
+		try {
+			taken = this.operators.offer(operator, () -> deliver(record, entry, delivery));
+		}
+		finally {
+			if (!taken) {
 				this.places.release();
 			}
-		});
+		}
+		if (!taken) {
+			throw new TransientDeliveryException("webhook_operator_busy",
+					"operator " + operator + " has half the webhook delivery places already");
+		}
+	}
+
+	private void deliver(ConsumerRecord<?, ?> record, InOrderAcks.Entry entry, Runnable delivery) {
+		try {
+			delivery.run();
+			this.recorder.flush();
+			this.acks.done(entry);
+		}
+		catch (RuntimeException ex) {
+			this.recorder.flush();
+			handOff(record, entry, ex);
+		}
+		finally {
+			this.places.release();
+		}
 	}
 
 	private boolean acquirePlace() {

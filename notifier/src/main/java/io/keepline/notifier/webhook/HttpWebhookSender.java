@@ -17,7 +17,8 @@ import io.keepline.support.outbound.OutboundRequest;
  * one deadline for the whole call): a JSON POST signed with the holder's operator's keys.
  * 2xx is accepted; 408/425/429, 5xx, no answer in time, or the operator or host at its
  * limit of calls in flight are retried; any other answer (including redirects, never
- * followed) and a refused address are permanent failures.
+ * followed) and a refused address are permanent failures. An address refused by name or
+ * literal is refused before any limit is consulted, so it fails for good at any load.
  */
 public final class HttpWebhookSender implements WebhookSender {
 
@@ -52,13 +53,19 @@ public final class HttpWebhookSender implements WebhookSender {
 				Map.of(WebhookSignature.HEADER, signature.header(this.clock.instant(), message.body()),
 						NOTIFICATION_ID_HEADER, message.notificationId()));
 		String operator = message.operator().value();
-		if (!this.operators.tryEnter(operator)) {
-			throw new TransientDeliveryException("webhook_operator_busy",
-					"operator " + operator + " is at its limit of webhook calls in flight");
-		}
 		int status;
 		try {
-			status = this.client.postForStatus(request);
+			this.client.check(message.url());
+			if (!this.operators.tryEnter(operator)) {
+				throw new TransientDeliveryException("webhook_operator_busy",
+						"operator " + operator + " is at its limit of webhook calls in flight");
+			}
+			try {
+				status = this.client.postForStatus(request);
+			}
+			finally {
+				this.operators.leave(operator);
+			}
 		}
 		catch (OutboundException ex) {
 			String reason = "webhook_" + ex.reason().code();
@@ -66,9 +73,6 @@ public final class HttpWebhookSender implements WebhookSender {
 				throw new TransientDeliveryException(reason, "webhook not delivered: " + ex.getMessage(), ex);
 			}
 			throw new PermanentDeliveryException(reason, "webhook refused: " + ex.getMessage());
-		}
-		finally {
-			this.operators.leave(operator);
 		}
 		if (status >= 200 && status < 300) {
 			return "webhook-" + status;

@@ -137,6 +137,16 @@ class HttpWebhookSenderTest {
 		this.operators.leave(ORANGE.value());
 	}
 
+	@Test
+	void refusesAnInternalAddressForGoodEvenWhenTheOperatorIsAtItsLimit() {
+		assertThat(this.operators.tryEnter(ORANGE.value())).isTrue();
+		URI internal = URI.create("https://10.0.0.1/hook");
+		assertThatExceptionOfType(PermanentDeliveryException.class)
+			.isThrownBy(() -> sender().send(new WebhookMessage(ORANGE, internal, this.body, "n1")))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo("webhook_address_refused"));
+		this.operators.leave(ORANGE.value());
+	}
+
 	private static int closedPort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();

@@ -25,13 +25,43 @@ final class AddressPolicy {
 	}
 
 	/** Why a host name may not be called, or null when it may be resolved and checked. */
-	static String refusalOfName(String host) {
+	private static String refusalOfName(String host) {
 		String name = host.toLowerCase(Locale.ROOT);
 		if (name.endsWith(".")) {
 			name = name.substring(0, name.length() - 1);
 		}
 		if (INTERNAL_NAMES.contains(name) || INTERNAL_SUFFIXES.stream().anyMatch(name::endsWith)) {
 			return "internal host name";
+		}
+		return null;
+	}
+
+	/**
+	 * Why a host, a name or an IP literal, may not be called, or null when it may be
+	 * resolved and checked: a literal needs no lookup, so it is judged at once.
+	 */
+	static String refusalOfHost(String host) {
+		String refusal = refusalOfName(host);
+		if (refusal != null) {
+			return refusal;
+		}
+		try {
+			InetAddress literal = literal(host);
+			return (literal != null) ? refusal(literal) : null;
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The address an IP literal (bracketed or not) stands for, parsed without a lookup;
+	 * null for a name.
+	 */
+	static InetAddress literal(String host) throws UnknownHostException {
+		String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		if (bare.contains(":") || bare.chars().allMatch((c) -> c == '.' || Character.isDigit(c))) {
+			return InetAddress.getByName(bare);
 		}
 		return null;
 	}

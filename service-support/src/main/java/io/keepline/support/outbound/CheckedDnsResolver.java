@@ -56,11 +56,8 @@ final class CheckedDnsResolver implements DnsResolver {
 
 	/** IP literals are parsed, never looked up; names go to the resolver, once. */
 	private InetAddress[] lookUp(String host) throws UnknownHostException {
-		String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
-		if (bare.contains(":") || bare.chars().allMatch((c) -> c == '.' || Character.isDigit(c))) {
-			return new InetAddress[] { InetAddress.getByName(bare) };
-		}
-		return this.resolver.resolve(host);
+		InetAddress literal = AddressPolicy.literal(host);
+		return (literal != null) ? new InetAddress[] { literal } : this.resolver.resolve(host);
 	}
 
 	static String origin(String host, int port) {

@@ -70,6 +70,16 @@ public final class OutboundClient implements AutoCloseable {
 		return exchange(request, false).status();
 	}
 
+	/**
+	 * Refuses, as a call to it would and without taking any slot, a URL this client never
+	 * calls: not http(s) with a host, or for a guarded client not https, an internal name
+	 * or an internal IP literal (a name that resolves inside is refused when called).
+	 * @throws OutboundException with {@link Reason#REFUSED}
+	 */
+	public void check(URI url) {
+		checked(url);
+	}
+
 	public Duration deadline() {
 		return this.deadline;
 	}
@@ -191,7 +201,7 @@ public final class OutboundClient implements AutoCloseable {
 		if (!allowedLocal && !scheme.equals("https")) {
 			throw new OutboundException(Reason.REFUSED, "only https URLs may be called", null);
 		}
-		String refusal = allowedLocal ? null : AddressPolicy.refusalOfName(url.getHost());
+		String refusal = allowedLocal ? null : AddressPolicy.refusalOfHost(url.getHost());
 		if (refusal != null) {
 			throw new OutboundException(Reason.REFUSED, url.getHost() + " is an " + refusal, null);
 		}

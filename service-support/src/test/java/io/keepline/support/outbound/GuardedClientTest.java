@@ -116,6 +116,24 @@ class GuardedClientTest {
 		assertThat(acceptedConnection()).isFalse();
 	}
 
+	@Test
+	void checksAnAddressWithoutCallingIt() throws IOException {
+		try (RawReceiver outbox = new RawReceiver(RawReceiver.Behaviour.ANSWER);
+				OutboundClient client = clients(HostResolver.SYSTEM,
+						List.of(URI.create("http://127.0.0.1:" + outbox.port())))
+					.guarded(Duration.ofSeconds(5))) {
+			client.check(URI.create("http://127.0.0.1:" + outbox.port() + "/outbox"));
+			client.check(URI.create("https://hooks.example.com/h"));
+			for (String refused : List.of("https://127.0.0.1:" + this.port + "/h", "https://localhost/h",
+					"https://[::1]/h", "https://169.254.169.254/latest/meta-data", "http://hooks.example.com/h")) {
+				assertThatExceptionOfType(OutboundException.class).as(refused)
+					.isThrownBy(() -> client.check(URI.create(refused)))
+					.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.REFUSED));
+			}
+		}
+		assertThat(acceptedConnection()).isFalse();
+	}
+
 	private boolean acceptedConnection() throws IOException {
 		SocketChannel accepted = this.listener.accept();
 		if (accepted != null) {
