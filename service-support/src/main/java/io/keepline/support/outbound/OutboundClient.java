@@ -203,7 +203,7 @@ public final class OutboundClient implements AutoCloseable {
 		}
 		String refusal = allowedLocal ? null : AddressPolicy.refusalOfHost(url.getHost());
 		if (refusal != null) {
-			throw new OutboundException(Reason.REFUSED, url.getHost() + " is an " + refusal, null);
+			throw new OutboundException(Reason.REFUSED, url.getHost() + " is refused: " + refusal, null);
 		}
 		return url;
 	}
