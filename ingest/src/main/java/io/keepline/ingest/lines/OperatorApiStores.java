@@ -2,6 +2,7 @@ package io.keepline.ingest.lines;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -34,6 +35,11 @@ public final class OperatorApiStores {
 		catch (InvalidStateStoreException ex) {
 			throw new OperatorApiProblem.Unavailable("The operator API's stores are not readable: " + ex.getMessage());
 		}
+	}
+
+	/** The application's topology: its global stores and the topics they read. */
+	public Topology topology() {
+		return this.factory.getTopology();
 	}
 
 	/** The application's state, null before it started. */
