@@ -39,9 +39,16 @@ final class OperatorApiStarter implements SmartLifecycle {
 
 	private volatile Thread runner;
 
+	/**
+	 * The current instance, kept here: the factory's own accessor waits for a start in
+	 * progress, which blocks until the global stores caught up.
+	 */
+	private volatile KafkaStreams streams;
+
 	OperatorApiStarter(StreamsBuilderFactoryBean factory) {
 		this.factory = factory;
 		factory.setClientSupplier(this.clients);
+		factory.setKafkaStreamsCustomizer((created) -> this.streams = created);
 		factory.setStateListener((state, previous) -> {
 			if (state == KafkaStreams.State.ERROR) {
 				this.signals.release();
@@ -51,6 +58,11 @@ final class OperatorApiStarter implements SmartLifecycle {
 
 	StreamsBuilderFactoryBean factory() {
 		return this.factory;
+	}
+
+	/** The application's current instance, null before its first start. */
+	KafkaStreams streams() {
+		return this.streams;
 	}
 
 	@Override
@@ -124,7 +136,7 @@ final class OperatorApiStarter implements SmartLifecycle {
 	 * start that failed leaves an instance its factory never closes).
 	 */
 	private void close() {
-		KafkaStreams streams = this.factory.getKafkaStreams();
+		KafkaStreams streams = this.streams;
 		if (this.factory.isRunning()) {
 			this.factory.stop();
 		}
@@ -134,7 +146,7 @@ final class OperatorApiStarter implements SmartLifecycle {
 	}
 
 	private KafkaStreams.State state() {
-		KafkaStreams streams = this.factory.getKafkaStreams();
+		KafkaStreams streams = this.streams;
 		return (streams != null) ? streams.state() : null;
 	}
 
