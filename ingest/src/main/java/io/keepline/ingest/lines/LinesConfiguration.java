@@ -81,7 +81,7 @@ class LinesConfiguration {
 
 	@Bean
 	OperatorApiStores operatorApiStores(OperatorApiStarter starter) {
-		return new OperatorApiStores(starter.factory());
+		return new OperatorApiStores(starter::streams, starter.factory().getTopology());
 	}
 
 	/**

@@ -1,12 +1,13 @@
 package io.keepline.ingest.lines;
 
+import java.util.function.Supplier;
+
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * The global stores of the operator API's Streams application on this instance, readable
@@ -15,15 +16,22 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
  */
 public final class OperatorApiStores {
 
-	private final StreamsBuilderFactoryBean factory;
+	private final Supplier<KafkaStreams> streams;
 
-	OperatorApiStores(StreamsBuilderFactoryBean factory) {
-		this.factory = factory;
+	private final Topology topology;
+
+	/**
+	 * Reads the instance {@code streams} gives (not its factory's, which waits for a
+	 * start in progress).
+	 */
+	OperatorApiStores(Supplier<KafkaStreams> streams, Topology topology) {
+		this.streams = streams;
+		this.topology = topology;
 	}
 
 	/** The key-value store {@code name}. */
 	public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
-		KafkaStreams streams = this.factory.getKafkaStreams();
+		KafkaStreams streams = this.streams.get();
 		if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
 			throw new OperatorApiProblem.Unavailable(
 					"Ingest is still reading lines and imports from Kafka and cannot answer yet. Retry later.");
@@ -36,9 +44,14 @@ public final class OperatorApiStores {
 		}
 	}
 
+	/** The application's topology: its global stores and the topics they read. */
+	public Topology topology() {
+		return this.topology;
+	}
+
 	/** The application's state, null before it started. */
 	KafkaStreams.State state() {
-		KafkaStreams streams = this.factory.getKafkaStreams();
+		KafkaStreams streams = this.streams.get();
 		return (streams != null) ? streams.state() : null;
 	}
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.keepline.ingest.lines.OperatorApiStores;
 import io.keepline.reliability.ServiceRun;
 import org.apache.kafka.streams.TopologyDescription;
 
@@ -40,6 +41,13 @@ final class ConsumedTopics {
 		service.beans(StreamsBuilderFactoryBean.class)
 			.values()
 			.forEach((streams) -> streams.getTopology()
+				.describe()
+				.globalStores()
+				.forEach((store) -> topics.addAll(store.source().topicSet())));
+		// an application its service runs apart from its context's factories
+		service.beans(OperatorApiStores.class)
+			.values()
+			.forEach((stores) -> stores.topology()
 				.describe()
 				.globalStores()
 				.forEach((store) -> topics.addAll(store.source().topicSet())));

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import io.keepline.contracts.FieldError;
 import io.keepline.contracts.Holder;
 import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
@@ -23,6 +24,9 @@ import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.rejected.EventRejected;
+import io.keepline.contracts.rejected.IngestSource;
+import io.keepline.contracts.topic.Topics;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -63,6 +67,13 @@ final class Events {
 	static AutoRenewalDue autoRenewalDue(Msisdn msisdn) {
 		return new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, ORANGE, VALID_UNTIL, 1,
 				new PaymentMethodRef("cus_poison", "pm_poison", "visa", "4242", 12, 2031), PRICE, HolderLocale.EN);
+	}
+
+	/** A rejection of one of orange's raw records, as ingest writes it. */
+	static EventRejected rejected() {
+		return new EventRejected(UUID.randomUUID(), Instant.now(), ORANGE, IngestSource.KAFKA,
+				Topics.operatorEventsRaw(ORANGE).name() + "-0@" + UUID.randomUUID(), null,
+				List.of(new FieldError("validUntil", "required")), null);
 	}
 
 	static ObjectNode lineEventJson(Msisdn msisdn) {

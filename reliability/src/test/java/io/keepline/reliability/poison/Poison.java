@@ -90,6 +90,33 @@ enum Poison {
 		return record;
 	}
 
+	/**
+	 * This poison for rejected-events, keyed by operator: a key that is no operator id
+	 * stands for the unreadable key, and the key of another operator for another line's
+	 * (a key the notices never compare with the body). Made from orange's well-formed
+	 * {@code rejection}, written into {@code partition}.
+	 */
+	ProducerRecord<byte[], byte[]> operatorKeyedRecord(String topic, int partition, ObjectNode rejection) {
+		byte[] key = bytes("orange");
+		byte[] value = switch (this) {
+			case NOT_JSON -> GARBAGE;
+			case UNKNOWN_TYPE -> bytes(rejection.put("type", "LineTeleported").toString());
+			case KEY_NOT_AN_MSISDN -> {
+				key = bytes("Not An Operator " + UUID.randomUUID());
+				yield bytes(rejection.toString());
+			}
+			case KEY_OF_ANOTHER_LINE -> {
+				key = bytes("proximus");
+				yield bytes(rejection.toString());
+			}
+			case MISSING_REQUIRED_FIELD -> {
+				rejection.remove("source");
+				yield bytes(rejection.toString());
+			}
+		};
+		return new ProducerRecord<>(topic, partition, key, value);
+	}
+
 	/** The field error ingest must give this poison on the raw topic. */
 	FieldError rawRejection() {
 		return switch (this) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,8 @@ import static org.awaitility.Awaitility.await;
  * Issue #7: a poison record on every consumed topic. With ingest, scheduler, notifier and
  * payments running on the shared broker, every kind of {@link Poison} is written ahead of
  * a good record into one partition of each topic a service consumes; each consumer must
- * dead-letter each poison (ingest: reject it to rejected-events, by design), go on, and
- * process the good record after it.
+ * dead-letter each poison (ingest's raw path: reject it to rejected-events, by design),
+ * go on, and process the good record after it.
  */
 @RealKafka
 class PoisonRecordsTest {
@@ -79,6 +80,9 @@ class PoisonRecordsTest {
 	private static final String CARD_CODES_GROUP = NOTIFIER_GROUP + "-card-codes";
 
 	private static final String PAYMENTS_GROUP = Unique.name("payments");
+
+	/** Ingest's notices application: its consumer group, named by its dead letters. */
+	private static final String NOTICES_ID = Unique.name("ingest-notices");
 
 	/**
 	 * The application id of payments' line-payments Streams application, recorded as the
@@ -121,7 +125,8 @@ class PoisonRecordsTest {
 		smtp = new GreenMail(new ServerSetup(FreePorts.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		String servers = cluster.bootstrapServers();
-		List<ServiceRun> services = ServiceRun.together(List.of(() -> ServiceRun.ingest(servers, Map.of()),
+		List<ServiceRun> services = ServiceRun.together(List.of(
+				() -> ServiceRun.ingest(servers, Map.of("keepline.ingest.notices.application-id", NOTICES_ID)),
 				() -> ServiceRun.scheduler(servers, state.resolve("scheduler"),
 						Map.of("spring.kafka.streams.application-id", SCHEDULER_ID)),
 				() -> ServiceRun.notifier(servers, "127.0.0.1", smtp.getSmtp().getPort(),
@@ -139,7 +144,7 @@ class PoisonRecordsTest {
 		rejectedEvents = TopicProbe.of(cluster, Topics.REJECTED_EVENTS);
 		lines = new LineRecords(cluster);
 		deadLetters = new DeadLetters(cluster, Topics.LINE_EVENTS.deadLetter(), Topics.PAYMENT_EVENTS.deadLetter(),
-				Topics.DEADLINE_EVENTS.deadLetter());
+				Topics.DEADLINE_EVENTS.deadLetter(), Topics.REJECTED_EVENTS.deadLetter());
 	}
 
 	@AfterAll
@@ -170,6 +175,7 @@ class PoisonRecordsTest {
 				round.written()
 					.addAll(writer.poisonThenGood(Topics.PAYMENT_EVENTS.name(), round.line(), Events::paymentEventJson,
 							Events.paymentSucceeded(round.line()), PaymentEvent.class));
+				round.written().addAll(writer.rejectedPoisonThenGood(Events.rejected()));
 			}
 		}
 
@@ -182,6 +188,20 @@ class PoisonRecordsTest {
 		Map<TopicPartition, Long> paymentEventsEnd = GroupOffsets.endOffsets(cluster, Topics.PAYMENT_EVENTS);
 		deadLettering.add(deadLettering(Topics.PAYMENT_EVENTS.name(), "notifier", CARD_CODES_GROUP, rounds,
 				(round) -> committedUpTo(cluster, CARD_CODES_GROUP, paymentEventsEnd)));
+		// ingest's notices: every topic they read, processed once their group committed
+		// past the good records
+		Map<TopicPartition, Long> noticesEnd = new HashMap<>();
+		for (Topic<?, ?> topic : List.of(Topics.LINE_EVENTS, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS,
+				Topics.REJECTED_EVENTS)) {
+			noticesEnd.putAll(GroupOffsets.endOffsets(cluster, topic));
+		}
+		Predicate<Round> noticesPast = (round) -> committedUpTo(cluster, NOTICES_ID, noticesEnd);
+		for (Topic<?, ?> topic : List.of(Topics.LINE_EVENTS, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS)) {
+			deadLettering.add(deadLettering(topic.name(), "ingest-notices", NOTICES_ID, rounds, noticesPast));
+		}
+		deadLettering
+			.add(deadLettering(Topics.REJECTED_EVENTS.name(), "ingest-notices", NOTICES_ID, rounds, noticesPast)
+				.skipping(Poison.KEY_OF_ANOTHER_LINE));
 		List<TopicConsumer<?>> consumers = new ArrayList<>(deadLettering);
 		consumers.add(0, ingesting);
 		await("every poison handled and every good record after it processed").atMost(PATIENCE)
@@ -271,8 +291,13 @@ class PoisonRecordsTest {
 					.stream()
 					.map(Topic::name)
 					.toList());
-		// its view of the lines' owners, a global store
-		ingestTopics.add(Topics.LINE_EVENTS.name());
+		// its view of the lines' owners, a global store; its notices
+		ingestTopics.addAll(List.of(Topics.LINE_EVENTS.name(), Topics.DEADLINE_EVENTS.name(),
+				Topics.PAYMENT_EVENTS.name(), Topics.REJECTED_EVENTS.name()));
+		// the operator API: global stores on every instance, which skip an unreadable
+		// record (logged) that the topic's acting consumers dead-letter once; their
+		// poisons are not written yet, as for the other global stores (issue 22)
+		ingestTopics.addAll(List.of(Topics.LINES.name(), Topics.NOTIFICATION_EVENTS.name(), Topics.IMPORT_JOBS.name()));
 		assertThat(ConsumedTopics.of(ingest)).containsExactlyInAnyOrderElementsOf(ingestTopics);
 		assertThat(ConsumedTopics.of(scheduler)).containsExactlyInAnyOrder(Topics.LINE_EVENTS.name(),
 				Topics.PAYMENT_EVENTS.name());

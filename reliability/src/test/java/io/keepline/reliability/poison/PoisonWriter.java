@@ -8,6 +8,7 @@ import java.util.function.Function;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.rejected.RejectedEvent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.reliability.poison.DeadLetters.Written;
 import io.keepline.testsupport.KafkaCluster;
@@ -62,6 +63,22 @@ final class PoisonWriter implements AutoCloseable {
 		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, null,
 				EventJson.write(good, LineEvent.class));
 		send(null, record);
+		return poisons;
+	}
+
+	/**
+	 * The poisons of rejected-events, then {@code good} (a rejection of orange's) keyed
+	 * by orange, into orange's partition; returns where the poisons landed.
+	 */
+	List<Written> rejectedPoisonThenGood(RejectedEvent good) {
+		String topic = Topics.REJECTED_EVENTS.name();
+		byte[] key = Poison.bytes(Events.ORANGE.value());
+		int partition = Utils.toPositive(Utils.murmur2(key)) % Topics.DEFAULT_PARTITIONS;
+		List<Written> poisons = Arrays.stream(Poison.values())
+			.map((kind) -> send(kind,
+					kind.operatorKeyedRecord(topic, partition, Events.tree(good, RejectedEvent.class))))
+			.toList();
+		send(null, new ProducerRecord<>(topic, partition, key, EventJson.write(good, RejectedEvent.class)));
 		return poisons;
 	}
 

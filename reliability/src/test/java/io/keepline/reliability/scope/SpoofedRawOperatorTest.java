@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.keepline.contracts.FieldError;
 import io.keepline.contracts.Msisdn;
@@ -54,7 +55,8 @@ import static org.awaitility.Awaitility.await;
  * event type for them on Orange's topic (the broker refuses each), and on its own topic
  * with a header and a body claiming Orange, or a header only. Nothing of it may reach
  * line-events, every record on Proximus's topic must be rejected as Proximus's, and
- * Orange's own later events must still be applied.
+ * Orange's own later events must still be applied. Ingest holds exactly the ACLs the
+ * document lists for it, and all three of its Streams applications must run with them.
  */
 class SpoofedRawOperatorTest {
 
@@ -86,9 +88,7 @@ class SpoofedRawOperatorTest {
 	static void start() {
 		broker = SaslKafka.start(
 				Map.of(ORANGE.value(), "orange-secret", PROXIMUS.value(), "proximus-secret", INGEST, "ingest-secret"));
-		List<Topic<?, ?>> topics = new ArrayList<>(List.of(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS));
-		topics.addAll(Topics.operatorEventsRaw(List.of(ORANGE, PROXIMUS, OperatorId.of("base"))));
-		broker.createTopics(topics.toArray(Topic<?, ?>[]::new));
+		createTopicsAhead();
 		grantAsOperationsSays();
 		lineEvents = TopicProbe.of(broker, Topics.LINE_EVENTS);
 		rejectedEvents = TopicProbe.of(broker, Topics.REJECTED_EVENTS);
@@ -97,7 +97,30 @@ class SpoofedRawOperatorTest {
 		ingest = ServiceRun.ingest(broker.bootstrapServers(), overrides);
 	}
 
-	/** The ACLs docs/operations.md gives, for orange, proximus and ingest. */
+	/**
+	 * Every topic ingest reads or writes, created ahead by the admin as
+	 * docs/operations.md says (ingest's own declaration then only describes them).
+	 */
+	private static void createTopicsAhead() {
+		List<OperatorId> operators = List.of(ORANGE, PROXIMUS, OperatorId.of("base"));
+		List<Topic<?, ?>> topics = new ArrayList<>(List.of(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS, Topics.LINES,
+				Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.IMPORT_JOBS,
+				Topics.DEAD_LETTER_REPLAYS));
+		topics.addAll(Topics.operatorEventsRaw(operators));
+		operators.forEach((operator) -> topics.add(Topics.operatorNotices(operator)));
+		broker.createTopics(topics.toArray(Topic<?, ?>[]::new));
+		List<String> deadLetters = new ArrayList<>(
+				Stream.of(Topics.LINE_EVENTS, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.REJECTED_EVENTS)
+					.map(Topic::deadLetter)
+					.toList());
+		operators.forEach((operator) -> deadLetters.add(Topics.operatorNotices(operator).deadLetter()));
+		broker.createTopics(deadLetters.toArray(String[]::new));
+	}
+
+	/**
+	 * The ACLs docs/operations.md gives, for orange and proximus and every one it lists
+	 * for ingest (its three Streams applications, notices, imports and dead letters).
+	 */
 	private static void grantAsOperationsSays() {
 		for (OperatorId operator : List.of(ORANGE, PROXIMUS)) {
 			broker.allow(operator.value(), ResourceType.TOPIC, Topics.operatorEventsRawPrefix(operator),
@@ -106,10 +129,27 @@ class SpoofedRawOperatorTest {
 		broker.allow(INGEST, ResourceType.TOPIC, Topics.OPERATOR_EVENTS_RAW_PREFIX, PatternType.PREFIXED,
 				AclOperation.READ, AclOperation.DESCRIBE);
 		broker.allow(INGEST, ResourceType.GROUP, "keepline-ingest", PatternType.PREFIXED, AclOperation.READ);
-		broker.allow(INGEST, ResourceType.TOPIC, Topics.LINE_EVENTS.name(), PatternType.LITERAL, AclOperation.WRITE,
-				AclOperation.READ, AclOperation.DESCRIBE);
-		broker.allow(INGEST, ResourceType.TOPIC, Topics.REJECTED_EVENTS.name(), PatternType.LITERAL, AclOperation.WRITE,
-				AclOperation.DESCRIBE);
+		for (Topic<?, ?> topic : List.of(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS, Topics.IMPORT_JOBS)) {
+			broker.allow(INGEST, ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.WRITE,
+					AclOperation.READ, AclOperation.DESCRIBE);
+		}
+		broker.allow(INGEST, ResourceType.TOPIC, Topics.OPERATOR_NOTICES_PREFIX, PatternType.PREFIXED,
+				AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
+		for (Topic<?, ?> topic : List.of(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS,
+				Topics.NOTIFICATION_EVENTS)) {
+			broker.allow(INGEST, ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.READ,
+					AclOperation.DESCRIBE);
+		}
+		List<String> deadLetters = new ArrayList<>(
+				Stream.of(Topics.LINE_EVENTS, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.REJECTED_EVENTS)
+					.map(Topic::deadLetter)
+					.toList());
+		deadLetters.add(Topics.DEAD_LETTER_REPLAYS.name());
+		for (String topic : deadLetters) {
+			broker.allow(INGEST, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE, AclOperation.READ,
+					AclOperation.DESCRIBE);
+		}
+		broker.allow(INGEST, ResourceType.TOPIC, "keepline-ingest-notices-", PatternType.PREFIXED, AclOperation.ALL);
 		broker.allow(INGEST, ResourceType.TRANSACTIONAL_ID, "keepline-ingest-", PatternType.PREFIXED,
 				AclOperation.WRITE, AclOperation.DESCRIBE);
 	}
@@ -159,6 +199,12 @@ class SpoofedRawOperatorTest {
 		publish(broker.as(ORANGE.value()), ORANGE, extensions, PROXIMUS);
 		await("orange's own extensions applied").atMost(PATIENCE).until(() -> onLineEvents(ids(extensions)) == LINES);
 
+		// the notices and the operator API, beside the line owners, run with only these
+		// ACLs
+		await("ingest's three Streams applications running").atMost(PATIENCE)
+			.until(() -> streamsHealth().contains("\"notices\":\"RUNNING\"")
+					&& streamsHealth().contains("\"operatorApi\":\"RUNNING\""));
+
 		int attempts = onOrangesTopic.size() + claimingOrangeInBody.size() + claimingOrangeInHeader.size();
 		assertThat(refusedByBroker).isEqualTo(onOrangesTopic.size());
 		assertThat(bodyRejections).hasSize(claimingOrangeInBody.size())
@@ -179,6 +225,10 @@ class SpoofedRawOperatorTest {
 			.count("owners-unchanged", stillOrange)
 			.count("owner-extensions-applied", LINES)
 			.write();
+	}
+
+	private static String streamsHealth() throws Exception {
+		return ingest.getManagement("/actuator/health").body();
 	}
 
 	/** One event of each type for each line, from {@code operator}. */
