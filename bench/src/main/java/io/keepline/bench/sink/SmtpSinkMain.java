@@ -1,21 +1,21 @@
 package io.keepline.bench.sink;
 
-import java.io.IOException;
+import java.io.BufferedReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
+import io.keepline.bench.process.ChildJvm;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * An SMTP sink in a JVM of its own (SubEthaSMTP): accepts every message, counts it and
  * forgets it. Prints {@code ready smtp=<port> count=<port>} once listening; the number of
  * messages received so far is served at {@code GET http://127.0.0.1:<count>/}. Ends when
- * its standard input closes, i.e. with the bench that started it.
+ * its standard input closes, i.e. with the bench that started it ({@link ChildJvm}).
  */
 public final class SmtpSinkMain {
 
@@ -41,23 +41,11 @@ public final class SmtpSinkMain {
 			}
 		});
 		count.start();
-		System.out.println("ready smtp=" + smtp.getPortAllocated() + " count=" + count.getAddress().getPort());
-		System.out.flush();
-		CountDownLatch closed = new CountDownLatch(1);
-		Thread watcher = new Thread(() -> {
-			try {
-				while (System.in.read() >= 0) {
-					// drain until the parent closes the pipe
-				}
-			}
-			catch (IOException ignored) {
-				// the parent is gone
-			}
-			closed.countDown();
-		}, "stdin-watcher");
-		watcher.setDaemon(true);
-		watcher.start();
-		closed.await();
+		ChildJvm.answer("ready smtp=" + smtp.getPortAllocated() + " count=" + count.getAddress().getPort());
+		BufferedReader commands = ChildJvm.commands();
+		while (ChildJvm.nextCommand(commands).isPresent()) {
+			// no commands: it runs until the parent closes the pipe
+		}
 		count.stop(0);
 		smtp.stop();
 	}
