@@ -39,6 +39,8 @@ public final class BenchMain {
 		Integer maxPerPunctuation = null;
 		Integer partitions = null;
 		Integer instances = null;
+		Integer jvms = null;
+		String jvmHeap = "1g";
 		for (String arg : args) {
 			if (arg.startsWith("--mode=")) {
 				mode = BenchMode.of(arg.substring("--mode=".length()));
@@ -68,6 +70,12 @@ public final class BenchMain {
 			else if (arg.startsWith("--scheduler-instances=")) {
 				instances = Integer.valueOf(arg.substring("--scheduler-instances=".length()));
 			}
+			else if (arg.startsWith("--scheduler-jvms=")) {
+				jvms = Integer.valueOf(arg.substring("--scheduler-jvms=".length()));
+			}
+			else if (arg.startsWith("--scheduler-jvm-heap=")) {
+				jvmHeap = arg.substring("--scheduler-jvm-heap=".length());
+			}
 			else if (arg.startsWith("--only=")) {
 				only.addAll(List.of(arg.substring("--only=".length()).split(",")));
 			}
@@ -79,7 +87,7 @@ public final class BenchMain {
 			}
 			else {
 				System.err.println("Unknown argument " + arg
-						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--scheduler-partitions=n] [--scheduler-instances=n] [--payments-lines=n,...] [--results=dir] [--bootstrap-servers=host:port]");
+						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--scheduler-partitions=n] [--scheduler-instances=n] [--scheduler-jvms=n] [--scheduler-jvm-heap=1g] [--payments-lines=n,...] [--results=dir] [--bootstrap-servers=host:port]");
 				System.exit(2);
 			}
 		}
@@ -97,6 +105,9 @@ public final class BenchMain {
 		}
 		if (instances != null) {
 			mode = mode.withSchedulerInstances(instances);
+		}
+		if (jvms != null || !jvmHeap.equals(mode.schedulerJvmHeap())) {
+			mode = mode.withSchedulerJvms((jvms != null) ? jvms : mode.schedulerJvms(), jvmHeap);
 		}
 		System.exit(run(mode, only, results, bootstrap, System.out).complete() ? 0 : 1);
 	}

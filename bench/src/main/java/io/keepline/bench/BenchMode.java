@@ -24,20 +24,24 @@ import io.keepline.scheduler.deadline.EngineSettings;
  * @param schedulerPartitions partitions of the scheduler's input topics (tasks)
  * @param schedulerInstances scheduler instances sharing the work
  * @param paymentsLines sizes of payments' line-record table (global store) measured
+ * @param schedulerJvms scheduler JVMs of their own (each one instance) sharing the work,
+ * or 0 to run the scheduler instances in the bench's JVM
+ * @param schedulerJvmHeap the {@code -Xmx} of each scheduler JVM (such as {@code 1g})
  */
 public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLines, int steadyLinesPerSecond,
 		Duration steadyDuration, int webhooks, int emails, int verifications, EngineSettings schedulerSettings,
-		int schedulerPartitions, int schedulerInstances, List<Integer> paymentsLines) {
+		int schedulerPartitions, int schedulerInstances, List<Integer> paymentsLines, int schedulerJvms,
+		String schedulerJvmHeap) {
 
 	public static final BenchMode SMOKE = new BenchMode("smoke", 2_000, List.of(500), 200, Duration.ofSeconds(3), 300,
-			100, 20_000, EngineSettings.defaults(), Topics.DEFAULT_PARTITIONS, 1, List.of(2_000));
+			100, 20_000, EngineSettings.defaults(), Topics.DEFAULT_PARTITIONS, 1, List.of(2_000), 0, "1g");
 
 	public static final BenchMode QUICK = new BenchMode("quick", 100_000, List.of(5_000), 200, Duration.ofSeconds(10),
-			2_000, 1_000, 200_000, EngineSettings.defaults(), Topics.DEFAULT_PARTITIONS, 1, List.of(100_000));
+			2_000, 1_000, 200_000, EngineSettings.defaults(), Topics.DEFAULT_PARTITIONS, 1, List.of(100_000), 0, "1g");
 
 	public static final BenchMode FULL = new BenchMode("full", 1_000_000, List.of(1_000_000, 10_000_000), 5_000,
 			Duration.ofSeconds(60), 100_000, 50_000, 2_000_000, EngineSettings.defaults(), Topics.DEFAULT_PARTITIONS, 1,
-			List.of(1_000_000, 10_000_000));
+			List.of(1_000_000, 10_000_000), 0, "1g");
 
 	public BenchMode {
 		schedulerLines = List.copyOf(schedulerLines);
@@ -66,7 +70,7 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	public BenchMode withSchedulerLines(List<Integer> lines) {
 		return new BenchMode(this.name, this.ingestEvents, lines, this.steadyLinesPerSecond, this.steadyDuration,
 				this.webhooks, this.emails, this.verifications, this.schedulerSettings, this.schedulerPartitions,
-				this.schedulerInstances, this.paymentsLines);
+				this.schedulerInstances, this.paymentsLines, this.schedulerJvms, this.schedulerJvmHeap);
 	}
 
 	/**
@@ -77,7 +81,7 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
 				this.steadyDuration, this.webhooks, this.emails, this.verifications,
 				this.schedulerSettings.withMaxPerPunctuation(max), this.schedulerPartitions, this.schedulerInstances,
-				this.paymentsLines);
+				this.paymentsLines, this.schedulerJvms, this.schedulerJvmHeap);
 	}
 
 	/**
@@ -88,7 +92,7 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	public BenchMode withSchedulerPartitions(int partitions) {
 		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
 				this.steadyDuration, this.webhooks, this.emails, this.verifications, this.schedulerSettings, partitions,
-				this.schedulerInstances, this.paymentsLines);
+				this.schedulerInstances, this.paymentsLines, this.schedulerJvms, this.schedulerJvmHeap);
 	}
 
 	/**
@@ -98,7 +102,7 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	public BenchMode withSchedulerInstances(int instances) {
 		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
 				this.steadyDuration, this.webhooks, this.emails, this.verifications, this.schedulerSettings,
-				this.schedulerPartitions, instances, this.paymentsLines);
+				this.schedulerPartitions, instances, this.paymentsLines, this.schedulerJvms, this.schedulerJvmHeap);
 	}
 
 	/**
@@ -108,7 +112,18 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 	public BenchMode withPaymentsLines(List<Integer> lines) {
 		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
 				this.steadyDuration, this.webhooks, this.emails, this.verifications, this.schedulerSettings,
-				this.schedulerPartitions, this.schedulerInstances, lines);
+				this.schedulerPartitions, this.schedulerInstances, lines, this.schedulerJvms, this.schedulerJvmHeap);
+	}
+
+	/**
+	 * This mode with the scheduler run as {@code jvms} JVMs of their own, each with
+	 * {@code -Xmx<heap>} and one instance, against the bench's broker
+	 * ({@code --scheduler-jvms=2 --scheduler-jvm-heap=1g}).
+	 */
+	public BenchMode withSchedulerJvms(int jvms, String heap) {
+		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
+				this.steadyDuration, this.webhooks, this.emails, this.verifications, this.schedulerSettings,
+				this.schedulerPartitions, this.schedulerInstances, this.paymentsLines, jvms, heap);
 	}
 
 }

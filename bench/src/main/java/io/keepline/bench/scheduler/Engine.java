@@ -2,6 +2,7 @@ package io.keepline.bench.scheduler;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * the run's engine settings (the scheduler's defaults unless the command line changes
  * them), exactly-once, on the benchmark's clock, without Spring.
  */
-final class Engine implements AutoCloseable {
+final class Engine implements SchedulerUnderTest {
 
 	private final List<KafkaStreams> instances = new ArrayList<>();
 
@@ -36,6 +37,7 @@ final class Engine implements AutoCloseable {
 
 	Engine(String bootstrapServers, String applicationId, Path stateDir, ShiftedClock clock, EngineSettings settings,
 			int instances) {
+		this.clock = clock;
 		for (int i = 0; i < instances; i++) {
 			Properties props = new Properties();
 			props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -70,21 +72,28 @@ final class Engine implements AutoCloseable {
 		return this.instances.stream().allMatch((streams) -> streams.state() == KafkaStreams.State.RUNNING);
 	}
 
-	/** Starts the instances; returns the nano time they were started at. */
-	long start() {
+	private final ShiftedClock clock;
+
+	@Override
+	public long start() {
 		long started = System.nanoTime();
 		this.instances.forEach(KafkaStreams::start);
 		return started;
 	}
 
-	/** Waits until every instance is RUNNING; returns the nano time they got there. */
-	long awaitRunning(Duration timeout) throws TimeoutException {
+	@Override
+	public long awaitRunning(Duration timeout) throws TimeoutException {
 		Waits.until("the scheduler to be RUNNING", timeout, () -> this.runningNanos != 0 || failed());
 		if (failed()) {
 			throw new IllegalStateException(
 					"The scheduler stopped: " + this.instances.stream().map(KafkaStreams::state).toList());
 		}
 		return this.runningNanos;
+	}
+
+	/** Whether every instance has been RUNNING. */
+	boolean running() {
+		return this.runningNanos != 0;
 	}
 
 	boolean failed() {
@@ -94,16 +103,17 @@ final class Engine implements AutoCloseable {
 					|| state == KafkaStreams.State.PENDING_ERROR);
 	}
 
-	/** How many instances run. */
-	int instances() {
-		return this.instances.size();
+	@Override
+	public void jumpTo(Instant instant) {
+		this.clock.jumpTo(instant);
 	}
 
 	/**
 	 * How many deadline events each instance has emitted so far (inside transactions that
 	 * may still abort), instance by instance.
 	 */
-	List<Long> emittedByInstance() {
+	@Override
+	public List<Long> emittedByInstance() {
 		return this.emitted.stream().map(LongAdder::sum).toList();
 	}
 
@@ -111,7 +121,8 @@ final class Engine implements AutoCloseable {
 	 * The sum of a RocksDB metric (such as {@code size-all-mem-tables}) over every store
 	 * of every instance, in bytes; NaN when Kafka Streams does not report it.
 	 */
-	double rocksDb(String metric) {
+	@Override
+	public double rocksDb(String metric) {
 		double sum = 0;
 		boolean found = false;
 		for (Map.Entry<MetricName, ? extends Metric> entry : metrics()) {
@@ -128,7 +139,8 @@ final class Engine implements AutoCloseable {
 	 * A RocksDB metric that every store reports for the one cache they share (such as
 	 * {@code block-cache-usage}): the largest value any store reports, in bytes.
 	 */
-	double rocksDbShared(String metric) {
+	@Override
+	public double rocksDbShared(String metric) {
 		double max = Double.NaN;
 		for (Map.Entry<MetricName, ? extends Metric> entry : metrics()) {
 			if (entry.getKey().name().equals(metric) && entry.getKey().group().equals("stream-state-metrics")
@@ -143,7 +155,8 @@ final class Engine implements AutoCloseable {
 	 * How many records the instances' producers have sent so far: changelogs, deadline
 	 * events and line records together.
 	 */
-	double recordsSent() {
+	@Override
+	public double recordsSent() {
 		double sum = 0;
 		for (Map.Entry<MetricName, ? extends Metric> entry : metrics()) {
 			if (entry.getKey().name().equals("record-send-total") && entry.getKey().group().equals("producer-metrics")
@@ -158,6 +171,11 @@ final class Engine implements AutoCloseable {
 		List<Map.Entry<MetricName, ? extends Metric>> all = new ArrayList<>();
 		this.instances.forEach((streams) -> all.addAll(streams.metrics().entrySet()));
 		return all;
+	}
+
+	@Override
+	public long otherProcessesCpuNanos() {
+		return 0;
 	}
 
 	@Override

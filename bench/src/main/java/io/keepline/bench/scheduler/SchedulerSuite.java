@@ -19,6 +19,7 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 import io.keepline.bench.BenchContext;
+import io.keepline.bench.BenchMode;
 import io.keepline.bench.Comparison;
 import io.keepline.bench.Figure;
 import io.keepline.bench.ProgressLine;
@@ -69,11 +70,17 @@ public final class SchedulerSuite implements Suite {
 					settings.maxPunctuationTime().toMillis(),
 					settings.equals(EngineSettings.defaults()) ? " (the scheduler's defaults)" : " (NOT the defaults)");
 		int partitions = context.mode().schedulerPartitions();
-		int instances = context.mode().schedulerInstances();
+		int jvms = context.mode().schedulerJvms();
+		int instances = (jvms > 0) ? jvms : context.mode().schedulerInstances();
 		context.out()
 			.printf(Locale.ROOT, "   %d partitions of line-events and payment-events (%s), %d scheduler instance%s%n",
 					partitions, (partitions == Topics.DEFAULT_PARTITIONS) ? "the catalogue's" : "NOT the catalogue's",
-					instances, (instances == 1) ? "" : "s in this JVM, sharing the work");
+					instances,
+					(jvms > 0)
+							? ((jvms == 1) ? " in a JVM of its own"
+									: "s, each in a JVM of its own (-Xmx" + context.mode().schedulerJvmHeap()
+											+ "), sharing the work")
+							: (instances == 1) ? "" : "s in this JVM, sharing the work");
 		// the scheduler's inputs first, co-partitioned, in the run's partition count
 		BaselineClients.createTopics(bootstrap, List.of(new NewTopic(Topics.LINE_EVENTS.name(), partitions, (short) 1),
 				new NewTopic(Topics.PAYMENT_EVENTS.name(), partitions, (short) 1)));
@@ -102,11 +109,11 @@ public final class SchedulerSuite implements Suite {
 				loader.flush();
 			}
 			List<Figure> memoryDetails = new ArrayList<>();
-			Engine engine = new Engine(bootstrap, applicationId, stateDir, clock, settings, instances);
+			SchedulerUnderTest engine = scheduler(context, applicationId, stateDir, clock);
 			try (ReminderReader reader = new ReminderReader(bootstrap, clock, timeline)) {
 				engine.start();
 				long running = engine.awaitRunning(Duration.ofMinutes(2));
-				long registrationCpu = processCpuNanos();
+				long registrationCpu = processCpuNanos() + engine.otherProcessesCpuNanos();
 				Figure registered;
 				try (ProgressLine progress = context.progress("registering " + size + " into state",
 						count + RESTART_LINES)) {
@@ -116,15 +123,19 @@ public final class SchedulerSuite implements Suite {
 							(count + RESTART_LINES) / ((done - running) / 1e9), "lines/s");
 				}
 				Figure registrationCpuPerLine = new Figure("process CPU per line (all threads, broker included)",
-						(processCpuNanos() - registrationCpu) / 1e3 / (count + RESTART_LINES), "µs");
+						(processCpuNanos() + engine.otherProcessesCpuNanos() - registrationCpu) / 1e3
+								/ (count + RESTART_LINES),
+						"µs");
 				Figure memory = memory(engine, count, memoryDetails);
 				nativeMemory(context, count);
+				Comparison processMemory = (engine instanceof SchedulerJvms forked)
+						? processMemory(forked, count, context) : null;
 				engine.close();
 
 				timeline.mark("restart");
 				ReminderReader.Phase afterRestart = reader.begin(RESTART_LINES);
 				clock.jumpTo(restartDue.plusMillis(1));
-				engine = new Engine(bootstrap, applicationId, stateDir, clock, settings, instances);
+				engine = scheduler(context, applicationId, stateDir, clock);
 				long restarted = engine.start();
 				try (ProgressLine progress = context.progress("restart, first reminders", RESTART_LINES)) {
 					Waits.count("reminders after restart", RESTART_LINES, STALL, () -> {
@@ -138,9 +149,9 @@ public final class SchedulerSuite implements Suite {
 				ReminderReader.Phase all = reader.begin(count);
 				double sentBefore = engine.recordsSent();
 				List<Long> emittedBefore = engine.emittedByInstance();
-				clock.jumpTo(burstDue.plusMillis(1));
+				engine.jumpTo(burstDue.plusMillis(1));
 				long jumped = System.nanoTime();
-				long drainCpu = processCpuNanos();
+				long drainCpu = processCpuNanos() + engine.otherProcessesCpuNanos();
 				try (ProgressLine progress = context.progress("draining " + size + " due at once", count)) {
 					Waits.count("reminders of lines due at once", count, STALL, () -> {
 						reader.check();
@@ -149,7 +160,7 @@ public final class SchedulerSuite implements Suite {
 				}
 				double seconds = (all.lastNanos - jumped) / 1e9;
 				double recordsPerReminder = (engine.recordsSent() - sentBefore) / count;
-				double cpuPerReminder = (processCpuNanos() - drainCpu) / 1e3 / count;
+				double cpuPerReminder = (processCpuNanos() + engine.otherProcessesCpuNanos() - drainCpu) / 1e3 / count;
 				List<Figure> drainDetails = new ArrayList<>(List.of(
 						all.lateness.figure("lateness p50 (all due at once)", 50),
 						all.lateness.figure("lateness p99 (all due at once)", 99),
@@ -163,23 +174,75 @@ public final class SchedulerSuite implements Suite {
 						new Figure("tasks (partitions)", partitions, "tasks"),
 						new Figure("reminders/s per task", count / seconds / partitions, "reminders/s")));
 				List<Long> emittedAfter = engine.emittedByInstance();
+				String instance = (jvms > 0) ? "scheduler JVM " : "instance ";
 				for (int i = 0; i < instances && instances > 1; i++) {
-					drainDetails.add(new Figure("reminders emitted by instance " + (i + 1),
-							emittedAfter.get(i) - emittedBefore.get(i), "reminders"));
+					long emitted = emittedAfter.get(i) - emittedBefore.get(i);
+					drainDetails.add(new Figure("reminders emitted by " + instance + (i + 1), emitted, "reminders"));
+					drainDetails
+						.add(new Figure("reminders/s of " + instance + (i + 1), emitted / seconds, "reminders/s"));
+				}
+				if (engine instanceof SchedulerJvms forked) {
+					List<Long> peaks = forked.peakResident();
+					for (int i = 0; i < peaks.size(); i++) {
+						drainDetails.add(new Figure(
+								"resident memory peak of scheduler JVM " + (i + 1) + " (VmRSS sampled, drain)",
+								peaks.get(i) / (double) MIB, "MiB"));
+					}
 				}
 				Comparison drained = new Comparison(name(),
 						new Figure("reminders emitted, " + size + " due at once", count / seconds, "reminders/s"), null,
 						50_000.0, false, true, drainDetails);
 				Comparison steady = steady(context, loader, clock, reader, timeline, count + RESTART_LINES,
 						burst.zone());
-				return comparisons(context, count, registered, registrationCpuPerLine, drained, steady, memory,
-						memoryDetails, firstSeconds, timeline);
+				List<Comparison> out = comparisons(context, count, registered, registrationCpuPerLine, drained, steady,
+						memory, memoryDetails, firstSeconds, timeline);
+				if (processMemory != null) {
+					out.add(processMemory);
+				}
+				return out;
 			}
 			finally {
 				engine.close();
 				deleteQuietly(stateDir);
 			}
 		}
+	}
+
+	/**
+	 * The scheduler instances of this run: in this JVM, or each in a JVM of its own with
+	 * {@code --scheduler-jvms}.
+	 */
+	private static SchedulerUnderTest scheduler(BenchContext context, String applicationId, Path stateDir,
+			ShiftedClock clock) throws Exception {
+		BenchMode mode = context.mode();
+		if (mode.schedulerJvms() > 0) {
+			return new SchedulerJvms(context.bootstrapServers(), applicationId, stateDir, clock,
+					mode.schedulerSettings(), mode.schedulerJvms(), mode.schedulerJvmHeap());
+		}
+		return new Engine(context.bootstrapServers(), applicationId, stateDir, clock, mode.schedulerSettings(),
+				mode.schedulerInstances());
+	}
+
+	/**
+	 * The scheduler JVMs' own memory after registration: resident size (VmRSS) in total
+	 * and per JVM, with each JVM's heap and native memory summary (NMT), and the bench's
+	 * JVM (broker and harness) beside it.
+	 */
+	private Comparison processMemory(SchedulerJvms jvms, int count, BenchContext context) throws Exception {
+		List<Figure> details = new ArrayList<>(jvms.memory(count, context.resultsDir(), context.out()));
+		Figure total = details.remove(details.size() - 1);
+		List<Long> peaks = jvms.peakResident();
+		for (int i = 0; i < peaks.size(); i++) {
+			details
+				.add(new Figure("resident memory peak of scheduler JVM " + (i + 1) + " (VmRSS sampled, registration)",
+						peaks.get(i) / (double) MIB, "MiB"));
+		}
+		return new Comparison(name(),
+				new Figure(
+						String.format(Locale.ROOT, "scheduler JVMs' resident memory with %,d lines (%d JVM%s, -Xmx%s)",
+								count, jvms.size(), (jvms.size() == 1) ? "" : "s", context.mode().schedulerJvmHeap()),
+						total.value(), total.unit()),
+				null, null, false, false, details);
 	}
 
 	/**
@@ -273,9 +336,17 @@ public final class SchedulerSuite implements Suite {
 						new Figure("steady arrival rate", rate, "lines/s")));
 	}
 
-	private static Figure memory(Engine engine, int count, List<Figure> details) {
+	private static Figure memory(SchedulerUnderTest engine, int count, List<Figure> details) throws Exception {
 		System.gc();
 		long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+		// with the scheduler in JVMs of its own, the heap that matters is theirs; the
+		// bench's (broker and harness) is told apart below
+		String bench = "";
+		if (engine instanceof SchedulerJvms forked) {
+			details.add(new Figure("bench JVM heap used after GC (broker and harness)", heap / (double) MIB, "MiB"));
+			heap = forked.heapUsedAfterGc();
+			bench = " (bench JVM)";
+		}
 		details.add(new Figure("RocksDB memtables (size-all-mem-tables)", engine.rocksDb("size-all-mem-tables") / MIB,
 				"MiB"));
 		// Every store reports the one cache they share (BoundedRocksDbMemory),
@@ -285,16 +356,17 @@ public final class SchedulerSuite implements Suite {
 		details.add(new Figure("RocksDB index/filter (estimate-table-readers-mem)",
 				engine.rocksDb("estimate-table-readers-mem") / MIB, "MiB"));
 		details.add(new Figure("RocksDB SST files on disk", engine.rocksDb("total-sst-files-size") / MIB, "MiB"));
-		details.add(new Figure("heap committed",
+		details.add(new Figure("heap committed" + bench,
 				ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (double) MIB, "MiB"));
-		details.add(new Figure("max heap (-Xmx)", Runtime.getRuntime().maxMemory() / MIB, "MiB"));
+		details.add(new Figure("max heap (-Xmx)" + bench, Runtime.getRuntime().maxMemory() / MIB, "MiB"));
 		// the whole process (heap, RocksDB, broker, harness), where the OS tells it
 		long rss = residentSetBytes();
 		if (rss > 0) {
-			details.add(new Figure("process resident memory (VmRSS, broker included)", rss / (double) MIB, "MiB"));
+			details.add(new Figure(bench.isEmpty() ? "process resident memory (VmRSS, broker included)"
+					: "bench JVM resident memory (VmRSS: broker and harness)", rss / (double) MIB, "MiB"));
 		}
-		return new Figure(String.format(Locale.ROOT, "heap used after GC with %,d lines", count), heap / (double) MIB,
-				"MiB");
+		return new Figure(String.format(Locale.ROOT, "heap used after GC with %,d lines%s", count,
+				bench.isEmpty() ? "" : " (scheduler JVMs together)"), heap / (double) MIB, "MiB");
 	}
 
 	/**

@@ -35,6 +35,19 @@ final class ShiftedClock extends Clock {
 		return Instant.ofEpochMilli(millis());
 	}
 
+	/** How far this clock is ahead of the system clock (negative: behind), in ms. */
+	long offsetMillis() {
+		return this.offsetMillis.get();
+	}
+
+	/**
+	 * Sets how far this clock is ahead of the system clock: another process's clock set
+	 * to the same offset reads the same instants.
+	 */
+	void offsetBy(long millis) {
+		this.offsetMillis.set(millis);
+	}
+
 	/** Jumps to {@code instant}; time goes on from there. */
 	void jumpTo(Instant instant) {
 		this.offsetMillis.set(instant.toEpochMilli() - System.currentTimeMillis());
