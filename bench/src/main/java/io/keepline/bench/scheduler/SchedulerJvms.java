@@ -214,6 +214,11 @@ final class SchedulerJvms implements SchedulerUnderTest {
 		return this.jvms.size();
 	}
 
+	/** The JVMs' process ids. */
+	List<Long> pids() {
+		return this.jvms.stream().map(ChildJvm::pid).toList();
+	}
+
 	private static String nativeMemory(long pid) throws IOException, InterruptedException {
 		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 		Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.native_memory", "summary")
