@@ -185,7 +185,7 @@ public final class SchedulerSuite implements Suite {
 					List<Long> peaks = forked.peakResident();
 					for (int i = 0; i < peaks.size(); i++) {
 						drainDetails.add(new Figure(
-								"resident memory peak of scheduler JVM " + (i + 1) + " (VmRSS sampled, drain)",
+								"resident memory peak of scheduler JVM " + (i + 1) + " (VmRSS sampled, restart to drained)",
 								peaks.get(i) / (double) MIB, "MiB"));
 					}
 				}
@@ -234,7 +234,7 @@ public final class SchedulerSuite implements Suite {
 		List<Long> peaks = jvms.peakResident();
 		for (int i = 0; i < peaks.size(); i++) {
 			details
-				.add(new Figure("resident memory peak of scheduler JVM " + (i + 1) + " (VmRSS sampled, registration)",
+				.add(new Figure("resident memory peak of scheduler JVM " + (i + 1) + " (VmRSS sampled, start to registered)",
 						peaks.get(i) / (double) MIB, "MiB"));
 		}
 		return new Comparison(name(),
