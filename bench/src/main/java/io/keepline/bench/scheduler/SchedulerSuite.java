@@ -184,9 +184,8 @@ public final class SchedulerSuite implements Suite {
 				if (engine instanceof SchedulerJvms forked) {
 					List<Long> peaks = forked.peakResident();
 					for (int i = 0; i < peaks.size(); i++) {
-						drainDetails.add(new Figure(
-								"resident memory peak of scheduler JVM " + (i + 1) + " (VmRSS sampled, restart to drained)",
-								peaks.get(i) / (double) MIB, "MiB"));
+						drainDetails.add(new Figure("resident memory peak of scheduler JVM " + (i + 1)
+								+ " (VmRSS sampled, restart to drained)", peaks.get(i) / (double) MIB, "MiB"));
 					}
 				}
 				Comparison drained = new Comparison(name(),
@@ -233,9 +232,9 @@ public final class SchedulerSuite implements Suite {
 		Figure total = details.remove(details.size() - 1);
 		List<Long> peaks = jvms.peakResident();
 		for (int i = 0; i < peaks.size(); i++) {
-			details
-				.add(new Figure("resident memory peak of scheduler JVM " + (i + 1) + " (VmRSS sampled, start to registered)",
-						peaks.get(i) / (double) MIB, "MiB"));
+			details.add(new Figure(
+					"resident memory peak of scheduler JVM " + (i + 1) + " (VmRSS sampled, start to registered)",
+					peaks.get(i) / (double) MIB, "MiB"));
 		}
 		return new Comparison(name(),
 				new Figure(
