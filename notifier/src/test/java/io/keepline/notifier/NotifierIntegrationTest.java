@@ -85,7 +85,7 @@ import static org.awaitility.Awaitility.await;
 @RealKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "keepline.notifier.retry.initial-backoff=300ms", "keepline.notifier.retry.multiplier=2",
-				"keepline.notifier.retry.max-backoff=2s", "keepline.notifier.retry.attempts=10" })
+				"keepline.notifier.retry.max-backoff=1s", "keepline.notifier.retry.attempts=10" })
 // closed after the class, or a cached context would send what later classes publish
 @DirtiesContext
 class NotifierIntegrationTest {

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts (once per test JVM) or finds the shared broker and publishes its address to the
- * test.
+ * test. It lives as long as the launcher session, so that a JVM that runs its classes one
+ * by one (surefire with several forks) still starts one broker, not one per class.
  */
 public final class RealKafkaExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -40,8 +41,7 @@ public final class RealKafkaExtension implements BeforeAllCallback, ParameterRes
 	 * @return the broker
 	 */
 	public static KafkaCluster cluster(ExtensionContext context) {
-		return context.getRoot()
-			.getStore(NAMESPACE)
+		return context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE)
 			.computeIfAbsent(KafkaCluster.class, (key) -> KafkaClusters.start(), KafkaCluster.class);
 	}
 
