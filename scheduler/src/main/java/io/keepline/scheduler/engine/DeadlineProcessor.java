@@ -143,7 +143,8 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 	 * changelog gets one tombstone for it, not two.
 	 */
 	private void fire(DueIndex.Due due, Instant now, long timestamp) {
-		Msisdn msisdn = Msisdn.of(due.msisdn());
+		// the index holds numbers this processor checked before it stored them
+		Msisdn msisdn = Msisdn.trusted(due.msisdn());
 		LineState current = this.lines.get(msisdn);
 		Outcome outcome = this.rules.fire(current, due.entry(), now);
 		if (store(msisdn, current, outcome).stream().noneMatch(due.entry()::sameSlot)) {
