@@ -1,5 +1,6 @@
 package io.keepline.contracts;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
@@ -14,9 +15,10 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 /**
  * A phone number in canonical E.164 form ({@code +32470123456}), checked against
  * libphonenumber's numbering plans. {@link #toString()} is masked so that a number never
- * reaches a log in clear.
+ * reaches a log in clear. A class rather than a record so that {@link #trusted} can skip
+ * the check for a number its service checked before it stored it.
  */
-public record Msisdn(String value) implements Comparable<Msisdn> {
+public final class Msisdn implements Comparable<Msisdn> {
 
 	private static final PhoneNumberUtil PHONE = PhoneNumberUtil.getInstance();
 
@@ -30,18 +32,35 @@ public record Msisdn(String value) implements Comparable<Msisdn> {
 	 */
 	private static final AtomicReferenceArray<Facts> RECENT = new AtomicReferenceArray<>(1 << 14);
 
-	public Msisdn {
-		InvalidValueException.require(value, "msisdn");
-		facts(value);
+	private final String value;
+
+	private Msisdn(String value) {
+		this.value = value;
 	}
 
+	/**
+	 * The number {@code value}, checked.
+	 * @throws InvalidValueException {@code required}, {@code not_e164} or
+	 * {@code invalid_msisdn}
+	 */
 	@JsonCreator
 	public static Msisdn of(String value) {
+		InvalidValueException.require(value, "msisdn");
+		facts(value);
 		return new Msisdn(value);
 	}
 
+	/**
+	 * A number read back from a store the calling service wrote itself (a key or value it
+	 * built from an {@code Msisdn} it had checked), without checking it again. Never for
+	 * input from outside the service: use {@link #of} for that.
+	 */
+	public static Msisdn trusted(String value) {
+		return new Msisdn(Objects.requireNonNull(value, "msisdn"));
+	}
+
+	/** The number in E.164 form. */
 	@JsonValue
-	@Override
 	public String value() {
 		return this.value;
 	}
@@ -125,6 +144,16 @@ public record Msisdn(String value) implements Comparable<Msisdn> {
 	@Override
 	public int compareTo(Msisdn other) {
 		return this.value.compareTo(other.value);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other == this || (other instanceof Msisdn msisdn && this.value.equals(msisdn.value));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.value.hashCode();
 	}
 
 	@Override

@@ -50,6 +50,16 @@ class MsisdnTest {
 	}
 
 	@Test
+	void trustsANumberItsOwnServiceStoredWithoutCheckingItAgain() {
+		Msisdn trusted = Msisdn.trusted("+32470123456");
+
+		assertThat(trusted).isEqualTo(Msisdn.of("+32470123456")).hasSameHashCodeAs(Msisdn.of("+32470123456"));
+		assertThat(trusted.masked()).isEqualTo("+32 470 ** ** 56");
+		assertThat(Msisdn.trusted("+32000000000").value()).isEqualTo("+32000000000");
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> Msisdn.trusted(null));
+	}
+
+	@Test
 	void keepsTheFactsOfEachNumberApartWhenTwoShareAMemoSlot() {
 		String belgian = "+32470123456";
 		String chinese = null;

@@ -3,6 +3,7 @@ package io.keepline.scheduler.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -136,12 +137,19 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 				(msisdn, line) -> this.context.forward(new Record<>(msisdn, new Forwarded.Line(line), timestamp)));
 	}
 
+	/**
+	 * Fires one due entry and removes it from the index: through {@link #store} when the
+	 * new state no longer plans it, else directly (a stale entry), so that the index's
+	 * changelog gets one tombstone for it, not two.
+	 */
 	private void fire(DueIndex.Due due, Instant now, long timestamp) {
-		this.index.delete(due.key());
-		Msisdn msisdn = Msisdn.of(due.msisdn());
+		// the index holds numbers this processor checked before it stored them
+		Msisdn msisdn = Msisdn.trusted(due.msisdn());
 		LineState current = this.lines.get(msisdn);
 		Outcome outcome = this.rules.fire(current, due.entry(), now);
-		store(msisdn, current, outcome);
+		if (store(msisdn, current, outcome).stream().noneMatch(due.entry()::sameSlot)) {
+			this.index.delete(due.key());
+		}
 		publish(msisdn, current, outcome, now, timestamp);
 		for (DeadlineEvent event : outcome.emitted()) {
 			this.context.forward(new Record<>(msisdn, new Forwarded.Deadline(event), timestamp));
@@ -162,22 +170,31 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 		}
 	}
 
-	private void store(Msisdn msisdn, LineState current, Outcome outcome) {
+	/**
+	 * Stores the outcome's state and keeps the index in step with its planned entries.
+	 * @return the planned entries it deleted from the index
+	 */
+	private List<DueEntry> store(Msisdn msisdn, LineState current, Outcome outcome) {
+		List<DueEntry> deleted = new ArrayList<>(2);
 		if (outcome.erased()) {
 			if (current != null) {
-				current.planned().forEach((entry) -> this.index.delete(msisdn, entry));
+				for (DueEntry entry : current.planned()) {
+					this.index.delete(msisdn, entry);
+					deleted.add(entry);
+				}
 				this.lines.delete(msisdn);
 			}
-			return;
+			return deleted;
 		}
 		LineState next = outcome.state();
 		if (next == current) {
-			return;
+			return deleted;
 		}
 		List<DueEntry> before = (current != null) ? current.planned() : List.of();
 		for (DueEntry entry : before) {
 			if (next.planned().stream().noneMatch(entry::sameSlot)) {
 				this.index.delete(msisdn, entry);
+				deleted.add(entry);
 			}
 		}
 		for (DueEntry entry : next.planned()) {
@@ -186,6 +203,7 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 			}
 		}
 		this.lines.put(msisdn, next);
+		return deleted;
 	}
 
 }

@@ -53,12 +53,15 @@ public final class SchedulerTopology {
 	 */
 	static KStream<Msisdn, DeadlineEvent> define(StreamsBuilder builder, EngineSettings settings, Clock clock,
 			LongSupplier nanoTime, EngineListener listener) {
+		// No record cache in front of these stores: a line or an index entry is
+		// rarely written twice in one commit, so the cache saved few changelog
+		// records and cost a sorted map's work on every read and write
 		builder.addStateStore(Stores
 			.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_STORE), Topics.MSISDN, new LineStateSerde())
-			.withCachingEnabled());
+			.withCachingDisabled());
 		builder.addStateStore(Stores
 			.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray())
-			.withCachingEnabled());
+			.withCachingDisabled());
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BACKFILL_STORE), Serdes.String(),
 				Serdes.String()));
 		KStream<Msisdn, KeeplineEvent> lines = builder

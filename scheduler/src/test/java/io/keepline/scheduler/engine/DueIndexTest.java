@@ -38,6 +38,25 @@ class DueIndexTest {
 	}
 
 	@Test
+	void writesOneTombstoneForEachFiredEntry() {
+		try (EngineHarness engine = new EngineHarness(START)) {
+			for (int i = 0; i < 3; i++) {
+				Msisdn line = Msisdn.of(String.format("+32470%06d", i));
+				engine.send(Fixtures.registered(line, LocalDate.parse("2027-03-15"), "Europe/Brussels", List.of(1),
+						false, START));
+			}
+			assertThat(engine.changelog(SchedulerTopology.INDEX_STORE)).filteredOn((entry) -> entry.value() == null)
+				.isEmpty();
+			assertThat(engine.changelog(SchedulerTopology.LINES_STORE)).hasSize(3);
+			engine.advanceTo(Instant.parse("2027-03-14T09:00:00Z"));
+			assertThat(engine.emitted(ReminderDue.class)).hasSize(3);
+			assertThat(engine.changelog(SchedulerTopology.INDEX_STORE)).filteredOn((entry) -> entry.value() == null)
+				.hasSize(3);
+			assertThat(engine.changelog(SchedulerTopology.LINES_STORE)).hasSize(3);
+		}
+	}
+
+	@Test
 	void stopsAPunctuationOnceItsTimeBudgetIsSpent() {
 		EngineSettings settings = EngineSettings.defaults().withMaxPunctuationTime(Duration.ofMillis(50));
 		try (EngineHarness engine = new EngineHarness(START, settings)) {

@@ -23,6 +23,7 @@ import io.keepline.scheduler.deadline.LineState;
 import io.keepline.support.streams.KeyMismatchHandler;
 import io.keepline.testsupport.MutableClock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -194,6 +195,17 @@ final class EngineHarness implements AutoCloseable {
 	LineState state(Msisdn msisdn) {
 		KeyValueStore<Msisdn, LineState> store = this.driver.getKeyValueStore(SchedulerTopology.LINES_STORE);
 		return store.get(msisdn);
+	}
+
+	/**
+	 * The records written to the changelog of {@code store} since the last call: raw keys
+	 * and values, a null value for a tombstone.
+	 */
+	List<TestRecord<byte[], byte[]>> changelog(String store) {
+		return this.driver
+			.createOutputTopic("scheduler-test-" + store + "-changelog", new ByteArrayDeserializer(),
+					new ByteArrayDeserializer())
+			.readRecordsToList();
 	}
 
 	/** Every due-index entry key except the cursor. */
