@@ -39,6 +39,7 @@ public final class BenchMain {
 		Integer maxPerPunctuation = null;
 		Integer partitions = null;
 		Integer instances = null;
+		Integer emails = null;
 		for (String arg : args) {
 			if (arg.startsWith("--mode=")) {
 				mode = BenchMode.of(arg.substring("--mode=".length()));
@@ -68,6 +69,9 @@ public final class BenchMain {
 			else if (arg.startsWith("--scheduler-instances=")) {
 				instances = Integer.valueOf(arg.substring("--scheduler-instances=".length()));
 			}
+			else if (arg.startsWith("--emails=")) {
+				emails = Integer.valueOf(arg.substring("--emails=".length()).replace("_", ""));
+			}
 			else if (arg.startsWith("--only=")) {
 				only.addAll(List.of(arg.substring("--only=".length()).split(",")));
 			}
@@ -79,7 +83,7 @@ public final class BenchMain {
 			}
 			else {
 				System.err.println("Unknown argument " + arg
-						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--scheduler-partitions=n] [--scheduler-instances=n] [--payments-lines=n,...] [--results=dir] [--bootstrap-servers=host:port]");
+						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--scheduler-partitions=n] [--scheduler-instances=n] [--payments-lines=n,...] [--emails=n] [--results=dir] [--bootstrap-servers=host:port]");
 				System.exit(2);
 			}
 		}
@@ -97,6 +101,9 @@ public final class BenchMain {
 		}
 		if (instances != null) {
 			mode = mode.withSchedulerInstances(instances);
+		}
+		if (emails != null) {
+			mode = mode.withEmails(emails);
 		}
 		System.exit(run(mode, only, results, bootstrap, System.out).complete() ? 0 : 1);
 	}
