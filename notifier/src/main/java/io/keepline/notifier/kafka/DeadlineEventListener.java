@@ -1,7 +1,10 @@
 package io.keepline.notifier.kafka;
 
+import java.util.Optional;
+
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.notifier.NotifierSettings;
 import io.keepline.notifier.delivery.Notifier;
@@ -14,10 +17,11 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds deadline events to the {@link Notifier} on pools of {@link Deliveries}, off the
  * listener thread: the webhook pool when the holder may be reached by webhook, else the
- * email and SMS pool, one line at a time. Each record is committed in order
- * ({@link InOrderAcks}) once its outcomes are published. Transient failures go to the
- * retry topics (see {@link NotifierKafkaConfiguration}); unreadable records and records
- * not keyed by their event's msisdn to the dead-letter topic.
+ * email and SMS pool, one line at a time; the line's record is read once, when the record
+ * arrives. Each record is committed in order ({@link InOrderAcks}) once its outcomes are
+ * published. Transient failures go to the retry topics (see
+ * {@link NotifierKafkaConfiguration}); unreadable records and records not keyed by their
+ * event's msisdn to the dead-letter topic.
  */
 @Component
 public class DeadlineEventListener {
@@ -48,11 +52,13 @@ public class DeadlineEventListener {
 		InOrderAcks.Entry entry = this.acks.begin(record, ack);
 		DeadlineEvent event = record.value();
 		KeyMismatchException.check(record.key(), event.msisdn());
-		if (this.notifier.mayCallWebhook(event)) {
-			this.webhooks.submit(record, entry, event.operator().value(), () -> this.notifier.handle(event));
+		Optional<LineRecord> line = this.notifier.lineOf(event);
+		Runnable delivery = () -> this.notifier.handle(event, line);
+		if (this.notifier.mayCallWebhook(event, line)) {
+			this.webhooks.submit(record, entry, event.operator().value(), delivery);
 		}
 		else {
-			this.messages.submit(record, entry, event.msisdn().value(), () -> this.notifier.handle(event));
+			this.messages.submit(record, entry, event.msisdn().value(), delivery);
 		}
 	}
 
