@@ -38,7 +38,8 @@ public final class JavaMailSendRate {
 	 */
 	public static Figure measure(String host, int port, int count, int connections, ProgressLine progress)
 			throws Exception {
-		// as the notifier does (SmtpEmailSender): without it, jakarta.mail scans the classpath
+		// as the notifier does (SmtpEmailSender): without it, jakarta.mail scans the
+		// classpath
 		// for its stream provider for every body part built or written, three quarters of
 		// this loop's CPU in a profile, and the baseline would measure that scan
 		System.getProperties().putIfAbsent(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
