@@ -41,6 +41,7 @@ public final class BenchMain {
 		Integer instances = null;
 		Integer jvms = null;
 		String jvmHeap = "1g";
+		Integer emails = null;
 		for (String arg : args) {
 			if (arg.startsWith("--mode=")) {
 				mode = BenchMode.of(arg.substring("--mode=".length()));
@@ -76,6 +77,9 @@ public final class BenchMain {
 			else if (arg.startsWith("--scheduler-jvm-heap=")) {
 				jvmHeap = arg.substring("--scheduler-jvm-heap=".length());
 			}
+			else if (arg.startsWith("--emails=")) {
+				emails = Integer.valueOf(arg.substring("--emails=".length()).replace("_", ""));
+			}
 			else if (arg.startsWith("--only=")) {
 				only.addAll(List.of(arg.substring("--only=".length()).split(",")));
 			}
@@ -87,7 +91,7 @@ public final class BenchMain {
 			}
 			else {
 				System.err.println("Unknown argument " + arg
-						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--scheduler-partitions=n] [--scheduler-instances=n] [--scheduler-jvms=n] [--scheduler-jvm-heap=1g] [--payments-lines=n,...] [--results=dir] [--bootstrap-servers=host:port]");
+						+ ". Usage: [--mode=quick|full|smoke] [--only=suite,...] [--scheduler-lines=n,...] [--scheduler-max-per-punctuation=n] [--scheduler-partitions=n] [--scheduler-instances=n] [--scheduler-jvms=n] [--scheduler-jvm-heap=1g] [--payments-lines=n,...] [--emails=n] [--results=dir] [--bootstrap-servers=host:port]");
 				System.exit(2);
 			}
 		}
@@ -108,6 +112,9 @@ public final class BenchMain {
 		}
 		if (jvms != null || !jvmHeap.equals(mode.schedulerJvmHeap())) {
 			mode = mode.withSchedulerJvms((jvms != null) ? jvms : mode.schedulerJvms(), jvmHeap);
+		}
+		if (emails != null) {
+			mode = mode.withEmails(emails);
 		}
 		System.exit(run(mode, only, results, bootstrap, System.out).complete() ? 0 : 1);
 	}

@@ -126,4 +126,15 @@ public record BenchMode(String name, int ingestEvents, List<Integer> schedulerLi
 				this.schedulerPartitions, this.schedulerInstances, this.paymentsLines, jvms, heap);
 	}
 
+	/**
+	 * This mode with {@code emails} sent through the notifier and by its baseline
+	 * ({@code --emails=10000}).
+	 */
+	public BenchMode withEmails(int emails) {
+		return new BenchMode(this.name, this.ingestEvents, this.schedulerLines, this.steadyLinesPerSecond,
+				this.steadyDuration, this.webhooks, emails, this.verifications, this.schedulerSettings,
+				this.schedulerPartitions, this.schedulerInstances, this.paymentsLines, this.schedulerJvms,
+				this.schedulerJvmHeap);
+	}
+
 }

@@ -28,8 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * listener waits for a place (up to {@code httpTimeout}, then defers the record)
  * @param groupId consumer group reading deadline events
  * @param mailFrom the From of every email
- * @param smtpConnections SMTP connections kept open between sends: one per listener
- * thread
+ * @param smtpConnections threads sending email and SMS off the listener threads (one
+ * line's messages at a time), each with an SMTP connection kept open between sends
  * @param httpTimeout the overall deadline of one SMS-provider or webhook call (connect,
  * headers and body together)
  * @param linkGrace how long pay and status links stay valid after the cycle's end
@@ -47,7 +47,7 @@ public record NotifierSettings(@NotBlank(message = "is required (KEEPLINE_WEBHOO
 		@DefaultValue("2") @Min(1) int webhookOperatorConcurrency, @DefaultValue("8") @Min(1) int webhookThreads,
 		@DefaultValue("keepline-notifier") @NotBlank String groupId,
 		@DefaultValue("Keepline <reminders@keepline.localhost>") @NotBlank String mailFrom,
-		@DefaultValue("4") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,
+		@DefaultValue("16") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,
 		@DefaultValue("7d") @NotNull Duration linkGrace, @DefaultValue("30d") @NotNull Duration linkMinimumTtl,
 		@DefaultValue("2m") @NotNull Duration sentLogTimeout, @DefaultValue("7d") @NotNull Duration maxEventAge,
 		@Valid @DefaultValue Retry retry, @Valid @DefaultValue Sms sms, @Valid @DefaultValue RateLimit rateLimit) {

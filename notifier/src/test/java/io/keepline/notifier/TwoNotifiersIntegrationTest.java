@@ -96,6 +96,13 @@ class TwoNotifiersIntegrationTest {
 
 				await("every reminder delivered").atMost(Duration.ofSeconds(90))
 					.until(() -> reminders.stream().allMatch((reminder) -> received(smtp, email(reminder)) > 0));
+				// an outcome is published after its email was accepted, and read by the
+				// probe later
+				await("every reminder's outcome read").atMost(Duration.ofSeconds(30))
+					.until(() -> reminders.stream()
+						.allMatch((reminder) -> outcomes.values(NotificationSent.class)
+							.stream()
+							.anyMatch((sent) -> sent.msisdn().equals(reminder.msisdn()))));
 				for (ReminderDue reminder : reminders) {
 					assertThat(received(smtp, email(reminder))).as("emails for one line").isEqualTo(1);
 					assertThat(outcomes.values(NotificationSent.class))

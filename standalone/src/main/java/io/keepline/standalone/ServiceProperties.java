@@ -55,9 +55,9 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("keepline.outbound.allowed-local-origins",
 				StandaloneSettings.url(this.settings.ports().console()));
 		properties.put("spring.kafka.streams.state-dir", stateDir("notifier"));
-		// a notifier thread mostly waits on SMTP and on the broker: one per partition, as
-		// the notifier's own default
-		properties.put("spring.kafka.listener.concurrency", "12");
+		// the notifier's own listener threads and send pool
+		// (keepline.notifier.smtp-connections)
+		properties.remove("spring.kafka.listener.concurrency");
 		properties.put("spring.mail.host", this.smtpHost);
 		properties.put("spring.mail.port", Integer.toString(this.smtpPort));
 		StandaloneSettings.Smtp mail = this.settings.mail();

@@ -46,8 +46,6 @@ public final class EndToEndSuite implements Suite {
 
 	private static final int SENDERS = 4;
 
-	private static final int CONNECTIONS = 4;
-
 	@Override
 	public String name() {
 		return "e2e";
@@ -66,7 +64,8 @@ public final class EndToEndSuite implements Suite {
 			int baselineCount = Math.min(count, 20_000);
 			try (ProgressLine progress = context.progress("plain JavaMail loops at the sink (baseline)",
 					baselineCount)) {
-				baseline = JavaMailSendRate.measure("127.0.0.1", sink.smtpPort(), baselineCount, CONNECTIONS, progress);
+				baseline = JavaMailSendRate.measure("127.0.0.1", sink.smtpPort(), baselineCount,
+						NotifierSuite.smtpConnections(), progress);
 			}
 			int kafka = FreePorts.find();
 			StandaloneSettings settings = new StandaloneSettings(dataDir, true,

@@ -38,22 +38,22 @@ import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.notifier.NotifierApplication;
+import io.keepline.notifier.NotifierSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * Emails per second through the notifier — {@code ReminderDue} on deadline-events to a
  * rendered, localized email accepted by an SMTP sink in another JVM — beside plain
- * JavaMail loops sending similar messages to the same sink over as many connections.
+ * JavaMail loops sending similar messages to the same sink over as many connections as
+ * the notifier keeps.
  */
 public final class NotifierSuite implements Suite {
 
 	private static final int WARM_UP = 50;
-
-	/**
-	 * Connections of the JavaMail baseline: as many as the notifier's listener threads.
-	 */
-	private static final int BASELINE_CONNECTIONS = 4;
 
 	@Override
 	public String name() {
@@ -68,8 +68,7 @@ public final class NotifierSuite implements Suite {
 		try (OutOfProcessSmtpSink sink = OutOfProcessSmtpSink.start()) {
 			Figure baseline;
 			try (ProgressLine progress = context.progress("plain JavaMail loops at the sink (baseline)", count)) {
-				baseline = JavaMailSendRate.measure("127.0.0.1", sink.smtpPort(), count, BASELINE_CONNECTIONS,
-						progress);
+				baseline = JavaMailSendRate.measure("127.0.0.1", sink.smtpPort(), count, smtpConnections(), progress);
 			}
 			Map<String, Object> properties = new HashMap<>();
 			properties.put("spring.mail.host", "127.0.0.1");
@@ -138,6 +137,16 @@ public final class NotifierSuite implements Suite {
 		if (failure.get() != null) {
 			throw new IllegalStateException("Could not write line records", failure.get());
 		}
+	}
+
+	/**
+	 * The SMTP connections the notifier keeps open by default, one per thread sending
+	 * email: the JavaMail baseline uses as many.
+	 */
+	static int smtpConnections() {
+		return new Binder(new MapConfigurationPropertySource(Map.of("keepline.notifier.webhook-secrets", "unused")))
+			.bindOrCreate("keepline.notifier", NotifierSettings.class)
+			.smtpConnections();
 	}
 
 	/** The one-minute load average of this machine, -1 where the system does not tell. */

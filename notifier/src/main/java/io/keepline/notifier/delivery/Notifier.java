@@ -6,10 +6,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.Holder;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.notifier.message.Notice;
@@ -62,6 +64,25 @@ public final class Notifier {
 	}
 
 	public void handle(DeadlineEvent event) {
+		handle(event, () -> this.lines.find(event.msisdn()));
+	}
+
+	/**
+	 * Handles {@code event} with the line's record already read for it by
+	 * {@link #lineOf}, as the listener read it when the event arrived, so that choosing
+	 * where to handle an event and handling it read the record once; a record that was
+	 * not there yet is looked for again.
+	 */
+	public void handle(DeadlineEvent event, Optional<LineRecord> line) {
+		handle(event, () -> line.isPresent() ? line : this.lines.find(event.msisdn()));
+	}
+
+	/** The line's current record, read for one event. */
+	public Optional<LineRecord> lineOf(DeadlineEvent event) {
+		return this.lines.find(event.msisdn());
+	}
+
+	private void handle(DeadlineEvent event, Supplier<Optional<LineRecord>> line) {
 		Optional<Notice> planned = this.planner.plan(event);
 		if (planned.isEmpty()) {
 			return;
@@ -77,7 +98,7 @@ public final class Notifier {
 				return;
 			}
 		}
-		SendCheck check = SendCheck.of(event, notice.holder(), this.lines.find(event.msisdn()).orElse(null),
+		SendCheck check = SendCheck.of(event, notice.holder(), line.get().orElse(null),
 				this.lines.erased(event.msisdn()));
 		switch (check.verdict()) {
 			case SEND -> send(notice.to(check.holder()));
@@ -98,14 +119,18 @@ public final class Notifier {
 	 * handle the event.
 	 */
 	public boolean mayCallWebhook(DeadlineEvent event) {
+		return mayCallWebhook(event, lineOf(event));
+	}
+
+	/** {@link #mayCallWebhook(DeadlineEvent)} with the line's record already read. */
+	public boolean mayCallWebhook(DeadlineEvent event, Optional<LineRecord> line) {
 		Optional<Notice> planned = this.planner.plan(event);
 		if (planned.isEmpty()) {
 			return false;
 		}
 		Holder named = planned.get().holder();
-		return (named != null && named.webhookUrl() != null) || this.lines.find(event.msisdn())
-			.map((line) -> line.holder() != null && line.holder().webhookUrl() != null)
-			.orElse(false);
+		return (named != null && named.webhookUrl() != null)
+				|| line.map((record) -> record.holder() != null && record.holder().webhookUrl() != null).orElse(false);
 	}
 
 	/**

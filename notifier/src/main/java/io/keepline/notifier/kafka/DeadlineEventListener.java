@@ -1,7 +1,10 @@
 package io.keepline.notifier.kafka;
 
+import java.util.Optional;
+
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.notifier.NotifierSettings;
 import io.keepline.notifier.delivery.Notifier;
@@ -12,12 +15,13 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds deadline events to the {@link Notifier}: on the listener thread, unless the
- * holder may be reached by webhook, then on the {@link WebhookDeliveries} pool. Each
- * record is committed in order ({@link InOrderAcks}) once its outcomes are published.
- * Transient failures go to the retry topics (see {@link NotifierKafkaConfiguration});
- * unreadable records and records not keyed by their event's msisdn to the dead-letter
- * topic.
+ * Feeds deadline events to the {@link Notifier} on pools of {@link Deliveries}, off the
+ * listener thread: the webhook pool when the holder may be reached by webhook, else the
+ * email and SMS pool, one line at a time; the line's record is read once, when the record
+ * arrives. Each record is committed in order ({@link InOrderAcks}) once its outcomes are
+ * published. Transient failures go to the retry topics (see
+ * {@link NotifierKafkaConfiguration}); unreadable records and records not keyed by their
+ * event's msisdn to the dead-letter topic.
  */
 @Component
 public class DeadlineEventListener {
@@ -28,17 +32,17 @@ public class DeadlineEventListener {
 
 	private final InOrderAcks acks;
 
-	private final WebhookDeliveries webhooks;
+	private final Deliveries webhooks;
 
-	private final KafkaNotificationRecorder recorder;
+	private final Deliveries messages;
 
-	DeadlineEventListener(Notifier notifier, NotifierSettings settings, InOrderAcks acks, WebhookDeliveries webhooks,
-			KafkaNotificationRecorder recorder) {
+	DeadlineEventListener(Notifier notifier, NotifierSettings settings, InOrderAcks acks, Deliveries webhookDeliveries,
+			Deliveries messageDeliveries) {
 		this.notifier = notifier;
 		this.settings = settings;
 		this.acks = acks;
-		this.webhooks = webhooks;
-		this.recorder = recorder;
+		this.webhooks = webhookDeliveries;
+		this.messages = messageDeliveries;
 	}
 
 	@KafkaListener(id = "keepline-notifier-deadlines",
@@ -48,12 +52,14 @@ public class DeadlineEventListener {
 		InOrderAcks.Entry entry = this.acks.begin(record, ack);
 		DeadlineEvent event = record.value();
 		KeyMismatchException.check(record.key(), event.msisdn());
-		if (this.notifier.mayCallWebhook(event)) {
-			this.webhooks.submit(record, entry, event.operator().value(), () -> this.notifier.handle(event));
-			return;
+		Optional<LineRecord> line = this.notifier.lineOf(event);
+		Runnable delivery = () -> this.notifier.handle(event, line);
+		if (this.notifier.mayCallWebhook(event, line)) {
+			this.webhooks.submit(record, entry, event.operator().value(), delivery);
 		}
-		this.notifier.handle(event);
-		this.recorder.whenFlushed(() -> this.acks.done(entry));
+		else {
+			this.messages.submit(record, entry, event.msisdn().value(), delivery);
+		}
 	}
 
 	public String groupId() {

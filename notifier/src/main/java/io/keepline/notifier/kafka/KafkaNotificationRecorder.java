@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -21,9 +22,8 @@ import org.springframework.kafka.support.SendResult;
 /**
  * Publishes notification outcomes to notification-events without waiting for each
  * acknowledgement; {@link #flush()} waits for all of the calling thread's, and
- * {@link OutcomesBeforeCommit} calls it before the listener commits the deadline records
- * they answer, so an offset is committed only once its outcome is durable
- * ({@link #whenFlushed}).
+ * {@link #whenDurable} runs a step once they are durable without waiting, so that a
+ * deadline record is committed only once the outcomes answering it are durable.
  */
 final class KafkaNotificationRecorder implements NotificationRecorder {
 
@@ -34,8 +34,6 @@ final class KafkaNotificationRecorder implements NotificationRecorder {
 	private final Duration timeout;
 
 	private final ThreadLocal<List<Pending>> pending = ThreadLocal.withInitial(ArrayList::new);
-
-	private final ThreadLocal<List<Runnable>> afterFlush = ThreadLocal.withInitial(ArrayList::new);
 
 	KafkaNotificationRecorder(KafkaTemplate<Msisdn, NotificationEvent> template, Duration timeout) {
 		this.template = template;
@@ -48,43 +46,56 @@ final class KafkaNotificationRecorder implements NotificationRecorder {
 	}
 
 	/**
-	 * Runs {@code step} on this thread after its next {@link #flush()}, once the outcomes
-	 * recorded before it are durable.
-	 */
-	void whenFlushed(Runnable step) {
-		this.afterFlush.get().add(step);
-	}
-
-	/**
 	 * Waits until the broker acknowledged every outcome this thread recorded; one that
 	 * failed is published once more and awaited, and if that fails too it is logged (the
-	 * message went out; only a redelivery of its event could now repeat it). Then runs
-	 * the steps waiting for it.
+	 * message went out; only a redelivery of its event could now repeat it).
 	 */
 	void flush() {
-		awaitOutcomes();
-		List<Runnable> steps = this.afterFlush.get();
-		if (!steps.isEmpty()) {
-			List<Runnable> due = List.copyOf(steps);
-			steps.clear();
-			due.forEach(Runnable::run);
-		}
-	}
-
-	private void awaitOutcomes() {
 		List<Pending> outcomes = this.pending.get();
 		if (outcomes.isEmpty()) {
 			return;
 		}
 		try {
-			for (Pending outcome : outcomes) {
-				if (!acknowledged(outcome.sent()) && !acknowledged(send(outcome.event()))) {
-					log.error("Could not publish the outcome of notification {}", outcome.event().notificationId());
-				}
-			}
+			await(outcomes);
 		}
 		finally {
 			outcomes.clear();
+		}
+	}
+
+	/**
+	 * Runs {@code step} once every outcome this thread recorded is durable, without
+	 * waiting for them: on the producer's thread when all were acknowledged, else on
+	 * {@code retries}, after the failed ones were published once more as {@link #flush()}
+	 * does.
+	 */
+	void whenDurable(Runnable step, Executor retries) {
+		List<Pending> outcomes = this.pending.get();
+		if (outcomes.isEmpty()) {
+			step.run();
+			return;
+		}
+		List<Pending> awaited = List.copyOf(outcomes);
+		outcomes.clear();
+		CompletableFuture.allOf(awaited.stream().map(Pending::sent).toArray(CompletableFuture[]::new))
+			.whenComplete((ignored, failure) -> {
+				if (failure == null) {
+					step.run();
+				}
+				else {
+					retries.execute(() -> {
+						await(awaited);
+						step.run();
+					});
+				}
+			});
+	}
+
+	private void await(List<Pending> outcomes) {
+		for (Pending outcome : outcomes) {
+			if (!acknowledged(outcome.sent()) && !acknowledged(send(outcome.event()))) {
+				log.error("Could not publish the outcome of notification {}", outcome.event().notificationId());
+			}
 		}
 	}
 

@@ -72,11 +72,20 @@ class NotifierKafkaConfiguration {
 	}
 
 	@Bean
-	WebhookDeliveries webhookDeliveries(InOrderAcks deadlineAcks, KafkaNotificationRecorder notificationRecorder,
+	Deliveries webhookDeliveries(InOrderAcks deadlineAcks, KafkaNotificationRecorder notificationRecorder,
 			NotifierSettings settings) {
-		return new WebhookDeliveries(settings.webhookThreads(), settings.webhookThreads() * 4,
-				settings.webhookOperatorConcurrency(), settings.httpTimeout(), deadlineAcks, notificationRecorder,
-				settings.groupId());
+		return Deliveries.webhooks(settings.webhookThreads(), settings.webhookOperatorConcurrency(),
+				settings.httpTimeout(), deadlineAcks, notificationRecorder, settings.groupId());
+	}
+
+	/**
+	 * As many threads as SMTP connections: each send holds one connection at a time.
+	 */
+	@Bean
+	Deliveries messageDeliveries(InOrderAcks deadlineAcks, KafkaNotificationRecorder notificationRecorder,
+			NotifierSettings settings) {
+		return Deliveries.messages(settings.smtpConnections(), settings.httpTimeout(), deadlineAcks,
+				notificationRecorder, settings.groupId());
 	}
 
 	/**

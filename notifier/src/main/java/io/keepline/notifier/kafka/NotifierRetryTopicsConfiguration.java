@@ -14,18 +14,18 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * Spring Kafka's retry topics (what {@code @EnableKafkaRetryTopic} would set up), with
  * two changes: the error handler hands a failed deadline record on without committing it
  * (the listener commits in order, {@link InOrderAcks}), and its recoverer also serves the
- * webhook deliveries that fail on their own threads ({@link WebhookDeliveries}).
+ * deliveries that fail on their own threads ({@link Deliveries}).
  */
 @Configuration
 class NotifierRetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 
 	private final ObjectProvider<InOrderAcks> acks;
 
-	private final ObjectProvider<WebhookDeliveries> webhooks;
+	private final ObjectProvider<Deliveries> deliveries;
 
-	NotifierRetryTopicsConfiguration(ObjectProvider<InOrderAcks> acks, ObjectProvider<WebhookDeliveries> webhooks) {
+	NotifierRetryTopicsConfiguration(ObjectProvider<InOrderAcks> acks, ObjectProvider<Deliveries> deliveries) {
 		this.acks = acks;
-		this.webhooks = webhooks;
+		this.deliveries = deliveries;
 	}
 
 	@Override
@@ -33,7 +33,9 @@ class NotifierRetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 		customizers.customizeErrorHandler((handler) -> {
 			handler.setAckAfterHandle(false);
 			handler.setRetryListeners(new DoneWhenRecovered(this.acks.getObject()));
-		}).customizeDeadLetterPublishingRecoverer((recoverer) -> this.webhooks.getObject().handOffThrough(recoverer));
+		})
+			.customizeDeadLetterPublishingRecoverer(
+					(recoverer) -> this.deliveries.forEach((pool) -> pool.handOffThrough(recoverer)));
 	}
 
 	/**

@@ -15,6 +15,7 @@ import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.NotifierSettings;
 import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
@@ -66,12 +67,6 @@ class SmtpOutageTest {
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
 	private static final int ATTEMPTS = (int) (2 * OUTAGE.toSeconds() / MAX_BACKOFF.toSeconds()) + 4;
-
-	/**
-	 * SMTP sends that can be in flight when the server dies: the deadline-events listener
-	 * and one consumer per retry topic, each sending one message at a time.
-	 */
-	private static final int CONCURRENT_SENDERS = 4;
 
 	private final List<String> healthDuringOutage = new CopyOnWriteArrayList<>();
 
@@ -195,9 +190,18 @@ class SmtpOutageTest {
 		assertThat(duplicated)
 			.as("duplicates: only a send in flight when the server died can be delivered twice "
 					+ "(message stored, connection closed before the 250 reply reached the notifier)")
-			.hasSizeLessThanOrEqualTo(CONCURRENT_SENDERS)
+			.hasSizeLessThanOrEqualTo(concurrentSenders())
 			.allSatisfy((email) -> assertThat(deliveries.get(email).get(0).instance()).isZero());
 		return duplicated;
+	}
+
+	/**
+	 * SMTP sends that can be in flight when the server dies: the notifier's email pool
+	 * (for deadline events and their retries alike) sends on that many threads, one
+	 * message at a time each.
+	 */
+	private int concurrentSenders() {
+		return this.notifier.bean(NotifierSettings.class).smtpConnections();
 	}
 
 	private List<NotificationSent> assertOneNotificationSentPerReminder(Map<Msisdn, Published> byMsisdn) {

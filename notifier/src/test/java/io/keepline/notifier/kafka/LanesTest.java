@@ -16,14 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order without holding a thread, while another operator's start at once; beyond the most
  * an operator may hold, a delivery is refused.
  */
-class OperatorLanesTest {
+class LanesTest {
 
 	/** Tasks handed to the executor and not run yet, run one by one by the test. */
 	private final Queue<Runnable> started = new ArrayDeque<>();
 
 	private final List<String> ran = new ArrayList<>();
 
-	private final OperatorLanes lanes = new OperatorLanes(this.started::add, 2, 3);
+	private final Lanes lanes = new Lanes(this.started::add, 2, 3);
 
 	@Test
 	void runsAnOperatorsDeliveriesInTurnWithoutHoldingThreads() {
@@ -42,7 +42,7 @@ class OperatorLanesTest {
 		runNext();
 		assertThat(this.ran).containsExactly("o1", "o2", "p1", "o3");
 		assertThat(this.started).isEmpty();
-		assertThat(this.lanes.busyOperators()).isZero();
+		assertThat(this.lanes.busyKeys()).isZero();
 	}
 
 	@Test
@@ -63,7 +63,7 @@ class OperatorLanesTest {
 
 	@Test
 	void startsTheNextEvenWhenADeliveryFails() {
-		OperatorLanes lanes = new OperatorLanes(this.started::add, 1, 2);
+		Lanes lanes = new Lanes(this.started::add, 1, 2);
 		lanes.offer("orange", () -> {
 			throw new IllegalStateException("receiver exploded");
 		});
@@ -77,7 +77,7 @@ class OperatorLanesTest {
 		}
 		runNext();
 		assertThat(this.ran).containsExactly("failed", "o2");
-		assertThat(lanes.busyOperators()).isZero();
+		assertThat(lanes.busyKeys()).isZero();
 	}
 
 	@Test
@@ -90,7 +90,7 @@ class OperatorLanesTest {
 			}
 			pool.add(task);
 		};
-		OperatorLanes lanes = new OperatorLanes(executor, 1, 3);
+		Lanes lanes = new Lanes(executor, 1, 3);
 		lanes.offer("orange", () -> this.ran.add("o1"));
 		lanes.offer("orange", () -> this.ran.add("o2"));
 		lanes.offer("orange", () -> this.ran.add("o3"));
@@ -98,7 +98,7 @@ class OperatorLanesTest {
 		pool.poll().run();
 		assertThat(this.ran).containsExactly("o1");
 		assertThat(pool).isEmpty();
-		assertThat(lanes.busyOperators()).isZero();
+		assertThat(lanes.busyKeys()).isZero();
 	}
 
 	private boolean offer(String operator, String name) {

@@ -1,7 +1,6 @@
 package io.keepline.notifier.kafka;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,26 +17,33 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Runs the deliveries that may call a holder's webhook on a bounded pool, so that the
- * listener thread goes on with other holders' email and SMS while a receiver is slow. A
- * delivery that fails is handed, from the pool, to the retry topics or the dead-letter
- * topic exactly as the container's error handler would; its record is committed (see
- * {@link InOrderAcks}) once its outcomes are durable and it was delivered or handed on.
- * When {@code capacity} deliveries are running or queued, the listener waits for a place
- * (its consumer pauses) up to {@code maxWait}, then defers the record to the retry
- * topics. One operator's deliveries run at most {@code perOperator} at once, the others
- * waiting their turn ({@link OperatorLanes}); an operator already holding half the places
- * has its next record deferred at once.
+ * Runs deadline records' deliveries on a bounded pool of their own, off the listener
+ * threads, so that a listener goes on reading while sends wait on an SMTP server, an SMS
+ * provider or a webhook receiver. Deliveries are keyed (an operator for webhooks, a line
+ * for email and SMS) and each key's run at most {@code perKey} at once, the next waiting
+ * their turn in order ({@link Lanes}). A delivery that fails is handed, from the pool, to
+ * the retry topics or the dead-letter topic exactly as the container's error handler
+ * would; its record is committed (see {@link InOrderAcks}) once its outcomes are durable
+ * and it was delivered or handed on. When {@code capacity} deliveries are running or
+ * queued, the listener waits for a place up to {@code maxWait}, then defers the record to
+ * the retry topics; a key already holding {@code mostPerKey} places has its next record
+ * deferred at once.
  */
-final class WebhookDeliveries implements AutoCloseable {
+final class Deliveries implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(WebhookDeliveries.class);
+	private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
 	private static final int HAND_OFF_ATTEMPTS = 3;
 
-	private final ExecutorService pool;
+	private final String name;
 
-	private final OperatorLanes operators;
+	private final String keyName;
+
+	private final ThreadPoolExecutor pool;
+
+	private final Lanes lanes;
+
+	private final int mostPerKey;
 
 	private final Semaphore places;
 
@@ -51,16 +57,38 @@ final class WebhookDeliveries implements AutoCloseable {
 
 	private final AtomicReference<DeadLetterPublishingRecoverer> retryTopics = new AtomicReference<>();
 
-	WebhookDeliveries(int threads, int capacity, int perOperator, Duration maxWait, InOrderAcks acks,
-			KafkaNotificationRecorder recorder, String groupId) {
+	private Deliveries(String name, String keyName, int threads, int capacity, int perKey, int mostPerKey,
+			Duration maxWait, InOrderAcks acks, KafkaNotificationRecorder recorder, String groupId) {
+		this.name = name;
+		this.keyName = keyName;
 		this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-				new CustomizableThreadFactory("notifier-webhook-"));
-		this.operators = new OperatorLanes(this.pool, perOperator, capacity / 2);
+				new CustomizableThreadFactory("notifier-" + name + "-"));
+		this.lanes = new Lanes(this.pool, perKey, mostPerKey);
+		this.mostPerKey = mostPerKey;
 		this.places = new Semaphore(capacity);
 		this.maxWait = maxWait;
 		this.acks = acks;
 		this.recorder = recorder;
 		this.groupId = groupId;
+	}
+
+	/**
+	 * Deliveries that may call a holder's webhook: keyed by operator, {@code perOperator}
+	 * at once, an operator holding at most half the places.
+	 */
+	static Deliveries webhooks(int threads, int perOperator, Duration maxWait, InOrderAcks acks,
+			KafkaNotificationRecorder recorder, String groupId) {
+		return new Deliveries("webhook", "operator", threads, threads * 4, perOperator, threads * 2, maxWait, acks,
+				recorder, groupId);
+	}
+
+	/**
+	 * Email and SMS deliveries: keyed by line, one at a time, so that the sent-log sees a
+	 * line's sends in order and a redelivered event finds its notification sent.
+	 */
+	static Deliveries messages(int threads, Duration maxWait, InOrderAcks acks, KafkaNotificationRecorder recorder,
+			String groupId) {
+		return new Deliveries("send", "line", threads, threads * 4, 1, threads * 4, maxWait, acks, recorder, groupId);
 	}
 
 	/**
@@ -72,18 +100,17 @@ final class WebhookDeliveries implements AutoCloseable {
 	}
 
 	/**
-	 * Runs {@code delivery} for {@code record}, to a holder of {@code operator}, on the
-	 * pool in the operator's turn; called on the listener thread, which it never holds
-	 * longer than the wait for a place.
+	 * Runs {@code delivery} for {@code record} on the pool in {@code key}'s turn; called
+	 * on the listener thread, which it never holds longer than the wait for a place.
 	 */
-	void submit(ConsumerRecord<?, ?> record, InOrderAcks.Entry entry, String operator, Runnable delivery) {
+	void submit(ConsumerRecord<?, ?> record, InOrderAcks.Entry entry, String key, Runnable delivery) {
 		if (!acquirePlace()) {
-			throw new TransientDeliveryException("webhook_pool_full",
-					"no place for a webhook delivery within " + this.maxWait);
+			throw new TransientDeliveryException(this.name + "_pool_full",
+					"no place for a " + this.name + " delivery within " + this.maxWait);
 		}
 		boolean taken = false;
 		try {
-			taken = this.operators.offer(operator, () -> deliver(record, entry, delivery));
+			taken = this.lanes.offer(key, () -> deliver(record, entry, delivery));
 		}
 		finally {
 			if (!taken) {
@@ -91,16 +118,15 @@ final class WebhookDeliveries implements AutoCloseable {
 			}
 		}
 		if (!taken) {
-			throw new TransientDeliveryException("webhook_operator_busy",
-					"operator " + operator + " has half the webhook delivery places already");
+			throw new TransientDeliveryException(this.name + "_" + this.keyName + "_busy",
+					"one " + this.keyName + " holds " + this.mostPerKey + " " + this.name + " delivery places already");
 		}
 	}
 
 	private void deliver(ConsumerRecord<?, ?> record, InOrderAcks.Entry entry, Runnable delivery) {
 		try {
 			delivery.run();
-			this.recorder.flush();
-			this.acks.done(entry);
+			this.recorder.whenDurable(() -> this.acks.done(entry), this.pool);
 		}
 		catch (RuntimeException ex) {
 			this.recorder.flush();
@@ -128,7 +154,7 @@ final class WebhookDeliveries implements AutoCloseable {
 	 */
 	private void handOff(ConsumerRecord<?, ?> record, InOrderAcks.Entry entry, RuntimeException failure) {
 		DeadLetterPublishingRecoverer recoverer = this.retryTopics.get();
-		ListenerExecutionFailedException wrapped = new ListenerExecutionFailedException("webhook delivery failed",
+		ListenerExecutionFailedException wrapped = new ListenerExecutionFailedException(this.name + " delivery failed",
 				this.groupId, failure);
 		for (int attempt = 1; recoverer != null && attempt <= HAND_OFF_ATTEMPTS; attempt++) {
 			try {
