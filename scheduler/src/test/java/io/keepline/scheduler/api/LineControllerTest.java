@@ -1,5 +1,6 @@
 package io.keepline.scheduler.api;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.Set;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.auth.OperatorKeys;
 import io.keepline.scheduler.SchedulerSettings;
+import io.keepline.scheduler.deadline.DueEntry;
 import io.keepline.scheduler.deadline.EngineSettings;
 import io.keepline.scheduler.deadline.LineRules;
 import io.keepline.scheduler.deadline.LineState;
@@ -111,6 +113,23 @@ class LineControllerTest {
 		assertThat(response.getBody()).isInstanceOfSatisfying(LineReport.class,
 				(view) -> assertThat(view.validUntil()).isEqualTo(LocalDate.parse("2027-03-15")));
 		verify(this.forwarder, never()).forward(any(), any(), any());
+	}
+
+	@Test
+	void showsAReminderWhoseIndexEntryIsGoneAsFired() {
+		LineState line = registered();
+		DueEntry first = line.planned().get(0);
+		given(this.store.get(LINE)).willReturn(line);
+		// an index key starts with the entry's due millis, big-endian
+		given(this.index.get(any()))
+			.willAnswer((query) -> (ByteBuffer.wrap(query.<Bytes>getArgument(0).get()).getLong() == first.dueMillis())
+					? null : new byte[] { 1 });
+		ResponseEntity<?> response = this.controller.line(LINE.value(), ORANGE, "true");
+		assertThat(response.getBody()).isInstanceOfSatisfying(LineReport.class, (view) -> {
+			assertThat(view.done()).containsExactly(first.milestone());
+			assertThat(view.nextDeadlines()).hasSize(line.planned().size() - 1)
+				.noneMatch((next) -> next.dueAt().equals(first.due()));
+		});
 	}
 
 	@Test
