@@ -4,8 +4,12 @@ import java.util.Optional;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.scheduler.SchedulerSettings;
+import io.keepline.scheduler.deadline.LineRules;
 import io.keepline.scheduler.deadline.LineState;
 import io.keepline.scheduler.engine.SchedulerTopology;
+import io.keepline.scheduler.engine.StoredLines;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -16,9 +20,9 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds a line's state with Kafka Streams interactive queries: in this instance's store
- * when it owns the line (or no other instance can be asked), else names the instance that
- * does.
+ * Finds a line's state with Kafka Streams interactive queries: in this instance's stores
+ * when it owns the line (or no other instance can be asked), loaded as the engine loads
+ * it ({@link StoredLines}), else names the instance that does.
  */
 @Component
 class LineQueries {
@@ -27,9 +31,13 @@ class LineQueries {
 
 	private final KafkaStreamsInteractiveQueryService queries;
 
-	LineQueries(StreamsBuilderFactoryBean factory, KafkaStreamsInteractiveQueryService queries) {
+	private final LineRules rules;
+
+	LineQueries(StreamsBuilderFactoryBean factory, KafkaStreamsInteractiveQueryService queries,
+			SchedulerSettings settings) {
 		this.factory = factory;
 		this.queries = queries;
+		this.rules = new LineRules(settings.engine());
 	}
 
 	/** Where a line lives: here (with its state, if any) or on another instance. */
@@ -65,9 +73,11 @@ class LineQueries {
 					return new Elsewhere(owner);
 				}
 			}
-			ReadOnlyKeyValueStore<Msisdn, LineState> store = this.queries
+			ReadOnlyKeyValueStore<Msisdn, LineState> lines = this.queries
 				.retrieveQueryableStore(SchedulerTopology.LINES_STORE, QueryableStoreTypes.keyValueStore());
-			return new Here(Optional.ofNullable(store.get(msisdn)));
+			ReadOnlyKeyValueStore<Bytes, byte[]> index = this.queries
+				.retrieveQueryableStore(SchedulerTopology.INDEX_STORE, QueryableStoreTypes.keyValueStore());
+			return new Here(Optional.ofNullable(StoredLines.load(msisdn, lines, index, this.rules)));
 		}
 		catch (IllegalStateException ex) {
 			// the query service's answer once its retries found no store or metadata

@@ -3,11 +3,13 @@ package io.keepline.scheduler.deadline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.line.HolderUpdated;
 import io.keepline.contracts.line.LineCancelled;
 import io.keepline.contracts.line.LineErased;
@@ -97,6 +99,52 @@ public final class LineRules {
 		line.note(now, event.getClass().getSimpleName() + " " + entry.milestone().code(), this.settings.historySize());
 		this.planner.replan(line, now);
 		return Outcome.of(line.state(), event);
+	}
+
+	/**
+	 * Whether firing {@code entry} did nothing to the line but mark it fired (a reminder
+	 * whose firing re-plans nothing else): then the processor deletes the entry from the
+	 * due index and leaves the stored state as it is, and {@link #settle} marks the
+	 * reminder fired whenever the line is loaded.
+	 */
+	public boolean firedOnly(LineState current, DueEntry entry, Outcome outcome, Instant now) {
+		return current != null && outcome.state() != null && outcome.state() != current && reminder(entry)
+				&& outcome.state().equals(marked(current, entry, now));
+	}
+
+	/**
+	 * The stored state as the rules see it: each planned reminder that the due index no
+	 * longer holds ({@code pending} false) fired without the state being rewritten
+	 * ({@link #firedOnly}), so it is marked fired, in due order, with a history line at
+	 * its due instant. Reminders are the only entries checked, so that a line costs one
+	 * index lookup per planned reminder.
+	 */
+	public LineState settle(LineState stored, Predicate<DueEntry> pending) {
+		if (stored == null) {
+			return null;
+		}
+		LineState line = stored;
+		for (DueEntry entry : stored.planned()) {
+			if (reminder(entry) && !pending.test(entry)) {
+				line = marked(line, entry, entry.due());
+			}
+		}
+		return line;
+	}
+
+	/**
+	 * {@code state} with {@code entry} fired: its milestone reached, no longer planned.
+	 */
+	private LineState marked(LineState state, DueEntry entry, Instant at) {
+		LineState.Draft line = state.draft();
+		line.cycle = line.cycle.with(entry.milestone());
+		line.planned = state.planned().stream().filter((planned) -> !planned.sameSlot(entry)).toList();
+		line.note(at, ReminderDue.class.getSimpleName() + " " + entry.milestone().code(), this.settings.historySize());
+		return line.state();
+	}
+
+	private static boolean reminder(DueEntry entry) {
+		return entry.kind() == DueKind.REMINDER || entry.kind() == DueKind.FAILURE_REMINDER;
 	}
 
 	/**

@@ -17,6 +17,7 @@ import io.keepline.scheduler.deadline.LineRecords;
 import io.keepline.scheduler.deadline.LineRules;
 import io.keepline.scheduler.deadline.LineState;
 import io.keepline.scheduler.deadline.Outcome;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -55,6 +56,8 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 
 	private KeyValueStore<Msisdn, LineState> lines;
 
+	private KeyValueStore<Bytes, byte[]> indexStore;
+
 	private DueIndex index;
 
 	private RecordBackfill backfill;
@@ -71,7 +74,8 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 	public void init(ProcessorContext<Msisdn, Forwarded> context) {
 		this.context = context;
 		this.lines = context.getStateStore(SchedulerTopology.LINES_STORE);
-		this.index = new DueIndex(context.getStateStore(SchedulerTopology.INDEX_STORE));
+		this.indexStore = context.getStateStore(SchedulerTopology.INDEX_STORE);
+		this.index = new DueIndex(this.indexStore);
 		this.backfill = new RecordBackfill(this.lines, context.getStateStore(SchedulerTopology.BACKFILL_STORE),
 				context.taskId().toString());
 		context.schedule(this.settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
@@ -83,7 +87,7 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 			return;
 		}
 		Instant now = this.clock.instant();
-		LineState current = this.lines.get(record.key());
+		LineState current = load(record.key());
 		Outcome outcome = this.rules.apply(current, record.key(), record.value(), now);
 		store(record.key(), current, outcome);
 		publish(record.key(), current, outcome, now, record.timestamp());
@@ -138,16 +142,20 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 	}
 
 	/**
-	 * Fires one due entry and removes it from the index: through {@link #store} when the
-	 * new state no longer plans it, else directly (a stale entry), so that the index's
-	 * changelog gets one tombstone for it, not two.
+	 * Fires one due entry and removes it from the index. A reminder whose firing changes
+	 * nothing but mark it fired only loses its index entry: the stored state stays as it
+	 * is and the next {@link #load} marks it fired. Anything else goes through
+	 * {@link #store}, and the entry is deleted directly when the new state still plans it
+	 * (or never did: a stale entry), so that the index's changelog gets one tombstone for
+	 * it, not two.
 	 */
 	private void fire(DueIndex.Due due, Instant now, long timestamp) {
 		// the index holds numbers this processor checked before it stored them
 		Msisdn msisdn = Msisdn.trusted(due.msisdn());
-		LineState current = this.lines.get(msisdn);
+		LineState current = load(msisdn);
 		Outcome outcome = this.rules.fire(current, due.entry(), now);
-		if (store(msisdn, current, outcome).stream().noneMatch(due.entry()::sameSlot)) {
+		if (this.rules.firedOnly(current, due.entry(), outcome, now)
+				|| store(msisdn, current, outcome).stream().noneMatch(due.entry()::sameSlot)) {
 			this.index.delete(due.key());
 		}
 		publish(msisdn, current, outcome, now, timestamp);
@@ -157,6 +165,11 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 			log.debug("{} {} for {} cycle {}", event.getClass().getSimpleName(), due.entry().milestone().code(), msisdn,
 					event.validUntil());
 		}
+	}
+
+	/** The line's state as the rules see it ({@link StoredLines}). */
+	private LineState load(Msisdn msisdn) {
+		return StoredLines.load(msisdn, this.lines, this.indexStore, this.rules);
 	}
 
 	/**

@@ -1,8 +1,12 @@
 package io.keepline.scheduler.api;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -10,6 +14,8 @@ import java.util.Set;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.auth.OperatorKeys;
+import io.keepline.scheduler.SchedulerSettings;
+import io.keepline.scheduler.deadline.DueEntry;
 import io.keepline.scheduler.deadline.EngineSettings;
 import io.keepline.scheduler.deadline.LineRules;
 import io.keepline.scheduler.deadline.LineState;
@@ -17,6 +23,7 @@ import io.keepline.scheduler.engine.Fixtures;
 import io.keepline.scheduler.engine.SchedulerTopology;
 import io.keepline.support.web.OperatorAuthentication;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -31,6 +38,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -55,6 +63,12 @@ class LineControllerTest {
 
 	private final ReadOnlyKeyValueStore<Msisdn, LineState> store = mock();
 
+	private final ReadOnlyKeyValueStore<Bytes, byte[]> index = mock();
+
+	private static final SchedulerSettings SCHEDULER_SETTINGS = new SchedulerSettings(LocalTime.of(10, 0),
+			LocalTime.of(9, 0), LocalTime.of(21, 0), List.of(3, 2, 1), Duration.ofMillis(250), 20_000,
+			Duration.ofMillis(200), DataSize.ofMegabytes(256));
+
 	private final LineForwarder forwarder = mock(LineForwarder.class);
 
 	private LineController controller;
@@ -68,8 +82,11 @@ class LineControllerTest {
 		streamsConfiguration.put("application.server", "me:8082");
 		given(factory.getStreamsConfiguration()).willReturn(streamsConfiguration);
 		given(this.streams.state()).willReturn(KafkaStreams.State.RUNNING);
-		given(this.streams.store(any(StoreQueryParameters.class))).willReturn(this.store);
-		this.controller = controller(new LineQueries(factory, new KafkaStreamsInteractiveQueryService(factory)));
+		given(this.streams.store(any(StoreQueryParameters.class))).willAnswer((query) -> SchedulerTopology.INDEX_STORE
+			.equals(query.<StoreQueryParameters<?>>getArgument(0).storeName()) ? this.index : this.store);
+		given(this.index.get(any())).willReturn(new byte[] { 1 });
+		this.controller = controller(
+				new LineQueries(factory, new KafkaStreamsInteractiveQueryService(factory), SCHEDULER_SETTINGS));
 	}
 
 	private LineController controller(LineQueries queries) {
@@ -96,6 +113,23 @@ class LineControllerTest {
 		assertThat(response.getBody()).isInstanceOfSatisfying(LineReport.class,
 				(view) -> assertThat(view.validUntil()).isEqualTo(LocalDate.parse("2027-03-15")));
 		verify(this.forwarder, never()).forward(any(), any(), any());
+	}
+
+	@Test
+	void showsAReminderWhoseIndexEntryIsGoneAsFired() {
+		LineState line = registered();
+		DueEntry first = line.planned().get(0);
+		given(this.store.get(LINE)).willReturn(line);
+		// an index key starts with the entry's due millis, big-endian
+		given(this.index.get(any()))
+			.willAnswer((query) -> (ByteBuffer.wrap(query.<Bytes>getArgument(0).get()).getLong() == first.dueMillis())
+					? null : new byte[] { 1 });
+		ResponseEntity<?> response = this.controller.line(LINE.value(), ORANGE, "true");
+		assertThat(response.getBody()).isInstanceOfSatisfying(LineReport.class, (view) -> {
+			assertThat(view.done()).containsExactly(first.milestone());
+			assertThat(view.nextDeadlines()).hasSize(line.planned().size() - 1)
+				.noneMatch((next) -> next.dueAt().equals(first.due()));
+		});
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
+import io.keepline.scheduler.deadline.LineRules;
 import io.keepline.scheduler.deadline.LineState;
 import io.keepline.support.streams.KeyMismatchHandler;
 import io.keepline.testsupport.MutableClock;
@@ -66,12 +67,15 @@ final class EngineHarness implements AutoCloseable {
 
 	private final Path stateDir;
 
+	private final LineRules rules;
+
 	EngineHarness(Instant start) {
 		this(start, EngineSettings.defaults());
 	}
 
 	EngineHarness(Instant start, EngineSettings settings) {
 		this.clock = new MutableClock(start);
+		this.rules = new LineRules(settings);
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scheduler-test");
 		this.stateDir = createStateDir();
@@ -192,7 +196,14 @@ final class EngineHarness implements AutoCloseable {
 		return this.driver.getKeyValueStore(SchedulerTopology.BACKFILL_STORE);
 	}
 
+	/** The line's state as the engine loads it. */
 	LineState state(Msisdn msisdn) {
+		return StoredLines.load(msisdn, this.driver.getKeyValueStore(SchedulerTopology.LINES_STORE),
+				this.driver.getKeyValueStore(SchedulerTopology.INDEX_STORE), this.rules);
+	}
+
+	/** The line's state as the line store holds it. */
+	LineState storedState(Msisdn msisdn) {
 		KeyValueStore<Msisdn, LineState> store = this.driver.getKeyValueStore(SchedulerTopology.LINES_STORE);
 		return store.get(msisdn);
 	}
