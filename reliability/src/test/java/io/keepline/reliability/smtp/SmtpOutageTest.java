@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -148,9 +149,12 @@ class SmtpOutageTest {
 			assertThat(event.permanent()).isFalse();
 			assertThat(event.reason()).isEqualTo("smtp_unavailable");
 		});
+		// the dead-letter topic is shared with other scenarios on the same broker, whose
+		// poison records may have keys that are not numbers at all
+		Set<String> numbers = byMsisdn.keySet().stream().map(Msisdn::value).collect(Collectors.toSet());
 		long deadLettered = this.deadLetters.records()
 			.stream()
-			.filter((record) -> record.key() != null && byMsisdn.containsKey(Msisdn.of(record.key())))
+			.filter((record) -> record.key() != null && numbers.contains(record.key()))
 			.count();
 		assertThat(deadLettered).as("reminders dead-lettered").isZero();
 		assertThat(this.healthDuringOutage).as("health while SMTP was down")
