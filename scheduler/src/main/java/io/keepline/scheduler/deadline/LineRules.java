@@ -113,57 +113,23 @@ public final class LineRules {
 	}
 
 	/**
-	 * The stored state as the rules see it: each planned reminder due before the first
-	 * entry the due index still holds ({@code pending} true) fired without the state
-	 * being rewritten ({@link #firedOnly}), so it is marked fired, in due order, with a
-	 * history line at its due instant. Entries fire in due order, so the walk stops after
-	 * the instant of the first pending entry (a non-reminder is pending: its firing
-	 * rewrites the state); the entries after it are pending too, whether the index holds
-	 * them all (a state planned before {@link #indexed}) or not yet. A line costs one
-	 * index lookup per fired reminder, plus one.
+	 * The stored state as the rules see it: each planned reminder that the due index no
+	 * longer holds ({@code pending} false) fired without the state being rewritten
+	 * ({@link #firedOnly}), so it is marked fired, in due order, with a history line at
+	 * its due instant. Reminders are the only entries checked, so that a line costs one
+	 * index lookup per planned reminder.
 	 */
 	public LineState settle(LineState stored, Predicate<DueEntry> pending) {
 		if (stored == null) {
 			return null;
 		}
 		LineState line = stored;
-		long pendingFrom = Long.MAX_VALUE;
 		for (DueEntry entry : stored.planned()) {
-			if (entry.dueMillis() > pendingFrom) {
-				break;
-			}
-			if (!reminder(entry) || pending.test(entry)) {
-				pendingFrom = Math.min(pendingFrom, entry.dueMillis());
-			}
-			else {
+			if (reminder(entry) && !pending.test(entry)) {
 				line = marked(line, entry, entry.due());
 			}
 		}
 		return line;
-	}
-
-	/**
-	 * The planned entries the due index holds: those due first (one, or all that share
-	 * the first instant, so that they fire in the index's order as before). The processor
-	 * puts the next ones when these fire or the plan changes, so that a registration
-	 * writes one index entry instead of one per deadline; {@link #settle} tells the
-	 * reminders that fired from those not indexed yet by their order.
-	 */
-	public static List<DueEntry> indexed(List<DueEntry> planned) {
-		if (planned.isEmpty()) {
-			return List.of();
-		}
-		long first = Long.MAX_VALUE;
-		for (DueEntry entry : planned) {
-			first = Math.min(first, entry.dueMillis());
-		}
-		List<DueEntry> indexed = new ArrayList<>(1);
-		for (DueEntry entry : planned) {
-			if (entry.dueMillis() == first) {
-				indexed.add(entry);
-			}
-		}
-		return indexed;
 	}
 
 	/**

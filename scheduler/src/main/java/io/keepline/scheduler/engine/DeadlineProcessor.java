@@ -3,10 +3,7 @@ package io.keepline.scheduler.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -146,47 +143,27 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 
 	/**
 	 * Fires one due entry and removes it from the index. A reminder whose firing changes
-	 * nothing but mark it fired only loses its index entry, and the next planned entries
-	 * take its place ({@link LineRules#indexed}): the stored state stays as it is and the
-	 * next {@link #load} marks it fired. Anything else goes through {@link #store}, and
-	 * the entry is deleted directly when the new state still plans it (or never did: a
-	 * stale entry), so that the index's changelog gets one tombstone for it, not two. An
-	 * entry put in its place that is due already fires at once, with the same clock, as
-	 * it would have when every planned entry was indexed.
+	 * nothing but mark it fired only loses its index entry: the stored state stays as it
+	 * is and the next {@link #load} marks it fired. Anything else goes through
+	 * {@link #store}, and the entry is deleted directly when the new state still plans it
+	 * (or never did: a stale entry), so that the index's changelog gets one tombstone for
+	 * it, not two.
 	 */
 	private void fire(DueIndex.Due due, Instant now, long timestamp) {
 		// the index holds numbers this processor checked before it stored them
 		Msisdn msisdn = Msisdn.trusted(due.msisdn());
-		Deque<DueEntry> waiting = new ArrayDeque<>(1);
-		waiting.add(due.entry());
-		boolean first = true;
-		while (!waiting.isEmpty()) {
-			DueEntry entry = waiting.poll();
-			LineState current = load(msisdn);
-			Outcome outcome = this.rules.fire(current, entry, now);
-			Indexed change;
-			if (this.rules.firedOnly(current, entry, outcome, now)) {
-				change = reindex(msisdn, current.planned(), outcome.state().planned());
-			}
-			else {
-				change = store(msisdn, current, outcome);
-				if (change.deleted().stream().noneMatch(entry::sameSlot)) {
-					this.index.delete(
-							first ? due.key() : DueIndex.key(entry.dueMillis(), msisdn, entry.kind(), entry.stage()));
-				}
-			}
-			publish(msisdn, current, outcome, now, timestamp);
-			for (DeadlineEvent event : outcome.emitted()) {
-				this.context.forward(new Record<>(msisdn, new Forwarded.Deadline(event), timestamp));
-				this.listener.emitted(event, Duration.between(entry.due(), now));
-				log.debug("{} {} for {} cycle {}", event.getClass().getSimpleName(), entry.milestone().code(), msisdn,
-						event.validUntil());
-			}
-			List<DueEntry> dueNow = change.due(now);
-			for (int i = dueNow.size() - 1; i >= 0; i--) {
-				waiting.addFirst(dueNow.get(i));
-			}
-			first = false;
+		LineState current = load(msisdn);
+		Outcome outcome = this.rules.fire(current, due.entry(), now);
+		if (this.rules.firedOnly(current, due.entry(), outcome, now)
+				|| store(msisdn, current, outcome).stream().noneMatch(due.entry()::sameSlot)) {
+			this.index.delete(due.key());
+		}
+		publish(msisdn, current, outcome, now, timestamp);
+		for (DeadlineEvent event : outcome.emitted()) {
+			this.context.forward(new Record<>(msisdn, new Forwarded.Deadline(event), timestamp));
+			this.listener.emitted(event, Duration.between(due.entry().due(), now));
+			log.debug("{} {} for {} cycle {}", event.getClass().getSimpleName(), due.entry().milestone().code(), msisdn,
+					event.validUntil());
 		}
 	}
 
@@ -207,81 +184,39 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 	}
 
 	/**
-	 * Stores the outcome's state and keeps the index in step with its first planned
-	 * entries.
-	 * @return the index entries it deleted and put
+	 * Stores the outcome's state and keeps the index in step with its planned entries.
+	 * @return the planned entries it deleted from the index
 	 */
-	private Indexed store(Msisdn msisdn, LineState current, Outcome outcome) {
+	private List<DueEntry> store(Msisdn msisdn, LineState current, Outcome outcome) {
+		List<DueEntry> deleted = new ArrayList<>(2);
 		if (outcome.erased()) {
-			List<DueEntry> deleted = new ArrayList<>(2);
 			if (current != null) {
-				// every planned entry: a state planned before only the first ones were
-				// indexed has them all in the index
 				for (DueEntry entry : current.planned()) {
 					this.index.delete(msisdn, entry);
 					deleted.add(entry);
 				}
 				this.lines.delete(msisdn);
 			}
-			return new Indexed(deleted, List.of());
+			return deleted;
 		}
 		LineState next = outcome.state();
 		if (next == current) {
-			return new Indexed(List.of(), List.of());
+			return deleted;
 		}
-		Indexed change = reindex(msisdn, (current != null) ? current.planned() : List.of(), next.planned());
-		this.lines.put(msisdn, next);
-		return change;
-	}
-
-	/**
-	 * Moves the index from the plan {@code before} to the plan {@code after}: deletes the
-	 * first entries of {@code before} that {@code after} no longer plans, and any other
-	 * entry it drops that the index holds (a state indexed before only the first entries
-	 * were), then puts the first entries of {@code after} not indexed yet.
-	 */
-	private Indexed reindex(Msisdn msisdn, List<DueEntry> before, List<DueEntry> after) {
-		List<DueEntry> indexedBefore = LineRules.indexed(before);
-		List<DueEntry> indexedAfter = LineRules.indexed(after);
-		List<DueEntry> deleted = new ArrayList<>(2);
+		List<DueEntry> before = (current != null) ? current.planned() : List.of();
 		for (DueEntry entry : before) {
-			if (after.stream().noneMatch(entry::sameSlot)
-					&& (indexedBefore.stream().anyMatch(entry::sameSlot) || indexed(msisdn, entry))) {
+			if (next.planned().stream().noneMatch(entry::sameSlot)) {
 				this.index.delete(msisdn, entry);
 				deleted.add(entry);
 			}
 		}
-		List<DueEntry> put = new ArrayList<>(indexedAfter.size());
-		for (DueEntry entry : indexedAfter) {
-			if (indexedBefore.stream().noneMatch(entry::sameSlot)) {
+		for (DueEntry entry : next.planned()) {
+			if (before.stream().noneMatch(entry::sameSlot)) {
 				this.index.put(msisdn, entry);
-				put.add(entry);
 			}
 		}
-		return new Indexed(deleted, put);
-	}
-
-	private boolean indexed(Msisdn msisdn, DueEntry entry) {
-		return this.indexStore.get(DueIndex.key(entry.dueMillis(), msisdn, entry.kind(), entry.stage())) != null;
-	}
-
-	/** The index entries one change deleted and put. */
-	private record Indexed(List<DueEntry> deleted, List<DueEntry> put) {
-
-		/** The entries put that are due at {@code now}, in the index's order. */
-		List<DueEntry> due(Instant now) {
-			List<DueEntry> due = new ArrayList<>(this.put.size());
-			for (DueEntry entry : this.put) {
-				if (entry.dueMillis() <= now.toEpochMilli()) {
-					due.add(entry);
-				}
-			}
-			due.sort(Comparator.comparingLong(DueEntry::dueMillis)
-				.thenComparing((entry) -> entry.kind().code() & 0xff)
-				.thenComparingInt(DueEntry::stage));
-			return due;
-		}
-
+		this.lines.put(msisdn, next);
+		return deleted;
 	}
 
 }

@@ -18,7 +18,6 @@ import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topics;
-import io.keepline.scheduler.deadline.DueEntry;
 import io.keepline.scheduler.deadline.EngineSettings;
 import io.keepline.scheduler.deadline.LineRules;
 import io.keepline.scheduler.deadline.LineState;
@@ -189,18 +188,6 @@ final class EngineHarness implements AutoCloseable {
 	EngineHarness storeState(LineState state) {
 		KeyValueStore<Msisdn, LineState> store = this.driver.getKeyValueStore(SchedulerTopology.LINES_STORE);
 		store.put(state.msisdn(), state);
-		return this;
-	}
-
-	/**
-	 * Puts every entry the line's stored state plans into the due index, as the version
-	 * that indexed a whole plan at once left it.
-	 */
-	EngineHarness indexEveryPlannedEntry(Msisdn msisdn) {
-		KeyValueStore<Bytes, byte[]> index = this.driver.getKeyValueStore(SchedulerTopology.INDEX_STORE);
-		for (DueEntry entry : storedState(msisdn).planned()) {
-			index.put(DueIndex.key(entry.dueMillis(), msisdn, entry.kind(), entry.stage()), new byte[] { 1 });
-		}
 		return this;
 	}
 
