@@ -1,6 +1,5 @@
 package io.keepline.contracts.json;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -20,7 +19,6 @@ import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The one JSON mapping of Keepline's wire format (Jackson 3): unknown fields are
@@ -34,9 +32,6 @@ public final class EventJson {
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-		.addModule(
-				new SimpleModule("keepline-canonical-dates").addDeserializer(Instant.class, CanonicalDates.instants())
-					.addDeserializer(LocalDate.class, CanonicalDates.dates()))
 		.build();
 
 	private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
