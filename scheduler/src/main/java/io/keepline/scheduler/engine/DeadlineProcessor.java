@@ -36,6 +36,13 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineProcessor.class);
 
+	/**
+	 * One DEBUG line per punctuation that found something due: what it handled, how long
+	 * its index scans and the rest took, and why it stopped.
+	 */
+	private static final Logger punctuations = LoggerFactory
+		.getLogger(DeadlineProcessor.class.getName() + ".punctuations");
+
 	/** Most due entries read from the index at once. */
 	static final int SLICE = 1_000;
 
@@ -61,6 +68,17 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 	private DueIndex index;
 
 	private RecordBackfill backfill;
+
+	private long lastPunctuation;
+
+	/**
+	 * Real time the current punctuation spent loading lines, for its DEBUG line (measured
+	 * with {@link System#nanoTime}, so that the time budget's reads stay as they were).
+	 */
+	private long loading;
+
+	/** Time the current punctuation spent deleting fired index entries. */
+	private long deleting;
 
 	DeadlineProcessor(EngineSettings settings, Clock clock, LongSupplier nanoTime, EngineListener listener) {
 		this.settings = settings;
@@ -113,14 +131,24 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 	 */
 	private void punctuate(long timestamp) {
 		Instant now = this.clock.instant();
+		long started = System.nanoTime();
+		this.loading = 0;
+		this.deleting = 0;
 		long budgetEnd = this.nanoTime.getAsLong() + this.settings.maxPunctuationTime().toNanos();
 		int max = this.settings.maxPerPunctuation();
 		int handled = 0;
+		int slices = 0;
+		long read = 0;
+		long scanning = 0;
 		boolean drained = false;
 		boolean outOfTime = false;
 		while (!drained && !outOfTime && handled < max) {
 			int wanted = Math.min(SLICE, max - handled);
+			long scan = System.nanoTime();
 			List<DueIndex.Due> slice = this.index.due(now.toEpochMilli(), wanted);
+			scanning += System.nanoTime() - scan;
+			read += this.index.lastRead();
+			slices++;
 			boolean last = slice.size() < wanted;
 			int done = 0;
 			while (done < slice.size() && !outOfTime) {
@@ -133,6 +161,16 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 			drained = last && done == slice.size();
 			this.index.scanned(slice.subList(0, done), drained, now.toEpochMilli());
 		}
+		long ended = System.nanoTime();
+		if (handled > 0 && punctuations.isDebugEnabled()) {
+			punctuations.debug(
+					"Task {}: {} due entries in {} slices ({} index keys read), stopped {}; {} ms, of which scans {} ms, line loads {} ms, index deletes {} ms; {} ms since the previous punctuation",
+					this.context.taskId(), handled, slices, read,
+					drained ? "drained" : (outOfTime ? "out of time" : "at the cap"), (ended - started) / 1_000_000,
+					scanning / 1_000_000, this.loading / 1_000_000, this.deleting / 1_000_000,
+					(this.lastPunctuation != 0) ? (started - this.lastPunctuation) / 1_000_000 : -1);
+		}
+		this.lastPunctuation = started;
 		if (!drained) {
 			log.debug("Punctuation handled {} due entries ({} cap {}, budget {}); the rest follows next time", handled,
 					outOfTime ? "ran out of time before its" : "reached its", max, this.settings.maxPunctuationTime());
@@ -152,11 +190,15 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 	private void fire(DueIndex.Due due, Instant now, long timestamp) {
 		// the index holds numbers this processor checked before it stored them
 		Msisdn msisdn = Msisdn.trusted(due.msisdn());
+		long loadStart = System.nanoTime();
 		LineState current = load(msisdn);
+		this.loading += System.nanoTime() - loadStart;
 		Outcome outcome = this.rules.fire(current, due.entry(), now);
 		if (this.rules.firedOnly(current, due.entry(), outcome, now)
 				|| store(msisdn, current, outcome).stream().noneMatch(due.entry()::sameSlot)) {
+			long deleteStart = System.nanoTime();
 			this.index.delete(due.key());
+			this.deleting += System.nanoTime() - deleteStart;
 		}
 		publish(msisdn, current, outcome, now, timestamp);
 		for (DeadlineEvent event : outcome.emitted()) {

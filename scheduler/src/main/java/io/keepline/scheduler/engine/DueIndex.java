@@ -40,6 +40,9 @@ final class DueIndex {
 	 */
 	private Bytes cursor;
 
+	/** How many keys the last scan read, including those it skipped. */
+	private int lastRead;
+
 	/** The smallest key inserted since the current scan began, if any. */
 	private Bytes lowestInserted;
 
@@ -90,12 +93,14 @@ final class DueIndex {
 	List<Due> due(long nowMillis, int max) {
 		List<Due> found = new ArrayList<>();
 		this.lowestInserted = null;
+		this.lastRead = 0;
 		if (millis(this.cursor) > nowMillis) {
 			return found;
 		}
 		try (KeyValueIterator<Bytes, byte[]> range = this.store.range(this.cursor, prefix(nowMillis + 1))) {
 			while (range.hasNext() && found.size() < max) {
 				KeyValue<Bytes, byte[]> next = range.next();
+				this.lastRead++;
 				Due due = decode(next.key);
 				if (due != null && due.entry().dueMillis() <= nowMillis) {
 					found.add(due);
@@ -128,6 +133,11 @@ final class DueIndex {
 		if (next.compareTo(this.cursor) > 0) {
 			moveCursor(next);
 		}
+	}
+
+	/** How many keys the last {@link #due} read, including those it skipped. */
+	int lastRead() {
+		return this.lastRead;
 	}
 
 	/** The key the next scan starts at. */
