@@ -1,10 +1,10 @@
 package io.keepline.notifier.email;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,8 +27,6 @@ import jakarta.mail.internet.MimeUtility;
 final class PreparedMessage extends MimeMessage {
 
 	private static final String CHARSET = StandardCharsets.UTF_8.name();
-
-	private static final byte[] CRLF = { '\r', '\n' };
 
 	private static final AtomicLong PARTS = new AtomicLong();
 
@@ -63,13 +61,13 @@ final class PreparedMessage extends MimeMessage {
 	private static byte[] body(String boundary, String text, String html) throws MessagingException {
 		try {
 			byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
-			ByteArrayOutputStream out = new ByteArrayOutputStream(2 * (text.length() + html.length()) + 512);
+			Buffer out = new Buffer(3 * (text.length() + html.length()) + 512);
 			part(out, delimiter, "text/plain; charset=" + CHARSET, text);
 			part(out, delimiter, "text/html; charset=" + CHARSET, html);
 			out.write(delimiter);
 			out.write('-');
 			out.write('-');
-			out.write(CRLF);
+			out.crlf();
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
@@ -77,21 +75,68 @@ final class PreparedMessage extends MimeMessage {
 		}
 	}
 
-	private static void part(ByteArrayOutputStream out, byte[] delimiter, String type, String content)
+	private static void part(Buffer out, byte[] delimiter, String type, String content)
 			throws IOException, MessagingException {
 		byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
 		String encoding = encoding(bytes);
 		out.write(delimiter);
-		out.write(CRLF);
+		out.crlf();
 		out.write(("Content-Type: " + type).getBytes(StandardCharsets.US_ASCII));
-		out.write(CRLF);
+		out.crlf();
 		out.write(("Content-Transfer-Encoding: " + encoding).getBytes(StandardCharsets.US_ASCII));
-		out.write(CRLF);
-		out.write(CRLF);
-		OutputStream encoder = MimeUtility.encode(out, encoding);
-		encoder.write(bytes);
-		encoder.flush();
-		out.write(CRLF);
+		out.crlf();
+		out.crlf();
+		switch (encoding) {
+			case "7bit" -> out.write(bytes);
+			case "quoted-printable" -> quotedPrintable(bytes, out);
+			default -> {
+				OutputStream encoder = MimeUtility.encode(out, encoding);
+				encoder.write(bytes);
+				encoder.flush();
+			}
+		}
+		out.crlf();
+	}
+
+	/**
+	 * Quoted-printable (RFC 2045) as JavaMail's encoder writes it: lines of at most 76
+	 * characters with soft breaks, every line end as CRLF, control characters (tab
+	 * included), {@code =} and non-ASCII bytes as {@code =XX}, a space as {@code =20}
+	 * only before a line end or at the end.
+	 */
+	static void quotedPrintable(byte[] bytes, Buffer out) {
+		int line = 0;
+		boolean space = false;
+		boolean afterCr = false;
+		for (byte value : bytes) {
+			int c = value & 0xff;
+			if (space) {
+				line = out.quoted(' ', c == '\r' || c == '\n', line);
+				space = false;
+			}
+			if (c == '\r') {
+				out.crlf();
+				line = 0;
+				afterCr = true;
+				continue;
+			}
+			if (c == '\n') {
+				if (!afterCr) {
+					out.crlf();
+					line = 0;
+				}
+			}
+			else if (c == ' ') {
+				space = true;
+			}
+			else {
+				line = out.quoted(c, c < 0x20 || c >= 0x7f || c == '=', line);
+			}
+			afterCr = false;
+		}
+		if (space) {
+			out.quoted(' ', true, line);
+		}
 	}
 
 	/**
@@ -146,6 +191,78 @@ final class PreparedMessage extends MimeMessage {
 	}
 
 	private record Stamp(long second, String text) {
+	}
+
+	/** A growable byte array, unsynchronized (ByteArrayOutputStream locks every byte). */
+	static final class Buffer extends OutputStream {
+
+		private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+		/** Characters a quoted-printable line holds before its soft break's {@code =}. */
+		private static final int QP_LINE = 75;
+
+		private byte[] bytes;
+
+		private int size;
+
+		Buffer(int capacity) {
+			this.bytes = new byte[capacity];
+		}
+
+		@Override
+		public void write(int b) {
+			room(1);
+			this.bytes[this.size++] = (byte) b;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+			room(len);
+			System.arraycopy(b, off, this.bytes, this.size, len);
+			this.size += len;
+		}
+
+		void crlf() {
+			room(2);
+			this.bytes[this.size++] = '\r';
+			this.bytes[this.size++] = '\n';
+		}
+
+		/**
+		 * Writes {@code c} on a quoted-printable line of {@code line} characters, as
+		 * {@code =XX} when {@code encode}, after a soft break when it would not fit; the
+		 * line's length after it.
+		 */
+		int quoted(int c, boolean encode, int line) {
+			int width = encode ? 3 : 1;
+			room(width + 3);
+			if (line + width > QP_LINE) {
+				this.bytes[this.size++] = '=';
+				this.bytes[this.size++] = '\r';
+				this.bytes[this.size++] = '\n';
+				line = 0;
+			}
+			if (encode) {
+				this.bytes[this.size++] = '=';
+				this.bytes[this.size++] = HEX[c >> 4];
+				this.bytes[this.size++] = HEX[c & 0xf];
+			}
+			else {
+				this.bytes[this.size++] = (byte) c;
+			}
+			return line + width;
+		}
+
+		byte[] toByteArray() {
+			return Arrays.copyOf(this.bytes, this.size);
+		}
+
+		private void room(int more) {
+			if (this.size + more > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(2 * this.bytes.length, this.size + more));
+			}
+		}
+
 	}
 
 }

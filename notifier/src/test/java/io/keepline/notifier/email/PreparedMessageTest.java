@@ -1,8 +1,10 @@
 package io.keepline.notifier.email;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.Random;
 
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -11,6 +13,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,12 +35,13 @@ class PreparedMessageTest {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					plain ASCII          | Your number expires | Hello,\\nrenew before 31 December. | <p>Hello</p>\\n<a href="https://x/pay/s.abc">Pay</a>
-					accents              | Votre numéro expire le 31 décembre | Bonjour Zoé,\\nrenouvelez avant le 31 décembre : 15,00 € | <p>Bonjour <b>Zoé</b></p>\\n<p>15,00 €</p>
-					Chinese              | 您的号码将于12月31日到期 | 您好，\\n请在2026年12月31日之前续费，否则您的号码将被停用。 | <p>您好，请在二〇二六年十二月三十一日之前续费</p>
-					ASCII long line      | A long line | LONG | <p>LONG</p>
-					dots and CRLF        | Dots | .\\r\\n..first\\r\\n.\\nlast | <p>.</p>\\r\\n.
-					""")
+							plain ASCII          | Your number expires | Hello,\\nrenew before 31 December. | <p>Hello</p>\\n<a href="https://x/pay/s.abc">Pay</a>
+							accents              | Votre numéro expire le 31 décembre | Bonjour Zoé,\\nrenouvelez avant le 31 décembre : 15,00 € | <p>Bonjour <b>Zoé</b></p>\\n<p>15,00 €</p>
+							Chinese              | 您的号码将于12月31日到期 | 您好，\\n请在2026年12月31日之前续费，否则您的号码将被停用。 | <p>您好，请在二〇二六年十二月三十一日之前续费</p>
+							ASCII long line      | A long line | LONG | <p>LONG</p>
+							dots and CRLF        | Dots | .\\r\\n..first\\r\\n.\\nlast | <p>.</p>\\r\\n.
+					quoted-printable edges | Égal | a=b\tc  \\nd \\r\\ne\\rf é  | <a href="x">é</a> \\n LONG
+							""")
 	void isWhatJavaMailWritesForTheSameMessage(String name, String subject, String text, String html) throws Exception {
 		String textBody = unescape(text).replace("LONG", "x".repeat(1200));
 		String htmlBody = unescape(html).replace("LONG", "y ".repeat(700));
@@ -49,6 +54,28 @@ class PreparedMessageTest {
 		assertThat(written(prepared)).isEqualTo(written(javaMail));
 		assertThat(prepared.getMessageID()).isEqualTo(MESSAGE_ID);
 		assertThat(prepared.getSentDate()).isCloseTo(javaMail.getSentDate(), 2_000);
+	}
+
+	@Test
+	void quotedPrintableIsWhatJavaMailsEncoderWritesForAnyText() throws Exception {
+		Random random = new Random(21);
+		String alphabet = "  \t=\r\n.abcdefghij0123456789éü€中";
+		for (int i = 0; i < 2_000; i++) {
+			StringBuilder text = new StringBuilder();
+			for (int n = random.nextInt(300); n > 0; n--) {
+				text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+			ByteArrayOutputStream javaMail = new ByteArrayOutputStream();
+			OutputStream encoder = MimeUtility.encode(javaMail, "quoted-printable");
+			encoder.write(bytes);
+			encoder.flush();
+			PreparedMessage.Buffer prepared = new PreparedMessage.Buffer(16);
+			PreparedMessage.quotedPrintable(bytes, prepared);
+
+			assertThat(new String(prepared.toByteArray(), StandardCharsets.ISO_8859_1))
+				.isEqualTo(javaMail.toString(StandardCharsets.ISO_8859_1));
+		}
 	}
 
 	@ParameterizedTest
