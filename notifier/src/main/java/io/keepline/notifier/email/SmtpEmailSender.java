@@ -110,13 +110,18 @@ public final class SmtpEmailSender implements EmailSender {
 		}
 	}
 
+	/**
+	 * What a failed send means. JavaMail gives a reply code of -1 when the connection was
+	 * lost before any reply (a server dying mid-send): that is the server unavailable,
+	 * not a refusal.
+	 */
 	private static RuntimeException classify(MessagingException ex) {
 		for (Exception cause = ex; cause != null; cause = (cause instanceof MessagingException messaging)
 				? messaging.getNextException() : null) {
 			if (cause instanceof SMTPAddressFailedException failed) {
 				return byCode(failed.getReturnCode(), "email_rejected_address", ex);
 			}
-			if (cause instanceof SMTPSendFailedException failed) {
+			if (cause instanceof SMTPSendFailedException failed && failed.getReturnCode() >= 0) {
 				return byCode(failed.getReturnCode(), "email_rejected", ex);
 			}
 		}
