@@ -78,6 +78,14 @@ public final class OutOfProcessSmtpSink implements AutoCloseable {
 		}
 	}
 
+	/** CPU time the sink's JVM has used so far, all threads together, in nanoseconds. */
+	public long cpuNanos() {
+		return ProcessHandle.of(this.process.pid())
+			.flatMap((handle) -> handle.info().totalCpuDuration())
+			.map(Duration::toNanos)
+			.orElse(0L);
+	}
+
 	@Override
 	public void close() {
 		this.process.close();

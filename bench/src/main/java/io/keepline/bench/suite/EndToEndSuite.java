@@ -105,6 +105,7 @@ public final class EndToEndSuite implements Suite {
 								"Content-Type", "application/json", "Authorization", "Bearer demo-orange-key")) < 500);
 				LongSupplier received = NotifierSuite.throttledFast(sink::received);
 				long before = sink.received();
+				long startCpu = NotifierSuite.processCpuNanos() + sink.cpuNanos();
 				AtomicLong first = new AtomicLong();
 				Thread firstEmail = new Thread(() -> {
 					try {
@@ -133,9 +134,14 @@ public final class EndToEndSuite implements Suite {
 				firstEmail.join();
 				Figure subject = new Figure("emails at the sink, first to last", count / ((done - first.get()) / 1e9),
 						"emails/s");
-				return List.of(new Comparison(name(), subject, baseline, 1_000.0, false, true,
-						List.of(new Figure("lines registered through ingest", registered.rate(), "lines/s"),
-								new Figure("load average (1 min)", NotifierSuite.loadAverage(), ""))));
+				return List
+					.of(new Comparison(name(), subject, baseline, 1_000.0, false, true,
+							List.of(new Figure("lines registered through ingest", registered.rate(), "lines/s"),
+									new Figure("CPU per line, registered to emailed (bench JVM and sink)",
+											(NotifierSuite.processCpuNanos() + sink.cpuNanos() - startCpu) / 1e3
+													/ count,
+											"µs"),
+									new Figure("load average (1 min)", NotifierSuite.loadAverage(), ""))));
 			}
 		}
 		finally {

@@ -67,9 +67,12 @@ public final class NotifierSuite implements Suite {
 		Path stateDir = Files.createTempDirectory("bench-notifier");
 		try (OutOfProcessSmtpSink sink = OutOfProcessSmtpSink.start()) {
 			Figure baseline;
+			long baselineCpu = processCpuNanos() + sink.cpuNanos();
 			try (ProgressLine progress = context.progress("plain JavaMail loops at the sink (baseline)", count)) {
 				baseline = JavaMailSendRate.measure("127.0.0.1", sink.smtpPort(), count, smtpConnections(), progress);
 			}
+			Figure baselineCpuPerEmail = new Figure("baseline: CPU per email (bench JVM and sink)",
+					(processCpuNanos() + sink.cpuNanos() - baselineCpu) / 1e3 / count, "µs");
 			Map<String, Object> properties = new HashMap<>();
 			properties.put("spring.mail.host", "127.0.0.1");
 			properties.put("spring.mail.port", sink.smtpPort());
@@ -94,6 +97,7 @@ public final class NotifierSuite implements Suite {
 				Waits.count("warm-up emails through the notifier", WARM_UP, Duration.ofSeconds(120), received,
 						new ProgressLine("warm-up", WARM_UP, context.out(), false));
 				long start = System.nanoTime();
+				long startCpu = processCpuNanos() + sink.cpuNanos();
 				send(producer, lines, WARM_UP, WARM_UP + count, validUntil);
 				long done;
 				try (ProgressLine progress = context.progress("emails through the notifier", count)) {
@@ -102,8 +106,11 @@ public final class NotifierSuite implements Suite {
 				}
 				Figure subject = new Figure("emails sent through the notifier", count / ((done - start) / 1e9),
 						"emails/s");
-				return List.of(new Comparison(name(), subject, baseline, 1_000.0, false, true,
-						List.of(new Figure("load average (1 min) after the run", loadAverage(), ""))));
+				Figure cpuPerEmail = new Figure(
+						"CPU per email (bench JVM with the broker and the notifier, and the sink)",
+						(processCpuNanos() + sink.cpuNanos() - startCpu) / 1e3 / count, "µs");
+				return List.of(new Comparison(name(), subject, baseline, 1_000.0, false, true, List.of(cpuPerEmail,
+						baselineCpuPerEmail, new Figure("load average (1 min) after the run", loadAverage(), ""))));
 			}
 		}
 		finally {
@@ -147,6 +154,12 @@ public final class NotifierSuite implements Suite {
 		return new Binder(new MapConfigurationPropertySource(Map.of("keepline.notifier.webhook-secrets", "unused")))
 			.bindOrCreate("keepline.notifier", NotifierSettings.class)
 			.smtpConnections();
+	}
+
+	/** CPU time this process has used so far, all threads together, in nanoseconds. */
+	static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	/** The one-minute load average of this machine, -1 where the system does not tell. */

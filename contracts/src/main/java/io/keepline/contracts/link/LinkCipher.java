@@ -2,6 +2,7 @@ package io.keepline.contracts.link;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -12,7 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The keys one link secret gives, each derived with HKDF for one use: AES-256-GCM for a
  * token's claims, HMAC-SHA256 for the token's synthetic nonce (the same claims give the
- * same token, other claims never the same nonce) and for one-time codes.
+ * same token, other claims never the same nonce) and for one-time codes. Each thread
+ * keeps its own {@link Mac}s and {@link Cipher}s: a Mac is reset by every
+ * {@code doFinal}, and a Cipher is initialised again with the token's own nonce for every
+ * token.
  */
 final class LinkCipher {
 
@@ -32,12 +36,22 @@ final class LinkCipher {
 
 	private final byte[] associated;
 
+	private final ThreadLocal<Mac> nonceMac;
+
+	private final ThreadLocal<Mac> codesMac;
+
+	private final ThreadLocal<Cipher> sealing = ThreadLocal.withInitial(LinkCipher::aesGcm);
+
+	private final ThreadLocal<Cipher> opening = ThreadLocal.withInitial(LinkCipher::aesGcm);
+
 	LinkCipher(LinkKey key) {
 		this.id = key.id();
 		this.aes = new SecretKeySpec(Hkdf.derive(key.secret(), "keepline link v2 aes-gcm", 32), "AES");
 		this.nonce = new SecretKeySpec(Hkdf.derive(key.secret(), "keepline link v2 nonce", 32), HMAC);
 		this.codes = new SecretKeySpec(Hkdf.derive(key.secret(), "keepline one-time code v1", 32), HMAC);
 		this.associated = ("keepline-link-v2|" + key.id()).getBytes(StandardCharsets.US_ASCII);
+		this.nonceMac = ThreadLocal.withInitial(() -> hmac(this.nonce));
+		this.codesMac = ThreadLocal.withInitial(() -> hmac(this.codes));
 	}
 
 	String id() {
@@ -47,9 +61,8 @@ final class LinkCipher {
 	byte[] seal(byte[] claims) {
 		try {
 			byte[] nonceBytes = new byte[NONCE_BYTES];
-			System.arraycopy(mac(this.nonce, claims), 0, nonceBytes, 0, NONCE_BYTES);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.ENCRYPT_MODE, this.aes, new GCMParameterSpec(TAG_BITS, nonceBytes));
+			System.arraycopy(this.nonceMac.get().doFinal(claims), 0, nonceBytes, 0, NONCE_BYTES);
+			Cipher cipher = sealingCipher(nonceBytes);
 			cipher.updateAAD(this.associated);
 			byte[] sealed = cipher.doFinal(claims);
 			byte[] token = new byte[NONCE_BYTES + sealed.length];
@@ -69,7 +82,7 @@ final class LinkCipher {
 			return null;
 		}
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = this.opening.get();
 			cipher.init(Cipher.DECRYPT_MODE, this.aes, new GCMParameterSpec(TAG_BITS, token, 0, NONCE_BYTES));
 			cipher.updateAAD(this.associated);
 			return cipher.doFinal(token, NONCE_BYTES, token.length - NONCE_BYTES);
@@ -84,18 +97,47 @@ final class LinkCipher {
 
 	/** Six digits from the HMAC of {@code request}, truncated as HOTP (RFC 4226) does. */
 	String oneTimeCode(byte[] request) {
-		byte[] hash = mac(this.codes, request);
+		byte[] hash = this.codesMac.get().doFinal(request);
 		int offset = hash[hash.length - 1] & 0x0f;
 		int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
 				| ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
 		return String.format("%06d", binary % 1_000_000);
 	}
 
-	private static byte[] mac(SecretKeySpec key, byte[] data) {
+	/**
+	 * This thread's sealing cipher, initialised for {@code nonce}. The JDK refuses to
+	 * encrypt twice in a row with one key and nonce even where, as here, the nonce comes
+	 * from the claims and the same claims give the same token: that thread then gets a
+	 * new cipher.
+	 */
+	private Cipher sealingCipher(byte[] nonce) throws GeneralSecurityException {
+		GCMParameterSpec spec = new GCMParameterSpec(TAG_BITS, nonce);
+		Cipher cipher = this.sealing.get();
+		try {
+			cipher.init(Cipher.ENCRYPT_MODE, this.aes, spec);
+		}
+		catch (InvalidAlgorithmParameterException ex) {
+			cipher = aesGcm();
+			cipher.init(Cipher.ENCRYPT_MODE, this.aes, spec);
+			this.sealing.set(cipher);
+		}
+		return cipher;
+	}
+
+	private static Cipher aesGcm() {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is not available in this JVM", ex);
+		}
+	}
+
+	private static Mac hmac(SecretKeySpec key) {
 		try {
 			Mac mac = Mac.getInstance(HMAC);
 			mac.init(key);
-			return mac.doFinal(data);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available in this JVM", ex);

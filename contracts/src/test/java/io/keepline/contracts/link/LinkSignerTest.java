@@ -13,6 +13,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.InvalidValueException;
@@ -46,6 +49,50 @@ class LinkSignerTest {
 
 		assertThat(this.signer.verify(token, LinkPurpose.PAY))
 			.isEqualTo(new Valid(new SignedLink(LinkPurpose.PAY, CYCLE, NOW.plus(Duration.ofDays(7)))));
+	}
+
+	@Test
+	void theSameClaimsIssuedTwiceInARowOnOneThreadGiveTheSameTokenAsAFreshSigner() {
+		String first = this.signer.issue(LinkPurpose.PAY, CYCLE, Duration.ofDays(7));
+		// the JDK refuses a GCM cipher initialised again with the key and nonce it
+		// just encrypted with: the signer must not fail there
+		String again = this.signer.issue(LinkPurpose.PAY, CYCLE, Duration.ofDays(7));
+
+		assertThat(again).isEqualTo(first)
+			.isEqualTo(LinkSigner.fromSecret(SECRET, CLOCK).issue(LinkPurpose.PAY, CYCLE, Duration.ofDays(7)));
+		assertThat(this.signer.verify(again, LinkPurpose.PAY)).isInstanceOf(Valid.class);
+	}
+
+	@Test
+	void tokensIssuedOnManyThreadsAtOnceAreThoseIssuedOneByOneAndAllVerify() throws Exception {
+		LinkSigner reference = LinkSigner.fromSecret(SECRET, CLOCK);
+		List<CycleId> cycles = new ArrayList<>();
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			CycleId cycle = new CycleId(Msisdn.of("+3247012" + (3000 + i)), LocalDate.of(2026, 12, 31));
+			cycles.add(cycle);
+			expected
+				.add(reference.issue(LinkPurpose.values()[i % LinkPurpose.values().length], cycle, Duration.ofDays(7)));
+		}
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<String>> issued = new ArrayList<>();
+			for (int i = 0; i < cycles.size(); i++) {
+				LinkPurpose purpose = LinkPurpose.values()[i % LinkPurpose.values().length];
+				CycleId cycle = cycles.get(i);
+				issued.add(threads.submit(() -> {
+					String token = this.signer.issue(purpose, cycle, Duration.ofDays(7));
+					assertThat(this.signer.verify(token, purpose)).isInstanceOf(Valid.class);
+					return token;
+				}));
+			}
+			for (int i = 0; i < issued.size(); i++) {
+				assertThat(issued.get(i).get()).isEqualTo(expected.get(i));
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test

@@ -9,16 +9,13 @@ import java.util.concurrent.BlockingQueue;
 
 import io.keepline.notifier.delivery.PermanentDeliveryException;
 import io.keepline.notifier.delivery.TransientDeliveryException;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
@@ -102,20 +99,8 @@ public final class SmtpEmailSender implements EmailSender {
 
 	private MimeMessage build(EmailMessage email) {
 		try {
-			MimeMessage message = new FixedIdMimeMessage(this.session, messageId(email.notificationId()));
-			message.setFrom(this.from);
-			message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), true));
-			message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
-			MimeMultipart alternative = new MimeMultipart("alternative");
-			MimeBodyPart text = new MimeBodyPart();
-			text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
-			MimeBodyPart html = new MimeBodyPart();
-			html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
-			alternative.addBodyPart(text);
-			alternative.addBodyPart(html);
-			message.setContent(alternative);
-			message.saveChanges();
-			return message;
+			return new PreparedMessage(this.session, this.from, new InternetAddress(email.to(), true), email.subject(),
+					messageId(email.notificationId()), email.text(), email.html());
 		}
 		catch (AddressException ex) {
 			throw new PermanentDeliveryException("email_bad_address", "not a valid email address", ex);
@@ -125,13 +110,18 @@ public final class SmtpEmailSender implements EmailSender {
 		}
 	}
 
+	/**
+	 * What a failed send means. JavaMail gives a reply code of -1 when the connection was
+	 * lost before any reply (a server dying mid-send): that is the server unavailable,
+	 * not a refusal.
+	 */
 	private static RuntimeException classify(MessagingException ex) {
 		for (Exception cause = ex; cause != null; cause = (cause instanceof MessagingException messaging)
 				? messaging.getNextException() : null) {
 			if (cause instanceof SMTPAddressFailedException failed) {
 				return byCode(failed.getReturnCode(), "email_rejected_address", ex);
 			}
-			if (cause instanceof SMTPSendFailedException failed) {
+			if (cause instanceof SMTPSendFailedException failed && failed.getReturnCode() >= 0) {
 				return byCode(failed.getReturnCode(), "email_rejected", ex);
 			}
 		}
@@ -170,23 +160,6 @@ public final class SmtpEmailSender implements EmailSender {
 		catch (MessagingException ignored) {
 			// already broken
 		}
-	}
-
-	/** Keeps the Message-ID it is given instead of generating a random one. */
-	private static final class FixedIdMimeMessage extends MimeMessage {
-
-		private final String messageId;
-
-		FixedIdMimeMessage(Session session, String messageId) {
-			super(session);
-			this.messageId = messageId;
-		}
-
-		@Override
-		protected void updateMessageID() throws MessagingException {
-			setHeader("Message-ID", this.messageId);
-		}
-
 	}
 
 }

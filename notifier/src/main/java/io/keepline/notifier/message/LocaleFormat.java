@@ -4,7 +4,10 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
@@ -20,6 +23,12 @@ final class LocaleFormat {
 
 	private final DateTimeFormatter dates;
 
+	/**
+	 * A currency format per thread and currency: building one for every amount was a
+	 * fifth of rendering an email, and a NumberFormat is not thread-safe.
+	 */
+	private final ThreadLocal<Map<Currency, NumberFormat>> moneyFormats = ThreadLocal.withInitial(HashMap::new);
+
 	LocaleFormat(HolderLocale holderLocale) {
 		this.locale = (holderLocale == HolderLocale.EN) ? Locale.UK : holderLocale.toLocale();
 		this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(this.locale);
@@ -30,12 +39,18 @@ final class LocaleFormat {
 	}
 
 	String money(Money money) {
+		return this.moneyFormats.get()
+			.computeIfAbsent(money.currency(), this::currencyFormat)
+			.format(money.decimalAmount());
+	}
+
+	private NumberFormat currencyFormat(Currency currency) {
 		NumberFormat format = NumberFormat.getCurrencyInstance(this.locale);
-		format.setCurrency(money.currency());
-		int digits = Math.max(money.currency().getDefaultFractionDigits(), 0);
+		format.setCurrency(currency);
+		int digits = Math.max(currency.getDefaultFractionDigits(), 0);
 		format.setMinimumFractionDigits(digits);
 		format.setMaximumFractionDigits(digits);
-		return format.format(money.decimalAmount());
+		return format;
 	}
 
 	/** The expiry of a card as {@code MM/YYYY}, which reads the same in every locale. */
