@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.IndexType;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 
@@ -24,7 +25,10 @@ class BoundedRocksDbMemoryTest {
 			setter.setConfig("due-index", second, configs);
 			assertThat(first.writeBufferSize()).isLessThanOrEqualTo(16L * 1024 * 1024);
 			assertThat(first.maxWriteBufferNumber()).isEqualTo(2);
-			assertThat(((BlockBasedTableConfig) first.tableFormatConfig()).cacheIndexAndFilterBlocks()).isTrue();
+			BlockBasedTableConfig table = (BlockBasedTableConfig) first.tableFormatConfig();
+			assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
+			assertThat(table.indexType()).isEqualTo(IndexType.kTwoLevelIndexSearch);
+			assertThat(table.partitionFilters()).isTrue();
 			assertThat(first.writeBufferManager()).isSameAs(second.writeBufferManager()).isNotNull();
 		}
 	}
