@@ -164,17 +164,14 @@ final class DeadlineProcessor implements Processor<Msisdn, KeeplineEvent, Msisdn
 		long ended = System.nanoTime();
 		if (handled > 0 && punctuations.isDebugEnabled()) {
 			punctuations.debug(
-					"Task {}: {} due entries in {} slices ({} index keys read), stopped {}; {} ms, of which scans {} ms, line loads {} ms, index deletes {} ms; {} ms since the previous punctuation",
+					"Task {}: {} due entries in {} slices ({} index keys read), stopped {} (cap {}, budget {}); {} ms, of which scans {} ms, line loads {} ms, index deletes {} ms; {} ms since the previous punctuation",
 					this.context.taskId(), handled, slices, read,
-					drained ? "drained" : (outOfTime ? "out of time" : "at the cap"), (ended - started) / 1_000_000,
-					scanning / 1_000_000, this.loading / 1_000_000, this.deleting / 1_000_000,
+					drained ? "drained" : (outOfTime ? "out of time" : "at the cap"), max,
+					this.settings.maxPunctuationTime(), (ended - started) / 1_000_000, scanning / 1_000_000,
+					this.loading / 1_000_000, this.deleting / 1_000_000,
 					(this.lastPunctuation != 0) ? (started - this.lastPunctuation) / 1_000_000 : -1);
 		}
 		this.lastPunctuation = started;
-		if (!drained) {
-			log.debug("Punctuation handled {} due entries ({} cap {}, budget {}); the rest follows next time", handled,
-					outOfTime ? "ran out of time before its" : "reached its", max, this.settings.maxPunctuationTime());
-		}
 		this.backfill.step(Math.min(max, BACKFILL_SLICE), now,
 				(msisdn, line) -> this.context.forward(new Record<>(msisdn, new Forwarded.Line(line), timestamp)));
 	}
