@@ -68,7 +68,7 @@ final class Deadlines {
 
 	RenewalConfirmed confirmed(LineState line, PaymentSucceeded payment, Instant now) {
 		return new RenewalConfirmed(DeadlineIds.of(payment.cycle(), "confirmed"), now, line.msisdn(), line.operator(),
-				payment.validUntil(), payment.amount(), payment.paymentIntentId(), line.holder());
+				payment.validUntil(), payment.amount(), payment.paymentIntentId(), line.holder(), payment.source());
 	}
 
 	RefundDue refund(LineState line, PaymentSucceeded payment, String reason, Instant now) {
