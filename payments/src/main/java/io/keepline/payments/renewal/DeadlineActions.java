@@ -164,7 +164,7 @@ public class DeadlineActions {
 		RefundResult refund = this.gateway.refund(new RefundRequest(due.cycle(), due.paymentIntentId(), due.amount()));
 		log.info("Refunded payment {} of already paid {}", due.paymentIntentId(), due.cycle());
 		publish(new PaymentRefunded(id("refund:" + due.paymentIntentId()), this.clock.instant(), due.msisdn(),
-				due.validUntil(), due.amount(), due.paymentIntentId(), refund.refundId(), null));
+				due.validUntil(), due.amount(), due.paymentIntentId(), refund.refundId(), null, due.reason()));
 	}
 
 	private void publish(PaymentEvent event) {
