@@ -1,5 +1,6 @@
 package io.keepline.notifier.message;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.keepline.contracts.UnhandledTypeException;
@@ -18,6 +19,22 @@ import io.keepline.contracts.deadline.RenewalConfirmed;
  */
 public final class NoticePlanner {
 
+	private final Duration topUpBound;
+
+	/** A planner whose receipts promise the top-up within the default 24 hours. */
+	public NoticePlanner() {
+		this(Duration.ofHours(24));
+	}
+
+	/**
+	 * @param topUpBound how long an operator may take to apply a paid top-up, which a
+	 * receipt promises ({@code KEEPLINE_TOP_UP_BOUND}, the bound after which ingest tells
+	 * the operator it is late)
+	 */
+	public NoticePlanner(Duration topUpBound) {
+		this.topUpBound = topUpBound;
+	}
+
 	public Optional<Notice> plan(DeadlineEvent event) {
 		if (event instanceof ReminderDue reminder) {
 			return Optional.of(reminder(reminder));
@@ -29,7 +46,8 @@ public final class NoticePlanner {
 		if (event instanceof RenewalConfirmed confirmed) {
 			return Optional
 				.of(new Notice(MessageType.RENEWAL_RECEIPT, null, "paid", confirmed.eventId(), confirmed.cycle(),
-						confirmed.holder(), 0, confirmed.amount(), null, null, null, confirmed.operator()));
+						confirmed.holder(), 0, confirmed.amount(), null, null, null, confirmed.operator())
+					.with(new Notice.PaymentFacts(confirmed.source(), null, null, this.topUpBound)));
 		}
 		if (event instanceof AutoRenewalDue || event instanceof RefundDue) {
 			return Optional.empty();
