@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
@@ -85,7 +86,8 @@ public class DeadlineActions {
 			refund(refund);
 			return;
 		}
-		if (event instanceof ReminderDue || event instanceof RenewalConfirmed || event instanceof LineLapsed) {
+		if (event instanceof ReminderDue || event instanceof RenewalConfirmed || event instanceof LineLapsed
+				|| event instanceof LapseNoticeDue) {
 			return; // reminders, confirmations and lapses ask nothing of payments
 		}
 		throw new UnhandledTypeException(event);
