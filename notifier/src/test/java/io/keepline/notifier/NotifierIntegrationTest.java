@@ -30,7 +30,7 @@ import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.deadline.DeadlineEvent;
-import io.keepline.contracts.deadline.LineLapsed;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
@@ -459,8 +459,8 @@ class NotifierIntegrationTest {
 		assertThat(suppressed.reason()).isEqualTo("cycle_not_current");
 		assertThat(suppressed.template()).isEqualTo("reminder-firm");
 
-		publishAlone(new LineLapsed(UUID.randomUUID(), Instant.now(), reminder.msisdn(), OperatorId.of("orange"),
-				reminder.validUntil(), holder));
+		publishAlone(new LapseNoticeDue(UUID.randomUUID(), Instant.now(), reminder.msisdn(), OperatorId.of("orange"),
+				reminder.validUntil(), Instant.now(), holder));
 		assertThat(subjectOf(awaitOneEmail(email))).startsWith("Final warning");
 		assertThat(awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1).get(0).template())
 			.isEqualTo("line-lapsed");

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
@@ -15,7 +16,9 @@ import io.keepline.contracts.deadline.RenewalConfirmed;
 /**
  * Decides which message, if any, a deadline event calls for. Automatic charges and
  * refunds are for payments; the holder hears of their outcome through the reminders and
- * receipts the scheduler emits afterwards.
+ * receipts the scheduler emits afterwards, and of a refund through payment-events. A
+ * lapse is told on {@code LapseNoticeDue}, in the holder's send window, not on
+ * {@code LineLapsed}.
  */
 public final class NoticePlanner {
 
@@ -39,7 +42,7 @@ public final class NoticePlanner {
 		if (event instanceof ReminderDue reminder) {
 			return Optional.of(reminder(reminder));
 		}
-		if (event instanceof LineLapsed lapsed) {
+		if (event instanceof LapseNoticeDue lapsed) {
 			return Optional.of(new Notice(MessageType.LINE_LAPSED, null, "final", lapsed.eventId(), lapsed.cycle(),
 					lapsed.holder(), 0, null, null, null, null, lapsed.operator()));
 		}
@@ -49,7 +52,7 @@ public final class NoticePlanner {
 						confirmed.holder(), 0, confirmed.amount(), null, null, null, confirmed.operator())
 					.with(new Notice.PaymentFacts(confirmed.source(), null, null, this.topUpBound)));
 		}
-		if (event instanceof AutoRenewalDue || event instanceof RefundDue) {
+		if (event instanceof AutoRenewalDue || event instanceof RefundDue || event instanceof LineLapsed) {
 			return Optional.empty();
 		}
 		throw new UnhandledTypeException(event);

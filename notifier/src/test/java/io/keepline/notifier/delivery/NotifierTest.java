@@ -24,7 +24,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.AutoRenewalDue;
-import io.keepline.contracts.deadline.LineLapsed;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.PaymentFailure;
 import io.keepline.contracts.deadline.PlannedCharge;
 import io.keepline.contracts.deadline.ReminderDue;
@@ -347,9 +347,9 @@ class NotifierTest {
 				Money.of(1500, "EUR"), AutoRenewal.OFF, holder, registeredAt, CLOCK.instant());
 	}
 
-	private static LineLapsed lapsed(LocalDate validUntil) {
-		return new LineLapsed(UUID.randomUUID(), CLOCK.instant(), MSISDN, OperatorId.of("orange"), validUntil,
-				holder());
+	private static LapseNoticeDue lapsed(LocalDate validUntil) {
+		return new LapseNoticeDue(UUID.randomUUID(), CLOCK.instant(), MSISDN, OperatorId.of("orange"), validUntil,
+				validUntil.plusDays(1).atStartOfDay(ZoneId.of("Europe/Brussels")).toInstant(), holder());
 	}
 
 	private static ReminderDue reminder(int stage, PlannedCharge charge, PaymentFailure failure) {
