@@ -32,7 +32,7 @@ class NotifierSettingsTest {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, WebSupportAutoConfiguration.class,
 				LinksAutoConfiguration.class, OutboundAutoConfiguration.class))
-		.withUserConfiguration(Settings.class, ChannelConfiguration.class, NotifierFacts.class);
+		.withUserConfiguration(Settings.class, ChannelConfiguration.class, NotifierFacts.class, ChannelsHealth.class);
 
 	@Test
 	void refusesToStartWithoutItsSecrets() {
@@ -69,6 +69,10 @@ class NotifierSettingsTest {
 			assertThat(facts(context)).containsExactly(entry("group", "keepline-notifier"),
 					entry("email", "disabled (no spring.mail.host)"), entry("SMS", "disabled (no SMS provider)"),
 					entry("webhooks", "signed"));
+			assertThat(context.getBean(ChannelsHealth.class).health().getDetails())
+				.containsEntry("email", "disabled: no SMTP host (spring.mail.host)")
+				.containsEntry("sms", "disabled: no SMS provider (keepline.notifier.sms.provider)")
+				.containsEntry("webhook", "enabled");
 		});
 	}
 

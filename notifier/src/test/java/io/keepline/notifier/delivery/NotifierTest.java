@@ -37,6 +37,7 @@ import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.notifier.channel.ChannelSenders;
+import io.keepline.notifier.email.DisabledEmailSender;
 import io.keepline.notifier.email.EmailMessage;
 import io.keepline.notifier.message.Links;
 import io.keepline.notifier.message.MessageRenderer;
@@ -104,6 +105,21 @@ class NotifierTest {
 			assertThat(sent.providerMessageId()).isEqualTo("<id@smtp>");
 			assertThat(sent.template()).isEqualTo("reminder-firm");
 		});
+	}
+
+	@Test
+	void fallsBackToSmsWhenEmailIsDisabledAndNeverCallsItSent() {
+		Notifier notifier = notifier(new DisabledEmailSender());
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.texts).hasSize(1);
+		assertThat(this.recorded).hasSize(2);
+		assertThat(this.recorded.get(0)).isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+			assertThat(failed.channel()).isEqualTo(Channel.EMAIL);
+			assertThat(failed.permanent()).isTrue();
+			assertThat(failed.reason()).isEqualTo("email_disabled");
+		});
+		assertThat(this.recorded.get(1)).isInstanceOfSatisfying(NotificationSent.class,
+				(sent) -> assertThat(sent.channel()).isEqualTo(Channel.SMS));
 	}
 
 	@Test
