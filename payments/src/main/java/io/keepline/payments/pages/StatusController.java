@@ -88,9 +88,8 @@ class StatusController {
 						? "/autorenew/"
 								+ this.signer.issue(LinkPurpose.AUTORENEW, current, PayController.FRESH_LINK_TTL)
 						: null);
-		page.addObject("afterLapse",
-				(line.cycleState() == CycleState.LAPSED && answer != LineAnswer.ALREADY_RENEWED)
-						? AfterLapse.messageKey(line) : null);
+		page.addObject("afterLapse", (line.cycleState() == CycleState.LAPSED && answer != LineAnswer.ALREADY_RENEWED)
+				? AfterLapse.messageKey(line) : null);
 		page.addObject("payments", history.since(line.registeredAt(), 5));
 		page.addObject("checkout", checkout);
 		page.addObject("setup", setup);
