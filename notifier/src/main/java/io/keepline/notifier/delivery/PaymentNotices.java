@@ -7,6 +7,7 @@ import io.keepline.contracts.CycleId;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.PaymentFailure;
+import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
@@ -75,8 +76,9 @@ public final class PaymentNotices {
 
 	/**
 	 * Sends {@code type} about {@code payment} to the line's current holder; a failed
-	 * checkout only while its cycle can still be paid (a payment that went through since,
-	 * or a lapse, makes it moot), a refund whatever the line's state but an erasure.
+	 * checkout only while its cycle is still to be paid (a payment that went through
+	 * since, or a lapse, makes it moot), a refund whatever the line's state but an
+	 * erasure.
 	 */
 	private void tell(PaymentEvent event, CycleId cycle, MessageType type, String payment, Money amount,
 			PaymentFailure failure, Notice.PaymentFacts facts, boolean evenIfNotPayable) {
@@ -92,12 +94,22 @@ public final class PaymentNotices {
 			log.info("{} of {} not sent: line erased", type.code(), event.msisdn().masked());
 			return;
 		}
-		if (!evenIfNotPayable && !line.payable(cycle)) {
+		if (!evenIfNotPayable && !stillToPay(line, cycle)) {
 			log.info("{} of {} not sent: its cycle is no longer payable ({})", type.code(), cycle, line.cycleState());
 			return;
 		}
 		this.notifier.sendOnce(new Notice(type, null, payment, event.eventId(), cycle, line.holder(), 0,
 				(amount != null) ? amount : line.price(), null, null, failure, line.operator(), null, facts));
+	}
+
+	/**
+	 * Whether {@code cycle} is the line's current one and unpaid: open, or with a payment
+	 * pending, which may be the one that just failed (the scheduler has perhaps not read
+	 * the failure yet).
+	 */
+	private static boolean stillToPay(LineRecord line, CycleId cycle) {
+		return line.cycle().equals(cycle)
+				&& (line.cycleState() == CycleState.OPEN || line.cycleState() == CycleState.PAYMENT_PENDING);
 	}
 
 }
