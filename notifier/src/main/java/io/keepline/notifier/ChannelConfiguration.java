@@ -5,9 +5,9 @@ import java.time.Duration;
 
 import io.keepline.contracts.webhook.WebhookKeys;
 import io.keepline.notifier.email.EmailSender;
-import io.keepline.notifier.email.LoggingEmailSender;
+import io.keepline.notifier.email.DisabledEmailSender;
 import io.keepline.notifier.email.SmtpEmailSender;
-import io.keepline.notifier.sms.LoggingSmsSender;
+import io.keepline.notifier.sms.DisabledSmsSender;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.sms.TwilioSmsSender;
 import io.keepline.notifier.webhook.HttpWebhookSender;
@@ -23,10 +23,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The channel adapters: SMTP when {@code spring.mail.host} is set (else a logging
- * adapter), the configured SMS provider through a trusted outbound client, and webhooks
- * signed with each operator's keys through the guarded one. Each is replaceable by a bean
- * of the same interface.
+ * The channel adapters: SMTP when {@code spring.mail.host} is set, the configured SMS
+ * provider through a trusted outbound client, and webhooks signed with each operator's
+ * keys through the guarded one. A channel without a provider is disabled: it sends
+ * nothing, and messages fall back to the holder's next channel. Each is replaceable by a
+ * bean of the same interface.
  */
 @Configuration(proxyBeanMethods = false)
 class ChannelConfiguration {
@@ -36,7 +37,7 @@ class ChannelConfiguration {
 	EmailSender emailSender(ObjectProvider<JavaMailSenderImpl> mail, NotifierSettings settings) {
 		JavaMailSenderImpl smtp = mail.getIfAvailable();
 		return (smtp != null) ? new SmtpEmailSender(smtp, settings.mailFrom(), settings.smtpConnections())
-				: new LoggingEmailSender();
+				: new DisabledEmailSender();
 	}
 
 	@Bean
@@ -44,7 +45,7 @@ class ChannelConfiguration {
 	SmsSender smsSender(NotifierSettings settings, OutboundClient smsProviderClient) {
 		NotifierSettings.Sms sms = settings.sms();
 		return switch (sms.provider()) {
-			case "log" -> new LoggingSmsSender();
+			case "none" -> new DisabledSmsSender();
 			case "twilio" -> {
 				if (isBlank(sms.accountSid()) || isBlank(sms.authToken()) || isBlank(sms.from())) {
 					throw new IllegalStateException(
@@ -54,7 +55,7 @@ class ChannelConfiguration {
 						sms.from());
 			}
 			default -> throw new IllegalStateException(
-					"keepline.notifier.sms.provider must be 'log' or 'twilio', not '" + sms.provider() + "'");
+					"keepline.notifier.sms.provider must be 'none' or 'twilio', not '" + sms.provider() + "'");
 		};
 	}
 

@@ -10,6 +10,7 @@ import io.keepline.notifier.delivery.CodeNotices;
 import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.notifier.delivery.NotificationRecorder;
 import io.keepline.notifier.delivery.Notifier;
+import io.keepline.notifier.delivery.PaymentNotices;
 import io.keepline.notifier.delivery.RateLimiter;
 import io.keepline.notifier.delivery.SentLog;
 import io.keepline.notifier.delivery.SentLogStore;
@@ -54,8 +55,14 @@ class NotifierConfiguration {
 				new RateLimiter("email", limit.email(), Math.max(1, limit.email()), limit.maxWait()), Channel.SMS,
 				new RateLimiter("sms", limit.sms(), Math.max(1, limit.sms()), limit.maxWait()), Channel.WEBHOOK,
 				new RateLimiter("webhook", limit.webhook(), Math.max(1, limit.webhook()), limit.maxWait()));
-		return new Notifier(new NoticePlanner(), new ChannelSenders(renderer, email, sms, webhook, clock), lines,
-				sentLog, recorder, limits, settings.maxEventAge(), clock);
+		return new Notifier(new NoticePlanner(settings.topUpBound()),
+				new ChannelSenders(renderer, email, sms, webhook, clock), lines, sentLog, recorder, limits,
+				settings.maxEventAge(), clock);
+	}
+
+	@Bean
+	PaymentNotices paymentNotices(Notifier notifier, LineLookup lines, NotifierSettings settings, Clock clock) {
+		return new PaymentNotices(notifier, lines, settings.maxEventAge(), settings.topUpBound(), clock);
 	}
 
 	@Bean

@@ -3,8 +3,8 @@ package io.keepline.notifier;
 import java.util.Map;
 
 import io.keepline.notifier.email.EmailSender;
-import io.keepline.notifier.email.LoggingEmailSender;
-import io.keepline.notifier.sms.LoggingSmsSender;
+import io.keepline.notifier.email.DisabledEmailSender;
+import io.keepline.notifier.sms.DisabledSmsSender;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.support.startup.StartupFacts;
 
@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the notifier says about itself once ready: the consumer group reading deadline
- * events, where emails and SMS go (or that they are only logged), and that webhooks are
- * signed.
+ * events, where emails and SMS go (or that the channel is disabled for want of a
+ * provider), and that webhooks are signed.
  */
 @Component
 class NotifierFacts implements StartupFacts {
@@ -38,10 +38,11 @@ class NotifierFacts implements StartupFacts {
 	public void describe(Map<String, Object> facts) {
 		facts.put("group", this.settings.groupId());
 		facts.put("email",
-				(this.email instanceof LoggingEmailSender) ? "logged (no spring.mail.host)"
+				(this.email instanceof DisabledEmailSender) ? "disabled (no spring.mail.host)"
 						: "SMTP " + this.environment.getProperty("spring.mail.host") + ":"
 								+ this.environment.getProperty("spring.mail.port", "25"));
-		facts.put("SMS", (this.sms instanceof LoggingSmsSender) ? "logged" : this.settings.sms().provider());
+		facts.put("SMS", (this.sms instanceof DisabledSmsSender) ? "disabled (no SMS provider)"
+				: this.settings.sms().provider());
 		facts.put("webhooks", "signed");
 	}
 

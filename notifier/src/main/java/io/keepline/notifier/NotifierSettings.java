@@ -40,6 +40,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retry backoff of transient failures
  * @param sms the SMS provider
  * @param rateLimit sends per second per provider
+ * @param topUpBound how long an operator may take to apply a paid top-up, which receipts
+ * promise ({@code KEEPLINE_TOP_UP_BOUND}, the same bound ingest alerts the operator
+ * after)
  */
 @Validated
 @ConfigurationProperties("keepline.notifier")
@@ -50,7 +53,8 @@ public record NotifierSettings(@NotBlank(message = "is required (KEEPLINE_WEBHOO
 		@DefaultValue("16") @Min(1) int smtpConnections, @DefaultValue("10s") @NotNull Duration httpTimeout,
 		@DefaultValue("7d") @NotNull Duration linkGrace, @DefaultValue("30d") @NotNull Duration linkMinimumTtl,
 		@DefaultValue("2m") @NotNull Duration sentLogTimeout, @DefaultValue("7d") @NotNull Duration maxEventAge,
-		@Valid @DefaultValue Retry retry, @Valid @DefaultValue Sms sms, @Valid @DefaultValue RateLimit rateLimit) {
+		@Valid @DefaultValue Retry retry, @Valid @DefaultValue Sms sms, @Valid @DefaultValue RateLimit rateLimit,
+		@DefaultValue("24h") @NotNull Duration topUpBound) {
 
 	/**
 	 * How long the sent-log remembers a notification: an event older than
@@ -74,10 +78,10 @@ public record NotifierSettings(@NotBlank(message = "is required (KEEPLINE_WEBHOO
 	}
 
 	/**
-	 * The SMS provider: {@code log} (no provider: log and accept) or {@code twilio} (any
-	 * Twilio-compatible API at {@code baseUrl}).
+	 * The SMS provider: {@code none} (SMS disabled: messages fall back to the next
+	 * channel) or {@code twilio} (any Twilio-compatible API at {@code baseUrl}).
 	 */
-	public record Sms(@DefaultValue("log") @NotBlank String provider,
+	public record Sms(@DefaultValue("none") @NotBlank String provider,
 			@DefaultValue("https://api.twilio.com") @NotNull URI baseUrl, String accountSid, String authToken,
 			String from) {
 

@@ -30,6 +30,7 @@ import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
@@ -44,7 +45,10 @@ import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentRefunded;
+import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.contracts.webhook.WebhookSignature;
 import io.keepline.notifier.delivery.LineLookup;
@@ -104,6 +108,8 @@ class NotifierIntegrationTest {
 
 	private static KafkaProducer<Msisdn, DeadlineEvent> producer;
 
+	private static KafkaProducer<Msisdn, PaymentEvent> paymentProducer;
+
 	private static TopicProbe<Msisdn, NotificationEvent> outcomes;
 
 	private static KafkaCluster kafka;
@@ -128,6 +134,12 @@ class NotifierIntegrationTest {
 		// outbox
 		registry.add("keepline.outbound.allowed-local-origins", webhooks::baseUrl);
 		registry.add("keepline.notifier.group-id", () -> Unique.name("notifier"));
+		// a Twilio-format SMS provider on the same receiver: without one, SMS is disabled
+		registry.add("keepline.notifier.sms.provider", () -> "twilio");
+		registry.add("keepline.notifier.sms.base-url", webhooks::baseUrl);
+		registry.add("keepline.notifier.sms.account-sid", () -> "AC1");
+		registry.add("keepline.notifier.sms.auth-token", () -> "sms-token");
+		registry.add("keepline.notifier.sms.from", () -> "Keepline");
 	}
 
 	@BeforeAll
@@ -135,11 +147,15 @@ class NotifierIntegrationTest {
 		smtp.start();
 		webhooks.start();
 		webhooks.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+		webhooks.stubFor(post(urlEqualTo("/2010-04-01/Accounts/AC1/Messages.json"))
+			.willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM1\"}")));
 		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.PAYMENT_EVENTS);
 		kafka = cluster;
 		producer = new KafkaProducer<>(cluster.producerProperties(), Topics.MSISDN.serializer(),
 				Topics.DEADLINE_EVENTS.valueSerde().serializer());
 		outcomes = TopicProbe.of(cluster, Topics.NOTIFICATION_EVENTS);
+		paymentProducer = new KafkaProducer<>(cluster.producerProperties(), Topics.MSISDN.serializer(),
+				Topics.PAYMENT_EVENTS.valueSerde().serializer());
 	}
 
 	@AfterEach
@@ -150,6 +166,7 @@ class NotifierIntegrationTest {
 	@AfterAll
 	static void stopInfrastructure() {
 		producer.close();
+		paymentProducer.close();
 		outcomes.close();
 		webhooks.stop();
 		smtp.stop();
@@ -459,8 +476,8 @@ class NotifierIntegrationTest {
 		assertThat(suppressed.reason()).isEqualTo("cycle_not_current");
 		assertThat(suppressed.template()).isEqualTo("reminder-firm");
 
-		publishAlone(new LineLapsed(UUID.randomUUID(), Instant.now(), reminder.msisdn(), OperatorId.of("orange"),
-				reminder.validUntil(), holder));
+		publishAlone(new LapseNoticeDue(UUID.randomUUID(), Instant.now(), reminder.msisdn(), OperatorId.of("orange"),
+				reminder.validUntil(), Instant.now(), holder));
 		assertThat(subjectOf(awaitOneEmail(email))).startsWith("Final warning");
 		assertThat(awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1).get(0).template())
 			.isEqualTo("line-lapsed");
@@ -557,6 +574,118 @@ class NotifierIntegrationTest {
 					new String(Topics.NOTIFICATION_EVENTS.valueSerde().serializer().serialize(null, r.value()),
 							StandardCharsets.UTF_8))
 				.doesNotContain(code));
+	}
+
+	@Test
+	void tellsTheHolderOfARefundWithItsReasonOnceThoughKeeplineAndStripeBothReportIt() throws Exception {
+		String email = Unique.name("refund") + "@example.com";
+		Msisdn msisdn = Unique.msisdn();
+		LocalDate validUntil = LocalDate.now().plusDays(20);
+		this.lines.write(SchedulerLines.in(
+				SchedulerLines.open(msisdn, validUntil, holder(email, null, HolderLocale.NL), Instant.now()),
+				CycleState.RENEWED));
+		PaymentRefunded ours = new PaymentRefunded(UUID.randomUUID(), Instant.now(), msisdn, validUntil,
+				Money.of(1500, "EUR"), "pi_double", "re_1", null, "already_paid");
+		PaymentRefunded stripes = new PaymentRefunded(UUID.randomUUID(), Instant.now(), msisdn, validUntil,
+				Money.of(1500, "EUR"), "pi_double", "re_1", "evt_refund");
+		// another refund after them, in the same partition: once it is told, they were
+		// read
+		PaymentRefunded marker = new PaymentRefunded(UUID.randomUUID(), Instant.now(), msisdn, validUntil,
+				Money.of(1500, "EUR"), "pi_marker", "re_2", null, "amount_mismatch");
+		publishPayments(ours, stripes, ours, marker);
+
+		List<NotificationSent> sent = awaitOutcomes(msisdn, NotificationSent.class, 2);
+		assertThat(sent).extracting(NotificationSent::notificationId)
+			.containsExactly("payment-refunded:pi_double:email", "payment-refunded:pi_marker:email");
+		assertThat(sent).allSatisfy((one) -> assertThat(one.locale()).isEqualTo(HolderLocale.NL));
+		List<MimeMessage> messages = received(email);
+		assertThat(messages).hasSize(2);
+		assertThat(messages.get(0).getSubject()).startsWith("Terugbetaling van ").contains("15,00");
+		assertThat(textOf(messages.get(0))).contains("een dubbele betaling: deze verlenging was al betaald")
+			.doesNotContain(msisdn.value());
+		assertThat(textOf(messages.get(1))).contains("het betaalde bedrag kwam niet overeen met de verlengingsprijs");
+	}
+
+	@Test
+	void tellsTheHolderOfAFailedCheckoutWithAFreshPayLinkButLeavesAutoRenewalFailuresToTheScheduler() throws Exception {
+		String email = Unique.name("checkout") + "@example.com";
+		Msisdn msisdn = Unique.msisdn();
+		LocalDate validUntil = LocalDate.now().plusDays(20);
+		this.lines.write(SchedulerLines.open(msisdn, validUntil, holder(email, null, HolderLocale.FR), Instant.now()));
+		PaymentFailed bancontact = new PaymentFailed(UUID.randomUUID(), Instant.now(), msisdn, validUntil,
+				PaymentSource.CHECKOUT, null, "pi_bancontact", "evt_failed", "payment_intent_payment_attempt_failed",
+				null, true);
+		PaymentFailed automatic = new PaymentFailed(UUID.randomUUID(), Instant.now(), msisdn, validUntil,
+				PaymentSource.AUTO_RENEWAL, 1, "pi_auto", "evt_auto", "card_declined", "generic_decline", true);
+		PaymentFailed marker = new PaymentFailed(UUID.randomUUID(), Instant.now(), msisdn, validUntil,
+				PaymentSource.CHECKOUT, null, "pi_marker", "evt_marker", "card_declined", null, true);
+		publishPayments(automatic, bancontact, bancontact, marker);
+
+		List<NotificationSent> sent = awaitOutcomes(msisdn, NotificationSent.class, 2);
+		assertThat(sent).extracting(NotificationSent::notificationId)
+			.containsExactly("checkout-failed:pi_bancontact:email", "checkout-failed:pi_marker:email");
+		assertThat(received(email)).hasSize(2);
+		MimeMessage message = received(email).get(0);
+		assertThat(message.getSubject()).startsWith("Votre paiement pour le +32 47");
+		String text = textOf(message);
+		assertThat(text).contains("paiement refusé");
+		Matcher link = PAY_LINK.matcher(text);
+		assertThat(link.find()).isTrue();
+		assertThat(LinkSigner.fromSecret(LINK_SECRET, Clock.systemUTC()).verify(link.group(1), LinkPurpose.PAY))
+			.isInstanceOfSatisfying(LinkVerification.Valid.class,
+					(valid) -> assertThat(valid.link().cycle()).isEqualTo(bancontact.cycle()));
+		assertThat(sent.get(0).template()).isEqualTo("checkout-failed");
+	}
+
+	@Test
+	void aReceiptSaysHowTheCycleWasPaidAndWhenTheNewValidityShowsOrWhatItIs() throws Exception {
+		String waiting = Unique.name("receipt") + "@example.com";
+		String applied = Unique.name("receipt") + "@example.com";
+		Msisdn first = Unique.msisdn();
+		Msisdn second = Unique.msisdn();
+		LocalDate validUntil = LocalDate.now().plusDays(5);
+		Holder german = holder(waiting, null, HolderLocale.DE);
+		Holder chinese = holder(applied, null, HolderLocale.ZH);
+		this.lines.write(SchedulerLines
+			.in(SchedulerLines.open(first, validUntil, german, Instant.now().minusSeconds(60)), CycleState.RENEWED));
+		this.lines.write(SchedulerLines.extendedTo(
+				SchedulerLines.open(second, validUntil, chinese, Instant.now().minusSeconds(60)),
+				LocalDate.of(2030, 1, 31)));
+		publishAlone(new RenewalConfirmed(UUID.randomUUID(), Instant.now(), first, OperatorId.of("orange"), validUntil,
+				Money.of(1500, "EUR"), "pi_1", german, PaymentSource.CHECKOUT));
+		publishAlone(new RenewalConfirmed(UUID.randomUUID(), Instant.now(), second, OperatorId.of("orange"), validUntil,
+				Money.of(1500, "EUR"), "pi_2", chinese, PaymentSource.AUTO_RENEWAL));
+
+		assertThat(textOf(awaitOneEmail(waiting))).contains("Bezahlt mit: Zahlungslink (Karte oder Bancontact)")
+			.contains("innerhalb von 24 Stunden nach Ihrer Zahlung");
+		assertThat(textOf(awaitOneEmail(applied))).contains("使用您保存的银行卡自动续费").contains("新的有效期: 2030年1月31日");
+	}
+
+	@Test
+	void tellsTheLapseOnItsHolderFacingEventInTheirLanguageWithALinkToTheStatusPage() throws Exception {
+		String email = Unique.name("lapse") + "@example.com";
+		Msisdn msisdn = Unique.msisdn();
+		LocalDate validUntil = LocalDate.now().minusDays(1);
+		Holder holder = new Holder("李伟", email, null, null, HolderLocale.ZH, ZoneId.of("Asia/Shanghai"));
+		this.lines.write(
+				SchedulerLines.in(SchedulerLines.open(msisdn, validUntil, holder, Instant.now()), CycleState.LAPSED));
+		Instant lapsedAt = validUntil.plusDays(1).atStartOfDay(ZoneId.of("Europe/Brussels")).toInstant();
+		publishAlone(new LineLapsed(UUID.randomUUID(), lapsedAt, msisdn, OperatorId.of("orange"), validUntil, holder));
+		publishAlone(new LapseNoticeDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), validUntil,
+				lapsedAt, holder));
+
+		MimeMessage message = awaitOneEmail(email);
+		assertThat(message.getSubject()).startsWith("最后警告");
+		String text = textOf(message);
+		assertThat(text).contains("我还能做什么？: http://localhost:8084/status/").doesNotContain("/pay/");
+		assertThat(awaitOutcomes(msisdn, NotificationSent.class, 1).get(0).sourceEventId()).isNotNull();
+	}
+
+	private static void publishPayments(PaymentEvent... events) {
+		for (PaymentEvent event : events) {
+			paymentProducer.send(new ProducerRecord<>(Topics.PAYMENT_EVENTS.name(), event.msisdn(), event));
+		}
+		paymentProducer.flush();
 	}
 
 	private static Holder holder(String email, Msisdn sms, HolderLocale locale) {

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.keepline.notifier.email.EmailSender;
-import io.keepline.notifier.email.LoggingEmailSender;
+import io.keepline.notifier.email.DisabledEmailSender;
 import io.keepline.notifier.email.SmtpEmailSender;
-import io.keepline.notifier.sms.LoggingSmsSender;
+import io.keepline.notifier.sms.DisabledSmsSender;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.sms.TwilioSmsSender;
 import io.keepline.support.links.LinksAutoConfiguration;
@@ -32,7 +32,7 @@ class NotifierSettingsTest {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, WebSupportAutoConfiguration.class,
 				LinksAutoConfiguration.class, OutboundAutoConfiguration.class))
-		.withUserConfiguration(Settings.class, ChannelConfiguration.class, NotifierFacts.class);
+		.withUserConfiguration(Settings.class, ChannelConfiguration.class, NotifierFacts.class, ChannelsHealth.class);
 
 	@Test
 	void refusesToStartWithoutItsSecrets() {
@@ -62,14 +62,26 @@ class NotifierSettingsTest {
 	}
 
 	@Test
-	void logsEmailsAndSmsWhenNoProviderIsConfigured() {
+	void disablesEmailAndSmsWhenNoProviderIsConfiguredAndSaysSo() {
 		this.runner.withPropertyValues(SECRETS).run((context) -> {
-			assertThat(context.getBean(EmailSender.class)).isInstanceOf(LoggingEmailSender.class);
-			assertThat(context.getBean(SmsSender.class)).isInstanceOf(LoggingSmsSender.class);
+			assertThat(context.getBean(EmailSender.class)).isInstanceOf(DisabledEmailSender.class);
+			assertThat(context.getBean(SmsSender.class)).isInstanceOf(DisabledSmsSender.class);
 			assertThat(facts(context)).containsExactly(entry("group", "keepline-notifier"),
-					entry("email", "logged (no spring.mail.host)"), entry("SMS", "logged"),
+					entry("email", "disabled (no spring.mail.host)"), entry("SMS", "disabled (no SMS provider)"),
 					entry("webhooks", "signed"));
+			assertThat(context.getBean(ChannelsHealth.class).health().getDetails())
+				.containsEntry("email", "disabled: no SMTP host (spring.mail.host)")
+				.containsEntry("sms", "disabled: no SMS provider (keepline.notifier.sms.provider)")
+				.containsEntry("webhook", "enabled");
 		});
+	}
+
+	@Test
+	void refusesTheRetiredLoggingSmsProvider() {
+		this.runner.withPropertyValues(SECRETS)
+			.withPropertyValues("keepline.notifier.sms.provider=log")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("must be 'none' or 'twilio'"));
 	}
 
 	@Test

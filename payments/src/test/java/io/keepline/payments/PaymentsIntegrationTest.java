@@ -253,6 +253,24 @@ class PaymentsIntegrationTest {
 	}
 
 	@Test
+	void aLapsedLinesLinksAnswerWithWhatTheHolderCanStillDoNeverADeadEnd() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		LineRecord open = record(msisdn, HolderLocale.EN);
+		write(new LineRecord(msisdn, open.operator(), open.plan(), open.validUntil(), CycleState.LAPSED, open.price(),
+				open.autoRenewal(), open.holder(), open.registeredAt(), Instant.now()));
+		CycleId cycle = new CycleId(msisdn, VALID_UNTIL);
+
+		HttpResponse<String> status = awaitKnown(
+				"/status/" + this.signer.issue(LinkPurpose.STATUS, cycle, Duration.ofDays(1)));
+		assertThat(status.statusCode()).isEqualTo(200);
+		assertThat(status.body()).contains("Lapsed", "Your operator decides whether and for how long it can still be "
+				+ "recovered: contact them as soon as possible");
+		HttpResponse<String> pay = get("/pay/" + this.signer.issue(LinkPurpose.PAY, cycle, Duration.ofDays(1)));
+		assertThat(pay.statusCode()).isEqualTo(200);
+		assertThat(pay.body()).contains("Please contact your operator", "/status/");
+	}
+
+	@Test
 	void anAutomaticRenewalIsChargedOffSessionAndItsOutcomePublished() throws Exception {
 		Msisdn msisdn = Unique.msisdn();
 		String pi = "pi_auto_" + msisdn.value().substring(1);

@@ -18,9 +18,10 @@ import io.keepline.contracts.OperatorId;
 		@JsonSubTypes.Type(value = AutoRenewalDue.class, name = "AutoRenewalDue"),
 		@JsonSubTypes.Type(value = RenewalConfirmed.class, name = "RenewalConfirmed"),
 		@JsonSubTypes.Type(value = LineLapsed.class, name = "LineLapsed"),
+		@JsonSubTypes.Type(value = LapseNoticeDue.class, name = "LapseNoticeDue"),
 		@JsonSubTypes.Type(value = RefundDue.class, name = "RefundDue") })
 public sealed interface DeadlineEvent extends KeeplineEvent
-		permits ReminderDue, AutoRenewalDue, RenewalConfirmed, LineLapsed, RefundDue {
+		permits ReminderDue, AutoRenewalDue, RenewalConfirmed, LineLapsed, LapseNoticeDue, RefundDue {
 
 	Msisdn msisdn();
 

@@ -9,13 +9,16 @@ import io.keepline.contracts.InvalidValueException;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.payment.PaymentSource;
 
 /**
  * The cycle is paid: the operator integration applies the top-up, and the holder gets a
- * receipt.
+ * receipt. {@code source} says how it was paid (pay link or automatic renewal); null in
+ * events written before it existed.
  */
 public record RenewalConfirmed(UUID eventId, Instant occurredAt, Msisdn msisdn, OperatorId operator,
-		LocalDate validUntil, Money amount, String paymentIntentId, Holder holder) implements DeadlineEvent {
+		LocalDate validUntil, Money amount, String paymentIntentId, Holder holder,
+		PaymentSource source) implements DeadlineEvent {
 
 	public RenewalConfirmed {
 		InvalidValueException.require(eventId, "eventId");
@@ -25,6 +28,12 @@ public record RenewalConfirmed(UUID eventId, Instant occurredAt, Msisdn msisdn, 
 		InvalidValueException.require(validUntil, "validUntil");
 		InvalidValueException.require(amount, "amount");
 		InvalidValueException.require(holder, "holder");
+	}
+
+	/** A confirmation that does not say how the cycle was paid. */
+	public RenewalConfirmed(UUID eventId, Instant occurredAt, Msisdn msisdn, OperatorId operator, LocalDate validUntil,
+			Money amount, String paymentIntentId, Holder holder) {
+		this(eventId, occurredAt, msisdn, operator, validUntil, amount, paymentIntentId, holder, null);
 	}
 
 }

@@ -9,6 +9,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
@@ -132,7 +133,7 @@ final class NoticeRules {
 		if (event instanceof RefundDue e) {
 			return Outcome.of(line.withRefund(new NoticeLine.Refund(e.paymentIntentId(), e.reason())));
 		}
-		if (event instanceof ReminderDue || event instanceof AutoRenewalDue) {
+		if (event instanceof ReminderDue || event instanceof AutoRenewalDue || event instanceof LapseNoticeDue) {
 			return Outcome.unchanged(line);
 		}
 		throw new UnhandledTypeException(event);

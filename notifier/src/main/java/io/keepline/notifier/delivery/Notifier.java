@@ -98,10 +98,10 @@ public final class Notifier {
 				return;
 			}
 		}
-		SendCheck check = SendCheck.of(event, notice.holder(), line.get().orElse(null),
-				this.lines.erased(event.msisdn()));
+		LineRecord record = line.get().orElse(null);
+		SendCheck check = SendCheck.of(event, notice.holder(), record, this.lines.erased(event.msisdn()));
 		switch (check.verdict()) {
-			case SEND -> send(notice.to(check.holder()));
+			case SEND -> send(renewedSince(notice.to(check.holder()), record));
 			case SUPPRESS -> suppress(notice.to(check.holder()), check.reason());
 			case WAIT -> {
 				Notice waiting = notice.to(check.holder());
@@ -111,6 +111,17 @@ public final class Notifier {
 				throw new TransientDeliveryException(check.reason(), "the line's record is not readable yet");
 			}
 		}
+	}
+
+	/**
+	 * A receipt whose line the operator topped up already says the new validity (the
+	 * record's later date); any other notice is left as it is.
+	 */
+	private static Notice renewedSince(Notice notice, LineRecord record) {
+		if (notice.payment() == null || record == null || !record.validUntil().isAfter(notice.cycle().validUntil())) {
+			return notice;
+		}
+		return notice.with(notice.payment().withRenewedUntil(record.validUntil()));
 	}
 
 	/**

@@ -35,7 +35,7 @@ class NotifierDeadLettersConfiguration {
 	}
 
 	@Bean
-	DeadLetterSource codeRequestDeadLetters(PaymentEventListener listener,
+	DeadLetterSource paymentEventDeadLetters(PaymentEventListener listener,
 			KafkaNotificationRecorder notificationRecorder) {
 		return DeadLetterSource.replayedBy(listener.groupId(), Topics.PAYMENT_EVENTS, (key, event) -> {
 			try {

@@ -89,16 +89,20 @@ class NotifierKafkaConfiguration {
 	}
 
 	/**
-	 * Reads one-time code requests on payment-events with one thread: a transient failure
-	 * (the line's record not read yet) is retried in place a few times, as a code is only
-	 * worth minutes; anything else goes to the dead letters.
+	 * Reads payment-events (code requests, refunds, failed checkouts) with one thread,
+	 * waiting on a partition assignment for the sent-log to catch up as the deadline
+	 * readers do: a transient failure (the line's record not read yet, a channel down) is
+	 * retried in place a few times, as a code is only worth minutes; anything else, and a
+	 * failure that outlasts the retries, goes to the dead letters (replayable).
 	 */
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<Msisdn, PaymentEvent> paymentEventsListenerFactory(KafkaClients clients,
-			KafkaNotificationRecorder notificationRecorder, DeadLetters deadLetters, NotifierSettings settings) {
+			KafkaNotificationRecorder notificationRecorder, DeadLetters deadLetters, NotifierSettings settings,
+			SentLogTail sentLogTail) {
 		ConcurrentKafkaListenerContainerFactory<Msisdn, PaymentEvent> factory = clients
 			.listenerFactory(Topics.PAYMENT_EVENTS);
 		factory.setConcurrency(1);
+		factory.getContainerProperties().setConsumerRebalanceListener(new OnRebalance(sentLogTail, new InOrderAcks()));
 		factory.setRecordInterceptor(new OutcomesBeforeCommit<>(notificationRecorder));
 		DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters.recoverer(settings.groupId() + "-card-codes"),
 				new FixedBackOff(2000, 5));

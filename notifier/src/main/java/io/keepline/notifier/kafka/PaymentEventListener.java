@@ -1,17 +1,12 @@
 package io.keepline.notifier.kafka;
 
 import io.keepline.contracts.Msisdn;
-import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.payment.PaymentEvent;
-import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
-import io.keepline.contracts.payment.PaymentMethodCodeTried;
-import io.keepline.contracts.payment.PaymentMethodSaved;
-import io.keepline.contracts.payment.PaymentRefunded;
-import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.notifier.NotifierSettings;
 import io.keepline.notifier.delivery.CodeNotices;
+import io.keepline.notifier.delivery.PaymentNotices;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -19,19 +14,23 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the one-time code requests on payment-events to {@link CodeNotices}, in a group
- * of its own; payment outcomes reach holders through the scheduler's deadline events, so
- * they pass by.
+ * Feeds payment-events to the notifier: one-time code requests to {@link CodeNotices},
+ * refunds and failed checkouts to {@link PaymentNotices}; other events pass by. Its group
+ * keeps the name it had when it read only code requests, so that deploying this reader
+ * does not start a new group at the topic's beginning.
  */
 @Component
 public class PaymentEventListener {
 
 	private final CodeNotices codes;
 
+	private final PaymentNotices payments;
+
 	private final NotifierSettings settings;
 
-	PaymentEventListener(CodeNotices codes, NotifierSettings settings) {
+	PaymentEventListener(CodeNotices codes, PaymentNotices payments, NotifierSettings settings) {
 		this.codes = codes;
+		this.payments = payments;
 		this.settings = settings;
 	}
 
@@ -43,10 +42,8 @@ public class PaymentEventListener {
 		if (event instanceof PaymentMethodCodeRequested request) {
 			this.codes.handle(request);
 		}
-		else if (!(event instanceof PaymentSucceeded || event instanceof PaymentFailed
-				|| event instanceof PaymentRefunded || event instanceof PaymentMethodSaved
-				|| event instanceof PaymentMethodCodeTried)) {
-			throw new UnhandledTypeException(event);
+		else {
+			this.payments.handle(event);
 		}
 	}
 

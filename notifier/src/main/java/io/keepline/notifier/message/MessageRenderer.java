@@ -72,9 +72,10 @@ public final class MessageRenderer {
 	private static String smsLink(Notice notice, MessageView view) {
 		return switch (notice.type()) {
 			case REMINDER -> (notice.tone() == Tone.INFORMATIONAL) ? null : view.payLink();
-			case PAYMENT_FAILED, LINE_LAPSED -> view.payLink();
+			case PAYMENT_FAILED, CHECKOUT_FAILED -> view.payLink();
+			case LINE_LAPSED -> view.statusLink();
 			case UPDATE_CARD -> view.cardLink();
-			case UPCOMING_CHARGE, RENEWAL_RECEIPT, CARD_CODE -> null;
+			case UPCOMING_CHARGE, RENEWAL_RECEIPT, CARD_CODE, PAYMENT_REFUNDED -> null;
 		};
 	}
 
@@ -106,12 +107,32 @@ public final class MessageRenderer {
 		if (notice.code() != null) {
 			args.put("code", notice.code());
 		}
-		if (notice.type() == MessageType.PAYMENT_FAILED) {
-			String key = "failure." + ((notice.failure() != null) ? notice.failure().reason() : "other");
+		if (notice.type() == MessageType.PAYMENT_FAILED || notice.type() == MessageType.CHECKOUT_FAILED) {
 			args.put("reason",
-					this.messages.format(locale, this.messages.has(locale, key) ? key : "failure.other", Map.of()));
+					reason(locale, "failure.", (notice.failure() != null) ? notice.failure().reason() : null));
+		}
+		Notice.PaymentFacts payment = notice.payment();
+		if (payment != null) {
+			args.put("method", reason(locale, "method.",
+					(payment.source() != null) ? payment.source().name().toLowerCase(Locale.ROOT) : null));
+			args.put("topUpHours", Long.toString(payment.topUpBound().toHours()));
+			if (payment.renewedUntil() != null) {
+				args.put("renewedUntil", format.date(payment.renewedUntil()));
+			}
+			if (notice.type() == MessageType.PAYMENT_REFUNDED) {
+				args.put("reason", reason(locale, "refund.", payment.reason()));
+			}
 		}
 		return args;
+	}
+
+	/**
+	 * The text {@code <prefix><code>} in {@code locale}, or {@code <prefix>other} for a
+	 * code without a text of its own.
+	 */
+	private String reason(HolderLocale locale, String prefix, String code) {
+		String key = prefix + ((code != null) ? code : "other");
+		return this.messages.format(locale, this.messages.has(locale, key) ? key : prefix + "other", Map.of());
 	}
 
 }

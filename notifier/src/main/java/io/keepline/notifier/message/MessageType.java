@@ -25,7 +25,16 @@ public enum MessageType {
 	RENEWAL_RECEIPT("renewal-receipt"),
 
 	/** The one-time code the holder asked for before saving or changing a card. */
-	CARD_CODE("card-code");
+	CARD_CODE("card-code"),
+
+	/** A payment was refunded: how much, and why. */
+	PAYMENT_REFUNDED("payment-refunded"),
+
+	/**
+	 * A payment the holder started from a pay link (card, Bancontact, SEPA) failed: why,
+	 * and a fresh pay link.
+	 */
+	CHECKOUT_FAILED("checkout-failed");
 
 	private final String code;
 
@@ -36,6 +45,14 @@ public enum MessageType {
 	/** The template and bundle key prefix, such as {@code upcoming-charge}. */
 	public String code() {
 		return this.code;
+	}
+
+	/**
+	 * Whether a message of this type is about one payment, and so is sent once per
+	 * payment rather than once per cycle.
+	 */
+	public boolean aboutOnePayment() {
+		return this == PAYMENT_REFUNDED || this == CHECKOUT_FAILED;
 	}
 
 	/** The JTE template file of this type. */

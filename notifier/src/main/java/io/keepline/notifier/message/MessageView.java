@@ -56,6 +56,11 @@ public final class MessageView {
 		return value;
 	}
 
+	/** Whether this notice has the value {@code name}. */
+	public boolean has(String name) {
+		return this.args.containsKey(name);
+	}
+
 	public String payLink() {
 		if (this.payLink == null) {
 			this.payLink = this.links.pay(this.notice.cycle());

@@ -1,6 +1,8 @@
 package io.keepline.notifier.message;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.keepline.contracts.Channel;
@@ -10,6 +12,7 @@ import io.keepline.contracts.Money;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.PaymentFailure;
+import io.keepline.contracts.payment.PaymentSource;
 
 /**
  * One message to send to a holder about one cycle, before it is rendered for a channel.
@@ -30,16 +33,26 @@ import io.keepline.contracts.deadline.PaymentFailure;
  * @param failure why an automatic charge failed
  * @param operator the line's operator, whose keys sign its webhooks
  * @param code the one-time code a card-code message carries, else null; never logged
+ * @param payment what a receipt, refund or failed-checkout message says about the
+ * payment, else null
  */
 public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
 		int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure, OperatorId operator,
-		String code) {
+		String code, PaymentFacts payment) {
+
+	/** A notice that says nothing of a payment. */
+	public Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
+			int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure,
+			OperatorId operator, String code) {
+		this(type, tone, occasion, sourceEventId, cycle, holder, stage, amount, card, chargeOn, failure, operator, code,
+				null);
+	}
 
 	/** A notice that carries no one-time code. */
 	public Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
 			int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure,
 			OperatorId operator) {
-		this(type, tone, occasion, sourceEventId, cycle, holder, stage, amount, card, chargeOn, failure, operator,
+		this(type, tone, occasion, sourceEventId, cycle, holder, stage, amount, card, chargeOn, failure, operator, null,
 				null);
 	}
 
@@ -48,7 +61,13 @@ public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEv
 	 */
 	public Notice to(Holder to) {
 		return new Notice(this.type, this.tone, this.occasion, this.sourceEventId, this.cycle, to, this.stage,
-				this.amount, this.card, this.chargeOn, this.failure, this.operator, this.code);
+				this.amount, this.card, this.chargeOn, this.failure, this.operator, this.code, this.payment);
+	}
+
+	/** The same notice saying {@code facts} of its payment. */
+	public Notice with(PaymentFacts facts) {
+		return new Notice(this.type, this.tone, this.occasion, this.sourceEventId, this.cycle, this.holder, this.stage,
+				this.amount, this.card, this.chargeOn, this.failure, this.operator, this.code, facts);
 	}
 
 	/**
@@ -61,18 +80,40 @@ public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEv
 
 	/**
 	 * The deterministic notification id: cycle, template and occasion, and channel, such
-	 * as {@code +32470123456:2026-12-31:reminder-firm-7:email}. Redelivered events map to
-	 * the same id.
+	 * as {@code +32470123456:2026-12-31:reminder-firm-7:email}; for a message about one
+	 * payment, template, payment and channel, without the number, such as
+	 * {@code payment-refunded:pi_3Def:email}. Redelivered events map to the same id.
 	 */
 	public String notificationId(Channel channel) {
-		return this.cycle.asString() + ":" + template() + "-" + this.occasion + ":"
-				+ channel.name().toLowerCase(java.util.Locale.ROOT);
+		String on = channel.name().toLowerCase(Locale.ROOT);
+		if (this.type.aboutOnePayment()) {
+			return template() + ":" + this.occasion + ":" + on;
+		}
+		return this.cycle.asString() + ":" + template() + "-" + this.occasion + ":" + on;
 	}
 
 	/** Names the notice, never its holder's details or code. */
 	@Override
 	public String toString() {
 		return "Notice[" + template() + "-" + this.occasion + " " + this.cycle + "]";
+	}
+
+	/**
+	 * What a message says about a payment.
+	 *
+	 * @param source how it was paid; null if not known
+	 * @param reason why it was refunded or failed (a reason code); null if not known
+	 * @param renewedUntil the line's new validity once the operator applied the top-up,
+	 * else null
+	 * @param topUpBound how long the operator may take to apply a paid top-up
+	 */
+	public record PaymentFacts(PaymentSource source, String reason, LocalDate renewedUntil, Duration topUpBound) {
+
+		/** The same facts with the line's new validity. */
+		public PaymentFacts withRenewedUntil(LocalDate validUntil) {
+			return new PaymentFacts(this.source, this.reason, validUntil, this.topUpBound);
+		}
+
 	}
 
 }

@@ -24,7 +24,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.AutoRenewalDue;
-import io.keepline.contracts.deadline.LineLapsed;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.PaymentFailure;
 import io.keepline.contracts.deadline.PlannedCharge;
 import io.keepline.contracts.deadline.ReminderDue;
@@ -37,6 +37,7 @@ import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.notifier.channel.ChannelSenders;
+import io.keepline.notifier.email.DisabledEmailSender;
 import io.keepline.notifier.email.EmailMessage;
 import io.keepline.notifier.message.Links;
 import io.keepline.notifier.message.MessageRenderer;
@@ -104,6 +105,21 @@ class NotifierTest {
 			assertThat(sent.providerMessageId()).isEqualTo("<id@smtp>");
 			assertThat(sent.template()).isEqualTo("reminder-firm");
 		});
+	}
+
+	@Test
+	void fallsBackToSmsWhenEmailIsDisabledAndNeverCallsItSent() {
+		Notifier notifier = notifier(new DisabledEmailSender());
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.texts).hasSize(1);
+		assertThat(this.recorded).hasSize(2);
+		assertThat(this.recorded.get(0)).isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+			assertThat(failed.channel()).isEqualTo(Channel.EMAIL);
+			assertThat(failed.permanent()).isTrue();
+			assertThat(failed.reason()).isEqualTo("email_disabled");
+		});
+		assertThat(this.recorded.get(1)).isInstanceOfSatisfying(NotificationSent.class,
+				(sent) -> assertThat(sent.channel()).isEqualTo(Channel.SMS));
 	}
 
 	@Test
@@ -347,9 +363,9 @@ class NotifierTest {
 				Money.of(1500, "EUR"), AutoRenewal.OFF, holder, registeredAt, CLOCK.instant());
 	}
 
-	private static LineLapsed lapsed(LocalDate validUntil) {
-		return new LineLapsed(UUID.randomUUID(), CLOCK.instant(), MSISDN, OperatorId.of("orange"), validUntil,
-				holder());
+	private static LapseNoticeDue lapsed(LocalDate validUntil) {
+		return new LapseNoticeDue(UUID.randomUUID(), CLOCK.instant(), MSISDN, OperatorId.of("orange"), validUntil,
+				validUntil.plusDays(1).atStartOfDay(ZoneId.of("Europe/Brussels")).toInstant(), holder());
 	}
 
 	private static ReminderDue reminder(int stage, PlannedCharge charge, PaymentFailure failure) {

@@ -18,6 +18,7 @@ import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.PaymentFailure;
+import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.link.LinkSigner;
 
 /**
@@ -81,7 +82,25 @@ final class Fixtures {
 				new Notice(MessageType.LINE_LAPSED, null, "final", id, cycle, holder, 0, null, null, null, null,
 						OPERATOR),
 				new Notice(MessageType.RENEWAL_RECEIPT, null, "paid", id, cycle, holder, 0, PRICE, null, null, null,
-						OPERATOR));
+						OPERATOR)
+					.with(new Notice.PaymentFacts(PaymentSource.CHECKOUT, null, null, Duration.ofHours(24))),
+				new Notice(MessageType.RENEWAL_RECEIPT, null, "paid", id, cycle, holder, 0, PRICE, null, null, null,
+						OPERATOR)
+					.with(new Notice.PaymentFacts(PaymentSource.AUTO_RENEWAL, null, VALID_UNTIL.plusYears(1),
+							Duration.ofHours(24))),
+				refunded(cycle, holder, "already_paid"), refunded(cycle, holder, "amount_mismatch"),
+				refunded(cycle, holder, "line_cancelled"), refunded(cycle, holder, "cycle_superseded"),
+				refunded(cycle, holder, null),
+				new Notice(MessageType.CHECKOUT_FAILED, null, "pi_3Chk", id, cycle, holder, 0, PRICE, null, null,
+						new PaymentFailure("card_declined", "generic_decline", 0), OPERATOR)
+					.with(new Notice.PaymentFacts(PaymentSource.CHECKOUT, "card_declined", null,
+							Duration.ofHours(24))));
+	}
+
+	private static Notice refunded(CycleId cycle, Holder holder, String reason) {
+		return new Notice(MessageType.PAYMENT_REFUNDED, null, "pi_3Ref", UUID.randomUUID(), cycle, holder, 0, PRICE,
+				null, null, null, OPERATOR)
+			.with(new Notice.PaymentFacts(null, reason, null, Duration.ofHours(24)));
 	}
 
 	private static Notice failed(CycleId cycle, Holder holder, String reason) {

@@ -114,8 +114,10 @@ class LinkedCycles {
 					statusPath(cycle), "action.status");
 			case PAYMENT_PENDING ->
 				Pages.message(HttpStatus.OK, "cycle.pending", Map.of(), statusPath(cycle), "action.status");
-			case LAPSED ->
-				Pages.message(HttpStatus.GONE, "cycle.lapsed", Map.of("validUntil", cycle.validUntil()), null, null);
+			// the lapse message's holder still has something to do: the status page says
+			// what
+			case LAPSED -> Pages.message(HttpStatus.OK, "cycle.lapsed", Map.of("validUntil", cycle.validUntil()),
+					statusPath(cycle), "action.status");
 			case NOT_YET_KNOWN -> Pages.message(HttpStatus.NOT_FOUND, "cycle.unknown");
 			case PAYABLE -> throw new IllegalArgumentException("a payable cycle has no page");
 		};

@@ -6,6 +6,7 @@ import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.link.LinkVerification;
 import io.keepline.contracts.linerecord.AutoRenewal;
+import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistory;
@@ -87,6 +88,8 @@ class StatusController {
 						? "/autorenew/"
 								+ this.signer.issue(LinkPurpose.AUTORENEW, current, PayController.FRESH_LINK_TTL)
 						: null);
+		page.addObject("afterLapse", (line.cycleState() == CycleState.LAPSED && answer != LineAnswer.ALREADY_RENEWED)
+				? AfterLapse.messageKey(line) : null);
 		page.addObject("payments", history.since(line.registeredAt(), 5));
 		page.addObject("checkout", checkout);
 		page.addObject("setup", setup);

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
@@ -85,7 +86,8 @@ public class DeadlineActions {
 			refund(refund);
 			return;
 		}
-		if (event instanceof ReminderDue || event instanceof RenewalConfirmed || event instanceof LineLapsed) {
+		if (event instanceof ReminderDue || event instanceof RenewalConfirmed || event instanceof LineLapsed
+				|| event instanceof LapseNoticeDue) {
 			return; // reminders, confirmations and lapses ask nothing of payments
 		}
 		throw new UnhandledTypeException(event);
@@ -164,7 +166,7 @@ public class DeadlineActions {
 		RefundResult refund = this.gateway.refund(new RefundRequest(due.cycle(), due.paymentIntentId(), due.amount()));
 		log.info("Refunded payment {} of already paid {}", due.paymentIntentId(), due.cycle());
 		publish(new PaymentRefunded(id("refund:" + due.paymentIntentId()), this.clock.instant(), due.msisdn(),
-				due.validUntil(), due.amount(), due.paymentIntentId(), refund.refundId(), null));
+				due.validUntil(), due.amount(), due.paymentIntentId(), refund.refundId(), null, due.reason()));
 	}
 
 	private void publish(PaymentEvent event) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.PlannedCharge;
 import io.keepline.contracts.deadline.RefundDue;
@@ -40,6 +41,8 @@ final class Deadlines {
 					line.price(), line.holder().locale());
 			case LAPSE -> new LineLapsed(DeadlineIds.of(cycle, "lapsed"), now, line.msisdn(), line.operator(),
 					cycle.validUntil(), line.holder());
+			case LAPSE_NOTICE -> new LapseNoticeDue(DeadlineIds.of(cycle, "lapse-notice"), now, line.msisdn(),
+					line.operator(), cycle.validUntil(), this.schedule.lapseInstant(cycle.validUntil()), line.holder());
 		};
 	}
 
@@ -68,7 +71,7 @@ final class Deadlines {
 
 	RenewalConfirmed confirmed(LineState line, PaymentSucceeded payment, Instant now) {
 		return new RenewalConfirmed(DeadlineIds.of(payment.cycle(), "confirmed"), now, line.msisdn(), line.operator(),
-				payment.validUntil(), payment.amount(), payment.paymentIntentId(), line.holder());
+				payment.validUntil(), payment.amount(), payment.paymentIntentId(), line.holder(), payment.source());
 	}
 
 	RefundDue refund(LineState line, PaymentSucceeded payment, String reason, Instant now) {

@@ -15,7 +15,13 @@ public enum DueKind {
 	AUTO_RENEWAL((byte) 3),
 
 	/** The end of the validUntil day (stage = 0). */
-	LAPSE((byte) 4);
+	LAPSE((byte) 4),
+
+	/**
+	 * The holder's lapse message: when their send window next opens after the lapse
+	 * (stage = 0).
+	 */
+	LAPSE_NOTICE((byte) 5);
 
 	private final byte code;
 

@@ -33,6 +33,9 @@ public record Milestone(Kind kind, int stage, boolean skipped) {
 		/** The end of the validUntil day. */
 		LAPSE("L"),
 
+		/** The holder was told of the lapse, in their send window. */
+		LAPSE_NOTICE("N"),
+
 		/** The payment of the cycle, confirmed. */
 		CONFIRMATION("C");
 
@@ -64,6 +67,7 @@ public record Milestone(Kind kind, int stage, boolean skipped) {
 			case FAILURE_REMINDER -> Kind.FAILURE_REMINDER;
 			case AUTO_RENEWAL -> Kind.AUTO_RENEWAL;
 			case LAPSE -> Kind.LAPSE;
+			case LAPSE_NOTICE -> Kind.LAPSE_NOTICE;
 		}, stage, false);
 	}
 

@@ -36,6 +36,9 @@ final class Planner {
 			Instant lapseDue = keptOr(state, DueKind.LAPSE, 0, now, max(lapse, now));
 			entries.add(new DueEntry(lapseDue.toEpochMilli(), DueKind.LAPSE, 0, null));
 		}
+		else if (state.status() == LineStatus.LAPSED) {
+			lapseNotice(state, now).ifPresent(entries::add);
+		}
 		entries.sort(Comparator.comparingLong(DueEntry::dueMillis));
 		line.planned = entries;
 	}
@@ -51,6 +54,30 @@ final class Planner {
 			.sendInstant(cycle.validUntil(), this.schedule.chargeDaysBefore(attempt), state.holder().timeZone()), now));
 		return due.isBefore(lapse) ? Optional.of(new DueEntry(due.toEpochMilli(), DueKind.AUTO_RENEWAL, attempt, null))
 				: Optional.empty();
+	}
+
+	/**
+	 * The holder's lapse message, until it fired: planned when the lapse fires (its entry
+	 * is then still among the planned ones) for the holder's send window from then on, as
+	 * catch-up reminders are, and kept as it is afterwards. A line that lapsed before
+	 * lapse messages were planned this way gets none.
+	 */
+	private Optional<DueEntry> lapseNotice(LineState state, Instant now) {
+		if (state.cycle().has(Milestone.fired(DueKind.LAPSE_NOTICE, 0))) {
+			return Optional.empty();
+		}
+		for (DueEntry entry : state.planned()) {
+			if (entry.kind() == DueKind.LAPSE_NOTICE) {
+				return Optional.of(entry);
+			}
+		}
+		for (DueEntry entry : state.planned()) {
+			if (entry.kind() == DueKind.LAPSE) {
+				Instant due = this.schedule.catchUp(now, state.holder().timeZone());
+				return Optional.of(new DueEntry(due.toEpochMilli(), DueKind.LAPSE_NOTICE, 0, null));
+			}
+		}
+		return Optional.empty();
 	}
 
 	private Optional<DueEntry> failureReminder(LineState state, Instant now, Instant lapse) {

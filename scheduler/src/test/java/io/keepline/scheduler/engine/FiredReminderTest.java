@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.scheduler.deadline.DueKind;
@@ -81,6 +82,13 @@ class FiredReminderTest {
 			assertThat(engine.emitted(ReminderDue.class)).extracting(ReminderDue::stage).containsExactly(7, 1);
 			assertThat(engine.emitted(LineLapsed.class)).hasSize(1);
 			assertThat(engine.storedState(LINE).cycle().lapsed()).isTrue();
+			// the holder's lapse message, planned by the lapse (which fired at 08:00 in
+			// New
+			// York), goes out when their window opens at 09:00
+			engine.advanceTo(Instant.parse("2027-03-16T12:59:59Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).isEmpty();
+			engine.advanceTo(Instant.parse("2027-03-16T13:00:00Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).hasSize(1);
 			assertThat(engine.indexKeys()).isEmpty();
 		}
 	}

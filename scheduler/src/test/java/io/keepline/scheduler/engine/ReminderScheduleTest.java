@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
@@ -114,6 +115,47 @@ class ReminderScheduleTest {
 			engine.advanceTo(Instant.parse("2027-04-15T00:00:00Z"));
 			assertThat(engine.emitted(LineLapsed.class)).hasSize(1);
 			assertThat(engine.indexKeys()).isEmpty();
+		}
+	}
+
+	@Test
+	void tellsAShanghaiHolderOfTheLapseWhenTheirSendWindowOpensWithoutMovingTheLapse() {
+		try (EngineHarness engine = new EngineHarness(START)) {
+			engine.send(Fixtures.registered(LINE, LocalDate.parse("2027-03-15"), "Asia/Shanghai", START));
+			// 00:00 Brussels is 07:00 in Shanghai, before the 09:00-21:00 window
+			engine.advanceTo(Instant.parse("2027-03-15T23:00:00Z"));
+			assertThat(engine.emitted(LineLapsed.class)).singleElement()
+				.satisfies(
+						(lapsed) -> assertThat(lapsed.occurredAt()).isEqualTo(Instant.parse("2027-03-15T23:00:00Z")));
+			assertThat(engine.emitted(LapseNoticeDue.class)).isEmpty();
+			engine.advanceTo(Instant.parse("2027-03-16T00:59:59Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).isEmpty();
+			engine.advanceTo(Instant.parse("2027-03-16T01:00:00Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).singleElement().satisfies((notice) -> {
+				assertThat(notice.occurredAt()).isEqualTo(Instant.parse("2027-03-16T01:00:00Z"));
+				assertThat(notice.lapsedAt()).isEqualTo(Instant.parse("2027-03-15T23:00:00Z"));
+				assertThat(notice.validUntil()).isEqualTo(LocalDate.parse("2027-03-15"));
+			});
+			engine.advanceTo(Instant.parse("2027-04-15T00:00:00Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).hasSize(1);
+			assertThat(engine.indexKeys()).isEmpty();
+		}
+	}
+
+	@Test
+	void tellsTheHolderOfTheLapseAtOnceInsideTheirWindowAndNotAtAllOnceRenewed() {
+		Msisdn other = Msisdn.of("+32470123457");
+		try (EngineHarness engine = new EngineHarness(START)) {
+			engine.send(Fixtures.registered(LINE, LocalDate.parse("2027-03-15"), "America/New_York", START));
+			engine.send(Fixtures.registered(other, LocalDate.parse("2027-03-15"), "Asia/Shanghai", START));
+			// 00:00 Brussels is 19:00 in New York: inside the window
+			engine.advanceTo(Instant.parse("2027-03-15T23:00:00Z"));
+			engine.advanceTo(Instant.parse("2027-03-15T23:00:01Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).singleElement()
+				.satisfies((notice) -> assertThat(notice.msisdn()).isEqualTo(LINE));
+			engine.send(Fixtures.extended(other, LocalDate.parse("2027-04-15"), Instant.parse("2027-03-16T00:30:00Z")));
+			engine.advanceTo(Instant.parse("2027-03-16T02:00:00Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).hasSize(1);
 		}
 	}
 

@@ -4,6 +4,7 @@ import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
@@ -69,6 +70,9 @@ final class EventSummaries {
 		}
 		if (event instanceof LineLapsed l) {
 			return "lapsed on " + l.validUntil();
+		}
+		if (event instanceof LapseNoticeDue l) {
+			return "holder told of the lapse on " + l.validUntil();
 		}
 		if (event instanceof RefundDue d) {
 			return "refund due: " + d.reason();
