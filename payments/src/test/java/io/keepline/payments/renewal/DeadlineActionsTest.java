@@ -175,7 +175,7 @@ class DeadlineActionsTest {
 		WebhookProcessor processor = new WebhookProcessor("whsec_test", 300, CLOCK, new StripeEventMapper(this.gateway),
 				new PublishedOutcomes((msisdn) -> Optional.empty(), 10), this.published::add);
 		return new DeadlineActions(this.gateway, processor, lines, (msisdn) -> Optional.ofNullable(this.history),
-				Duration.ofHours(20), this.meters, CLOCK);
+				Duration.ofHours(20), Duration.ofHours(20), this.meters, CLOCK);
 	}
 
 }
