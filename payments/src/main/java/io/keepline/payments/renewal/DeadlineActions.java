@@ -46,10 +46,12 @@ import org.slf4j.LoggerFactory;
  * and publish the outcome through the same duplicate checks as the webhook. A transient
  * Stripe failure is thrown ({@link GatewayUnavailableException}) and the action becomes
  * {@link Unsettled}: {@link #settle} then asks Stripe what became of it before it sends
- * anything again (a new idempotency key only when Stripe has no PaymentIntent or refund
- * for it), and publishes a retryable {@code gateway_unavailable} failure for a charge
- * still unsettled at the deadline. An outcome that could not be published is an
- * {@link OutcomeNotRecordedException}, retried until it is.
+ * it again, under the same key first and under a new one only when that key answered a
+ * 5xx again while Stripe answered the lookup (Stripe keeps a 5xx under its key for 24
+ * hours) and Stripe has no PaymentIntent or refund for it; it publishes a retryable
+ * {@code gateway_unavailable} failure for a charge still unsettled at the deadline. An
+ * outcome that could not be published is an {@link OutcomeNotRecordedException}, retried
+ * until it is.
  */
 public class DeadlineActions {
 

@@ -48,9 +48,8 @@ final class Unsettled {
 	}
 
 	/**
-	 * Moves to a new key when Stripe kept an answer under the current one, which only
-	 * another key can get past; a request that got no answer is sent again under the same
-	 * key.
+	 * Moves to a new key when Stripe kept a 5xx under the current one, which only another
+	 * key can get past; otherwise the request is sent again under the same key.
 	 */
 	int roundForNextRequest() {
 		if (this.keptByStripe) {
@@ -66,8 +65,8 @@ final class Unsettled {
 	}
 
 	/**
-	 * Records how a request under the current key failed: {@code answered} when Stripe
-	 * kept a 5xx under it.
+	 * Records how a request under the current key failed just after Stripe answered a
+	 * lookup: {@code answered} (a 5xx) then means Stripe kept that 5xx under the key.
 	 */
 	void requestFailed(boolean answered) {
 		this.keptByStripe = this.keptByStripe || answered;

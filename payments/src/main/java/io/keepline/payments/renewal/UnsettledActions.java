@@ -82,8 +82,9 @@ final class UnsettledActions implements AutoCloseable {
 			this.actions.on(event);
 		}
 		catch (GatewayUnavailableException ex) {
+			// not yet taken as Stripe's saved answer: a 5xx may come from before the API
+			// (nothing saved), so the same key is sent again once Stripe answers lookups
 			Unsettled work = new Unsettled(event, partition);
-			work.requestFailed(ex.answered());
 			work.triedAgain();
 			synchronized (this) {
 				this.lines.computeIfAbsent(event.msisdn(), (m) -> new ArrayDeque<>()).add(work);
@@ -143,9 +144,6 @@ final class UnsettledActions implements AutoCloseable {
 			}
 		}
 		catch (GatewayUnavailableException ex) {
-			if (head.tries() == 0) {
-				head.requestFailed(ex.answered());
-			}
 			head.triedAgain();
 			retryLater(head, ex);
 			return;
