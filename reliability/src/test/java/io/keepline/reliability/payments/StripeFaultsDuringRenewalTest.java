@@ -78,8 +78,9 @@ class StripeFaultsDuringRenewalTest {
 						Map.of("keepline.payments.mode", "stripe", "keepline.payments.stripe.api-key", API_KEY,
 								"keepline.payments.stripe.api-base", stripe.baseUrl(),
 								"keepline.payments.stripe.read-timeout", READ_TIMEOUT.toString(),
-								"keepline.payments.retry-backoff", "PT0.5S", "keepline.payments.gateway-retry.initial-backoff",
-								"PT0.5S", "keepline.payments.group-id", group));
+								"keepline.payments.retry-backoff", "PT0.5S",
+								"keepline.payments.gateway-retry.initial-backoff", "PT0.5S",
+								"keepline.payments.group-id", group));
 				KafkaProducer<Msisdn, DeadlineEvent> scheduler = new KafkaProducer<>(cluster.producerProperties(),
 						Topics.DEADLINE_EVENTS.keySerde().serializer(),
 						Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
