@@ -261,6 +261,7 @@ class PaymentsScaleOutIntegrationTest {
 		write(record(line, VALID_UNTIL, CycleState.OPEN));
 		awaitPayable(line);
 		int errorsBefore = stripe.serverErrors();
+		int replayedBefore = stripe.replayedServerErrors();
 		try (TopicProbe<String, String> deadLetters = TopicProbe.raw(cluster, Topics.DEADLINE_EVENTS.deadLetter())) {
 			stripe.outage(true);
 			try {
@@ -274,6 +275,8 @@ class PaymentsScaleOutIntegrationTest {
 
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(succeeded(line)).hasSize(1));
 			assertThat(intentsOf(line)).as("one charge, under a new key: Stripe keeps the first key's 500").hasSize(1);
+			assertThat(stripe.replayedServerErrors()).as("the first key's 500, given again after the outage")
+				.isGreaterThan(replayedBefore);
 			assertThat(succeeded(line).get(0).paymentIntentId()).isEqualTo("pi" + intentsOf(line).get(0).id());
 			assertThat(deadLetters.records()).noneMatch((record) -> line.value().equals(record.key()));
 		}

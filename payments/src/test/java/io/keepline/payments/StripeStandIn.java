@@ -75,6 +75,8 @@ final class StripeStandIn implements AutoCloseable {
 
 	private int serverErrors;
 
+	private int replayedServerErrors;
+
 	StripeStandIn() {
 		this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(new Api()));
 		this.server.start();
@@ -114,6 +116,11 @@ final class StripeStandIn implements AutoCloseable {
 	/** How many 5xx answers were given, replays included. */
 	synchronized int serverErrors() {
 		return this.serverErrors;
+	}
+
+	/** How many of those were a 500 saved under its key and given again. */
+	synchronized int replayedServerErrors() {
+		return this.replayedServerErrors;
 	}
 
 	/** A PaymentIntent paid elsewhere (through Checkout), which can be refunded. */
@@ -159,6 +166,7 @@ final class StripeStandIn implements AutoCloseable {
 			}
 			if (saved.status() >= 500) {
 				this.serverErrors++;
+				this.replayedServerErrors++;
 			}
 			return respond(new Answer(saved.status(), saved.body())).withHeader("Idempotent-Replayed", "true").build();
 		}
