@@ -26,6 +26,8 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.AutoRenewalDue;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.linerecord.AutoRenewal;
@@ -33,8 +35,10 @@ import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
+import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.line.PaymentHistory;
@@ -73,7 +77,9 @@ import static org.awaitility.Awaitility.await;
  * for a cycle that is no longer payable; an automatic renewal is charged only for the
  * current open cycle while fresh, and a replay of deadline-events with Stripe's
  * idempotency keys gone charges nothing again; a one-time code's wrong tries count on
- * every instance together.
+ * every instance together. Through a Stripe outage (cached 500s, a lost answer, an outage
+ * past the deadline) a renewal is charged once or published as a retryable failure, and a
+ * refund is made once, never dead-lettered.
  */
 @RealKafka
 class PaymentsScaleOutIntegrationTest {
@@ -83,6 +89,8 @@ class PaymentsScaleOutIntegrationTest {
 	static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
 
 	static final String GROUP = Unique.name("payments-scale");
+
+	static final Duration GATEWAY_DEADLINE = Duration.ofHours(1);
 
 	static final StripeStandIn stripe = new StripeStandIn();
 
@@ -248,6 +256,100 @@ class PaymentsScaleOutIntegrationTest {
 	}
 
 	@Test
+	void aFewSecondsOfStripeOutageChargeTheRenewalOnceAfterItWithoutADeadLetter(KafkaCluster cluster) throws Exception {
+		Msisdn line = Unique.msisdn();
+		write(record(line, VALID_UNTIL, CycleState.OPEN));
+		awaitPayable(line);
+		int errorsBefore = stripe.serverErrors();
+		int replayedBefore = stripe.replayedServerErrors();
+		try (TopicProbe<String, String> deadLetters = TopicProbe.raw(cluster, Topics.DEADLINE_EVENTS.deadLetter())) {
+			stripe.outage(true);
+			try {
+				send(autoRenewal(line, Instant.now()));
+				await("Stripe answered the charge and its re-checks with 500s").atMost(Duration.ofSeconds(30))
+					.until(() -> stripe.serverErrors() >= errorsBefore + 3);
+			}
+			finally {
+				stripe.outage(false);
+			}
+
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(succeeded(line)).hasSize(1));
+			assertThat(intentsOf(line)).as("one charge, under a new key: Stripe keeps the first key's 500").hasSize(1);
+			assertThat(stripe.replayedServerErrors()).as("the first key's 500, given again after the outage")
+				.isGreaterThan(replayedBefore);
+			assertThat(succeeded(line).get(0).paymentIntentId()).isEqualTo("pi" + intentsOf(line).get(0).id());
+			assertThat(deadLetters.records()).noneMatch((record) -> line.value().equals(record.key()));
+		}
+	}
+
+	@Test
+	void aChargeWhoseAnswerWasLostIsFoundAtStripeAndNotChargedAgain() throws Exception {
+		Msisdn line = Unique.msisdn();
+		write(record(line, VALID_UNTIL, CycleState.OPEN));
+		awaitPayable(line);
+		int errorsBefore = stripe.serverErrors();
+		stripe.loseAnswers(1);
+
+		send(autoRenewal(line, Instant.now()));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(succeeded(line)).hasSize(1));
+		assertThat(stripe.serverErrors()).as("the charge's answer was a 500").isGreaterThan(errorsBefore);
+		assertThat(intentsOf(line)).hasSize(1);
+		assertThat(succeeded(line).get(0).paymentIntentId()).isEqualTo("pi" + intentsOf(line).get(0).id());
+	}
+
+	@Test
+	void anOutagePastTheDeadlinePublishesOneRetryableGatewayUnavailableFailure() throws Exception {
+		Msisdn line = Unique.msisdn();
+		write(record(line, VALID_UNTIL, CycleState.OPEN));
+		awaitPayable(line);
+		int errorsBefore = stripe.serverErrors();
+		stripe.outage(true);
+		try {
+			send(autoRenewal(line, Instant.now().minus(GATEWAY_DEADLINE).plusSeconds(1)));
+
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(failed(line)).singleElement().satisfies((failure) -> {
+					assertThat(failure.reason()).isEqualTo(PaymentFailed.GATEWAY_UNAVAILABLE);
+					assertThat(failure.retryable()).isTrue();
+					assertThat(failure.attempt()).isEqualTo(1);
+				}));
+			assertThat(stripe.serverErrors()).isGreaterThan(errorsBefore);
+		}
+		finally {
+			stripe.outage(false);
+		}
+		assertThat(intentsOf(line)).isEmpty();
+		assertThat(succeeded(line)).isEmpty();
+	}
+
+	@Test
+	void aRefundDueDuringAnOutageIsRefundedOnceAfterIt() throws Exception {
+		Msisdn line = Unique.msisdn();
+		String intent = "pi_twice_" + line.value().substring(1);
+		stripe.paid(intent, 1500, StripeJson.metadata(line, VALID_UNTIL, "checkout"));
+		int errorsBefore = stripe.serverErrors();
+		stripe.outage(true);
+		try {
+			send(new RefundDue(UUID.randomUUID(), Instant.now(), line, OperatorId.of("orange"), VALID_UNTIL, intent,
+					Money.of(1500, "EUR"), "already_paid"));
+			await("Stripe answered the refund and its re-checks with 500s").atMost(Duration.ofSeconds(30))
+				.until(() -> stripe.serverErrors() >= errorsBefore + 3);
+		}
+		finally {
+			stripe.outage(false);
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(payments.values(PaymentRefunded.class))
+				.filteredOn((refunded) -> refunded.msisdn().equals(line))
+				.singleElement()
+				.satisfies((refunded) -> assertThat(refunded.paymentIntentId()).isEqualTo(intent)));
+		assertThat(stripe.refunds()).filteredOn((refund) -> intent.equals(refund.params().get("payment_intent")))
+			.hasSize(1);
+	}
+
+	@Test
 	void fiveWrongTriesOfACodeSpreadOverBothInstancesEndItOnBoth(KafkaCluster cluster) throws Exception {
 		if (instances.size() < 2) {
 			instances.add(instance(cluster, application));
@@ -379,6 +481,10 @@ class PaymentsScaleOutIntegrationTest {
 				"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("payments-scale"),
 				"--spring.kafka.streams.application-id=" + application, "--keepline.payments.group-id=" + GROUP,
 				"--keepline.payments.retry-backoff=PT0.1S", "--keepline.payments.retry-attempts=1",
+				"--keepline.payments.stripe.max-network-retries=0",
+				"--keepline.payments.gateway-retry.initial-backoff=PT0.1S",
+				"--keepline.payments.gateway-retry.max-backoff=PT0.4S",
+				"--keepline.payments.gateway-retry.deadline=" + GATEWAY_DEADLINE,
 				"--keepline.links.secret=" + LINK_SECRET));
 		return new SpringApplicationBuilder(PaymentsApplication.class).registerShutdownHook(false)
 			.run(args.toArray(String[]::new));
@@ -402,6 +508,14 @@ class PaymentsScaleOutIntegrationTest {
 		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static List<PaymentFailed> failed(Msisdn msisdn) {
+		return payments.values(PaymentFailed.class).stream().filter((ko) -> ko.msisdn().equals(msisdn)).toList();
+	}
+
+	private static List<StripeStandIn.Created> intentsOf(Msisdn msisdn) {
+		return stripe.paymentIntents().stream().filter((intent) -> msisdn.value().equals(intent.msisdn())).toList();
 	}
 
 	private static List<PaymentSucceeded> succeeded(Msisdn msisdn) {
@@ -438,7 +552,7 @@ class PaymentsScaleOutIntegrationTest {
 			.get();
 	}
 
-	private static void send(AutoRenewalDue due) throws Exception {
+	private static void send(DeadlineEvent due) throws Exception {
 		producer
 			.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(),
 					Topics.DEADLINE_EVENTS.keySerde().serializer().serialize(null, due.msisdn()),

@@ -3,16 +3,22 @@ package io.keepline.payments;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
@@ -22,14 +28,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A local stand-in for the Stripe API that keeps Stripe's idempotency: a request whose
- * Idempotency-Key it has seen gets the stored answer and creates nothing; a new key
- * creates a Checkout Session or a (succeeded) PaymentIntent. {@link #forgetKeys()} prunes
- * the keys as Stripe does after 24 hours.
+ * A local stand-in for the Stripe API (v1) that keeps Stripe's idempotency: the first
+ * answer to an Idempotency-Key, 500s included, is saved for 24 hours of the stand-in's
+ * clock and replayed; the same key with other parameters is an {@code idempotency_error}
+ * (400). A new key creates a Checkout Session, a (succeeded) PaymentIntent or a refund.
+ * PaymentIntents are listed by customer, refunds by PaymentIntent, and the Events API
+ * pages with {@code starting_after}, newest first. {@link #outage} and
+ * {@link #loseAnswers} make it fail as Stripe does.
  */
 final class StripeStandIn implements AutoCloseable {
 
-	/** A Checkout Session or PaymentIntent created, with the form parameters sent. */
+	/**
+	 * A Checkout Session, PaymentIntent or refund created, with the form parameters sent.
+	 */
 	record Created(String id, String path, Map<String, String> params) {
 
 		String msisdn() {
@@ -38,11 +49,33 @@ final class StripeStandIn implements AutoCloseable {
 
 	}
 
-	private final Map<String, String> answers = new HashMap<>();
+	private record Saved(String path, Map<String, String> params, int status, String body, Instant at) {
+	}
+
+	private record Answer(int status, String body) {
+	}
+
+	private final Map<String, Saved> answers = new HashMap<>();
 
 	private final List<Created> created = new ArrayList<>();
 
+	private final Map<String, String> intents = new LinkedHashMap<>();
+
+	private final List<String> refunds = new ArrayList<>();
+
+	private final List<String> events = new ArrayList<>();
+
 	private final WireMockServer server;
+
+	private Instant now = Instant.parse("2026-11-01T00:00:00Z");
+
+	private boolean down;
+
+	private int answersToLose;
+
+	private int serverErrors;
+
+	private int replayedServerErrors;
 
 	StripeStandIn() {
 		this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(new Api()));
@@ -59,6 +92,43 @@ final class StripeStandIn implements AutoCloseable {
 		this.answers.clear();
 	}
 
+	/** Moves the stand-in's clock on: keys older than 24 hours are pruned. */
+	synchronized void advanceClock(Duration by) {
+		this.now = this.now.plus(by);
+	}
+
+	/**
+	 * While down, every request is answered 500 ({@code api_error}); a request with an
+	 * idempotency key has its 500 saved under the key, as Stripe saves it.
+	 */
+	synchronized void outage(boolean down) {
+		this.down = down;
+	}
+
+	/**
+	 * The next {@code count} creations are carried out, then answered 500 (saved under
+	 * their keys): the client never learns that they happened.
+	 */
+	synchronized void loseAnswers(int count) {
+		this.answersToLose = count;
+	}
+
+	/** How many 5xx answers were given, replays included. */
+	synchronized int serverErrors() {
+		return this.serverErrors;
+	}
+
+	/** How many of those were a 500 saved under its key and given again. */
+	synchronized int replayedServerErrors() {
+		return this.replayedServerErrors;
+	}
+
+	/** A PaymentIntent paid elsewhere (through Checkout), which can be refunded. */
+	synchronized void paid(String paymentIntentId, long amount, String metadata) {
+		this.intents.put(paymentIntentId,
+				StripeJson.paymentIntent(paymentIntentId, "succeeded", amount, metadata, "null"));
+	}
+
 	synchronized List<Created> paymentIntents() {
 		return this.created.stream().filter((c) -> c.path().equals("/v1/payment_intents")).toList();
 	}
@@ -67,46 +137,183 @@ final class StripeStandIn implements AutoCloseable {
 		return this.created.stream().filter((c) -> c.path().equals("/v1/checkout/sessions")).toList();
 	}
 
+	synchronized List<Created> refunds() {
+		return this.created.stream().filter((c) -> c.path().equals("/v1/refunds")).toList();
+	}
+
 	@Override
 	public void close() {
 		this.server.stop();
 	}
 
 	private synchronized ResponseDefinition answer(Request request) {
-		String path = URI.create(request.getUrl()).getPath();
-		String key = request.getHeader("Idempotency-Key");
-		if (key != null && this.answers.containsKey(key)) {
-			return json(this.answers.get(key)).withHeader("Idempotent-Replayed", "true").build();
+		URI url = URI.create(request.getUrl());
+		String path = url.getPath();
+		this.answers.values().removeIf((saved) -> saved.at().plus(Duration.ofHours(24)).isBefore(this.now));
+		if (RequestMethod.GET.equals(request.getMethod())) {
+			return respond(this.down ? serverError() : list(path, form(url.getRawQuery()))).build();
 		}
+		String key = request.getHeader("Idempotency-Key");
 		Map<String, String> params = form(request.getBodyAsString());
+		Saved saved = (key != null) ? this.answers.get(key) : null;
+		if (saved != null) {
+			if (!saved.path().equals(path) || !saved.params().equals(params)) {
+				return respond(error(400, "idempotency_error", null,
+						"Keys for idempotent requests can only be used "
+								+ "with the same parameters they were first used with. Try using a key other than '"
+								+ key + "' if you meant to execute a different request."))
+					.build();
+			}
+			if (saved.status() >= 500) {
+				this.serverErrors++;
+				this.replayedServerErrors++;
+			}
+			return respond(new Answer(saved.status(), saved.body())).withHeader("Idempotent-Replayed", "true").build();
+		}
+		Answer answer;
+		if (this.down) {
+			answer = serverError();
+		}
+		else {
+			answer = create(path, params);
+			if (answer.status() == 200 && this.answersToLose > 0) {
+				this.answersToLose--;
+				answer = serverError();
+			}
+		}
+		if (key != null && answer.status() != 404) {
+			this.answers.put(key, new Saved(path, Map.copyOf(params), answer.status(), answer.body(), this.now));
+		}
+		return respond(answer).build();
+	}
+
+	private Answer create(String path, Map<String, String> params) {
 		String id = "_stand_in_" + (this.created.size() + 1);
 		String metadata = metadata(params);
 		String body;
 		if (path.equals("/v1/payment_intents")) {
-			body = StripeJson.paymentIntent("pi" + id, "succeeded", Long.parseLong(params.get("amount")), metadata,
-					"null");
+			body = StripeJson
+				.paymentIntent("pi" + id, "succeeded", Long.parseLong(params.get("amount")), metadata, "null")
+				.replace("\"cus_T1\"", "\"" + params.getOrDefault("customer", "cus_T1") + "\"");
+			this.intents.put("pi" + id, body);
+			event("payment_intent.succeeded", body);
 		}
 		else if (path.equals("/v1/checkout/sessions")) {
 			body = """
 					{"id": "cs%1$s", "object": "checkout.session", "mode": "payment", "status": "open",
 					 "url": "https://checkout.stripe.com/c/pay/cs%1$s", "metadata": %2$s}""".formatted(id, metadata);
 		}
+		else if (path.equals("/v1/refunds")) {
+			String intent = params.get("payment_intent");
+			if (!this.intents.containsKey(intent)) {
+				return error(400, "invalid_request_error", "resource_missing",
+						"No such payment_intent: '" + intent + "'");
+			}
+			if (this.refunds.stream().anyMatch((r) -> r.contains("\"payment_intent\": \"" + intent + "\""))) {
+				return error(400, "invalid_request_error", "charge_already_refunded",
+						"Charge for " + intent + " has already been refunded.");
+			}
+			body = """
+					{"id": "re%s", "object": "refund", "amount": %s, "currency": "eur", "payment_intent": "%s",
+					 "reason": "duplicate", "status": "succeeded", "created": %d, "metadata": %s}""".formatted(id,
+					params.get("amount"), intent, this.now.getEpochSecond(), metadata);
+			this.refunds.add(body);
+		}
 		else {
-			return aResponse().withStatus(404)
-				.withHeader("Content-Type", "application/json")
-				.withBody(
-						"{\"error\": {\"type\": \"invalid_request_error\", \"message\": \"Unrecognized request URL\"}}")
-				.build();
+			return error(404, "invalid_request_error", null, "Unrecognized request URL (POST: " + path + ")");
 		}
 		this.created.add(new Created(id, path, params));
-		if (key != null) {
-			this.answers.put(key, body);
-		}
-		return json(body).build();
+		return new Answer(200, body);
 	}
 
-	private static ResponseDefinitionBuilder json(String body) {
-		return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+	private void event(String type, String object) {
+		this.events.add(StripeJson.event("evt_stand_in_" + (this.events.size() + 1), type, this.now, object));
+	}
+
+	private Answer list(String path, Map<String, String> query) {
+		List<String> all;
+		Predicate<String> match;
+		if (path.equals("/v1/payment_intents")) {
+			all = new ArrayList<>(this.intents.values());
+			String customer = query.get("customer");
+			match = (pi) -> customer == null || pi.contains("\"customer\": \"" + customer + "\"");
+		}
+		else if (path.equals("/v1/refunds")) {
+			all = new ArrayList<>(this.refunds);
+			String intent = query.get("payment_intent");
+			match = (re) -> intent == null || re.contains("\"payment_intent\": \"" + intent + "\"");
+		}
+		else if (path.equals("/v1/events")) {
+			all = new ArrayList<>(this.events);
+			List<String> types = query.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().equals("type") || e.getKey().startsWith("types["))
+				.map(Map.Entry::getValue)
+				.toList();
+			long after = Long.parseLong(query.getOrDefault("created[gt]", "-1"));
+			match = (
+					evt) -> (types.isEmpty() || types.stream().anyMatch((t) -> evt.contains("\"type\": \"" + t + "\"")))
+							&& created(evt) > after;
+		}
+		else {
+			return error(404, "invalid_request_error", null, "Unrecognized request URL (GET: " + path + ")");
+		}
+		List<String> newestFirst = new ArrayList<>(all.stream().filter(match).toList());
+		Collections.reverse(newestFirst);
+		String startingAfter = query.get("starting_after");
+		if (startingAfter != null) {
+			int at = indexOf(newestFirst, startingAfter);
+			if (at < 0) {
+				return error(400, "invalid_request_error", "resource_missing",
+						"No such object: '" + startingAfter + "'");
+			}
+			newestFirst = newestFirst.subList(at + 1, newestFirst.size());
+		}
+		int limit = Integer.parseInt(query.getOrDefault("limit", "10"));
+		if (limit < 1 || limit > 100) {
+			return error(400, "invalid_request_error", "parameter_invalid_integer",
+					"This value must be between 1 and 100.");
+		}
+		List<String> page = newestFirst.subList(0, Math.min(limit, newestFirst.size()));
+		return new Answer(200, """
+				{"object": "list", "url": "%s", "has_more": %s, "data": [%s]}""".formatted(path,
+				newestFirst.size() > limit, String.join(",", page)));
+	}
+
+	private static int indexOf(List<String> objects, String id) {
+		for (int i = 0; i < objects.size(); i++) {
+			if (objects.get(i).contains("\"id\": \"" + id + "\"")) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static long created(String event) {
+		int at = event.indexOf("\"created\": ") + "\"created\": ".length();
+		int end = at;
+		while (Character.isDigit(event.charAt(end))) {
+			end++;
+		}
+		return Long.parseLong(event.substring(at, end));
+	}
+
+	private Answer serverError() {
+		this.serverErrors++;
+		return error(500, "api_error", null, "An unknown error occurred");
+	}
+
+	private static Answer error(int status, String type, String code, String message) {
+		String codeField = (code != null) ? "\"code\": \"" + code + "\", " : "";
+		return new Answer(status, "{\"error\": {" + codeField + "\"type\": \"" + type + "\", \"message\": \""
+				+ message.replace("\"", "\\\"") + "\"}}");
+	}
+
+	private ResponseDefinitionBuilder respond(Answer answer) {
+		return aResponse().withStatus(answer.status())
+			.withHeader("Content-Type", "application/json")
+			.withHeader("Request-Id", "req_stand_in_" + this.created.size())
+			.withBody(answer.body());
 	}
 
 	private static String metadata(Map<String, String> params) {

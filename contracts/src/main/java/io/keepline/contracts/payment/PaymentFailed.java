@@ -17,6 +17,12 @@ public record PaymentFailed(UUID eventId, Instant occurredAt, Msisdn msisdn, Loc
 		Integer attempt, String paymentIntentId, String stripeEventId, String reason, String declineCode,
 		boolean retryable) implements PaymentEvent {
 
+	/**
+	 * The reason of a retryable failure published when Stripe could not be reached to
+	 * charge (or to find the charge) before payments' deadline: nothing was charged.
+	 */
+	public static final String GATEWAY_UNAVAILABLE = "gateway_unavailable";
+
 	public PaymentFailed {
 		InvalidValueException.require(eventId, "eventId");
 		InvalidValueException.require(occurredAt, "occurredAt");

@@ -2,6 +2,7 @@ package io.keepline.payments.gateway;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.stripe.model.Event;
 import io.keepline.contracts.PaymentMethodRef;
@@ -28,6 +29,16 @@ public interface PaymentGateway {
 
 	/** Refunds a payment intent in full. */
 	RefundResult refund(RefundRequest request);
+
+	/**
+	 * What Stripe has of {@code charge}'s cycle, asked after a charge got no answer: a
+	 * succeeded or processing PaymentIntent of the cycle (any attempt), else a failed one
+	 * of this attempt, else empty (nothing was charged).
+	 */
+	Optional<ChargeOutcome> findCharge(OffSessionCharge charge);
+
+	/** The refund of {@code request}'s PaymentIntent, if Stripe made one. */
+	Optional<RefundResult> findRefund(RefundRequest request);
 
 	/** Events created after {@code since} of the given types, oldest first. */
 	List<Event> listEventsSince(Instant since, List<String> types);

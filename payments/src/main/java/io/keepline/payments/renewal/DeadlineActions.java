@@ -22,12 +22,15 @@ import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.payments.gateway.ChargeOutcome;
+import io.keepline.payments.gateway.GatewayUnavailableException;
 import io.keepline.payments.gateway.OffSessionCharge;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.gateway.RefundRequest;
 import io.keepline.payments.gateway.RefundResult;
+import io.keepline.payments.gateway.RetryKeys;
 import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistoryLookup;
+import io.keepline.payments.line.PaymentRecord;
 import io.keepline.payments.webhook.WebhookOutcome;
 import io.keepline.payments.webhook.WebhookProcessor;
 import io.micrometer.core.instrument.Counter;
@@ -42,8 +45,14 @@ import org.slf4j.LoggerFactory;
  * is younger than {@code maxAge} (else the skip is logged and counted in
  * {@value #SKIPPED}); refund a {@link RefundDue} with {@code refund:{paymentIntentId}},
  * and publish the outcome through the same duplicate checks as the webhook. A transient
- * Stripe failure is thrown so the consumer retries with the same key; an outcome that
- * could not be published is an {@link OutcomeNotRecordedException}, retried until it is.
+ * Stripe failure is thrown ({@link GatewayUnavailableException}) and the action becomes
+ * {@link Unsettled}: {@link #settle} then asks Stripe what became of it before it sends
+ * it again, under the same key first and under a new one only when that key answered a
+ * 5xx again while Stripe answered the lookup (Stripe keeps a 5xx under its key for 24
+ * hours) and Stripe has no PaymentIntent or refund for it; it publishes a retryable
+ * {@code gateway_unavailable} failure for a charge still unsettled at the deadline. An
+ * outcome that could not be published is an {@link OutcomeNotRecordedException}, retried
+ * until it is.
  */
 public class DeadlineActions {
 
@@ -62,17 +71,21 @@ public class DeadlineActions {
 
 	private final Duration maxAge;
 
+	private final Duration gatewayDeadline;
+
 	private final MeterRegistry meters;
 
 	private final Clock clock;
 
 	public DeadlineActions(PaymentGateway gateway, WebhookProcessor publisher, LineRecordLookup lines,
-			PaymentHistoryLookup histories, Duration maxAge, MeterRegistry meters, Clock clock) {
+			PaymentHistoryLookup histories, Duration maxAge, Duration gatewayDeadline, MeterRegistry meters,
+			Clock clock) {
 		this.gateway = gateway;
 		this.publisher = publisher;
 		this.lines = lines;
 		this.histories = histories;
 		this.maxAge = maxAge;
+		this.gatewayDeadline = gatewayDeadline;
 		this.meters = meters;
 		this.clock = clock;
 	}
@@ -93,20 +106,85 @@ public class DeadlineActions {
 		throw new UnhandledTypeException(event);
 	}
 
-	private void charge(AutoRenewalDue due) {
-		Optional<SkipReason> skip = skipReason(due);
-		if (skip.isPresent()) {
-			log.info("Automatic renewal of {} attempt {} not charged: {}", due.cycle(), due.attempt(),
-					skip.get().tag());
-			Counter.builder(SKIPPED)
-				.description("AutoRenewalDue events not charged")
-				.tag("reason", skip.get().tag())
-				.register(this.meters)
-				.increment();
+	/**
+	 * Settles an action that Stripe left without an outcome: skipped if the line moved
+	 * on, else what Stripe has of it is published, else it is sent again (under a new key
+	 * only when Stripe kept a 5xx under the current one). Throws
+	 * {@link GatewayUnavailableException} while Stripe still cannot tell.
+	 */
+	void settle(Unsettled work) {
+		if (work.event() instanceof AutoRenewalDue due) {
+			settleCharge(due, work);
 			return;
 		}
-		ChargeOutcome outcome = this.gateway.chargeOffSession(new OffSessionCharge(due.cycle(), due.attempt(),
-				due.paymentMethod(), due.price(), due.idempotencyKey()));
+		if (work.event() instanceof RefundDue due) {
+			settleRefund(due, work);
+			return;
+		}
+		on(work.event());
+	}
+
+	private void charge(AutoRenewalDue due) {
+		Optional<SkipReason> skip = skipReason(due, true);
+		if (skip.isPresent()) {
+			skipped(due, skip.get());
+			return;
+		}
+		OffSessionCharge charge = offSession(due, 0);
+		if (hadGatewayFailure(due)) {
+			// an earlier attempt of this cycle may have charged without an answer
+			Optional<ChargeOutcome> found = this.gateway.findCharge(charge);
+			if (found.isPresent()) {
+				publish(due, found.get());
+				return;
+			}
+		}
+		publish(due, this.gateway.chargeOffSession(charge));
+	}
+
+	private void settleCharge(AutoRenewalDue due, Unsettled work) {
+		Optional<SkipReason> skip = skipReason(due, false);
+		if (skip.isPresent()) {
+			skipped(due, skip.get());
+			return;
+		}
+		Optional<ChargeOutcome> found;
+		try {
+			found = this.gateway.findCharge(offSession(due, work.keyRound()));
+		}
+		catch (GatewayUnavailableException ex) {
+			if (pastDeadline(due)) {
+				unavailable(due);
+				return;
+			}
+			throw ex;
+		}
+		if (found.isPresent()) {
+			log.info("Automatic renewal of {} attempt {} found at Stripe after {} tries", due.cycle(), due.attempt(),
+					work.tries());
+			publish(due, found.get());
+			return;
+		}
+		if (pastDeadline(due)) {
+			unavailable(due);
+			return;
+		}
+		OffSessionCharge charge = offSession(due, work.roundForNextRequest());
+		try {
+			publish(due, this.gateway.chargeOffSession(charge));
+		}
+		catch (GatewayUnavailableException ex) {
+			work.requestFailed(ex.answered());
+			throw ex;
+		}
+	}
+
+	private OffSessionCharge offSession(AutoRenewalDue due, int keyRound) {
+		return new OffSessionCharge(due.cycle(), due.attempt(), due.paymentMethod(), due.price(),
+				RetryKeys.of(due.idempotencyKey(), keyRound));
+	}
+
+	private void publish(AutoRenewalDue due, ChargeOutcome outcome) {
 		UUID eventId = id(due.idempotencyKey());
 		PaymentEvent result;
 		if (outcome instanceof ChargeOutcome.Succeeded ok) {
@@ -131,14 +209,50 @@ public class DeadlineActions {
 	}
 
 	/**
+	 * Stripe stayed out of reach until the deadline and has no PaymentIntent of the
+	 * attempt: nothing was charged, and the scheduler plans the next attempt and a
+	 * reminder with a pay link.
+	 */
+	private void unavailable(AutoRenewalDue due) {
+		log.warn("Automatic renewal of {} attempt {} not settled before its deadline: published as {}", due.cycle(),
+				due.attempt(), PaymentFailed.GATEWAY_UNAVAILABLE);
+		publish(new PaymentFailed(id(due.idempotencyKey() + ":" + PaymentFailed.GATEWAY_UNAVAILABLE),
+				this.clock.instant(), due.msisdn(), due.validUntil(), PaymentSource.AUTO_RENEWAL, due.attempt(), null,
+				null, PaymentFailed.GATEWAY_UNAVAILABLE, null, true));
+	}
+
+	private boolean pastDeadline(AutoRenewalDue due) {
+		return due.occurredAt().plus(this.gatewayDeadline).isBefore(this.clock.instant());
+	}
+
+	/** Whether payments gave up an earlier attempt of the cycle for want of Stripe. */
+	private boolean hadGatewayFailure(AutoRenewalDue due) {
+		return this.histories.history(due.msisdn())
+			.map((h) -> h.payments()
+				.stream()
+				.anyMatch((p) -> p.kind() == PaymentRecord.Kind.FAILED && due.validUntil().equals(p.validUntil())
+						&& PaymentFailed.GATEWAY_UNAVAILABLE.equals(p.reason())))
+			.orElse(false);
+	}
+
+	private void skipped(AutoRenewalDue due, SkipReason reason) {
+		log.info("Automatic renewal of {} attempt {} not charged: {}", due.cycle(), due.attempt(), reason.tag());
+		Counter.builder(SKIPPED)
+			.description("AutoRenewalDue events not charged")
+			.tag("reason", reason.tag())
+			.register(this.meters)
+			.increment();
+	}
+
+	/**
 	 * Why {@code due} must not be charged, if it must not. A record of an earlier cycle
 	 * than the event's means the record table lags behind deadline-events (it is written
 	 * in the same transaction): the event is retried, and dead-lettered uncharged if the
 	 * table does not catch up. No record at all is an erased line (a line with a saved
 	 * card had its record long before its first automatic renewal): nothing is charged.
 	 */
-	private Optional<SkipReason> skipReason(AutoRenewalDue due) {
-		if (due.occurredAt().plus(this.maxAge).isBefore(this.clock.instant())) {
+	private Optional<SkipReason> skipReason(AutoRenewalDue due, boolean checkAge) {
+		if (checkAge && due.occurredAt().plus(this.maxAge).isBefore(this.clock.instant())) {
 			return Optional.of(SkipReason.TOO_OLD);
 		}
 		Optional<LineRecord> found = this.lines.find(due.msisdn());
@@ -163,7 +277,26 @@ public class DeadlineActions {
 	}
 
 	private void refund(RefundDue due) {
-		RefundResult refund = this.gateway.refund(new RefundRequest(due.cycle(), due.paymentIntentId(), due.amount()));
+		refunded(due, this.gateway.refund(new RefundRequest(due.cycle(), due.paymentIntentId(), due.amount())));
+	}
+
+	private void settleRefund(RefundDue due, Unsettled work) {
+		RefundRequest request = new RefundRequest(due.cycle(), due.paymentIntentId(), due.amount(), work.keyRound());
+		Optional<RefundResult> found = this.gateway.findRefund(request);
+		if (found.isPresent()) {
+			refunded(due, found.get());
+			return;
+		}
+		try {
+			refunded(due, this.gateway.refund(request.withKeyRound(work.roundForNextRequest())));
+		}
+		catch (GatewayUnavailableException ex) {
+			work.requestFailed(ex.answered());
+			throw ex;
+		}
+	}
+
+	private void refunded(RefundDue due, RefundResult refund) {
 		log.info("Refunded payment {} of already paid {}", due.paymentIntentId(), due.cycle());
 		publish(new PaymentRefunded(id("refund:" + due.paymentIntentId()), this.clock.instant(), due.msisdn(),
 				due.validUntil(), due.amount(), due.paymentIntentId(), refund.refundId(), null, due.reason()));

@@ -19,7 +19,7 @@ class PaymentsDeadLettersConfiguration {
 	@Bean
 	DeadLetterSource deadlineEventDeadLetters(PaymentsSettings settings, DeadlineListener listener) {
 		return DeadLetterSource.replayedBy(settings.groupId(), Topics.DEADLINE_EVENTS,
-				(key, event) -> listener.on(event, key));
+				(key, event) -> listener.replay(event, key));
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package io.keepline.payments.renewal;
 
 import java.time.Clock;
+import java.util.Collection;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
@@ -14,29 +15,42 @@ import io.keepline.payments.webhook.WebhookProcessor;
 import io.keepline.support.kafka.DeadLetters;
 import io.keepline.support.kafka.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The deadline-events consumer: retries with a fixed back-off, then the record goes to
- * the catalogue's dead-letter topic and the consumer goes on; a record keyed by another
- * line goes there at once, a charge whose outcome is not recorded yet never. It consumes
- * only while payments' stores run (the line records caught up) ({@link DeadlineGate}).
+ * The deadline-events consumer: a charge or refund Stripe did not answer is settled aside
+ * ({@link UnsettledActions}); other failures are retried with a fixed back-off, then the
+ * record goes to the catalogue's dead-letter topic and the consumer goes on; a record
+ * keyed by another line goes there at once, a charge whose outcome is not recorded yet
+ * never. It consumes only while payments' stores run ({@link DeadlineGate}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayRetrySettings.class)
 class RenewalConfiguration {
 
 	@Bean
 	DeadlineActions deadlineActions(PaymentGateway gateway, WebhookProcessor webhookProcessor, LineRecordLookup lines,
-			PaymentHistoryLookup histories, PaymentsSettings settings, MeterRegistry meters, Clock clock) {
-		return new DeadlineActions(gateway, webhookProcessor, lines, histories, settings.autoRenewMaxAge(), meters,
-				clock);
+			PaymentHistoryLookup histories, PaymentsSettings settings, GatewayRetrySettings retries,
+			MeterRegistry meters, Clock clock) {
+		return new DeadlineActions(gateway, webhookProcessor, lines, histories, settings.autoRenewMaxAge(),
+				retries.deadline(), meters, clock);
+	}
+
+	@Bean
+	UnsettledActions unsettledActions(DeadlineActions deadlineActions, GatewayRetrySettings retries,
+			MeterRegistry meters) {
+		return new UnsettledActions(deadlineActions, retries, meters);
 	}
 
 	@Bean
@@ -54,13 +68,13 @@ class RenewalConfiguration {
 	}
 
 	@Bean
-	DeadlineConsumerHealth deadlinesHealthIndicator(DeadlineGate deadlineGate) {
-		return new DeadlineConsumerHealth(deadlineGate);
+	DeadlineConsumerHealth deadlinesHealthIndicator(DeadlineGate deadlineGate, UnsettledActions unsettledActions) {
+		return new DeadlineConsumerHealth(deadlineGate, unsettledActions);
 	}
 
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> deadlineListenerFactory(KafkaClients kafka,
-			DeadLetters deadLetters, PaymentsSettings settings) {
+			DeadLetters deadLetters, PaymentsSettings settings, UnsettledActions unsettledActions) {
 		ConcurrentKafkaListenerContainerFactory<Msisdn, DeadlineEvent> factory = kafka
 			.listenerFactory(Topics.DEADLINE_EVENTS);
 		FixedBackOff retries = new FixedBackOff(settings.retryBackoff().toMillis(), settings.retryAttempts());
@@ -76,6 +90,27 @@ class RenewalConfiguration {
 		factory.setCommonErrorHandler(errors);
 		// a pause for the view takes effect after the record in hand, not the poll
 		factory.getContainerProperties().setPauseImmediate(true);
+		// the listener acknowledges a record only while its partition holds no unsettled
+		// charge or refund; a revoked partition's unsettled work is left to its next
+		// owner
+		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+		factory.getContainerProperties().setConsumerRebalanceListener(new ConsumerRebalanceListener() {
+
+			@Override
+			public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+				unsettledActions.forget(partitions);
+			}
+
+			@Override
+			public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+			}
+
+			@Override
+			public void onPartitionsLost(Collection<TopicPartition> partitions) {
+				unsettledActions.forget(partitions);
+			}
+
+		});
 		return factory;
 	}
 

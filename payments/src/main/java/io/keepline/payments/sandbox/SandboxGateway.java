@@ -152,6 +152,16 @@ public class SandboxGateway implements PaymentGateway {
 	}
 
 	@Override
+	public Optional<ChargeOutcome> findCharge(OffSessionCharge charge) {
+		return Optional.empty(); // the sandbox always answers
+	}
+
+	@Override
+	public Optional<RefundResult> findRefund(RefundRequest request) {
+		return Optional.empty();
+	}
+
+	@Override
 	public List<Event> listEventsSince(Instant since, List<String> types) {
 		return this.events.stream()
 			.map((payload) -> Webhook.constructEventWithoutVerification(payload))

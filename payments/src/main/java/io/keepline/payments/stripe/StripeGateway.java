@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
@@ -18,11 +20,14 @@ import com.stripe.model.PaymentMethod;
 import com.stripe.model.Refund;
 import com.stripe.model.SetupAttempt;
 import com.stripe.model.SetupIntent;
+import com.stripe.model.StripeError;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.EventListParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import com.stripe.param.SetupIntentRetrieveParams;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.payment.PaymentSource;
@@ -112,14 +117,7 @@ public class StripeGateway implements PaymentGateway {
 			.putAllMetadata(CycleMetadata.of(charge.cycle(), PaymentSource.AUTO_RENEWAL, charge.attempt()))
 			.build();
 		try {
-			PaymentIntent intent = this.client.v1()
-				.paymentIntents()
-				.create(params, idempotent(charge.idempotencyKey()));
-			return switch (intent.getStatus()) {
-				case "succeeded" -> new ChargeOutcome.Succeeded(intent.getId());
-				case "processing" -> new ChargeOutcome.Pending(intent.getId());
-				default -> new ChargeOutcome.Failed(intent.getId(), intent.getStatus(), null, false);
-			};
+			return outcome(this.client.v1().paymentIntents().create(params, idempotent(charge.idempotencyKey())));
 		}
 		catch (CardException ex) {
 			String intentId = (ex.getStripeError() != null && ex.getStripeError().getPaymentIntent() != null)
@@ -144,6 +142,52 @@ public class StripeGateway implements PaymentGateway {
 		return new RefundResult(refund.getId(), refund.getAmount());
 	}
 
+	/**
+	 * Lists the customer's PaymentIntents (strongly consistent, unlike Search, whose
+	 * index lags by up to a minute) and picks those whose metadata names the cycle.
+	 */
+	@Override
+	public Optional<ChargeOutcome> findCharge(OffSessionCharge charge) {
+		PaymentIntentListParams params = PaymentIntentListParams.builder()
+			.setCustomer(charge.method().customerId())
+			.setLimit(100L)
+			.build();
+		List<PaymentIntent> ofCycle = new ArrayList<>();
+		call(() -> {
+			for (PaymentIntent intent : this.client.v1().paymentIntents().list(params).autoPagingIterable()) {
+				Map<String, String> metadata = intent.getMetadata();
+				if (metadata != null && charge.cycle().msisdn().value().equals(metadata.get(CycleMetadata.MSISDN))
+						&& charge.cycle().validUntil().toString().equals(metadata.get(CycleMetadata.VALID_UNTIL))) {
+					ofCycle.add(intent);
+				}
+			}
+			return ofCycle;
+		});
+		Optional<PaymentIntent> paid = ofCycle.stream()
+			.filter((i) -> "succeeded".equals(i.getStatus()) || "processing".equals(i.getStatus()))
+			.findFirst();
+		if (paid.isPresent()) {
+			return Optional.of(outcome(paid.get()));
+		}
+		String attempt = Integer.toString(charge.attempt());
+		return ofCycle.stream()
+			.filter((i) -> attempt.equals(i.getMetadata().get(CycleMetadata.ATTEMPT)))
+			.findFirst()
+			.map(StripeGateway::failed);
+	}
+
+	@Override
+	public Optional<RefundResult> findRefund(RefundRequest request) {
+		RefundListParams params = RefundListParams.builder()
+			.setPaymentIntent(request.paymentIntentId())
+			.setLimit(100L)
+			.build();
+		return call(() -> this.client.v1().refunds().list(params).getData()).stream()
+			.filter((r) -> !"failed".equals(r.getStatus()) && !"canceled".equals(r.getStatus()))
+			.findFirst()
+			.map((r) -> new RefundResult(r.getId(), r.getAmount()));
+	}
+
 	@Override
 	public List<Event> listEventsSince(Instant since, List<String> types) {
 		EventListParams params = EventListParams.builder()
@@ -158,6 +202,23 @@ public class StripeGateway implements PaymentGateway {
 		});
 		events.sort(Comparator.comparing(Event::getCreated));
 		return events;
+	}
+
+	private static ChargeOutcome outcome(PaymentIntent intent) {
+		return switch (intent.getStatus()) {
+			case "succeeded" -> new ChargeOutcome.Succeeded(intent.getId());
+			case "processing" -> new ChargeOutcome.Pending(intent.getId());
+			default -> failed(intent);
+		};
+	}
+
+	private static ChargeOutcome failed(PaymentIntent intent) {
+		StripeError error = intent.getLastPaymentError();
+		if (error == null || error.getCode() == null) {
+			return new ChargeOutcome.Failed(intent.getId(), intent.getStatus(), null, false);
+		}
+		return new ChargeOutcome.Failed(intent.getId(), error.getCode(), error.getDeclineCode(),
+				DeclineCodes.retryable(error.getCode(), error.getDeclineCode()));
 	}
 
 	private static RequestOptions idempotent(String key) {
@@ -176,7 +237,9 @@ public class StripeGateway implements PaymentGateway {
 	private static RuntimeException translate(StripeException ex) {
 		if (ex instanceof ApiConnectionException || ex instanceof ApiException || ex instanceof RateLimitException
 				|| (ex.getStatusCode() != null && ex.getStatusCode() >= 500)) {
-			return new GatewayUnavailableException("Stripe unavailable: " + ex.getClass().getSimpleName(), ex);
+			boolean answered = ex.getStatusCode() != null && ex.getStatusCode() >= 500;
+			return new GatewayUnavailableException("Stripe unavailable: " + ex.getClass().getSimpleName(), ex,
+					answered);
 		}
 		return new IllegalStateException("Stripe refused the request: " + ex.getCode(), ex);
 	}

@@ -23,10 +23,13 @@ import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.samples.EventSamples;
 import io.keepline.payments.gateway.ChargeOutcome;
+import io.keepline.payments.gateway.GatewayUnavailableException;
+import io.keepline.payments.gateway.OffSessionCharge;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.gateway.RefundResult;
 import io.keepline.payments.line.LineRecordLookup;
@@ -36,6 +39,7 @@ import io.keepline.payments.webhook.StripeEventMapper;
 import io.keepline.payments.webhook.WebhookProcessor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -159,6 +163,64 @@ class DeadlineActionsTest {
 		return (msisdn) -> Optional.of(record(msisdn, VALID_UNTIL, CycleState.OPEN));
 	}
 
+	@Test
+	void settlesUnderANewKeyOnlyWhenStripeKeptAFiveHundredAndHasNoPaymentIntent() {
+		AutoRenewalDue due = due(CLOCK.instant());
+		given(this.gateway.findCharge(any())).willReturn(Optional.empty());
+		given(this.gateway.chargeOffSession(any())).willReturn(new ChargeOutcome.Succeeded("pi_1"));
+		Unsettled kept = new Unsettled(due, null);
+		kept.requestFailed(true);
+		Unsettled unanswered = new Unsettled(due, null);
+		unanswered.requestFailed(false);
+
+		actions(open()).settle(kept);
+		actions(open()).settle(unanswered);
+
+		ArgumentCaptor<OffSessionCharge> sent = ArgumentCaptor.forClass(OffSessionCharge.class);
+		verify(this.gateway, times(2)).chargeOffSession(sent.capture());
+		assertThat(sent.getAllValues()).extracting(OffSessionCharge::idempotencyKey)
+			.containsExactly(due.idempotencyKey() + ":retry-1", due.idempotencyKey());
+	}
+
+	@Test
+	void publishesTheChargeStripeHasWithoutChargingAgain() {
+		AutoRenewalDue due = due(CLOCK.instant());
+		given(this.gateway.findCharge(any())).willReturn(Optional.of(new ChargeOutcome.Succeeded("pi_lost")));
+		Unsettled work = new Unsettled(due, null);
+		work.requestFailed(true);
+
+		actions(open()).settle(work);
+
+		verify(this.gateway, never()).chargeOffSession(any());
+		assertThat(this.published).singleElement()
+			.isInstanceOfSatisfying(PaymentSucceeded.class,
+					(ok) -> assertThat(ok.paymentIntentId()).isEqualTo("pi_lost"));
+	}
+
+	@Test
+	void publishesARetryableGatewayUnavailableFailureOnceStripeStayedOutOfReachPastTheDeadline() {
+		AutoRenewalDue due = due(CLOCK.instant().minus(Duration.ofHours(21)));
+		given(this.gateway.findCharge(any())).willThrow(new GatewayUnavailableException("down", null, true));
+
+		actions(open()).settle(new Unsettled(due, null));
+
+		verify(this.gateway, never()).chargeOffSession(any());
+		assertThat(this.published).singleElement().isInstanceOfSatisfying(PaymentFailed.class, (failed) -> {
+			assertThat(failed.reason()).isEqualTo(PaymentFailed.GATEWAY_UNAVAILABLE);
+			assertThat(failed.retryable()).isTrue();
+			assertThat(failed.attempt()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void keepsAnUnreachableChargeUnsettledBeforeTheDeadline() {
+		given(this.gateway.findCharge(any())).willThrow(new GatewayUnavailableException("down", null, true));
+
+		assertThatExceptionOfType(GatewayUnavailableException.class)
+			.isThrownBy(() -> actions(open()).settle(new Unsettled(due(CLOCK.instant()), null)));
+		assertThat(this.published).isEmpty();
+	}
+
 	private static AutoRenewalDue due(Instant at) {
 		return new AutoRenewalDue(UUID.randomUUID(), at, MSISDN, OperatorId.of("orange"), VALID_UNTIL, 1,
 				new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
@@ -175,7 +237,7 @@ class DeadlineActionsTest {
 		WebhookProcessor processor = new WebhookProcessor("whsec_test", 300, CLOCK, new StripeEventMapper(this.gateway),
 				new PublishedOutcomes((msisdn) -> Optional.empty(), 10), this.published::add);
 		return new DeadlineActions(this.gateway, processor, lines, (msisdn) -> Optional.ofNullable(this.history),
-				Duration.ofHours(20), this.meters, CLOCK);
+				Duration.ofHours(20), Duration.ofHours(20), this.meters, CLOCK);
 	}
 
 }

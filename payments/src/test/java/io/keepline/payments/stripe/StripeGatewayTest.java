@@ -185,9 +185,32 @@ class StripeGatewayTest {
 			.withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"unavailable\"}}")));
 
 		assertThatThrownBy(() -> this.gateway.chargeOffSession(charge(due(3))))
-			.isInstanceOf(GatewayUnavailableException.class);
+			.isInstanceOfSatisfying(GatewayUnavailableException.class, (ex) -> assertThat(ex.answered()).isTrue());
 		this.stripe.verify(3, postRequestedFor(urlEqualTo("/v1/payment_intents")).withHeader("Idempotency-Key",
 				equalTo("renewal:+32470123456:2026-12-31:3")));
+	}
+
+	@Test
+	void findsTheCyclesChargeAmongTheCustomersPaymentIntents() {
+		String otherCycle = StripeJson.metadata(MSISDN, LocalDate.parse("2025-12-31"), "auto_renewal");
+		String thisCycle = StripeJson.metadata(MSISDN, CYCLE.validUntil(), "auto_renewal")
+			.replace("}", ", \"keepline_attempt\": \"2\"}");
+		this.stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson("""
+				{"object": "list", "url": "/v1/payment_intents", "has_more": false, "data": [%s, %s]}""".formatted(
+				StripeJson.paymentIntent("pi_last_year", "succeeded", 1500, otherCycle, "null"),
+				StripeJson.paymentIntent("pi_lost", "succeeded", 1500, thisCycle, "null")))));
+
+		assertThat(this.gateway.findCharge(charge(due(3)))).contains(new ChargeOutcome.Succeeded("pi_lost"));
+		this.stripe.verify(
+				getRequestedFor(urlPathEqualTo("/v1/payment_intents")).withQueryParam("customer", equalTo("cus_T1")));
+	}
+
+	@Test
+	void findsNothingWhenNoPaymentIntentNamesTheCycle() {
+		this.stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson("""
+				{"object": "list", "url": "/v1/payment_intents", "has_more": false, "data": []}""")));
+
+		assertThat(this.gateway.findCharge(charge(due(1)))).isEmpty();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.keepline.contracts.Msisdn;
@@ -43,8 +44,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue #7: the Stripe API answers 500s, answers after the client's read timeout (having
  * charged) and resets connections (having charged) while payments renews lines
- * automatically. Every attempt is charged at most once, under one idempotency key, and
- * every outcome is published once.
+ * automatically. Every attempt is charged exactly once, under its own idempotency key (or
+ * a retry of it), and every outcome is published once.
  */
 @RealKafka
 class StripeFaultsDuringRenewalTest {
@@ -77,7 +78,9 @@ class StripeFaultsDuringRenewalTest {
 						Map.of("keepline.payments.mode", "stripe", "keepline.payments.stripe.api-key", API_KEY,
 								"keepline.payments.stripe.api-base", stripe.baseUrl(),
 								"keepline.payments.stripe.read-timeout", READ_TIMEOUT.toString(),
-								"keepline.payments.retry-backoff", "PT0.5S", "keepline.payments.group-id", group));
+								"keepline.payments.retry-backoff", "PT0.5S",
+								"keepline.payments.gateway-retry.initial-backoff", "PT0.5S",
+								"keepline.payments.group-id", group));
 				KafkaProducer<Msisdn, DeadlineEvent> scheduler = new KafkaProducer<>(cluster.producerProperties(),
 						Topics.DEADLINE_EVENTS.keySerde().serializer(),
 						Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
@@ -123,10 +126,11 @@ class StripeFaultsDuringRenewalTest {
 			for (RenewalCycle cycle : cycles) {
 				assertCharged(cycle, triesByAttempt, chargesByAttempt, published);
 			}
-			assertThat(mostKeysForOneAttempt).as("idempotency keys of one attempt, at most").isEqualTo(1);
+			// a new key only after the same key answered 500 again while Stripe answered
+			// the
+			// lookup; an injected 500 comes from before the API and saves nothing
+			assertThat(mostKeysForOneAttempt).as("idempotency keys of one attempt, at most").isLessThanOrEqualTo(2);
 			assertThat(duplicateCharges).as("second charges of one attempt").isZero();
-			Set<String> keys = requests.stream().map(Exchange::idempotencyKey).collect(Collectors.toSet());
-			assertThat(keys).as("one key per attempt, a different one for each attempt").hasSize(attempts);
 			for (StripeFault fault : StripeFault.values()) {
 				assertThat(requests).as("requests that met " + fault).anyMatch((e) -> e.fault() == fault);
 			}
@@ -191,9 +195,9 @@ class StripeFaultsDuringRenewalTest {
 			List<Exchange> tries = triesByAttempt.getOrDefault(cycle.msisdn().value() + "#" + attempt, List.of());
 			List<Charge> made = chargesByAttempt.getOrDefault(cycle.msisdn().value() + "#" + attempt, List.of());
 			assertThat(tries).as("requests of " + what).isNotEmpty();
-			assertThat(tries.stream().map(Exchange::idempotencyKey).distinct()).as("idempotency keys of " + what)
-				.singleElement()
-				.isNotNull();
+			String key = cycle.due(attempt, Instant.now()).idempotencyKey();
+			assertThat(tries).as("idempotency keys of " + what + ": its own, or a retry of it")
+				.allSatisfy((e) -> assertThat(e.idempotencyKey()).matches(Pattern.quote(key) + "(:retry-\\d+)?"));
 			assertThat(made).as("charges made for " + what).hasSize(1);
 			Charge charge = made.get(0);
 			assertThat(charge.succeeded()).as("charge of " + what + " succeeded").isEqualTo(attempt == cycle.paidAt());

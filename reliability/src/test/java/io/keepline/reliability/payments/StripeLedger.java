@@ -1,7 +1,10 @@
 package io.keepline.reliability.payments;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -9,15 +12,18 @@ import java.util.Map;
 
 import io.keepline.contracts.json.EventJson;
 import io.keepline.payments.StripeJson;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Stripe API as the stand-in models it, without HTTP. A request whose Idempotency-Key
- * was already carried out gets the stored answer again and nothing is done twice (the
- * same key with other parameters is refused, as Stripe refuses it); a request with a new
- * key, or none, is carried out again. A charge creates a PaymentIntent, succeeded or
- * declined as the customer's card is set up to answer; a refund needs a known
- * PaymentIntent with money left on it.
+ * The Stripe API (v1) as the stand-in models it, without HTTP. The first answer to an
+ * Idempotency-Key, 500s included, is kept for 24 hours of the ledger's clock and given
+ * again, nothing being done twice (the same key with other parameters is an
+ * {@code idempotency_error}); a request with a new key, or none, is carried out. A charge
+ * creates a PaymentIntent, succeeded or declined as the customer's card is set up to
+ * answer; a refund needs a known PaymentIntent with money left on it. PaymentIntents are
+ * listed by customer and events page with {@code starting_after}, newest first. During an
+ * {@link #outage} every request is answered 500, saved under its key.
  */
 final class StripeLedger {
 
@@ -41,13 +47,16 @@ final class StripeLedger {
 	record Refund(String refundId, String idempotencyKey, String paymentIntentId, long amount) {
 	}
 
-	private record Stored(String path, Map<String, String> params, Answer answer) {
+	private record Stored(String path, Map<String, String> params, Answer answer, Instant at) {
 	}
 
 	private record Decline(String code, String declineCode) {
 	}
 
 	private record Intent(long amount, long refunded) {
+	}
+
+	private record Listed(String id, String customer, String json) {
 	}
 
 	private final Map<String, Stored> byKey = new HashMap<>();
@@ -60,7 +69,63 @@ final class StripeLedger {
 
 	private final List<Refund> refunds = new ArrayList<>();
 
+	private final List<Listed> intentObjects = new ArrayList<>();
+
+	private final List<Listed> events = new ArrayList<>();
+
 	private int sequence;
+
+	private Instant now = Instant.parse("2026-11-01T00:00:00Z");
+
+	private boolean down;
+
+	/** Moves the ledger's clock on: keys older than 24 hours are pruned. */
+	synchronized void advanceClock(Duration by) {
+		this.now = this.now.plus(by);
+	}
+
+	/**
+	 * While down, every request is answered 500 ({@code api_error}), saved under its key.
+	 */
+	synchronized void outage(boolean down) {
+		this.down = down;
+	}
+
+	/** A GET: PaymentIntents (by customer) or events, a page of them newest first. */
+	synchronized Answer list(String path, Map<String, String> query) {
+		if (this.down) {
+			return error(500, "api_error", null, "An unknown error occurred");
+		}
+		List<Listed> all;
+		if (path.equals("/v1/payment_intents")) {
+			String customer = query.get("customer");
+			all = this.intentObjects.stream().filter((i) -> customer == null || customer.equals(i.customer())).toList();
+		}
+		else if (path.equals("/v1/events")) {
+			all = this.events;
+		}
+		else {
+			return error(404, "invalid_request_error", "resource_missing", "Unrecognized request URL: " + path);
+		}
+		List<Listed> newestFirst = new ArrayList<>(all);
+		Collections.reverse(newestFirst);
+		String after = query.get("starting_after");
+		if (after != null) {
+			int at = newestFirst.stream().map(Listed::id).toList().indexOf(after);
+			if (at < 0) {
+				return error(400, "invalid_request_error", "resource_missing", "No such object: '" + after + "'");
+			}
+			newestFirst = newestFirst.subList(at + 1, newestFirst.size());
+		}
+		int limit = Integer.parseInt(query.getOrDefault("limit", "10"));
+		ObjectNode page = EventJson.mapper().createObjectNode();
+		page.put("object", "list");
+		page.put("url", path);
+		page.put("has_more", newestFirst.size() > limit);
+		ArrayNode data = page.putArray("data");
+		newestFirst.stream().limit(limit).forEach((o) -> data.add(EventJson.mapper().readTree(o.json())));
+		return new Answer(200, page.toString(), false);
+	}
 
 	/** The next {@code times} charges of {@code customer} are declined with this code. */
 	synchronized void decline(String customer, int times, String code, String declineCode) {
@@ -76,6 +141,7 @@ final class StripeLedger {
 	}
 
 	synchronized Answer handle(String path, String idempotencyKey, Map<String, String> params) {
+		this.byKey.values().removeIf((old) -> old.at().plus(Duration.ofHours(24)).isBefore(this.now));
 		Stored stored = (idempotencyKey != null) ? this.byKey.get(idempotencyKey) : null;
 		if (stored != null) {
 			if (!stored.path().equals(path) || !stored.params().equals(params)) {
@@ -85,12 +151,13 @@ final class StripeLedger {
 			return new Answer(stored.answer().status(), stored.answer().body(), true);
 		}
 		Answer answer = switch (path) {
-			case "/v1/payment_intents" -> charge(idempotencyKey, params);
-			case "/v1/refunds" -> refund(idempotencyKey, params);
+			case "/v1/payment_intents", "/v1/refunds" ->
+				this.down ? error(500, "api_error", null, "An unknown error occurred")
+						: path.equals("/v1/refunds") ? refund(idempotencyKey, params) : charge(idempotencyKey, params);
 			default -> error(404, "invalid_request_error", "resource_missing", "Unrecognized request URL: " + path);
 		};
-		if (idempotencyKey != null && (answer.status() == 200 || answer.status() == 402)) {
-			this.byKey.put(idempotencyKey, new Stored(path, Map.copyOf(params), answer));
+		if (idempotencyKey != null && (answer.status() == 200 || answer.status() == 402 || answer.status() >= 500)) {
+			this.byKey.put(idempotencyKey, new Stored(path, Map.copyOf(params), answer, this.now));
 		}
 		return answer;
 	}
@@ -116,14 +183,20 @@ final class StripeLedger {
 		String id = "pi_stub" + (++this.sequence);
 		Decline decline = this.declines.getOrDefault(params.get("customer"), new ArrayDeque<>()).poll();
 		this.charges.add(new Charge(id, key, Map.copyOf(params), decline == null));
+		String customer = params.get("customer");
 		if (decline == null) {
 			this.intents.put(id, new Intent(amount, 0));
-			return new Answer(200, StripeJson.paymentIntent(id, "succeeded", amount, metadata(params), "null"), false);
+			String intent = withCustomer(StripeJson.paymentIntent(id, "succeeded", amount, metadata(params), "null"),
+					customer);
+			record(id, customer, intent, "payment_intent.succeeded");
+			return new Answer(200, intent, false);
 		}
 		String cardError = StripeJson.cardError(decline.code(), decline.declineCode());
+		String intent = withCustomer(
+				StripeJson.paymentIntent(id, "requires_payment_method", amount, metadata(params), cardError), customer);
+		record(id, customer, intent, "payment_intent.payment_failed");
 		ObjectNode error = (ObjectNode) EventJson.mapper().readTree(cardError);
-		error.set("payment_intent", EventJson.mapper()
-			.readTree(StripeJson.paymentIntent(id, "requires_payment_method", amount, metadata(params), cardError)));
+		error.set("payment_intent", EventJson.mapper().readTree(intent));
 		ObjectNode body = EventJson.mapper().createObjectNode();
 		body.set("error", error);
 		return new Answer(402, body.toString(), false);
@@ -148,6 +221,18 @@ final class StripeLedger {
 				{"id": "%s", "object": "refund", "amount": %d, "currency": "eur", "payment_intent": "%s",
 				 "reason": "duplicate", "status": "succeeded", "created": 1764000000, "metadata": {}}""".formatted(id,
 				amount, paymentIntent), false);
+	}
+
+	private void record(String id, String customer, String intent, String eventType) {
+		this.intentObjects.add(new Listed(id, customer, intent));
+		String eventId = "evt_stub" + (this.events.size() + 1);
+		this.events.add(new Listed(eventId, customer, StripeJson.event(eventId, eventType, this.now, intent)));
+	}
+
+	private static String withCustomer(String intent, String customer) {
+		ObjectNode node = (ObjectNode) EventJson.mapper().readTree(intent);
+		node.put("customer", customer);
+		return node.toString();
 	}
 
 	private static String metadata(Map<String, String> params) {

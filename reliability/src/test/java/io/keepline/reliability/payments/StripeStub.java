@@ -27,7 +27,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * A local HTTP stand-in for the Stripe API that stripe-java talks to: WireMock answers
  * every request through {@link StripeLedger} (Stripe's idempotency, charges, declines,
- * refunds) after {@link FaultPlan} had its say, and every exchange is recorded.
+ * refunds, lists and events) after {@link FaultPlan} had its say, and every POST exchange
+ * is recorded. An injected {@link StripeFault#SERVER_ERROR} comes from before Stripe's
+ * API, so nothing is saved under its key; an outage of the ledger saves its 500s.
  */
 final class StripeStub implements AutoCloseable {
 
@@ -96,6 +98,10 @@ final class StripeStub implements AutoCloseable {
 		Map<String, String> params = form(request.getBodyAsString());
 		if (!("Bearer " + this.apiKey).equals(request.getHeader("Authorization"))) {
 			return json(401, "{\"error\": {\"type\": \"invalid_request_error\", \"message\": \"Invalid API Key\"}}");
+		}
+		if (RequestMethod.GET.equals(request.getMethod())) {
+			Answer listed = this.ledger.list(path, form(URI.create(request.getUrl()).getRawQuery()));
+			return json(listed.status(), listed.body());
 		}
 		StripeFault fault = RequestMethod.POST.equals(request.getMethod()) ? this.faults.next(key) : null;
 		if (fault == StripeFault.SERVER_ERROR) {

@@ -1,22 +1,31 @@
 package io.keepline.reliability.payments;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.ApiException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.IdempotencyException;
+import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeCollection;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.EventListParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentListParams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The Stripe stand-in keeps Stripe's idempotency promise, so that the scenarios would see
- * a second charge if payments got its keys wrong.
+ * The Stripe stand-in keeps Stripe API v1's idempotency promise (500s of an outage
+ * included, keys pruned after 24 hours), so that the scenarios would see a second charge
+ * if payments got its keys wrong; it lists a customer's PaymentIntents and pages events.
  */
 class StripeStubTest {
 
@@ -68,6 +77,49 @@ class StripeStubTest {
 		assertThatThrownBy(() -> charge("renewal:a:1", 1500)).isInstanceOf(CardException.class);
 		assertThat(this.stripe.ledger().charges()).singleElement()
 			.satisfies((c) -> assertThat(c.succeeded()).isFalse());
+	}
+
+	@Test
+	void aFiveHundredOfAnOutageIsReplayedUnderItsKeyForADayThenTheKeyIsPruned() throws Exception {
+		this.stripe.ledger().outage(true);
+		assertThatThrownBy(() -> charge("renewal:a:1", 1500)).isInstanceOf(ApiException.class);
+		this.stripe.ledger().outage(false);
+
+		assertThatThrownBy(() -> charge("renewal:a:1", 1500)).isInstanceOfSatisfying(ApiException.class,
+				(ex) -> assertThat(ex.getStatusCode()).isEqualTo(500));
+		assertThat(this.stripe.ledger().charges()).isEmpty();
+		assertThat(this.stripe.exchanges()).extracting(StripeStub.Exchange::status, StripeStub.Exchange::replayed)
+			.containsExactly(tuple(500, false), tuple(500, true));
+
+		this.stripe.ledger().advanceClock(Duration.ofHours(25));
+		assertThat(charge("renewal:a:1", 1500).getStatus()).isEqualTo("succeeded");
+		assertThat(this.stripe.ledger().charges()).hasSize(1);
+	}
+
+	@Test
+	void listsACustomersPaymentIntentsAndPagesEventsWithStartingAfter() throws Exception {
+		this.stripe.ledger().decline("cus_a", 1, "card_declined", "insufficient_funds");
+		assertThatThrownBy(() -> charge("renewal:a:1", 1500)).isInstanceOf(CardException.class);
+		charge("renewal:a:2", 1500);
+		charge("renewal:a:3", 1500);
+
+		List<PaymentIntent> ofA = this.client.v1()
+			.paymentIntents()
+			.list(PaymentIntentListParams.builder().setCustomer("cus_a").build())
+			.getData();
+		assertThat(ofA).extracting(PaymentIntent::getStatus)
+			.containsExactly("succeeded", "succeeded", "requires_payment_method");
+		assertThat(this.client.v1()
+			.paymentIntents()
+			.list(PaymentIntentListParams.builder().setCustomer("cus_b").build())
+			.getData()).isEmpty();
+
+		StripeCollection<Event> first = this.client.v1().events().list(EventListParams.builder().setLimit(2L).build());
+		List<Event> all = new ArrayList<>();
+		first.autoPagingIterable().forEach(all::add);
+		assertThat(first.getHasMore()).isTrue();
+		assertThat(all).extracting(Event::getType)
+			.containsExactly("payment_intent.succeeded", "payment_intent.succeeded", "payment_intent.payment_failed");
 	}
 
 	private PaymentIntent charge(String key, long amount) throws Exception {

@@ -3,6 +3,7 @@ package io.keepline.scheduler.engine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.AutoRenewalDue;
@@ -11,11 +12,13 @@ import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Automatic renewal with a saved card: D−3, retries at D−2 and D−1, failure reminders.
@@ -69,6 +72,35 @@ class AutoRenewalTest {
 			assertThat(failures.get(0).plannedCharge().chargeOn()).isEqualTo(LocalDate.parse("2027-03-13"));
 			assertThat(failures.get(2).plannedCharge()).isNull();
 			assertThat(engine.emitted(ReminderDue.class)).hasSize(5);
+			assertThat(engine.emitted(LineLapsed.class)).hasSize(1);
+		}
+	}
+
+	@Test
+	void aLastAttemptThatStripeNeverAnsweredStillBringsAFailureReminderBeforeTheLapse() {
+		try (EngineHarness engine = optedIn()) {
+			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
+			engine.send(Fixtures.chargeFailed(LINE, VALID_UNTIL, 1, true, engine.now())).tick();
+			engine.advanceTo(Instant.parse("2027-03-13T09:00:00Z"));
+			engine.send(Fixtures.chargeFailed(LINE, VALID_UNTIL, 2, true, engine.now())).tick();
+			// payments' deadline: 20 hours after the D-1 attempt, Stripe still out of
+			// reach
+			engine.advanceTo(Instant.parse("2027-03-15T05:00:00Z"));
+			engine
+				.send(new PaymentFailed(UUID.randomUUID(), engine.now(), LINE, VALID_UNTIL, PaymentSource.AUTO_RENEWAL,
+						3, null, null, PaymentFailed.GATEWAY_UNAVAILABLE, null, true))
+				.tick();
+			engine.advanceTo(Instant.parse("2027-03-15T12:00:00Z"));
+
+			assertThat(engine.emitted(AutoRenewalDue.class)).extracting(AutoRenewalDue::attempt)
+				.containsExactly(1, 2, 3);
+			assertThat(engine.emitted(ReminderDue.class))
+				.filteredOn((reminder) -> reminder.trigger() == ReminderTrigger.AUTO_RENEWAL_FAILED)
+				.extracting((reminder) -> reminder.failure().attempt(), (reminder) -> reminder.failure().reason())
+				.containsExactly(tuple(1, "card_declined"), tuple(2, "card_declined"),
+						tuple(3, PaymentFailed.GATEWAY_UNAVAILABLE));
+			assertThat(engine.emitted(LineLapsed.class)).as("the reminder comes before the lapse").isEmpty();
+			engine.advanceTo(Instant.parse("2027-03-16T00:00:00Z"));
 			assertThat(engine.emitted(LineLapsed.class)).hasSize(1);
 		}
 	}
