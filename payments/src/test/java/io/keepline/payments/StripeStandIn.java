@@ -5,14 +5,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
@@ -24,10 +27,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * A local stand-in for the Stripe API that keeps Stripe's idempotency: a request whose
  * Idempotency-Key it has seen gets the stored answer and creates nothing; a new key
- * creates a Checkout Session or a (succeeded) PaymentIntent. {@link #forgetKeys()} prunes
- * the keys as Stripe does after 24 hours.
+ * creates a Checkout Session, a (succeeded) PaymentIntent or a (succeeded) Refund.
+ * {@link #forgetKeys()} prunes the keys as Stripe does after 24 hours. Customers that a
+ * test {@link #addCustomer adds} can be deleted once ({@code DELETE /v1/customers/{id}});
+ * an unknown or deleted one is Stripe's 404 {@code resource_missing}.
  */
 final class StripeStandIn implements AutoCloseable {
+
+	private static final String CUSTOMERS = "/v1/customers/";
 
 	/** A Checkout Session or PaymentIntent created, with the form parameters sent. */
 	record Created(String id, String path, Map<String, String> params) {
@@ -41,6 +48,10 @@ final class StripeStandIn implements AutoCloseable {
 	private final Map<String, String> answers = new HashMap<>();
 
 	private final List<Created> created = new ArrayList<>();
+
+	private final Set<String> customers = new HashSet<>();
+
+	private final List<String> deletedCustomers = new ArrayList<>();
 
 	private final WireMockServer server;
 
@@ -67,6 +78,24 @@ final class StripeStandIn implements AutoCloseable {
 		return this.created.stream().filter((c) -> c.path().equals("/v1/checkout/sessions")).toList();
 	}
 
+	synchronized List<Created> refunds() {
+		return this.created.stream().filter((c) -> c.path().equals("/v1/refunds")).toList();
+	}
+
+	/** A Customer, as a Checkout Session in setup mode creates one. */
+	synchronized void addCustomer(String id) {
+		this.customers.add(id);
+	}
+
+	synchronized boolean hasCustomer(String id) {
+		return this.customers.contains(id);
+	}
+
+	/** The customers deleted, in order. */
+	synchronized List<String> deletedCustomers() {
+		return List.copyOf(this.deletedCustomers);
+	}
+
 	@Override
 	public void close() {
 		this.server.stop();
@@ -74,6 +103,9 @@ final class StripeStandIn implements AutoCloseable {
 
 	private synchronized ResponseDefinition answer(Request request) {
 		String path = URI.create(request.getUrl()).getPath();
+		if (path.startsWith(CUSTOMERS) && request.getMethod() == RequestMethod.DELETE) {
+			return deleteCustomer(path.substring(CUSTOMERS.length()));
+		}
 		String key = request.getHeader("Idempotency-Key");
 		if (key != null && this.answers.containsKey(key)) {
 			return json(this.answers.get(key)).withHeader("Idempotent-Replayed", "true").build();
@@ -85,6 +117,12 @@ final class StripeStandIn implements AutoCloseable {
 		if (path.equals("/v1/payment_intents")) {
 			body = StripeJson.paymentIntent("pi" + id, "succeeded", Long.parseLong(params.get("amount")), metadata,
 					"null");
+		}
+		else if (path.equals("/v1/refunds")) {
+			body = """
+					{"id": "re%s", "object": "refund", "amount": %s, "currency": "eur", "payment_intent": "%s",
+					 "status": "succeeded", "metadata": %s}""".formatted(id, params.get("amount"),
+					params.get("payment_intent"), metadata);
 		}
 		else if (path.equals("/v1/checkout/sessions")) {
 			body = """
@@ -103,6 +141,20 @@ final class StripeStandIn implements AutoCloseable {
 			this.answers.put(key, body);
 		}
 		return json(body).build();
+	}
+
+	private ResponseDefinition deleteCustomer(String id) {
+		if (!this.customers.remove(id)) {
+			return aResponse().withStatus(404)
+				.withHeader("Content-Type", "application/json")
+				.withBody("""
+						{"error": {"type": "invalid_request_error", "code": "resource_missing",
+						 "message": "No such customer: '%s'", "param": "id"}}""".formatted(id))
+				.build();
+		}
+		this.deletedCustomers.add(id);
+		return json("""
+				{"id": "%s", "object": "customer", "deleted": true}""".formatted(id)).build();
 	}
 
 	private static ResponseDefinitionBuilder json(String body) {
