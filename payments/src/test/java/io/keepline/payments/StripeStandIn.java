@@ -103,7 +103,7 @@ final class StripeStandIn implements AutoCloseable {
 
 	private synchronized ResponseDefinition answer(Request request) {
 		String path = URI.create(request.getUrl()).getPath();
-		if (path.startsWith(CUSTOMERS) && request.getMethod() == RequestMethod.DELETE) {
+		if (path.startsWith(CUSTOMERS) && RequestMethod.DELETE.equals(request.getMethod())) {
 			return deleteCustomer(path.substring(CUSTOMERS.length()));
 		}
 		String key = request.getHeader("Idempotency-Key");
@@ -145,12 +145,9 @@ final class StripeStandIn implements AutoCloseable {
 
 	private ResponseDefinition deleteCustomer(String id) {
 		if (!this.customers.remove(id)) {
-			return aResponse().withStatus(404)
-				.withHeader("Content-Type", "application/json")
-				.withBody("""
-						{"error": {"type": "invalid_request_error", "code": "resource_missing",
-						 "message": "No such customer: '%s'", "param": "id"}}""".formatted(id))
-				.build();
+			return aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody("""
+					{"error": {"type": "invalid_request_error", "code": "resource_missing",
+					 "message": "No such customer: '%s'", "param": "id"}}""".formatted(id)).build();
 		}
 		this.deletedCustomers.add(id);
 		return json("""

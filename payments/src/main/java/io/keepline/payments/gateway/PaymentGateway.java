@@ -29,6 +29,12 @@ public interface PaymentGateway {
 	/** Refunds a payment intent in full. */
 	RefundResult refund(RefundRequest request);
 
+	/**
+	 * Deletes a Stripe Customer, which detaches its payment methods: an erased line's. A
+	 * customer that is already gone counts as deleted, so a retry is harmless.
+	 */
+	void deleteCustomer(String customerId);
+
 	/** Events created after {@code since} of the given types, oldest first. */
 	List<Event> listEventsSince(Instant since, List<String> types);
 

@@ -10,6 +10,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
@@ -142,6 +143,21 @@ public class StripeGateway implements PaymentGateway {
 			.build();
 		Refund refund = call(() -> this.client.v1().refunds().create(params, idempotent(request.idempotencyKey())));
 		return new RefundResult(refund.getId(), refund.getAmount());
+	}
+
+	@Override
+	public void deleteCustomer(String customerId) {
+		try {
+			this.client.v1().customers().delete(customerId);
+		}
+		catch (InvalidRequestException ex) {
+			if (!"resource_missing".equals(ex.getCode())) {
+				throw translate(ex);
+			}
+		}
+		catch (StripeException ex) {
+			throw translate(ex);
+		}
 	}
 
 	@Override
