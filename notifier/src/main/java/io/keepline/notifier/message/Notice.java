@@ -1,5 +1,6 @@
 package io.keepline.notifier.message;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -60,11 +61,25 @@ public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEv
 	}
 
 	/**
-	 * The deterministic notification id: cycle, template and occasion, and channel, such
-	 * as {@code +32470123456:2026-12-31:reminder-firm-7:email}. Redelivered events map to
-	 * the same id.
+	 * The deterministic notification id: the name-based UUID of cycle, template and
+	 * occasion, and channel, so that a redelivered event maps to the same id while the id
+	 * carries no digit of the number (it travels on notification-events, in the sent-log
+	 * and in webhook headers).
 	 */
 	public String notificationId(Channel channel) {
+		return UUID
+			.nameUUIDFromBytes(
+					("keepline:notification:" + legacyNotificationId(channel)).getBytes(StandardCharsets.UTF_8))
+			.toString();
+	}
+
+	/**
+	 * The id in its form before ids stopped carrying the number, such as
+	 * {@code +32470123456:2026-12-31:reminder-firm-7:email}: only to find, in the
+	 * sent-log, what was sent before the upgrade (docs/privacy.md); never sent or
+	 * published.
+	 */
+	public String legacyNotificationId(Channel channel) {
 		return this.cycle.asString() + ":" + template() + "-" + this.occasion + ":"
 				+ channel.name().toLowerCase(java.util.Locale.ROOT);
 	}
