@@ -23,10 +23,9 @@ import org.slf4j.LoggerFactory;
  * scheduler's line records as they are on {@code keepline.lines.v1} ({@value #LINES}, a
  * tombstone removes the line and makes its history forget the holder), and payments' own
  * history folded from payment-events ({@value #HISTORY}, refolded from the topic on
- * restore, after the records: a line with no record, or registered again since, is folded
- * forgotten). A payment event not keyed by its msisdn is skipped (and logged) before it
- * touches a history: a global store's processor must not fail, or the whole application
- * stops.
+ * restore, after the records: a line with no record is folded forgotten). A payment event
+ * not keyed by its msisdn is skipped (and logged) before it touches a history: a global
+ * store's processor must not fail, or the whole application stops.
  */
 public final class PaymentsTopology {
 
@@ -112,7 +111,7 @@ public final class PaymentsTopology {
 
 	/**
 	 * Folds one payment event into its line's history: forgotten when the line has no
-	 * record, or a registration later than the event (a recycled number).
+	 * record.
 	 */
 	private static final class HistoryFold implements Processor<Msisdn, PaymentEvent, Void, Void> {
 
@@ -142,14 +141,14 @@ public final class PaymentsTopology {
 			this.store.put(record.key(), erased(record.value()) ? folded.forgotten() : folded);
 		}
 
-		/** Whether the event's line has been erased since (when the records are open). */
+		/**
+		 * Whether the event's line has no record (erased since), when the records are
+		 * open. Not compared with the registration's instant: that is the operator's
+		 * clock, and a skew would make a fresh card look like an earlier holder's.
+		 */
 		private boolean erased(PaymentEvent event) {
 			KeyValueStore<Msisdn, LineRecord> lines = openStore(this.context, LINES);
-			if (lines == null) {
-				return false;
-			}
-			LineRecord line = lines.get(event.msisdn());
-			return line == null || (line.registeredAt() != null && event.occurredAt().isBefore(line.registeredAt()));
+			return lines != null && lines.get(event.msisdn()) == null;
 		}
 
 	}
