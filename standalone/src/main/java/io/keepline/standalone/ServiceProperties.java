@@ -31,7 +31,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("keepline.ingest.raw.concurrency", "1");
 		properties.put("keepline.ingest.notices.webhooks", this.noticeRoutes.webhookSettings());
 		properties.put("keepline.ingest.notices.webhook-secrets", this.noticeRoutes.webhookSecrets());
-		properties.put("keepline.ingest.export.scheduler-url", StandaloneSettings.url(this.settings.ports().scheduler()));
+		properties.put("keepline.ingest.export.scheduler-url",
+				StandaloneSettings.url(this.settings.ports().scheduler()));
 		properties.put("keepline.ingest.export.payments-url", paymentsUrl());
 		properties.put("spring.kafka.streams.state-dir", stateDir("ingest"));
 		return properties;
