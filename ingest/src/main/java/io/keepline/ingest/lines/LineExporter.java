@@ -92,7 +92,7 @@ final class LineExporter {
 			unavailable.add(part + ": answered " + response.statusCode());
 		}
 		catch (IOException | RuntimeException ex) {
-			log.warn("Export of {} could not read {}: {}", msisdn, part, ex.toString());
+			log.warn("Export of {} could not read {}: {}", msisdn, part, ex.getClass().getSimpleName());
 			unavailable.add(part + ": not reachable");
 		}
 		catch (InterruptedException ex) {
