@@ -63,9 +63,12 @@ import io.keepline.testsupport.TopicProbe;
 import io.keepline.testsupport.Unique;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -193,7 +196,7 @@ class NotifierIntegrationTest {
 		assertThat(verification).isInstanceOfSatisfying(LinkVerification.Valid.class,
 				(valid) -> assertThat(valid.link().cycle()).isEqualTo(reminder.cycle()));
 		NotificationSent sent = awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1).get(0);
-		assertThat(sent.notificationId()).isEqualTo(reminder.cycle().asString() + ":reminder-firm-7:email");
+		assertThat(sent.notificationId()).doesNotContain(reminder.msisdn().value().substring(1));
 		assertThat(sent.channel()).isEqualTo(Channel.EMAIL);
 		assertThat(sent.locale()).isEqualTo(HolderLocale.FR);
 		assertThat(sent.sourceEventId()).isEqualTo(reminder.eventId());
@@ -277,6 +280,31 @@ class NotifierIntegrationTest {
 		NotificationFailed failed = outcomes(msisdn, NotificationFailed.class).get(0);
 		assertThat(failed.channel()).isEqualTo(Channel.EMAIL);
 		assertThat(failed.permanent()).isTrue();
+	}
+
+	/**
+	 * The retry and dead-letter topics hold copies of deadline events (holder snapshots):
+	 * they are deleted within the erasure bound, never kept or compacted.
+	 */
+	@Test
+	void createsItsRetryAndDeadLetterTopicsDeletedWithinTheErasureBound(KafkaCluster cluster) throws Exception {
+		try (Admin admin = Admin.create(cluster.adminProperties())) {
+			List<ConfigResource> held = admin.listTopics()
+				.names()
+				.get()
+				.stream()
+				.filter((name) -> name.startsWith(Topics.DEADLINE_EVENTS.name() + "-"))
+				.map((name) -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+				.toList();
+			assertThat(held).extracting(ConfigResource::name)
+				.contains(Topics.DEADLINE_EVENTS.name() + "-retry-0", Topics.DEADLINE_EVENTS.deadLetter());
+			admin.describeConfigs(held).all().get().forEach((topic, config) -> {
+				assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).as(topic.name())
+					.isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
+				assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(topic.name())
+					.isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+			});
+		}
 	}
 
 	@Test

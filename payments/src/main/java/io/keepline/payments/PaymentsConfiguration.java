@@ -8,6 +8,7 @@ import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.line.PaymentHistoryLookup;
+import io.keepline.payments.webhook.ErasedLineRefunds;
 import io.keepline.payments.webhook.KafkaPaymentEventPublisher;
 import io.keepline.payments.webhook.PaymentEventPublisher;
 import io.keepline.payments.webhook.PublishedOutcomes;
@@ -40,12 +41,12 @@ class PaymentsConfiguration {
 	/**
 	 * payment-events, which payments writes; the dead-letter topics of what it reads:
 	 * deadline-events (its listener), payment-events and the line records (its global
-	 * stores).
+	 * stores), line-events (its erasure listener).
 	 */
 	@Bean
 	KafkaAdmin.NewTopics paymentsTopics() {
 		return ServiceTopics.writes(Topics.PAYMENT_EVENTS)
-			.deadLettersOf(Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.LINES);
+			.deadLettersOf(Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.LINES, Topics.LINE_EVENTS);
 	}
 
 	/** A bean, so that the context closes its producer. */
@@ -61,9 +62,10 @@ class PaymentsConfiguration {
 
 	@Bean
 	WebhookProcessor webhookProcessor(PaymentsSettings settings, Clock clock, PaymentGateway gateway,
-			PaymentHistoryLookup histories, PaymentEventPublisher publisher) {
+			PaymentHistoryLookup histories, PaymentEventPublisher publisher, ErasedLineRefunds erasedLines) {
 		return new WebhookProcessor(settings.stripe().webhookSecret(), settings.stripe().webhookToleranceSeconds(),
-				clock, new StripeEventMapper(gateway), new PublishedOutcomes(histories, 100_000), publisher);
+				clock, new StripeEventMapper(gateway), new PublishedOutcomes(histories, 100_000), publisher,
+				erasedLines);
 	}
 
 	/** Where the holder pages are and whether payments go to Stripe or the sandbox. */

@@ -123,6 +123,7 @@ class PaymentsIntegrationTest {
 		registry.add("keepline.payments.retry-backoff", () -> "PT0.2S");
 		registry.add("keepline.payments.retry-attempts", () -> "1");
 		registry.add("keepline.links.secret", () -> LINK_SECRET);
+		registry.add("keepline.operators.keys", () -> "orange=orange-key-0123456789,proximus=proximus-key-0123456");
 	}
 
 	@BeforeAll
@@ -425,6 +426,31 @@ class PaymentsIntegrationTest {
 		return await().atMost(Duration.ofSeconds(30))
 			.until(() -> get(path), (response) -> response.statusCode() != 404 && response.statusCode() != 503
 					&& !response.body().contains("Not due yet"));
+	}
+
+	/**
+	 * What payments holds about a line, for ingest's export: to its own operator's key
+	 * only.
+	 */
+	@Test
+	void givesALinesRecordAndHistoryToItsOperatorOnly() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		write(record(msisdn, HolderLocale.EN));
+		String path = "/v1/lines/" + msisdn.value().replace("+", "%2B") + "/export";
+
+		HttpResponse<String> export = await().atMost(Duration.ofSeconds(30))
+			.until(() -> getAs(path, "orange-key-0123456789"), (response) -> response.statusCode() == 200);
+		assertThat(export.body()).contains("li@example.com").contains(msisdn.value());
+		assertThat(getAs(path, "proximus-key-0123456").statusCode()).isEqualTo(404);
+		assertThat(getAs(path, null).statusCode()).isEqualTo(401);
+	}
+
+	private HttpResponse<String> getAs(String path, String key) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+		if (key != null) {
+			request.header("Authorization", "Bearer " + key);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

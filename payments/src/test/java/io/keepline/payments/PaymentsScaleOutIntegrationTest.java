@@ -30,6 +30,7 @@ import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
+import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
@@ -38,6 +39,7 @@ import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
+import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
@@ -52,10 +54,13 @@ import io.keepline.testsupport.Unique;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,7 +113,7 @@ class PaymentsScaleOutIntegrationTest {
 
 	@BeforeAll
 	static void start(KafkaCluster cluster) throws IOException {
-		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS);
+		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.LINE_EVENTS);
 		cluster.startGroupAtEnd(GROUP, Topics.DEADLINE_EVENTS);
 		producer = new KafkaProducer<>(cluster.producerProperties(), new ByteArraySerializer(),
 				new ByteArraySerializer());
@@ -201,6 +206,76 @@ class PaymentsScaleOutIntegrationTest {
 			}
 		}
 		assertThat(stripe.checkoutSessions()).hasSize(sessionsBefore);
+	}
+
+	/**
+	 * Erasure reaches Stripe and payments' own history on both instances; a payment that
+	 * still arrives for the line is refunded once, however often Stripe delivers it.
+	 */
+	@Test
+	void anErasedLinesStripeCustomerIsDeletedItsCardForgottenAndALatePaymentRefunded(KafkaCluster cluster)
+			throws Exception {
+		Msisdn line = Unique.msisdn();
+		String customer = "cus_" + UUID.randomUUID().toString().replace("-", "");
+		stripe.addCustomer(customer);
+		write(record(line, VALID_UNTIL, CycleState.OPEN));
+		publish(new PaymentMethodSaved(UUID.randomUUID(), Instant.now(), line,
+				new PaymentMethodRef(customer, "pm_erase", "visa", "4242", 12, 2030), "seti_erase", null));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> instances.stream()
+				.allMatch((instance) -> history(instance, line).map(PaymentHistory::savedMethod).isPresent()));
+
+		publish(Topics.LINE_EVENTS.name(), line,
+				Topics.LINE_EVENTS.valueSerde()
+					.serializer()
+					.serialize(null, new LineErased(UUID.randomUUID(), Instant.now(), line, OperatorId.of("orange"))));
+		erase(line);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> stripe.deletedCustomers().contains(customer));
+		assertThat(stripe.hasCustomer(customer)).isFalse();
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(instances)
+				.allSatisfy((instance) -> assertThat(history(instance, line)).hasValueSatisfying((history) -> {
+					assertThat(history.savedMethod()).isNull();
+					assertThat(history.codeRequests()).isEmpty();
+				})));
+
+		String pi = "pi_late_" + UUID.randomUUID().toString().replace("-", "");
+		String payload = StripeJson.event("evt_" + pi, "checkout.session.completed", Instant.now(),
+				StripeJson.checkoutSession("cs_" + pi, pi, 1500, StripeJson.metadata(line, VALID_UNTIL, "checkout")));
+		assertThat(webhook(instances.get(0), payload).statusCode()).isEqualTo(200);
+		// delivered again, through whichever instance is left (an earlier test may close
+		// one)
+		assertThat(webhook(instances.get(instances.size() - 1), payload).statusCode()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(payments.values(PaymentRefunded.class))
+				.filteredOn((refunded) -> refunded.msisdn().equals(line))
+				.isNotEmpty()
+				.allSatisfy((refunded) -> {
+					assertThat(refunded.paymentIntentId()).isEqualTo(pi);
+					assertThat(refunded.amount()).isEqualTo(Money.of(1500, "EUR"));
+				}));
+		assertThat(stripe.refunds()).filteredOn((refund) -> pi.equals(refund.params().get("payment_intent")))
+			.singleElement()
+			.satisfies((refund) -> assertThat(refund.params()).containsEntry("amount", "1500"));
+		assertThat(succeeded(line)).isNotEmpty().allSatisfy((paid) -> assertThat(paid.paymentIntentId()).isEqualTo(pi));
+		assertDeadLettersAreBounded(cluster);
+	}
+
+	/** The dead-letter topics payments declared are deleted within the erasure bound. */
+	private static void assertDeadLettersAreBounded(KafkaCluster cluster) throws Exception {
+		try (Admin admin = Admin.create(cluster.adminProperties())) {
+			for (String topic : List.of(Topics.LINE_EVENTS.deadLetter(), Topics.PAYMENT_EVENTS.deadLetter(),
+					Topics.LINES.deadLetter())) {
+				ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+				Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+				assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).as(topic)
+					.isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
+				assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(topic)
+					.isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+			}
+		}
 	}
 
 	@Test
@@ -497,6 +572,29 @@ class PaymentsScaleOutIntegrationTest {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> webhook(ConfigurableApplicationContext instance, String payload)
+			throws IOException, InterruptedException {
+		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/stripe/webhook"))
+			.header("Content-Type", "application/json")
+			.header("Stripe-Signature", StripeJson.sign("whsec_scale", Instant.now(), payload))
+			.POST(HttpRequest.BodyPublishers.ofString(payload))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static Optional<PaymentHistory> history(ConfigurableApplicationContext instance, Msisdn line) {
+		return instance.getBean(PaymentHistoryLookup.class).history(line);
+	}
+
+	private static void publish(PaymentEvent event) throws Exception {
+		publish(Topics.PAYMENT_EVENTS.name(), event.msisdn(),
+				Topics.PAYMENT_EVENTS.valueSerde().serializer().serialize(null, event));
+	}
+
+	private static void publish(String topic, Msisdn key, byte[] value) throws Exception {
+		producer.send(new ProducerRecord<>(topic, Topics.MSISDN.serializer().serialize(null, key), value)).get();
 	}
 
 	private static ConfigurableApplicationContext any() {

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -34,9 +36,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * (400). A new key creates a Checkout Session, a (succeeded) PaymentIntent or a refund.
  * PaymentIntents are listed by customer, refunds by PaymentIntent, and the Events API
  * pages with {@code starting_after}, newest first. {@link #outage} and
- * {@link #loseAnswers} make it fail as Stripe does.
+ * {@link #loseAnswers} make it fail as Stripe does. Customers that a test
+ * {@link #addCustomer adds} can be deleted once ({@code DELETE /v1/customers/{id}}); an
+ * unknown or deleted one is Stripe's 404 {@code resource_missing}.
  */
 final class StripeStandIn implements AutoCloseable {
+
+	private static final String CUSTOMERS = "/v1/customers/";
 
 	/**
 	 * A Checkout Session, PaymentIntent or refund created, with the form parameters sent.
@@ -64,6 +70,10 @@ final class StripeStandIn implements AutoCloseable {
 	private final List<String> refunds = new ArrayList<>();
 
 	private final List<String> events = new ArrayList<>();
+
+	private final Set<String> customers = new HashSet<>();
+
+	private final List<String> deletedCustomers = new ArrayList<>();
 
 	private final WireMockServer server;
 
@@ -141,6 +151,20 @@ final class StripeStandIn implements AutoCloseable {
 		return this.created.stream().filter((c) -> c.path().equals("/v1/refunds")).toList();
 	}
 
+	/** A Customer, as a Checkout Session in setup mode creates one. */
+	synchronized void addCustomer(String id) {
+		this.customers.add(id);
+	}
+
+	synchronized boolean hasCustomer(String id) {
+		return this.customers.contains(id);
+	}
+
+	/** The customers deleted, in order. */
+	synchronized List<String> deletedCustomers() {
+		return List.copyOf(this.deletedCustomers);
+	}
+
 	@Override
 	public void close() {
 		this.server.stop();
@@ -152,6 +176,9 @@ final class StripeStandIn implements AutoCloseable {
 		this.answers.values().removeIf((saved) -> saved.at().plus(Duration.ofHours(24)).isBefore(this.now));
 		if (RequestMethod.GET.equals(request.getMethod())) {
 			return respond(this.down ? serverError() : list(path, form(url.getRawQuery()))).build();
+		}
+		if (path.startsWith(CUSTOMERS) && RequestMethod.DELETE.equals(request.getMethod())) {
+			return respond(this.down ? serverError() : deleteCustomer(path.substring(CUSTOMERS.length()))).build();
 		}
 		String key = request.getHeader("Idempotency-Key");
 		Map<String, String> params = form(request.getBodyAsString());
@@ -296,6 +323,17 @@ final class StripeStandIn implements AutoCloseable {
 			end++;
 		}
 		return Long.parseLong(event.substring(at, end));
+	}
+
+	private Answer deleteCustomer(String id) {
+		if (!this.customers.remove(id)) {
+			return new Answer(404, """
+					{"error": {"type": "invalid_request_error", "code": "resource_missing",
+					 "message": "No such customer: '%s'", "param": "id"}}""".formatted(id));
+		}
+		this.deletedCustomers.add(id);
+		return new Answer(200, """
+				{"id": "%s", "object": "customer", "deleted": true}""".formatted(id));
 	}
 
 	private Answer serverError() {

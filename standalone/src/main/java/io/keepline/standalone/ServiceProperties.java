@@ -31,6 +31,9 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("keepline.ingest.raw.concurrency", "1");
 		properties.put("keepline.ingest.notices.webhooks", this.noticeRoutes.webhookSettings());
 		properties.put("keepline.ingest.notices.webhook-secrets", this.noticeRoutes.webhookSecrets());
+		properties.put("keepline.ingest.export.scheduler-url",
+				StandaloneSettings.url(this.settings.ports().scheduler()));
+		properties.put("keepline.ingest.export.payments-url", paymentsUrl());
 		properties.put("spring.kafka.streams.state-dir", stateDir("ingest"));
 		return properties;
 	}
@@ -80,6 +83,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 				this.settings.ports().management().payments());
 		properties.put("keepline.links.secret", this.linkSecret);
 		properties.put("keepline.links.base-url", paymentsUrl());
+		// a line's export asks payments for the line's data with the operator's key
+		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
 		properties.put("spring.kafka.streams.state-dir", stateDir("payments"));
 		properties.put("keepline.payments.stripe.webhook-secret", this.settings.secrets().webhookSecret());
 		StandaloneSettings.Stripe stripe = this.settings.stripe();

@@ -19,6 +19,13 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, i
 	/** Suffix spring-kafka's dead-letter publishing appends to a topic name. */
 	public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
+	/**
+	 * How long a dead letter or a retry is kept at most by default: the production
+	 * erasure bound (docs/privacy.md), so that no copy of an erased line's record
+	 * outlives it there.
+	 */
+	public static final Duration HELD_COPY_RETENTION = Duration.ofDays(30);
+
 	/** The dead-letter topic for records of this topic that could not be processed. */
 	public String deadLetter() {
 		return this.name + DEAD_LETTER_SUFFIX;
@@ -41,10 +48,28 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, i
 
 	/**
 	 * This topic's dead-letter topic, laid out like it so that a dead letter keeps the
-	 * partition of the record it stands for.
+	 * partition of the record it stands for, and kept {@link #HELD_COPY_RETENTION} at
+	 * most.
 	 */
 	public NewTopic newDeadLetterTopic() {
-		return laidOutAsThis(deadLetter());
+		return newHeldCopyTopic(deadLetter(), HELD_COPY_RETENTION);
+	}
+
+	/**
+	 * A topic that holds copies of this topic's records for a while (its dead letters, or
+	 * a consumer's retries), laid out like it: deleted after {@code bound} or this
+	 * topic's own retention, whichever is shorter, and never compacted, so that a copy of
+	 * an erased line's record is gone within the bound.
+	 */
+	public NewTopic newHeldCopyTopic(String topicName, Duration bound) {
+		return new NewTopic(topicName, Optional.of(this.partitions), Optional.empty())
+			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+					TopicConfig.RETENTION_MS_CONFIG, Long.toString(heldCopyRetention(bound).toMillis())));
+	}
+
+	/** How long a copy of this topic's records is kept: the shorter of the two. */
+	public Duration heldCopyRetention(Duration bound) {
+		return (this.retention != null && this.retention.compareTo(bound) < 0) ? this.retention : bound;
 	}
 
 	private NewTopic laidOutAsThis(String topicName) {

@@ -43,9 +43,9 @@ public final class Topics {
 	public static final Serde<OperatorId> OPERATOR = new ValueSerde<>(OperatorId::value, OperatorId::of);
 
 	/**
-	 * Line lifecycle events validated by ingest (writer: ingest; readers: scheduler, and
-	 * ingest for who owns each line). Kept forever: it is the system of record from which
-	 * every line's state is derived.
+	 * Line lifecycle events validated by ingest (writer: ingest; readers: scheduler,
+	 * ingest for who owns each line, payments for erasures). Kept forever: it is the
+	 * system of record from which every line's state is derived.
 	 */
 	public static final Topic<Msisdn, LineEvent> LINE_EVENTS = new Topic<>("keepline.line-events.v1", MSISDN,
 			new JsonEventSerde<>(LineEvent.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE);

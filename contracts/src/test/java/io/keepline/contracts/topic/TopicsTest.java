@@ -1,5 +1,6 @@
 package io.keepline.contracts.topic;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -44,11 +45,26 @@ class TopicsTest {
 
 		assertThat(topic.newTopic().name()).isEqualTo(topic.name());
 		assertThat(topic.newDeadLetterTopic().name()).isEqualTo(topic.deadLetter());
+		assertThat(topic.newTopic().configs()).isEqualTo(topic.configs());
 		assertThat(List.of(topic.newTopic(), topic.newDeadLetterTopic())).allSatisfy((created) -> {
 			assertThat(created.numPartitions()).isEqualTo(12);
 			assertThat(created.replicationFactor()).isEqualTo((short) -1);
-			assertThat(created.configs()).isEqualTo(topic.configs());
 		});
+	}
+
+	/** Dead letters of a topic kept forever, or compacted, still go within the bound. */
+	@Test
+	void deadLettersAreDeletedWithinTheErasureBound() {
+		long thirtyDays = Duration.ofDays(30).toMillis();
+		for (Topic<?, ?> topic : List.of(Topics.LINE_EVENTS, Topics.LINES, Topics.PAYMENT_EVENTS,
+				Topics.DEADLINE_EVENTS)) {
+			assertThat(topic.newDeadLetterTopic().configs())
+				.containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(thirtyDays))
+				.containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+		}
+		assertThat(
+				Topics.operatorEventsRaw(OperatorId.of("orange")).newHeldCopyTopic("x", Duration.ofDays(30)).configs())
+			.containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis()));
 	}
 
 	/** The catalogue topic a name belongs to: itself, its dead letters or its retries. */

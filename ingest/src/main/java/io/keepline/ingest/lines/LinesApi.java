@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * The OpenAPI description of the operator API over lines, kept apart from the controller
  * so that the controller reads as code.
  */
-@Tag(name = "lines", description = "An operator's own lines: list and search, timeline, resend a reminder")
+@Tag(name = "lines", description = "An operator's own lines: list and search, timeline, export, resend a reminder")
 @SecurityRequirement(name = "operatorKey")
 interface LinesApi {
 
@@ -41,6 +41,19 @@ interface LinesApi {
 					@ApiResponse(responseCode = "404", description = "No such line of this operator"),
 					@ApiResponse(responseCode = "503", description = "Ingest is still reading lines from Kafka") })
 	LinesController.Timeline timeline(@Parameter(in = ParameterIn.HEADER, hidden = true) String authorization,
+			String msisdn);
+
+	@Operation(summary = "Export everything held about a line",
+			description = "For the holder's right of access: the line as the operator API keeps it, its timeline, "
+					+ "the scheduler's state of it and payments' line record (the holder's contact and saved "
+					+ "card) with its payment history. It carries personal data: send it to the holder only. A "
+					+ "part that could not be read is named in unavailable[].",
+			responses = { @ApiResponse(responseCode = "200", description = "The export"),
+					@ApiResponse(responseCode = "400", description = "Not an E.164 number"),
+					@ApiResponse(responseCode = "401", description = "No or unknown operator key"),
+					@ApiResponse(responseCode = "404", description = "No such line of this operator"),
+					@ApiResponse(responseCode = "503", description = "Ingest is still reading lines from Kafka") })
+	LineExporter.LineExport export(@Parameter(in = ParameterIn.HEADER, hidden = true) String authorization,
 			String msisdn);
 
 	@Operation(summary = "Resend the current reminder",

@@ -1,5 +1,6 @@
 package io.keepline.ingest.lines;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
@@ -30,6 +32,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
  * lines built on it.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ExportSettings.class)
 class LinesConfiguration {
 
 	static final String SUFFIX = "-operator-api";
@@ -96,6 +99,15 @@ class LinesConfiguration {
 	@Bean
 	LineDirectory lineDirectory(OperatorApiStores stores) {
 		return new LineDirectory(stores);
+	}
+
+	@Bean
+	LineExporter lineExporter(LineDirectory directory, ExportSettings settings, Clock clock) {
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(settings.timeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		return new LineExporter(directory, settings, http, clock);
 	}
 
 	@Bean

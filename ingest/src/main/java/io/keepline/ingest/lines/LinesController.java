@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operator API over lines: the calling operator's lines, one line's timeline, and a
- * resend of its current reminder. Another operator's line answers 404, as if it did not
- * exist.
+ * The operator API over lines: the calling operator's lines, one line's timeline, the
+ * export of everything held about a line, and a resend of its current reminder. Another
+ * operator's line answers 404, as if it did not exist.
  */
 @RestController
 @RequestMapping(path = "/v1/lines", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -34,10 +34,14 @@ class LinesController implements LinesApi {
 
 	private final ReminderResends resends;
 
-	LinesController(OperatorAuthentication authentication, LineDirectory directory, ReminderResends resends) {
+	private final LineExporter exporter;
+
+	LinesController(OperatorAuthentication authentication, LineDirectory directory, ReminderResends resends,
+			LineExporter exporter) {
 		this.authentication = authentication;
 		this.directory = directory;
 		this.resends = resends;
+		this.exporter = exporter;
 	}
 
 	@Override
@@ -59,6 +63,16 @@ class LinesController implements LinesApi {
 		List<LineFact> entries = this.directory.timeline(operator, line)
 			.orElseThrow(() -> new OperatorApiProblem.NotFound("No line " + line.masked() + " of " + operator));
 		return new Timeline(line.value(), entries);
+	}
+
+	@Override
+	@GetMapping("/{msisdn}/export")
+	public LineExporter.LineExport export(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+			@PathVariable String msisdn) {
+		OperatorId operator = operator(key);
+		Msisdn line = msisdn(msisdn);
+		return this.exporter.export(operator, line, key)
+			.orElseThrow(() -> new OperatorApiProblem.NotFound("No line " + line.masked() + " of " + operator));
 	}
 
 	@Override

@@ -71,13 +71,20 @@ public final class LinesTopology {
 				() -> new TimelineFold<>(source.store(), source.topic().name(), TimelineSummaries::of));
 	}
 
-	/** Keeps the index in step with the line records; a tombstone removes the line. */
+	/**
+	 * Keeps the index in step with the line records; a tombstone (erasure) removes the
+	 * line and empties every timeline of it that is open (while the global stores are
+	 * restored one after the other, the timelines restored later are not yet).
+	 */
 	private static final class IndexUpdate implements Processor<Msisdn, LineRecord, Void, Void> {
+
+		private ProcessorContext<Void, Void> context;
 
 		private OperatorLineIndex index;
 
 		@Override
 		public void init(ProcessorContext<Void, Void> context) {
+			this.context = context;
 			this.index = new OperatorLineIndex(context.getStateStore(INDEX));
 		}
 
@@ -86,11 +93,27 @@ public final class LinesTopology {
 			if (record.key() == null) {
 				return;
 			}
-			if (record.value() == null || !record.value().msisdn().equals(record.key())) {
+			if (record.value() == null) {
+				this.index.remove(record.key());
+				TIMELINES.forEach((source) -> forget(source.store(), record.key()));
+			}
+			else if (!record.value().msisdn().equals(record.key())) {
 				this.index.remove(record.key());
 			}
 			else {
 				this.index.put(LineSummary.of(record.value()));
+			}
+		}
+
+		private void forget(String storeName, Msisdn msisdn) {
+			try {
+				KeyValueStore<Msisdn, LineFact.Entries> timeline = this.context.getStateStore(storeName);
+				if (timeline != null && timeline.isOpen()) {
+					timeline.delete(msisdn);
+				}
+			}
+			catch (RuntimeException ex) {
+				// not open yet: restored after the index
 			}
 		}
 

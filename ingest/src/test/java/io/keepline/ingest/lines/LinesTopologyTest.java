@@ -139,6 +139,23 @@ class LinesTopologyTest {
 		assertThat(timeline.get(LINE)).isNull();
 	}
 
+	/** The line's deadline, payment and notification entries go with its record. */
+	@Test
+	void emptiesEveryTimelineOfALineWhoseRecordIsTombstoned() {
+		TestInputTopic<Msisdn, DeadlineEvent> deadlines = this.driver.createInputTopic(Topics.DEADLINE_EVENTS.name(),
+				Topics.DEADLINE_EVENTS.keySerde().serializer(), Topics.DEADLINE_EVENTS.valueSerde().serializer());
+		DeadlineEvent deadline = EventSamples.everyPermitted(DeadlineEvent.class).get(0);
+		this.lines.pipeInput(deadline.msisdn(), record(ORANGE, CycleState.OPEN));
+		deadlines.pipeInput(deadline.msisdn(), deadline);
+		KeyValueStore<Msisdn, LineFact.Entries> timeline = this.driver
+			.getKeyValueStore(LinesTopology.TIMELINES.get(1).store());
+		assertThat(timeline.get(deadline.msisdn())).isNotNull();
+
+		this.lines.pipeInput(deadline.msisdn(), null);
+
+		assertThat(timeline.get(deadline.msisdn())).isNull();
+	}
+
 	private List<String> keys() {
 		List<String> keys = new ArrayList<>();
 		try (KeyValueIterator<String, byte[]> all = this.index.all()) {

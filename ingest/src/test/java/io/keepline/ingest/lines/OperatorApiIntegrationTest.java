@@ -1,10 +1,12 @@
 package io.keepline.ingest.lines;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpServer;
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.Holder;
 import io.keepline.contracts.HolderLocale;
@@ -94,6 +97,9 @@ class OperatorApiIntegrationTest {
 
 	static KafkaCluster cluster;
 
+	/** Payments' line data, as payments answers it to the operator's own key. */
+	static HttpServer payments;
+
 	static TopicProbe<Msisdn, LineEvent> lineEvents;
 
 	final HttpClient http = HttpClient.newHttpClient();
@@ -110,6 +116,22 @@ class OperatorApiIntegrationTest {
 	@DynamicPropertySource
 	static void stateDir(DynamicPropertyRegistry registry) throws IOException {
 		Path stateDir = Files.createTempDirectory("ingest-api-it");
+		payments = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		payments.createContext("/v1/lines/", (exchange) -> {
+			boolean orange = ("Bearer " + ORANGE_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+			byte[] body = ("{\"record\": {\"holder\": {\"name\": \"Ana Peeters\", \"email\": \"ana@example.com\"}},"
+					+ " \"asked\": \"" + exchange.getRequestURI().getPath() + "\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(orange ? 200 : 404, orange ? body.length : -1);
+			if (orange) {
+				exchange.getResponseBody().write(body);
+			}
+			exchange.close();
+		});
+		payments.start();
+		registry.add("keepline.ingest.export.payments-url",
+				() -> "http://127.0.0.1:" + payments.getAddress().getPort());
 		registry.add("spring.kafka.streams.state-dir", stateDir::toString);
 		registry.add("keepline.ingest.raw.group-id", () -> Unique.name("ingest-raw"));
 	}
@@ -125,6 +147,7 @@ class OperatorApiIntegrationTest {
 	@AfterAll
 	static void closeProbes() {
 		lineEvents.close();
+		payments.stop(0);
 	}
 
 	@BeforeEach
@@ -220,6 +243,33 @@ class OperatorApiIntegrationTest {
 		assertThat(get("/v1/lines/" + encoded(line) + "/timeline", PROXIMUS_KEY).statusCode()).isEqualTo(404);
 		assertThat(get("/v1/lines/%2B32460999999/timeline", ORANGE_KEY).statusCode()).isEqualTo(404);
 		assertThat(get("/v1/lines/0470/timeline", ORANGE_KEY).statusCode()).isEqualTo(400);
+	}
+
+	/**
+	 * The holder's right of access: the line, its timeline and payments' data (asked with
+	 * the operator's own key) in one JSON; another operator's line is not found.
+	 */
+	@Test
+	void exportsEverythingHeldAboutAnOperatorsOwnLineAndNothingOfAnothersLine() throws Exception {
+		Msisdn line = Msisdn.of(prefix() + "00001");
+		write(Topics.LINE_EVENTS, List.of(registration(line, REGISTERED)), LineEvent::msisdn);
+		write(Topics.LINES, List.of(record(line, ORANGE, CycleState.OPEN, VALID_UNTIL)), LineRecord::msisdn);
+
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			HttpResponse<String> export = get("/v1/lines/" + encoded(line) + "/export", ORANGE_KEY);
+			assertThat(export.statusCode()).isEqualTo(200);
+			JsonNode body = json(export.body());
+			assertThat(body.get("msisdn").stringValue()).isEqualTo(line.value());
+			assertThat(body.get("line").get("cycleState").stringValue()).isEqualTo("OPEN");
+			assertThat(body.get("timeline").get(0).get("type").stringValue()).isEqualTo("LineRegistered");
+			assertThat(body.get("payments").get("record").get("holder").get("email").stringValue())
+				.isEqualTo("ana@example.com");
+			assertThat(body.get("payments").get("asked").stringValue())
+				.isEqualTo("/v1/lines/" + line.value() + "/export");
+			assertThat(body.get("unavailable").toString()).contains("scheduler: not configured");
+		});
+		assertThat(get("/v1/lines/" + encoded(line) + "/export", PROXIMUS_KEY).statusCode()).isEqualTo(404);
+		assertThat(get("/v1/lines/" + encoded(line) + "/export", null).statusCode()).isEqualTo(401);
 	}
 
 	@Test

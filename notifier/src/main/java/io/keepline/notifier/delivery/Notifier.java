@@ -93,7 +93,7 @@ public final class Notifier {
 			return;
 		}
 		for (Channel channel : Channel.values()) {
-			if (this.sentLog.wasSent(notice.notificationId(channel))) {
+			if (wasSent(notice, channel)) {
 				log.info("{} for {} already sent by {}: skipped", notice.template(), notice.cycle(), channel);
 				return;
 			}
@@ -150,7 +150,7 @@ public final class Notifier {
 	 */
 	public void sendOnce(Notice notice) {
 		for (Channel channel : Channel.values()) {
-			if (this.sentLog.wasSent(notice.notificationId(channel))) {
+			if (wasSent(notice, channel)) {
 				log.info("{} for {} already sent by {}: skipped", notice.template(), notice.cycle(), channel);
 				return;
 			}
@@ -162,7 +162,7 @@ public final class Notifier {
 		Holder holder = notice.holder();
 		for (Channel channel : holder.channels()) {
 			String id = notice.notificationId(channel);
-			if (this.sentLog.failedPermanently(id)) {
+			if (failedPermanently(notice, channel)) {
 				continue;
 			}
 			if (deliver(notice, channel, id)) {
@@ -179,13 +179,27 @@ public final class Notifier {
 	private void suppress(Notice notice, String reason) {
 		Channel first = notice.holder().channels().get(0);
 		String id = notice.notificationId(first);
-		if (this.sentLog.failedPermanently(id)) {
+		if (failedPermanently(notice, first)) {
 			log.info("{} for {} already suppressed: {}", notice.template(), notice.cycle(), reason);
 			return;
 		}
 		this.recorder.record(failed(notice, first, id, true, reason));
 		this.sentLog.markFailedPermanently(id);
 		log.info("{} for {} not sent: {}", notice.template(), notice.cycle(), reason);
+	}
+
+	/**
+	 * Whether the sent-log has the notice as sent on {@code channel}, under its id or the
+	 * id's older form (entries written before the upgrade, until they expire).
+	 */
+	private boolean wasSent(Notice notice, Channel channel) {
+		return this.sentLog.wasSent(notice.notificationId(channel))
+				|| this.sentLog.wasSent(notice.legacyNotificationId(channel));
+	}
+
+	private boolean failedPermanently(Notice notice, Channel channel) {
+		return this.sentLog.failedPermanently(notice.notificationId(channel))
+				|| this.sentLog.failedPermanently(notice.legacyNotificationId(channel));
 	}
 
 	private boolean deliver(Notice notice, Channel channel, String id) {

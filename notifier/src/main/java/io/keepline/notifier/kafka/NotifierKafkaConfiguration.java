@@ -2,6 +2,7 @@ package io.keepline.notifier.kafka;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
@@ -15,6 +16,7 @@ import io.keepline.notifier.delivery.TransientDeliveryException;
 import io.keepline.support.kafka.DeadLetters;
 import io.keepline.support.kafka.KafkaClients;
 import io.keepline.support.kafka.ServiceTopics;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -47,6 +49,25 @@ class NotifierKafkaConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics notifierTopics() {
 		return ServiceTopics.writes(Topics.NOTIFICATION_EVENTS).declare();
+	}
+
+	/**
+	 * The retry and dead-letter topics of {@link #deadlineEventRetries}, named as
+	 * spring-kafka names them and declared here rather than by spring-kafka, so that they
+	 * are deleted within the erasure bound like every held copy (docs/privacy.md).
+	 */
+	@Bean
+	KafkaAdmin.NewTopics notifierRetryTopics(RetryTopicConfiguration deadlineEventRetries, NotifierSettings settings) {
+		short replication = settings.retry().replicationFactor();
+		return new KafkaAdmin.NewTopics(deadlineEventRetries.getDestinationTopicProperties()
+			.stream()
+			.filter((destination) -> !destination.isMainEndpoint())
+			.map((destination) -> Topics.DEADLINE_EVENTS.name() + destination.suffix())
+			.distinct()
+			.map((name) -> new NewTopic(name, Optional.of(Topics.DEADLINE_EVENTS.partitions()),
+					(replication > 0) ? Optional.of(replication) : Optional.empty())
+				.configs(Topics.DEADLINE_EVENTS.newHeldCopyTopic(name, Topic.HELD_COPY_RETENTION).configs()))
+			.toArray(NewTopic[]::new));
 	}
 
 	/**
@@ -128,7 +149,7 @@ class NotifierKafkaConfiguration {
 			.suffixTopicsWithIndexValues()
 			.useSingleTopicForSameIntervals()
 			.dltSuffix(Topic.DEAD_LETTER_SUFFIX)
-			.autoCreateTopicsWith(Topics.DEFAULT_PARTITIONS, retry.replicationFactor())
+			.doNotAutoCreateRetryTopics()
 			.concurrency(1)
 			.autoStartDltHandler(false)
 			.create(deadLetters.template());

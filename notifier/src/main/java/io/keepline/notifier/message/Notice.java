@@ -1,5 +1,6 @@
 package io.keepline.notifier.message;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -79,17 +80,31 @@ public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEv
 	}
 
 	/**
-	 * The deterministic notification id: cycle, template and occasion, and channel, such
-	 * as {@code +32470123456:2026-12-31:reminder-firm-7:email}; for a message about one
-	 * payment, template, payment and channel, without the number, such as
-	 * {@code payment-refunded:pi_3Def:email}. Redelivered events map to the same id.
+	 * The deterministic notification id: for a message about one payment, template,
+	 * payment and channel, such as {@code payment-refunded:pi_3Def:email}; else the
+	 * name-based UUID of cycle, template and occasion, and channel. Redelivered events
+	 * map to the same id, and the id carries no digit of the number (it travels on
+	 * notification-events, in the sent-log and in webhook headers).
 	 */
 	public String notificationId(Channel channel) {
-		String on = channel.name().toLowerCase(Locale.ROOT);
 		if (this.type.aboutOnePayment()) {
-			return template() + ":" + this.occasion + ":" + on;
+			return template() + ":" + this.occasion + ":" + channel.name().toLowerCase(Locale.ROOT);
 		}
-		return this.cycle.asString() + ":" + template() + "-" + this.occasion + ":" + on;
+		return UUID
+			.nameUUIDFromBytes(
+					("keepline:notification:" + legacyNotificationId(channel)).getBytes(StandardCharsets.UTF_8))
+			.toString();
+	}
+
+	/**
+	 * The id in its form before ids stopped carrying the number, such as
+	 * {@code +32470123456:2026-12-31:reminder-firm-7:email}: only to find, in the
+	 * sent-log, what was sent before the upgrade (docs/privacy.md); never sent or
+	 * published.
+	 */
+	public String legacyNotificationId(Channel channel) {
+		return this.cycle.asString() + ":" + template() + "-" + this.occasion + ":"
+				+ channel.name().toLowerCase(Locale.ROOT);
 	}
 
 	/** Names the notice, never its holder's details or code. */

@@ -48,6 +48,7 @@ import io.keepline.notifier.webhook.WebhookMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -101,7 +102,10 @@ class NotifierTest {
 		assertThat(this.emails).hasSize(1);
 		assertThat(this.texts).isEmpty();
 		assertThat(this.recorded).singleElement().isInstanceOfSatisfying(NotificationSent.class, (sent) -> {
-			assertThat(sent.notificationId()).isEqualTo("+32470123456:2026-12-31:reminder-firm-7:email");
+			assertThat(sent.notificationId()).isEqualTo(UUID
+				.nameUUIDFromBytes(
+						"keepline:notification:+32470123456:2026-12-31:reminder-firm-7:email".getBytes(UTF_8))
+				.toString());
 			assertThat(sent.providerMessageId()).isEqualTo("<id@smtp>");
 			assertThat(sent.template()).isEqualTo("reminder-firm");
 		});
@@ -161,6 +165,34 @@ class NotifierTest {
 		assertThat(this.texts).isEmpty();
 		assertThat(this.recorded).singleElement()
 			.isInstanceOfSatisfying(NotificationFailed.class, (failed) -> assertThat(failed.permanent()).isFalse());
+	}
+
+	@Test
+	void notificationIdsCarryNoDigitOfTheNumber() {
+		Notifier notifier = notifier((message) -> {
+			this.emails.add(message);
+			return "<id@smtp>";
+		});
+		notifier.handle(reminder(7, null, null));
+		notifier.handle(reminder(1, null, null));
+		assertThat(this.recorded).hasSize(2).allSatisfy((event) -> {
+			assertThat(event.notificationId()).doesNotContain("32470123456").doesNotContain("0123456");
+			assertThat(event.notificationId()).matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+		});
+		assertThat(this.emails).extracting(EmailMessage::notificationId)
+			.allSatisfy((id) -> assertThat(id).doesNotContain("0123456"));
+	}
+
+	/** Entries the sent-log holds from before the upgrade still suppress a duplicate. */
+	@Test
+	void aNotificationSentUnderTheOldIdIsNotSentAgain() {
+		this.sentLog.markSent("+32470123456:2026-12-31:reminder-firm-7:email");
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("already sent before the upgrade");
+		});
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.recorded).isEmpty();
 	}
 
 	@Test

@@ -33,13 +33,17 @@ class NoticePlannerTest {
 			.orElseThrow();
 		ReminderDue resent = resend(scheduled, UUID.randomUUID());
 
-		String first = this.planner.plan(scheduled).orElseThrow().notificationId(Channel.EMAIL);
-		String again = this.planner.plan(resent).orElseThrow().notificationId(Channel.EMAIL);
+		String first = this.planner.plan(scheduled).orElseThrow().legacyNotificationId(Channel.EMAIL);
+		String again = this.planner.plan(resent).orElseThrow().legacyNotificationId(Channel.EMAIL);
 
 		assertThat(again).isNotEqualTo(first).startsWith(first.substring(0, first.lastIndexOf(':')));
-		assertThat(this.planner.plan(resend(resent, resent.eventId())).orElseThrow().notificationId(Channel.EMAIL))
+		assertThat(this.planner.plan(resent).orElseThrow().notificationId(Channel.EMAIL))
+			.isNotEqualTo(this.planner.plan(scheduled).orElseThrow().notificationId(Channel.EMAIL));
+		assertThat(
+				this.planner.plan(resend(resent, resent.eventId())).orElseThrow().legacyNotificationId(Channel.EMAIL))
 			.isEqualTo(again);
-		assertThat(this.planner.plan(resend(resent, UUID.randomUUID())).orElseThrow().notificationId(Channel.EMAIL))
+		assertThat(
+				this.planner.plan(resend(resent, UUID.randomUUID())).orElseThrow().legacyNotificationId(Channel.EMAIL))
 			.isNotEqualTo(again);
 	}
 

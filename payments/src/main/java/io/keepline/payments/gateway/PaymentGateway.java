@@ -31,14 +31,20 @@ public interface PaymentGateway {
 	RefundResult refund(RefundRequest request);
 
 	/**
-	 * What Stripe has of {@code charge}'s cycle, asked after a charge got no answer: a
-	 * succeeded or processing PaymentIntent of the cycle (any attempt), else a failed one
-	 * of this attempt, else empty (nothing was charged).
+	 * What Stripe has of {@code charge}'s cycle, asked before every charge and after one
+	 * got no answer: a succeeded or processing PaymentIntent of the cycle (any attempt),
+	 * else a failed one of this attempt, else empty (nothing was charged).
 	 */
 	Optional<ChargeOutcome> findCharge(OffSessionCharge charge);
 
 	/** The refund of {@code request}'s PaymentIntent, if Stripe made one. */
 	Optional<RefundResult> findRefund(RefundRequest request);
+
+	/**
+	 * Deletes a Stripe Customer, which detaches its payment methods: an erased line's. A
+	 * customer that is already gone counts as deleted, so a retry is harmless.
+	 */
+	void deleteCustomer(String customerId);
 
 	/** Events created after {@code since} of the given types, oldest first. */
 	List<Event> listEventsSince(Instant since, List<String> types);

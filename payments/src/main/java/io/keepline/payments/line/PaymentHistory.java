@@ -24,10 +24,13 @@ import io.keepline.payments.line.PaymentRecord.Kind;
  * recent payments, the Stripe event ids already published and the last saved method with
  * its Stripe customer, and the last one-time code requests with their tries (bounded
  * lists, newest last). The line itself (cycle, state, price, holder) is the scheduler's
- * line record.
+ * line record. Once the line is erased only the payments and Stripe event ids stay (the
+ * duplicate checks need them, as payment-events keeps them), with the Stripe customers
+ * erasure deletes ({@link #forgotten()}).
  */
 public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<String> stripeEventIds,
-		PaymentMethodRef savedMethod, Instant methodSavedAt, List<CodeRequest> codeRequests) {
+		PaymentMethodRef savedMethod, Instant methodSavedAt, List<CodeRequest> codeRequests,
+		List<String> erasedCustomers) {
 
 	static final int MAX_PAYMENTS = 40;
 
@@ -35,13 +38,40 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 
 	static final int MAX_CODE_REQUESTS = 10;
 
-	/** A history stored before code requests were kept reads as having none. */
+	/**
+	 * A history stored before code requests (or erased customers) were kept reads as
+	 * having none.
+	 */
 	public PaymentHistory {
 		codeRequests = (codeRequests != null) ? codeRequests : List.of();
+		erasedCustomers = (erasedCustomers != null) ? erasedCustomers : List.of();
 	}
 
 	public static PaymentHistory empty(Msisdn msisdn) {
-		return new PaymentHistory(msisdn, List.of(), List.of(), null, null, List.of());
+		return new PaymentHistory(msisdn, List.of(), List.of(), null, null, List.of(), List.of());
+	}
+
+	/**
+	 * This history once its line is erased: no saved method (brand, last4, expiry) and no
+	 * code request any more; the saved method's Stripe customer moves to
+	 * {@link #erasedCustomers()}, for erasure to delete at Stripe whichever it reads
+	 * first.
+	 */
+	public PaymentHistory forgotten() {
+		List<String> customers = customers();
+		if (this.savedMethod == null && this.codeRequests.isEmpty() && customers.equals(this.erasedCustomers)) {
+			return this;
+		}
+		return new PaymentHistory(this.msisdn, this.payments, this.stripeEventIds, null, null, List.of(), customers);
+	}
+
+	/** Every Stripe customer this line's saved methods had, erased ones included. */
+	public List<String> customers() {
+		List<String> customers = new ArrayList<>(this.erasedCustomers);
+		if (this.savedMethod != null && !customers.contains(this.savedMethod.customerId())) {
+			customers.add(this.savedMethod.customerId());
+		}
+		return List.copyOf(customers);
 	}
 
 	/** The latest one-time code request on this line, if any. */
@@ -117,7 +147,7 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 		List<String> seen = (event.stripeEventId() != null)
 				? append(this.stripeEventIds, event.stripeEventId(), MAX_STRIPE_EVENTS) : this.stripeEventIds;
 		return new PaymentHistory(this.msisdn, append(this.payments, record, MAX_PAYMENTS), seen, method,
-				saved ? event.occurredAt() : this.methodSavedAt, this.codeRequests);
+				saved ? event.occurredAt() : this.methodSavedAt, this.codeRequests, this.erasedCustomers);
 	}
 
 	private PaymentHistory withCodeRequest(PaymentMethodCodeRequested request) {
@@ -127,7 +157,7 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 		CodeRequest code = new CodeRequest(request.eventId(), request.occurredAt(), request.keyId(),
 				request.expiresAt());
 		return new PaymentHistory(this.msisdn, this.payments, this.stripeEventIds, this.savedMethod, this.methodSavedAt,
-				append(this.codeRequests, code, MAX_CODE_REQUESTS));
+				append(this.codeRequests, code, MAX_CODE_REQUESTS), this.erasedCustomers);
 	}
 
 	/**
@@ -138,7 +168,7 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 			.map((r) -> r.requestId().equals(tried.requestId()) ? r.with(tried) : r)
 			.toList();
 		return new PaymentHistory(this.msisdn, this.payments, this.stripeEventIds, this.savedMethod, this.methodSavedAt,
-				requests);
+				requests, this.erasedCustomers);
 	}
 
 	private static PaymentRecord record(PaymentEvent event) {

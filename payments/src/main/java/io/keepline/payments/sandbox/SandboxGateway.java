@@ -162,6 +162,11 @@ public class SandboxGateway implements PaymentGateway {
 	}
 
 	@Override
+	public void deleteCustomer(String customerId) {
+		this.setups.values().removeIf((method) -> customerId.equals(method.customerId()));
+	}
+
+	@Override
 	public List<Event> listEventsSince(Instant since, List<String> types) {
 		return this.events.stream()
 			.map((payload) -> Webhook.constructEventWithoutVerification(payload))

@@ -12,6 +12,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
@@ -186,6 +187,21 @@ public class StripeGateway implements PaymentGateway {
 			.filter((r) -> !"failed".equals(r.getStatus()) && !"canceled".equals(r.getStatus()))
 			.findFirst()
 			.map((r) -> new RefundResult(r.getId(), r.getAmount()));
+	}
+
+	@Override
+	public void deleteCustomer(String customerId) {
+		try {
+			this.client.v1().customers().delete(customerId);
+		}
+		catch (InvalidRequestException ex) {
+			if (!"resource_missing".equals(ex.getCode())) {
+				throw translate(ex);
+			}
+		}
+		catch (StripeException ex) {
+			throw translate(ex);
+		}
 	}
 
 	@Override

@@ -8,10 +8,8 @@ import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.line.PaymentHistory;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,17 +21,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Two global stores, whole on every instance (RocksDB, so memory stays bounded): the
  * scheduler's line records as they are on {@code keepline.lines.v1} ({@value #LINES}, a
- * tombstone removes the line), and payments' own history folded from payment-events
- * ({@value #HISTORY}, refolded from the topic on restore). A payment event not keyed by
- * its msisdn is skipped (and logged) before it touches a history: a global store's
- * processor must not fail, or the whole application stops.
+ * tombstone removes the line and makes its history forget the holder), and payments' own
+ * history folded from payment-events ({@value #HISTORY}, refolded from the topic on
+ * restore, after the records: a line with no record is folded forgotten). A payment event
+ * not keyed by its msisdn is skipped (and logged) before it touches a history: a global
+ * store's processor must not fail, or the whole application stops.
  */
 public final class PaymentsTopology {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentsTopology.class);
 
-	/** The line records, by msisdn. */
-	public static final String LINES = "payments-line-records";
+	/**
+	 * The line records, by msisdn. Not the name of the global table it replaced
+	 * ({@code payments-line-records}, timestamped values): a new store is rebuilt from
+	 * the topic instead of reading the old one's bytes.
+	 */
+	public static final String LINES = "payments-lines";
 
 	/** The payment histories, by msisdn. */
 	public static final String HISTORY = "payments-history";
@@ -44,10 +47,9 @@ public final class PaymentsTopology {
 	}
 
 	public static void define(StreamsBuilder builder) {
-		builder.globalTable(Topics.LINES.name(), consumed(Topics.LINES),
-				Materialized.<Msisdn, LineRecord, KeyValueStore<Bytes, byte[]>>as(LINES)
-					.withKeySerde(Topics.LINES.keySerde())
-					.withValueSerde(Topics.LINES.valueSerde()));
+		builder.addGlobalStore(Stores
+			.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES), Topics.MSISDN, Topics.LINES.valueSerde())
+			.withLoggingDisabled(), Topics.LINES.name(), consumed(Topics.LINES), RecordUpdate::new);
 		builder.addGlobalStore(
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY), Topics.MSISDN, HISTORY_SERDE)
 					.withLoggingDisabled(),
@@ -58,13 +60,68 @@ public final class PaymentsTopology {
 		return Consumed.with(topic.keySerde(), topic.valueSerde());
 	}
 
-	/** Folds one payment event into its line's history. */
+	/**
+	 * The other global store, once it is open: while the global stores are restored one
+	 * after the other, a store restored later is not open yet.
+	 */
+	private static <V> KeyValueStore<Msisdn, V> openStore(ProcessorContext<Void, Void> context, String name) {
+		try {
+			KeyValueStore<Msisdn, V> store = context.getStateStore(name);
+			return (store != null && store.isOpen()) ? store : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Keeps a line's record; its tombstone (erasure) removes it and makes its history
+	 * forget the holder.
+	 */
+	private static final class RecordUpdate implements Processor<Msisdn, LineRecord, Void, Void> {
+
+		private ProcessorContext<Void, Void> context;
+
+		private KeyValueStore<Msisdn, LineRecord> lines;
+
+		@Override
+		public void init(ProcessorContext<Void, Void> context) {
+			this.context = context;
+			this.lines = context.getStateStore(LINES);
+		}
+
+		@Override
+		public void process(Record<Msisdn, LineRecord> record) {
+			if (record.key() == null) {
+				return;
+			}
+			if (record.value() != null) {
+				this.lines.put(record.key(), record.value());
+				return;
+			}
+			this.lines.delete(record.key());
+			KeyValueStore<Msisdn, PaymentHistory> histories = openStore(this.context, HISTORY);
+			PaymentHistory history = (histories != null) ? histories.get(record.key()) : null;
+			if (history != null) {
+				histories.put(record.key(), history.forgotten());
+			}
+		}
+
+	}
+
+	/**
+	 * Folds one payment event into its line's history: forgotten when the line has no
+	 * record.
+	 */
 	private static final class HistoryFold implements Processor<Msisdn, PaymentEvent, Void, Void> {
+
+		private ProcessorContext<Void, Void> context;
 
 		private KeyValueStore<Msisdn, PaymentHistory> store;
 
 		@Override
 		public void init(ProcessorContext<Void, Void> context) {
+			this.context = context;
 			this.store = context.getStateStore(HISTORY);
 		}
 
@@ -79,8 +136,19 @@ public final class PaymentsTopology {
 				return;
 			}
 			PaymentHistory history = this.store.get(record.key());
-			this.store.put(record.key(),
-					((history != null) ? history : PaymentHistory.empty(record.key())).apply(record.value()));
+			PaymentHistory folded = ((history != null) ? history : PaymentHistory.empty(record.key()))
+				.apply(record.value());
+			this.store.put(record.key(), erased(record.value()) ? folded.forgotten() : folded);
+		}
+
+		/**
+		 * Whether the event's line has no record (erased since), when the records are
+		 * open. Not compared with the registration's instant: that is the operator's
+		 * clock, and a skew would make a fresh card look like an earlier holder's.
+		 */
+		private boolean erased(PaymentEvent event) {
+			KeyValueStore<Msisdn, LineRecord> lines = openStore(this.context, LINES);
+			return lines != null && lines.get(event.msisdn()) == null;
 		}
 
 	}

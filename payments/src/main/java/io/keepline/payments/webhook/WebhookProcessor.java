@@ -7,6 +7,8 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentRefunded;
+import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.payments.gateway.GatewayUnavailableException;
 import io.keepline.payments.line.ViewUnavailableException;
 import org.slf4j.Logger;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The webhook's work without HTTP: verify the raw payload with
  * {@link Webhook#constructEvent}, map it, drop duplicates, publish and wait for Kafka's
- * acknowledgement. Also used by reconciliation (already trusted events) and benchmarks.
+ * acknowledgement. A payment for an erased line is refunded first, and its refund
+ * published after it ({@link ErasedLineRefunds}). Also used by reconciliation (already
+ * trusted events) and benchmarks.
  */
 public class WebhookProcessor {
 
@@ -33,14 +37,23 @@ public class WebhookProcessor {
 
 	private final PaymentEventPublisher publisher;
 
+	private final ErasedLineRefunds erasedLines;
+
+	/** A processor that publishes every payment as it is, erased line or not. */
 	public WebhookProcessor(String secret, long toleranceSeconds, Clock clock, StripeEventMapper mapper,
 			PublishedOutcomes outcomes, PaymentEventPublisher publisher) {
+		this(secret, toleranceSeconds, clock, mapper, outcomes, publisher, ErasedLineRefunds.NONE);
+	}
+
+	public WebhookProcessor(String secret, long toleranceSeconds, Clock clock, StripeEventMapper mapper,
+			PublishedOutcomes outcomes, PaymentEventPublisher publisher, ErasedLineRefunds erasedLines) {
 		this.secret = secret;
 		this.toleranceSeconds = toleranceSeconds;
 		this.clock = clock;
 		this.mapper = mapper;
 		this.outcomes = outcomes;
 		this.publisher = publisher;
+		this.erasedLines = erasedLines;
 	}
 
 	/** Handles one delivery: {@code payload} is the exact request body. */
@@ -94,6 +107,21 @@ public class WebhookProcessor {
 			log.warn("Payment event for {} deferred: {}", payment.msisdn(), ex.getMessage());
 			return WebhookOutcome.UNAVAILABLE;
 		}
+		Optional<PaymentRefunded> refund;
+		try {
+			refund = (payment instanceof PaymentSucceeded paid) ? this.erasedLines.refundIfErased(paid)
+					: Optional.empty();
+		}
+		catch (GatewayUnavailableException | ViewUnavailableException ex) {
+			this.outcomes.release(payment);
+			log.warn("Payment for {} deferred: {}", payment.msisdn(), ex.getMessage());
+			return WebhookOutcome.UNAVAILABLE;
+		}
+		catch (RuntimeException ex) {
+			// Stripe refused the refund: the payment is still recorded, for an operator
+			refund = Optional.empty();
+			log.error("Payment for erased line {} could not be refunded: {}", payment.msisdn(), ex.getMessage());
+		}
 		try {
 			this.publisher.publish(payment);
 		}
@@ -105,6 +133,8 @@ public class WebhookProcessor {
 		}
 		log.info("{} published for {} (Stripe event {})", payment.getClass().getSimpleName(), payment.msisdn(),
 				payment.stripeEventId());
+		// if this is lost, Stripe's own charge.refunded event publishes the refund
+		refund.ifPresent(this::publish);
 		return WebhookOutcome.PUBLISHED;
 	}
 

@@ -18,10 +18,12 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
@@ -102,6 +104,38 @@ class PaymentsTopologyTest {
 			assertThat(histories.get(LINE).payments()).singleElement()
 				.satisfies((payment) -> assertThat(payment.paymentIntentId()).isEqualTo("pi_1"));
 			assertThat(histories.get(LINE).paidBy(LocalDate.parse("2026-12-31"))).isPresent();
+		}
+	}
+
+	/**
+	 * An erased line's history keeps its payments (the duplicate checks) and the Stripe
+	 * customer to delete, not the card or the codes; an event read after the erasure, or
+	 * refolded on restore, is folded the same way.
+	 */
+	@Test
+	void aTombstoneMakesTheLinesHistoryForgetTheCardAndTheCodes() {
+		try (TopologyTestDriver driver = driver()) {
+			TestInputTopic<Msisdn, LineRecord> lines = driver.createInputTopic(Topics.LINES.name(),
+					Topics.LINES.keySerde().serializer(), Topics.LINES.valueSerde().serializer());
+			TestInputTopic<byte[], byte[]> payments = driver.createInputTopic(Topics.PAYMENT_EVENTS.name(),
+					new ByteArraySerializer(), new ByteArraySerializer());
+			lines.pipeInput(LINE, record(LINE, "2026-12-31", CycleState.OPEN));
+			payments.pipeInput(bytes(LINE.value()), json(succeeded(LINE, "pi_1")));
+			payments.pipeInput(bytes(LINE.value()), json(new PaymentMethodSaved(UUID.randomUUID(), Instant.now(), LINE,
+					new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030), "seti_1", null)));
+			KeyValueStore<Msisdn, PaymentHistory> histories = driver.getKeyValueStore(PaymentsTopology.HISTORY);
+			assertThat(histories.get(LINE).savedMethod()).isNotNull();
+
+			lines.pipeInput(LINE, (LineRecord) null);
+			payments.pipeInput(bytes(LINE.value()), json(new PaymentMethodSaved(UUID.randomUUID(), Instant.now(), LINE,
+					new PaymentMethodRef("cus_2", "pm_2", "visa", "1881", 1, 2031), "seti_2", null)));
+
+			PaymentHistory forgotten = histories.get(LINE);
+			assertThat(forgotten.savedMethod()).isNull();
+			assertThat(forgotten.methodSavedAt()).isNull();
+			assertThat(forgotten.codeRequests()).isEmpty();
+			assertThat(forgotten.customers()).containsExactly("cus_1", "cus_2");
+			assertThat(forgotten.paidBy(LocalDate.parse("2026-12-31"))).isPresent();
 		}
 	}
 

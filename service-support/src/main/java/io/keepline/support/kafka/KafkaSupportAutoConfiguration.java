@@ -1,10 +1,16 @@
 package io.keepline.support.kafka;
 
+import java.time.Duration;
+
+import io.keepline.contracts.topic.Topic;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -15,6 +21,17 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 public class KafkaSupportAutoConfiguration {
+
+	/**
+	 * Static, as a post-processor: it bounds the retention of the service's dead-letter
+	 * and retry topics before the admin creates them.
+	 */
+	@Bean
+	static HeldCopyRetention keeplineHeldCopyRetention(Environment environment) {
+		return new HeldCopyRetention(Binder.get(environment)
+			.bind(HeldCopyRetention.PROPERTY, Duration.class)
+			.orElse(Topic.HELD_COPY_RETENTION));
+	}
 
 	@Bean
 	KafkaClients keeplineKafkaClients(KafkaProperties properties,
