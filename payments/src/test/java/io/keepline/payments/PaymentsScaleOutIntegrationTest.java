@@ -241,6 +241,7 @@ class PaymentsScaleOutIntegrationTest {
 				})));
 
 		String pi = "pi_late_" + UUID.randomUUID().toString().replace("-", "");
+		stripe.paid(pi, 1500, StripeJson.metadata(line, VALID_UNTIL, "checkout"));
 		String payload = StripeJson.event("evt_" + pi, "checkout.session.completed", Instant.now(),
 				StripeJson.checkoutSession("cs_" + pi, pi, 1500, StripeJson.metadata(line, VALID_UNTIL, "checkout")));
 		assertThat(webhook(instances.get(0), payload).statusCode()).isEqualTo(200);
