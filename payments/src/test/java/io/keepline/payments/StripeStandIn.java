@@ -25,7 +25,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * A local stand-in for the Stripe API that keeps Stripe's idempotency: a request whose
  * Idempotency-Key it has seen gets the stored answer and creates nothing; a new key
  * creates a Checkout Session or a (succeeded) PaymentIntent. {@link #forgetKeys()} prunes
- * the keys as Stripe does after 24 hours.
+ * the keys as Stripe does after 24 hours. It also answers a SetupIntent that saved a card
+ * and detaches payment methods ({@link #detached()}).
  */
 final class StripeStandIn implements AutoCloseable {
 
@@ -41,6 +42,8 @@ final class StripeStandIn implements AutoCloseable {
 	private final Map<String, String> answers = new HashMap<>();
 
 	private final List<Created> created = new ArrayList<>();
+
+	private final List<String> detached = new ArrayList<>();
 
 	private final WireMockServer server;
 
@@ -67,6 +70,11 @@ final class StripeStandIn implements AutoCloseable {
 		return this.created.stream().filter((c) -> c.path().equals("/v1/checkout/sessions")).toList();
 	}
 
+	/** The ids of the payment methods detached so far, in order. */
+	synchronized List<String> detached() {
+		return List.copyOf(this.detached);
+	}
+
 	@Override
 	public void close() {
 		this.server.stop();
@@ -77,6 +85,12 @@ final class StripeStandIn implements AutoCloseable {
 		String key = request.getHeader("Idempotency-Key");
 		if (key != null && this.answers.containsKey(key)) {
 			return json(this.answers.get(key)).withHeader("Idempotent-Replayed", "true").build();
+		}
+		if (path.startsWith("/v1/setup_intents/")) {
+			return json(setupIntent(path.substring("/v1/setup_intents/".length()))).build();
+		}
+		if (path.startsWith("/v1/payment_methods/") && path.endsWith("/detach")) {
+			return detach(path.substring("/v1/payment_methods/".length(), path.length() - "/detach".length()));
 		}
 		Map<String, String> params = form(request.getBodyAsString());
 		String id = "_stand_in_" + (this.created.size() + 1);
@@ -103,6 +117,40 @@ final class StripeStandIn implements AutoCloseable {
 			this.answers.put(key, body);
 		}
 		return json(body).build();
+	}
+
+	/**
+	 * A succeeded SetupIntent {@code seti_x} that saved card {@code pm_x} for customer
+	 * {@code cus_x}, its payment method expanded.
+	 */
+	private static String setupIntent(String id) {
+		String suffix = id.startsWith("seti_") ? id.substring("seti_".length()) : id;
+		return """
+				{"id": "%1$s", "object": "setup_intent", "status": "succeeded", "customer": "cus_%2$s",
+				 "usage": "off_session",
+				 "payment_method": {"id": "pm_%2$s", "object": "payment_method", "type": "card", "customer": "cus_%2$s",
+				   "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2030, "country": "BE"}}}"""
+			.formatted(id, suffix);
+	}
+
+	/**
+	 * Detaches a payment method once; detaching it again is Stripe's 400 "not attached".
+	 */
+	private ResponseDefinition detach(String id) {
+		if (this.detached.contains(id)) {
+			return aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"""
+								{"error": {"type": "invalid_request_error", "code": "payment_method_unexpected_state",
+								 "message": "The payment method you provided is not attached to a customer so detachment is impossible."}}""")
+				.build();
+		}
+		this.detached.add(id);
+		return json("""
+				{"id": "%s", "object": "payment_method", "type": "card", "customer": null,
+				 "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2030}}""".formatted(id))
+			.build();
 	}
 
 	private static ResponseDefinitionBuilder json(String body) {
