@@ -10,6 +10,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
@@ -97,6 +98,22 @@ public class StripeGateway implements PaymentGateway {
 		}
 		String last4 = (method.getSepaDebit() != null) ? method.getSepaDebit().getLast4() : null;
 		return new PaymentMethodRef(customer, method.getId(), method.getType(), last4, 0, 0);
+	}
+
+	@Override
+	public void detachPaymentMethod(String paymentMethodId) {
+		try {
+			this.client.v1().paymentMethods().detach(paymentMethodId);
+		}
+		catch (InvalidRequestException ex) {
+			// already detached (or gone): it can no longer be charged either way
+			if (ex.getStatusCode() == null || ex.getStatusCode() >= 500) {
+				throw translate(ex);
+			}
+		}
+		catch (StripeException ex) {
+			throw translate(ex);
+		}
 	}
 
 	@Override
