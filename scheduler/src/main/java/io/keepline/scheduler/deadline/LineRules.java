@@ -233,8 +233,7 @@ public final class LineRules {
 		boolean newer = line.profileAt == null || !at.isBefore(line.profileAt);
 		boolean afterCancellation = line.cancelledAt != null && at.isAfter(line.cancelledAt);
 		if (line.registeredAt != null && newer && (afterCancellation || !Holders.same(line.holder, event.holder()))) {
-			// a recycled number or a new watch: nothing of the previous holder carries
-			// over
+			// a recycled number or a new watch: nothing of the previous holder is kept
 			line.forgetHolder(true);
 		}
 		if (newer) {
