@@ -8,6 +8,7 @@ import io.keepline.contracts.topic.Topics;
 import io.keepline.ingest.ownership.OwnershipView;
 import io.keepline.ingest.validation.LineEventValidator;
 import io.keepline.ingest.validation.LineOwners;
+import io.keepline.support.plans.Plans;
 import io.keepline.support.startup.StartupFacts;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -25,8 +26,8 @@ import org.springframework.core.env.Environment;
 class IngestConfiguration {
 
 	@Bean
-	LineEventValidator lineEventValidator(LineOwners owners) {
-		return new LineEventValidator(owners);
+	LineEventValidator lineEventValidator(LineOwners owners, Plans plans) {
+		return new LineEventValidator(owners, plans);
 	}
 
 	@Bean

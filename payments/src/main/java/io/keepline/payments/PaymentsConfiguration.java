@@ -7,6 +7,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.gateway.PaymentGateway;
+import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.webhook.ErasedLineRefunds;
 import io.keepline.payments.webhook.KafkaPaymentEventPublisher;
@@ -62,9 +63,10 @@ class PaymentsConfiguration {
 
 	@Bean
 	WebhookProcessor webhookProcessor(PaymentsSettings settings, Clock clock, PaymentGateway gateway,
-			PaymentHistoryLookup histories, PaymentEventPublisher publisher, ErasedLineRefunds erasedLines) {
+			PaymentHistoryLookup histories, LineRecordLookup lines, PaymentEventPublisher publisher,
+			ErasedLineRefunds erasedLines) {
 		return new WebhookProcessor(settings.stripe().webhookSecret(), settings.stripe().webhookToleranceSeconds(),
-				clock, new StripeEventMapper(gateway), new PublishedOutcomes(histories, 100_000), publisher,
+				clock, new StripeEventMapper(gateway, lines), new PublishedOutcomes(histories, 100_000), publisher,
 				erasedLines);
 	}
 

@@ -32,6 +32,7 @@ import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -490,11 +491,15 @@ class PaymentsIntegrationTest {
 			.get();
 	}
 
-	/** The line's record, as the scheduler writes it: the current cycle open. */
+	/**
+	 * The line's record, as the scheduler writes it: the current cycle open, the holder's
+	 * card saved for automatic renewal.
+	 */
 	private static LineRecord record(Msisdn msisdn, HolderLocale locale) {
 		Holder holder = new Holder("Li Wei", "li@example.com", null, null, locale, ZoneId.of("Europe/Brussels"));
 		return new LineRecord(msisdn, OperatorId.of("orange"), "orange-prepaid-15", VALID_UNTIL, CycleState.OPEN,
-				Money.of(1500, "EUR"), AutoRenewal.OFF, holder, Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
+				Money.of(1500, "EUR"), new AutoRenewal(true, true, new SavedMethod("visa", "4242", 12, 2030)), holder,
+				Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
 	}
 
 	private static void write(LineRecord record) throws Exception {

@@ -32,6 +32,7 @@ import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
@@ -254,8 +255,9 @@ class PaymentsLifecycleIntegrationTest {
 	private static void stubCharge(AutoRenewalDue due) throws Exception {
 		Holder holder = new Holder(null, "h@example.com", null, null, HolderLocale.EN, ZoneId.of("Europe/Brussels"));
 		LineRecord record = new LineRecord(due.msisdn(), OperatorId.of("orange"), "orange-prepaid-15", VALID_UNTIL,
-				CycleState.OPEN, Money.of(1500, "EUR"), AutoRenewal.OFF, holder, Instant.parse("2026-01-01T00:00:00Z"),
-				Instant.now());
+				CycleState.OPEN, Money.of(1500, "EUR"),
+				new AutoRenewal(true, true, new SavedMethod("visa", "4242", 12, 2030)), holder,
+				Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
 		producer
 			.send(new ProducerRecord<>(Topics.LINES.name(),
 					Topics.LINES.keySerde().serializer().serialize(null, record.msisdn()),

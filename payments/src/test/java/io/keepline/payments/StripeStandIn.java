@@ -38,7 +38,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * pages with {@code starting_after}, newest first. {@link #outage} and
  * {@link #loseAnswers} make it fail as Stripe does. Customers that a test
  * {@link #addCustomer adds} can be deleted once ({@code DELETE /v1/customers/{id}}); an
- * unknown or deleted one is Stripe's 404 {@code resource_missing}.
+ * unknown or deleted one is Stripe's 404 {@code resource_missing}. It also answers a
+ * SetupIntent that saved a card and detaches payment methods ({@link #detached()}).
  */
 final class StripeStandIn implements AutoCloseable {
 
@@ -74,6 +75,8 @@ final class StripeStandIn implements AutoCloseable {
 	private final Set<String> customers = new HashSet<>();
 
 	private final List<String> deletedCustomers = new ArrayList<>();
+
+	private final List<String> detached = new ArrayList<>();
 
 	private final WireMockServer server;
 
@@ -165,6 +168,11 @@ final class StripeStandIn implements AutoCloseable {
 		return List.copyOf(this.deletedCustomers);
 	}
 
+	/** The ids of the payment methods detached so far, in order. */
+	synchronized List<String> detached() {
+		return List.copyOf(this.detached);
+	}
+
 	@Override
 	public void close() {
 		this.server.stop();
@@ -174,6 +182,16 @@ final class StripeStandIn implements AutoCloseable {
 		URI url = URI.create(request.getUrl());
 		String path = url.getPath();
 		this.answers.values().removeIf((saved) -> saved.at().plus(Duration.ofHours(24)).isBefore(this.now));
+		if (path.startsWith("/v1/setup_intents/")) {
+			return respond(this.down ? serverError()
+					: new Answer(200, setupIntent(path.substring("/v1/setup_intents/".length()))))
+				.build();
+		}
+		if (path.startsWith("/v1/payment_methods/") && path.endsWith("/detach")) {
+			return respond(this.down ? serverError()
+					: detach(path.substring("/v1/payment_methods/".length(), path.length() - "/detach".length())))
+				.build();
+		}
 		if (RequestMethod.GET.equals(request.getMethod())) {
 			return respond(this.down ? serverError() : list(path, form(url.getRawQuery()))).build();
 		}
@@ -334,6 +352,34 @@ final class StripeStandIn implements AutoCloseable {
 		this.deletedCustomers.add(id);
 		return new Answer(200, """
 				{"id": "%s", "object": "customer", "deleted": true}""".formatted(id));
+	}
+
+	/**
+	 * A succeeded SetupIntent {@code seti_x} that saved card {@code pm_x} for customer
+	 * {@code cus_x}, its payment method expanded.
+	 */
+	private static String setupIntent(String id) {
+		String suffix = id.startsWith("seti_") ? id.substring("seti_".length()) : id;
+		return """
+				{"id": "%1$s", "object": "setup_intent", "status": "succeeded", "customer": "cus_%2$s",
+				 "usage": "off_session",
+				 "payment_method": {"id": "pm_%2$s", "object": "payment_method", "type": "card", "customer": "cus_%2$s",
+				   "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2030, "country": "BE"}}}"""
+			.formatted(id, suffix);
+	}
+
+	/**
+	 * Detaches a payment method once; detaching it again is Stripe's 400 "not attached".
+	 */
+	private Answer detach(String id) {
+		if (this.detached.contains(id)) {
+			return error(400, "invalid_request_error", "payment_method_unexpected_state",
+					"The payment method you provided is not attached to a customer so detachment is impossible.");
+		}
+		this.detached.add(id);
+		return new Answer(200, """
+				{"id": "%s", "object": "payment_method", "type": "card", "customer": null,
+				 "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2030}}""".formatted(id));
 	}
 
 	private Answer serverError() {

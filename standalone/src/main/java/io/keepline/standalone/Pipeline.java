@@ -84,7 +84,8 @@ public final class Pipeline implements AutoCloseable {
 			String adminToken = (this.settings.secrets().adminToken() != null) ? this.settings.secrets().adminToken()
 					: SecretFile.readOrCreate(this.settings.dataDir(), SecretFile.ADMIN_TOKEN);
 			this.properties = new ServiceProperties(this.settings, this.broker.bootstrapServers(), linkSecret, smtpHost,
-					smtpPort, consoleUrl() + ConsoleSettings.SMS_PATH, this.consoleToken, adminToken, noticeRoutes);
+					smtpPort, consoleUrl() + ConsoleSettings.SMS_PATH, this.consoleToken, adminToken, noticeRoutes,
+					(this.settings.seeds() != null) ? this.settings.seeds().plansFile(this.settings.dataDir()) : null);
 			startApplications(linkSecret);
 			loadSeeds();
 			return this;

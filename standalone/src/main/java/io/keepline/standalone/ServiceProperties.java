@@ -20,9 +20,12 @@ import java.util.Map;
  * the Twilio auth token
  * @param adminToken the token that shows and replays dead letters on the management ports
  * @param noticeRoutes where ingest sends each operator's notices, and their keys
+ * @param plansFile the seeds' plans, every service's {@code keepline.plans.file} (null
+ * without seeds)
  */
 record ServiceProperties(StandaloneSettings settings, String bootstrapServers, String linkSecret, String smtpHost,
-		int smtpPort, String smsBaseUrl, String consoleToken, String adminToken, OperatorNoticeRoutes noticeRoutes) {
+		int smtpPort, String smsBaseUrl, String consoleToken, String adminToken, OperatorNoticeRoutes noticeRoutes,
+		Path plansFile) {
 
 	Map<String, String> ingest() {
 		Map<String, String> properties = service("ingest", this.settings.ports().ingest(),
@@ -118,6 +121,9 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		Map<String, String> properties = common(service, port);
 		properties.put("management.server.port", Integer.toString(managementPort));
 		properties.put("keepline.admin.token", this.adminToken);
+		if (this.plansFile != null) {
+			properties.put("keepline.plans.file", this.plansFile.toString());
+		}
 		return properties;
 	}
 

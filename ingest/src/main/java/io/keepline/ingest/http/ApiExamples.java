@@ -8,7 +8,9 @@ final class ApiExamples {
 	static final String REASONS = "required, wrong_type, blank, too_long, unknown_field, unknown_type, invalid_uuid, "
 			+ "invalid_instant, in_future, not_e164, invalid_msisdn, not_mobile, operator_mismatch, "
 			+ "line_of_another_operator (the msisdn is a line another operator registered), invalid_date, "
-			+ "too_far_ahead, not_positive, invalid_currency, no_channel, invalid_email, invalid_url, not_https, "
+			+ "too_far_ahead, not_positive, invalid_currency, unsupported_currency (a currency Stripe does not charge in), "
+			+ "above_max_price:<cap in minor units> (renewalPrice.amountCents is over the plan's maxPrice or the default "
+			+ "cap), not_plan_currency:<code> (renewalPrice.currency is not the plan's), no_channel, invalid_email, invalid_url, not_https, "
 			+ "unsupported_locale, invalid_time_zone, lead_days_empty, lead_days_too_many, "
 			+ "lead_days_out_of_range, lead_days_duplicate.";
 

@@ -80,6 +80,10 @@ final class Formats {
 		if (currency == null) {
 			problems.add(path, Reasons.INVALID_CURRENCY);
 		}
+		else if (!StripeCurrencies.accepts(currency)) {
+			problems.add(path, Reasons.UNSUPPORTED_CURRENCY);
+			return null;
+		}
 		return currency;
 	}
 

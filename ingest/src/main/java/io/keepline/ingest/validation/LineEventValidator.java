@@ -13,14 +13,16 @@ import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.line.LineOwnership;
 import io.keepline.contracts.line.LineRegistered;
+import io.keepline.support.plans.Plans;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Checks one operator item of the wire format field by field, listing every problem with
  * its own reason code, and builds the {@link LineEvent} only when there is none; which
  * fields each type has comes from contracts ({@link WireSchema}). An item for a line the
- * sender may not change ({@link LineOwnership}) is refused on its {@code msisdn}. Shared
- * by the HTTP, CSV and Kafka paths; thread-safe.
+ * sender may not change ({@link LineOwnership}) is refused on its {@code msisdn}, a
+ * renewal price over its plan's cap on {@code renewalPrice} ({@link PriceCap}). Shared by
+ * the HTTP, CSV and Kafka paths; thread-safe.
  */
 public final class LineEventValidator {
 
@@ -38,13 +40,25 @@ public final class LineEventValidator {
 
 	private final WireSchema schema;
 
+	private final PriceCap priceCap;
+
+	/** A validator that caps prices at the default cap only (no plans). */
 	public LineEventValidator(LineOwners owners) {
-		this(owners, LINE_EVENTS);
+		this(owners, Plans.empty(Plans.DEFAULT_MAX_PRICE));
+	}
+
+	public LineEventValidator(LineOwners owners, Plans plans) {
+		this(owners, LINE_EVENTS, plans);
 	}
 
 	LineEventValidator(LineOwners owners, WireSchema schema) {
+		this(owners, schema, Plans.empty(Plans.DEFAULT_MAX_PRICE));
+	}
+
+	private LineEventValidator(LineOwners owners, WireSchema schema, Plans plans) {
 		this.owners = owners;
 		this.schema = schema;
+		this.priceCap = new PriceCap(plans);
 	}
 
 	/**
@@ -69,6 +83,9 @@ public final class LineEventValidator {
 		if (read.msisdn() != null && read.type() != null && !LineOwnership.allows(this.owners.owner(read.msisdn()),
 				operator, read.type().type() == LineRegistered.class)) {
 			reading.problems().add("msisdn", Reasons.LINE_OF_ANOTHER_OPERATOR);
+		}
+		if (read.event() instanceof LineRegistered registered) {
+			this.priceCap.check(registered, reading.problems());
 		}
 		if (!reading.problems().isEmpty()) {
 			return Validation.rejected(read.eventId(), reading.problems().list());

@@ -48,6 +48,21 @@ public final class Reasons {
 
 	public static final String INVALID_CURRENCY = "invalid_currency";
 
+	/** An ISO 4217 code Stripe does not charge in. */
+	public static final String UNSUPPORTED_CURRENCY = "unsupported_currency";
+
+	/**
+	 * The renewal price is over its plan's cap (or the default cap); the reason goes on
+	 * with the cap in minor units: {@code above_max_price:3000}.
+	 */
+	public static final String ABOVE_MAX_PRICE = "above_max_price";
+
+	/**
+	 * The renewal price is not in the currency its plan is sold in; the reason goes on
+	 * with the plan's currency: {@code not_plan_currency:EUR}.
+	 */
+	public static final String NOT_PLAN_CURRENCY = "not_plan_currency";
+
 	public static final String NO_CHANNEL = "no_channel";
 
 	public static final String INVALID_EMAIL = "invalid_email";

@@ -1,5 +1,6 @@
 package io.keepline.payments.gateway;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,12 @@ public final class CycleMetadata {
 	/** The automatic renewal attempt. */
 	public static final String ATTEMPT = "keepline_attempt";
 
+	/**
+	 * The instant (ISO-8601) of the registration a setup session was created for: a
+	 * method saved for an earlier registration than the line's current one is refused.
+	 */
+	public static final String REGISTERED_AT = "keepline_registered_at";
+
 	private CycleMetadata() {
 	}
 
@@ -34,6 +41,18 @@ public final class CycleMetadata {
 		metadata.put(SOURCE, (source == PaymentSource.CHECKOUT) ? "checkout" : "auto_renewal");
 		if (attempt != null) {
 			metadata.put(ATTEMPT, attempt.toString());
+		}
+		return metadata;
+	}
+
+	/**
+	 * The metadata of a setup session: the cycle, and the registration it was created
+	 * for.
+	 */
+	public static Map<String, String> setup(CycleId cycle, Instant registeredAt) {
+		Map<String, String> metadata = of(cycle, PaymentSource.AUTO_RENEWAL, null);
+		if (registeredAt != null) {
+			metadata.put(REGISTERED_AT, registeredAt.toString());
 		}
 		return metadata;
 	}

@@ -24,6 +24,12 @@ public interface PaymentGateway {
 	/** The payment method a completed setup saved, with what a holder recognises. */
 	PaymentMethodRef savedMethod(String setupIntentId);
 
+	/**
+	 * Detaches a saved payment method from its customer, so it can never be charged
+	 * again; one already detached is not an error.
+	 */
+	void detachPaymentMethod(String paymentMethodId);
+
 	/** Charges a saved method off-session; declines are an outcome, not an exception. */
 	ChargeOutcome chargeOffSession(OffSessionCharge charge);
 

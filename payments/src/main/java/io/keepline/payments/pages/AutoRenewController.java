@@ -102,11 +102,18 @@ class AutoRenewController {
 		CheckoutWindow window = CheckoutWindow.current(this.clock, this.settings.checkoutReuseWindow());
 		String status = this.cycles.statusUrl(cycle, window);
 		String customer = history.customerSince(line.registeredAt()).orElse(null);
+		// the registration is part of the key: a new holder of the number never gets the
+		// previous holder's session
 		HostedSession session = this.gateway
-			.createSetupSession(new SetupRequest(cycle, line.holder().locale(), customer, status + "?setup=success",
-					status + "?setup=cancelled", "setup:" + cycle.asString() + ":" + window.number()));
+			.createSetupSession(new SetupRequest(cycle, line.holder().locale(), customer, line.price().currency(),
+					line.registeredAt(), status + "?setup=success", status + "?setup=cancelled",
+					"setup:" + cycle.asString() + ":" + registration(line) + ":" + window.number()));
 		log.info("Setup session {} for {}", session.id(), cycle);
 		return Pages.redirect(session.url());
+	}
+
+	private static long registration(LineRecord line) {
+		return (line.registeredAt() != null) ? line.registeredAt().toEpochMilli() : 0;
 	}
 
 	private static ModelAndView page(String token, LineRecord line, HttpStatus status, String noticeKey,

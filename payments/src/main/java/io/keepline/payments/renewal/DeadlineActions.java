@@ -3,9 +3,11 @@ package io.keepline.payments.renewal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
@@ -14,8 +16,10 @@ import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -41,18 +45,18 @@ import org.slf4j.LoggerFactory;
 /**
  * What payments does about scheduler decisions: charge an {@link AutoRenewalDue}
  * off-session with its idempotency key, only while the line record says its cycle is the
- * current one and still open, payments has no payment of it in its history and the event
- * is younger than {@code maxAge} (else the skip is logged and counted in
- * {@value #SKIPPED}); refund a {@link RefundDue} with {@code refund:{paymentIntentId}},
- * and publish the outcome through the same duplicate checks as the webhook. A transient
- * Stripe failure is thrown ({@link GatewayUnavailableException}) and the action becomes
- * {@link Unsettled}: {@link #settle} then asks Stripe what became of it before it sends
- * it again, under the same key first and under a new one only when that key answered a
- * 5xx again while Stripe answered the lookup (Stripe keeps a 5xx under its key for 24
- * hours) and Stripe has no PaymentIntent or refund for it; it publishes a retryable
- * {@code gateway_unavailable} failure for a charge still unsettled at the deadline. An
- * outcome that could not be published is an {@link OutcomeNotRecordedException}, retried
- * until it is.
+ * current one and still open, at the record's price, with the method its current holder
+ * saved, payments has no payment of it in its history and the event is younger than
+ * {@code maxAge} (else the skip is logged and counted in {@value #SKIPPED}); refund a
+ * {@link RefundDue} with {@code refund:{paymentIntentId}}, and publish the outcome
+ * through the same duplicate checks as the webhook. A transient Stripe failure is thrown
+ * ({@link GatewayUnavailableException}) and the action becomes {@link Unsettled}:
+ * {@link #settle} then asks Stripe what became of it before it sends it again, under the
+ * same key first and under a new one only when that key answered a 5xx again while Stripe
+ * answered the lookup (Stripe keeps a 5xx under its key for 24 hours) and Stripe has no
+ * PaymentIntent or refund for it; it publishes a retryable {@code gateway_unavailable}
+ * failure for a charge still unsettled at the deadline. An outcome that could not be
+ * published is an {@link OutcomeNotRecordedException}, retried until it is.
  */
 public class DeadlineActions {
 
@@ -270,10 +274,27 @@ public class DeadlineActions {
 		if (line.cycleState() != CycleState.OPEN) {
 			return Optional.of(SkipReason.NOT_OPEN);
 		}
+		if (!line.price().equals(due.price())) {
+			return Optional.of(SkipReason.PRICE_CHANGED);
+		}
+		if (!holdersMethod(line.autoRenewal(), due.paymentMethod())) {
+			return Optional.of(SkipReason.METHOD_CHANGED);
+		}
 		if (this.histories.history(due.msisdn()).flatMap((h) -> h.paidBy(due.validUntil())).isPresent()) {
 			return Optional.of(SkipReason.ALREADY_PAID);
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether {@code method} is the one the line's current holder saved and still has
+	 * automatic renewal with.
+	 */
+	private static boolean holdersMethod(AutoRenewal renewal, PaymentMethodRef method) {
+		SavedMethod saved = renewal.method();
+		return renewal.active() && method != null
+				&& saved.brand().equals(Objects.requireNonNullElse(method.brand(), ""))
+				&& saved.last4().equals(Objects.requireNonNullElse(method.last4(), ""));
 	}
 
 	private void refund(RefundDue due) {
@@ -297,7 +318,7 @@ public class DeadlineActions {
 	}
 
 	private void refunded(RefundDue due, RefundResult refund) {
-		log.info("Refunded payment {} of already paid {}", due.paymentIntentId(), due.cycle());
+		log.info("Refunded payment {} of {} ({})", due.paymentIntentId(), due.cycle(), due.reason());
 		publish(new PaymentRefunded(id("refund:" + due.paymentIntentId()), this.clock.instant(), due.msisdn(),
 				due.validUntil(), due.amount(), due.paymentIntentId(), refund.refundId(), null, due.reason()));
 	}
@@ -330,6 +351,18 @@ public class DeadlineActions {
 
 		/** The cycle is renewed, pending, lapsed or the line cancelled. */
 		NOT_OPEN("not_open"),
+
+		/**
+		 * The amount or currency to charge is not the price in the line record: nothing
+		 * is charged that the record does not show.
+		 */
+		PRICE_CHANGED("price_changed"),
+
+		/**
+		 * The method to charge is not the one the line's current holder saved (or they
+		 * have none): a card of a previous holder is never charged.
+		 */
+		METHOD_CHANGED("method_changed"),
 
 		/**
 		 * Payments already published a payment for the cycle that the record does not

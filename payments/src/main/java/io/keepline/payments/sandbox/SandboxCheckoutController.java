@@ -3,6 +3,7 @@ package io.keepline.payments.sandbox;
 import java.util.Optional;
 
 import io.keepline.payments.gateway.GatewayUnavailableException;
+import io.keepline.payments.gateway.PaymentMethodTypes;
 import io.keepline.payments.gateway.PaymentGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ class SandboxCheckoutController {
 		ModelAndView page = new ModelAndView("sandbox-checkout");
 		page.addObject("checkout", session);
 		page.addObject("maskedNumber", session.cycle().msisdn().masked());
+		page.addObject("methods", PaymentMethodTypes.forCurrency(session.currency()));
 		return page;
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.stripe.Stripe;
 import io.keepline.contracts.json.EventJson;
+import io.keepline.payments.gateway.PaymentMethodTypes;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,8 +33,7 @@ final class SandboxEvents {
 			object.put("amount_total", session.amount().amountCents());
 			object.put("amount_subtotal", session.amount().amountCents());
 		}
-		object.put("currency", (session.amount() != null)
-				? session.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT) : "eur");
+		object.put("currency", session.currency().getCurrencyCode().toLowerCase(Locale.ROOT));
 		object.put("client_reference_id", session.cycle().asString());
 		object.put("created", at.getEpochSecond());
 		object.put("expires_at", at.getEpochSecond() + 86_400);
@@ -41,7 +41,7 @@ final class SandboxEvents {
 		object.put("locale", session.locale().code());
 		object.put("payment_intent", paymentIntentId);
 		object.put("setup_intent", setupIntentId);
-		object.putArray("payment_method_types").add("card").add("bancontact");
+		PaymentMethodTypes.forCurrency(session.currency()).forEach(object.putArray("payment_method_types")::add);
 		object.put("success_url", session.successUrl());
 		object.put("cancel_url", session.cancelUrl());
 		object.putNull("url");

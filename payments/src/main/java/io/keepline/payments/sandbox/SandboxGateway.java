@@ -56,6 +56,8 @@ public class SandboxGateway implements PaymentGateway {
 
 	private final List<String> events = new CopyOnWriteArrayList<>();
 
+	private final List<String> detached = new CopyOnWriteArrayList<>();
+
 	public SandboxGateway(LinkSettings links, String webhookSecret, Clock clock, HttpClient http) {
 		this.links = links;
 		this.webhookSecret = webhookSecret;
@@ -67,8 +69,10 @@ public class SandboxGateway implements PaymentGateway {
 	public HostedSession createCheckoutSession(CheckoutRequest request) {
 		String id = this.sessionsByKey.computeIfAbsent(request.idempotencyKey(), (key) -> {
 			String sessionId = "cs_sandbox_" + id(key);
-			this.sessions.put(sessionId, new SandboxSession(sessionId, false, request.cycle(), request.price(),
-					request.locale(), request.successUrl(), request.cancelUrl()));
+			this.sessions.put(sessionId,
+					new SandboxSession(sessionId, false, request.cycle(), request.price(), request.price().currency(),
+							request.locale(), request.successUrl(), request.cancelUrl(),
+							CycleMetadata.of(request.cycle(), PaymentSource.CHECKOUT, null)));
 			return sessionId;
 		});
 		return new HostedSession(id, this.links.url("/sandbox/checkout/" + id));
@@ -78,8 +82,10 @@ public class SandboxGateway implements PaymentGateway {
 	public HostedSession createSetupSession(SetupRequest request) {
 		String id = this.sessionsByKey.computeIfAbsent(request.idempotencyKey(), (key) -> {
 			String sessionId = "cs_sandbox_" + id(key);
-			this.sessions.put(sessionId, new SandboxSession(sessionId, true, request.cycle(), null, request.locale(),
-					request.successUrl(), request.cancelUrl()));
+			this.sessions.put(sessionId,
+					new SandboxSession(sessionId, true, request.cycle(), null, request.currency(), request.locale(),
+							request.successUrl(), request.cancelUrl(),
+							CycleMetadata.setup(request.cycle(), request.registeredAt())));
 			return sessionId;
 		});
 		return new HostedSession(id, this.links.url("/sandbox/checkout/" + id));
@@ -95,7 +101,6 @@ public class SandboxGateway implements PaymentGateway {
 	 */
 	public String complete(SandboxSession session) {
 		Instant now = this.clock.instant();
-		PaymentSource source = session.setup() ? PaymentSource.AUTO_RENEWAL : PaymentSource.CHECKOUT;
 		String setupIntent = session.setup() ? "seti_sandbox_" + id(session.id()) : null;
 		if (setupIntent != null) {
 			int year = now.atZone(this.clock.getZone()).getYear() + 3;
@@ -103,8 +108,7 @@ public class SandboxGateway implements PaymentGateway {
 					"pm_sandbox_" + id(session.id()), "visa", "4242", 12, year));
 		}
 		String payload = SandboxEvents.checkoutCompleted("evt_sandbox_" + id(session.id()), now, session,
-				session.setup() ? null : "pi_sandbox_" + id(session.id()), setupIntent,
-				CycleMetadata.of(session.cycle(), source, null));
+				session.setup() ? null : "pi_sandbox_" + id(session.id()), setupIntent, session.metadata());
 		this.events.add(payload);
 		post(payload, now);
 		return session.successUrl();
@@ -139,6 +143,16 @@ public class SandboxGateway implements PaymentGateway {
 			throw new IllegalStateException("unknown sandbox setup intent " + setupIntentId);
 		}
 		return method;
+	}
+
+	@Override
+	public void detachPaymentMethod(String paymentMethodId) {
+		this.detached.add(paymentMethodId);
+	}
+
+	/** The payment methods detached so far. */
+	public List<String> detached() {
+		return List.copyOf(this.detached);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.keepline.payments.stripe;
 
+import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 
 import com.stripe.param.checkout.SessionCreateParams;
@@ -12,11 +14,14 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.payments.gateway.CheckoutRequest;
 import io.keepline.payments.gateway.CycleMetadata;
+import io.keepline.payments.gateway.PaymentMethodTypes;
 import io.keepline.payments.gateway.SetupRequest;
 
 /**
- * Checkout Session parameters: card and Bancontact, EUR, the cycle in metadata of the
- * session and of the intent it creates, in the holder's language.
+ * Checkout Session parameters: in the line's currency, a card always and Bancontact for
+ * EUR ({@link PaymentMethodTypes}), the cycle in metadata of the session and of the
+ * intent it creates (and, in setup mode, the registration it is for), in the holder's
+ * language.
  */
 final class CheckoutParams {
 
@@ -36,8 +41,7 @@ final class CheckoutParams {
 			.build();
 		return SessionCreateParams.builder()
 			.setMode(Mode.PAYMENT)
-			.addPaymentMethodType(PaymentMethodType.CARD)
-			.addPaymentMethodType(PaymentMethodType.BANCONTACT)
+			.addAllPaymentMethodType(types(request.price().currency()))
 			.addLineItem(LineItem.builder().setQuantity(1L).setPriceData(price).build())
 			.setClientReferenceId(request.cycle().asString())
 			.putAllMetadata(metadata)
@@ -49,12 +53,11 @@ final class CheckoutParams {
 	}
 
 	static SessionCreateParams setup(SetupRequest request) {
-		var metadata = CycleMetadata.of(request.cycle(), PaymentSource.AUTO_RENEWAL, null);
+		var metadata = CycleMetadata.setup(request.cycle(), request.registeredAt());
 		SessionCreateParams.Builder builder = SessionCreateParams.builder()
 			.setMode(Mode.SETUP)
-			.setCurrency("eur")
-			.addPaymentMethodType(PaymentMethodType.CARD)
-			.addPaymentMethodType(PaymentMethodType.BANCONTACT)
+			.setCurrency(request.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+			.addAllPaymentMethodType(types(request.currency()))
 			.setClientReferenceId(request.cycle().asString())
 			.putAllMetadata(metadata)
 			.setSetupIntentData(SessionCreateParams.SetupIntentData.builder().putAllMetadata(metadata).build())
@@ -68,6 +71,13 @@ final class CheckoutParams {
 			builder.setCustomerCreation(SessionCreateParams.CustomerCreation.ALWAYS);
 		}
 		return builder.build();
+	}
+
+	private static List<PaymentMethodType> types(Currency currency) {
+		return PaymentMethodTypes.forCurrency(currency)
+			.stream()
+			.map((type) -> PaymentMethodType.valueOf(type.toUpperCase(Locale.ROOT)))
+			.toList();
 	}
 
 	private static SessionCreateParams.Locale locale(HolderLocale locale) {

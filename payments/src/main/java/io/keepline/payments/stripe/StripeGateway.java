@@ -106,6 +106,22 @@ public class StripeGateway implements PaymentGateway {
 	}
 
 	@Override
+	public void detachPaymentMethod(String paymentMethodId) {
+		try {
+			this.client.v1().paymentMethods().detach(paymentMethodId);
+		}
+		catch (InvalidRequestException ex) {
+			// already detached (or gone): it can no longer be charged either way
+			if (ex.getStatusCode() == null || ex.getStatusCode() >= 500) {
+				throw translate(ex);
+			}
+		}
+		catch (StripeException ex) {
+			throw translate(ex);
+		}
+	}
+
+	@Override
 	public ChargeOutcome chargeOffSession(OffSessionCharge charge) {
 		PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
 			.setAmount(charge.amount().amountCents())

@@ -32,12 +32,17 @@ import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.payments.gateway.CycleMetadata;
 import io.keepline.payments.gateway.DeclineCodes;
 import io.keepline.payments.gateway.PaymentGateway;
+import io.keepline.payments.line.LineRecordLookup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a verified Stripe event into the payment event it means, or nothing for types and
  * objects that are not Keepline's. The Keepline event id is derived from the Stripe event
  * id, so a replay maps to the same event; a handled type whose object this mapper has no
- * branch for is an {@link UnhandledTypeException}.
+ * branch for is an {@link UnhandledTypeException}. A method saved for a line without a
+ * current registration, or for an earlier one, is detached and maps to nothing
+ * ({@link SetupRegistrations}).
  */
 public class StripeEventMapper {
 
@@ -46,10 +51,15 @@ public class StripeEventMapper {
 			"checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
 			"payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded");
 
+	private static final Logger log = LoggerFactory.getLogger(StripeEventMapper.class);
+
 	private final PaymentGateway gateway;
 
-	public StripeEventMapper(PaymentGateway gateway) {
+	private final SetupRegistrations registrations;
+
+	public StripeEventMapper(PaymentGateway gateway, LineRecordLookup lines) {
 		this.gateway = gateway;
+		this.registrations = new SetupRegistrations(lines);
 	}
 
 	public Optional<PaymentEvent> map(Event event) {
@@ -81,6 +91,13 @@ public class StripeEventMapper {
 				return Optional.empty();
 			}
 			PaymentMethodRef method = this.gateway.savedMethod(session.getSetupIntent());
+			Optional<String> refusal = this.registrations.refusal(cycle.msisdn(), session.getMetadata());
+			if (refusal.isPresent()) {
+				this.gateway.detachPaymentMethod(method.paymentMethodId());
+				log.info("Payment method saved for {} refused ({}) and detached at Stripe", cycle.msisdn().masked(),
+						refusal.get());
+				return Optional.empty();
+			}
 			return Optional.of(new PaymentMethodSaved(eventId, at, cycle.msisdn(), method, session.getSetupIntent(),
 					event.getId()));
 		}

@@ -83,7 +83,7 @@ public class WebhookProcessor {
 			log.warn("Stripe event {} ({}) rejected: {}", event.getId(), event.getType(), ex.getMessage());
 			return WebhookOutcome.REJECTED;
 		}
-		catch (GatewayUnavailableException ex) {
+		catch (GatewayUnavailableException | ViewUnavailableException ex) {
 			log.warn("Stripe event {} deferred: {}", event.getId(), ex.getMessage());
 			return WebhookOutcome.UNAVAILABLE;
 		}

@@ -43,8 +43,8 @@ class ReconciliationTest {
 	private final List<PaymentEvent> published = new ArrayList<>();
 
 	private final WebhookProcessor processor = new WebhookProcessor("whsec_x", 300, Clock.fixed(NOW, ZoneOffset.UTC),
-			new StripeEventMapper(this.gateway), new PublishedOutcomes((msisdn) -> Optional.empty(), 100),
-			this.published::add);
+			new StripeEventMapper(this.gateway, (msisdn) -> Optional.empty()),
+			new PublishedOutcomes((msisdn) -> Optional.empty(), 100), this.published::add);
 
 	@Test
 	void publishesMissedEventsOnceEvenWhenTheWebhookDeliversThemToo() {

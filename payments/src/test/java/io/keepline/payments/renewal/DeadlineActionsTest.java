@@ -22,6 +22,7 @@ import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
@@ -56,7 +57,7 @@ import static org.mockito.Mockito.verify;
  * and charges an automatic renewal only for the line's current open cycle, while the
  * event is fresh.
  */
-class DeadlineActionsTest {
+public class DeadlineActionsTest {
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-20T10:00:00Z"), ZoneOffset.UTC);
 
@@ -66,6 +67,8 @@ class DeadlineActionsTest {
 
 	private static final List<ChargeOutcome> OUTCOMES = List.of(new ChargeOutcome.Succeeded("pi_1"),
 			new ChargeOutcome.Pending("pi_2"), new ChargeOutcome.Failed("pi_3", "card_declined", null, true));
+
+	private static final AutoRenewal OPTED_IN = new AutoRenewal(true, true, new SavedMethod("visa", "4242", 12, 2030));
 
 	private final PaymentGateway gateway = mock(PaymentGateway.class);
 
@@ -142,6 +145,24 @@ class DeadlineActionsTest {
 		actions(open()).on(due(CLOCK.instant()));
 
 		assertSkipped("already_paid");
+	}
+
+	@Test
+	void chargesNothingButTheRecordsPriceAndNoOtherCardThanTheCurrentHolders() {
+		actions((msisdn) -> Optional.of(record(msisdn, VALID_UNTIL, CycleState.OPEN, Money.of(1000, "EUR"), OPTED_IN)))
+			.on(due(CLOCK.instant()));
+		actions((msisdn) -> Optional.of(record(msisdn, VALID_UNTIL, CycleState.OPEN, Money.of(1500, "USD"), OPTED_IN)))
+			.on(due(CLOCK.instant()));
+		actions((msisdn) -> Optional.of(record(msisdn, VALID_UNTIL, CycleState.OPEN, Money.of(1500, "EUR"),
+				new AutoRenewal(true, false, null))))
+			.on(due(CLOCK.instant()));
+		actions((msisdn) -> Optional.of(record(msisdn, VALID_UNTIL, CycleState.OPEN, Money.of(1500, "EUR"),
+				new AutoRenewal(true, true, new SavedMethod("mastercard", "4444", 8, 2029)))))
+			.on(due(CLOCK.instant()));
+
+		verify(this.gateway, never()).chargeOffSession(any());
+		assertThat(this.meters.counter(DeadlineActions.SKIPPED, "reason", "price_changed").count()).isEqualTo(2);
+		assertThat(this.meters.counter(DeadlineActions.SKIPPED, "reason", "method_changed").count()).isEqualTo(2);
 	}
 
 	@Test
@@ -227,15 +248,20 @@ class DeadlineActionsTest {
 				HolderLocale.EN);
 	}
 
-	static LineRecord record(Msisdn msisdn, LocalDate validUntil, CycleState state) {
+	public static LineRecord record(Msisdn msisdn, LocalDate validUntil, CycleState state) {
+		return record(msisdn, validUntil, state, Money.of(1500, "EUR"), OPTED_IN);
+	}
+
+	static LineRecord record(Msisdn msisdn, LocalDate validUntil, CycleState state, Money price, AutoRenewal renewal) {
 		Holder holder = new Holder(null, "h@example.com", null, null, HolderLocale.EN, ZoneId.of("Europe/Brussels"));
-		return new LineRecord(msisdn, OperatorId.of("orange"), "orange-prepaid-15", validUntil, state,
-				Money.of(1500, "EUR"), AutoRenewal.OFF, holder, Instant.parse("2026-01-01T00:00:00Z"), CLOCK.instant());
+		return new LineRecord(msisdn, OperatorId.of("orange"), "orange-prepaid-15", validUntil, state, price, renewal,
+				holder, Instant.parse("2026-01-01T00:00:00Z"), CLOCK.instant());
 	}
 
 	private DeadlineActions actions(LineRecordLookup lines) {
-		WebhookProcessor processor = new WebhookProcessor("whsec_test", 300, CLOCK, new StripeEventMapper(this.gateway),
-				new PublishedOutcomes((msisdn) -> Optional.empty(), 10), this.published::add);
+		WebhookProcessor processor = new WebhookProcessor("whsec_test", 300, CLOCK,
+				new StripeEventMapper(this.gateway, lines), new PublishedOutcomes((msisdn) -> Optional.empty(), 10),
+				this.published::add);
 		return new DeadlineActions(this.gateway, processor, lines, (msisdn) -> Optional.ofNullable(this.history),
 				Duration.ofHours(20), Duration.ofHours(20), this.meters, CLOCK);
 	}

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Currency;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -19,6 +20,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.support.links.LinkSettings;
 import io.keepline.payments.gateway.CheckoutRequest;
 import io.keepline.payments.gateway.HostedSession;
+import io.keepline.payments.gateway.SetupRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,27 @@ class SandboxGatewayTest {
 		assertThat(session.getPaymentIntent()).startsWith("pi_sandbox_");
 		assertThat(session.getMetadata()).containsEntry("keepline_msisdn", "+32470123456")
 			.containsEntry("keepline_valid_until", "2026-12-31");
+	}
+
+	@Test
+	void aLineInAnotherCurrencySavesACardInItsCurrencyForItsRegistration() throws Exception {
+		CycleId cycle = new CycleId(Msisdn.of("+32470123456"), LocalDate.parse("2026-12-31"));
+		Instant registeredAt = Instant.parse("2026-01-01T00:00:00Z");
+		HostedSession hosted = this.sandbox.createSetupSession(new SetupRequest(cycle, HolderLocale.EN, null,
+				Currency.getInstance("USD"), registeredAt, "http://ok", "http://ko", "setup:k:1"));
+
+		this.sandbox.complete(this.sandbox.session(hosted.id()).orElseThrow());
+
+		LoggedRequest request = this.keepline.findAll(postRequestedFor(urlEqualTo("/v1/stripe/webhook"))).get(0);
+		Session session = (Session) Webhook
+			.constructEvent(request.getBodyAsString(), request.getHeader("Stripe-Signature"), SECRET, 300,
+					Clock.fixed(NOW, ZoneOffset.UTC))
+			.getDataObjectDeserializer()
+			.deserializeUnsafe();
+		assertThat(session.getMode()).isEqualTo("setup");
+		assertThat(session.getCurrency()).isEqualTo("usd");
+		assertThat(session.getPaymentMethodTypes()).containsExactly("card");
+		assertThat(session.getMetadata()).containsEntry("keepline_registered_at", registeredAt.toString());
 	}
 
 	@Test

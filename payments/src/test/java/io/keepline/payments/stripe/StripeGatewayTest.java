@@ -1,6 +1,8 @@
 package io.keepline.payments.stripe;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Currency;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -45,6 +47,8 @@ class StripeGatewayTest {
 	private static final Msisdn MSISDN = Msisdn.of("+32470123456");
 
 	private static final CycleId CYCLE = new CycleId(MSISDN, LocalDate.parse("2026-12-31"));
+
+	private static final Instant REGISTERED_AT = Instant.parse("2026-01-01T00:00:00Z");
 
 	private static final PaymentMethodRef CARD = new PaymentMethodRef("cus_T1", "pm_1", "visa", "4242", 12, 2030);
 
@@ -105,8 +109,8 @@ class StripeGatewayTest {
 				{"id": "cs_test_s1", "object": "checkout.session", "mode": "setup", "status": "open",
 				 "url": "https://checkout.stripe.com/c/pay/cs_test_s1"}""")));
 
-		this.gateway.createSetupSession(new SetupRequest(CYCLE, HolderLocale.NL, null, "http://ok", "http://ko",
-				"setup:+32470123456:2026-12-31:7"));
+		this.gateway.createSetupSession(new SetupRequest(CYCLE, HolderLocale.NL, null, Currency.getInstance("EUR"),
+				REGISTERED_AT, "http://ok", "http://ko", "setup:+32470123456:2026-12-31:7"));
 
 		this.stripe.verify(1,
 				postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
@@ -114,8 +118,37 @@ class StripeGatewayTest {
 					.withFormParam("mode", equalTo("setup"))
 					.withFormParam("customer_creation", equalTo("always"))
 					.withFormParam("payment_method_types[1]", equalTo("bancontact"))
+					.withFormParam("currency", equalTo("eur"))
 					.withFormParam("setup_intent_data[metadata][keepline_msisdn]", equalTo("+32470123456"))
+					.withFormParam("setup_intent_data[metadata][keepline_registered_at]",
+							equalTo("2026-01-01T00:00:00Z"))
 					.withFormParam("locale", equalTo("nl")));
+	}
+
+	@Test
+	void aLinePricedInAnotherCurrencyPaysAndSavesByCardInItsCurrency() {
+		this.stripe.stubFor(post(urlEqualTo("/v1/checkout/sessions")).willReturn(okJson("""
+				{"id": "cs_test_u1", "object": "checkout.session", "mode": "payment", "status": "open",
+				 "url": "https://checkout.stripe.com/c/pay/cs_test_u1"}""")));
+
+		this.gateway.createCheckoutSession(new CheckoutRequest(CYCLE, Money.of(1999, "USD"), HolderLocale.EN,
+				"http://ok", "http://ko", "checkout:usd"));
+		this.gateway.createSetupSession(new SetupRequest(CYCLE, HolderLocale.EN, null, Currency.getInstance("GBP"),
+				REGISTERED_AT, "http://ok", "http://ko", "setup:gbp"));
+
+		this.stripe.verify(1,
+				postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
+					.withHeader("Idempotency-Key", equalTo("checkout:usd"))
+					.withFormParam("payment_method_types[0]", equalTo("card"))
+					.withFormParam("line_items[0][price_data][currency]", equalTo("usd"))
+					.withFormParam("line_items[0][price_data][unit_amount]", equalTo("1999")));
+		this.stripe.verify(1,
+				postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
+					.withHeader("Idempotency-Key", equalTo("setup:gbp"))
+					.withFormParam("currency", equalTo("gbp"))
+					.withFormParam("payment_method_types[0]", equalTo("card")));
+		assertThat(this.stripe.getAllServeEvents())
+			.noneMatch((served) -> served.getRequest().getBodyAsString().contains("bancontact"));
 	}
 
 	@Test

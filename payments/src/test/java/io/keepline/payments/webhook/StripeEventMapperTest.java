@@ -2,6 +2,7 @@ package io.keepline.payments.webhook;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import com.stripe.net.Webhook;
 import io.keepline.contracts.Msisdn;
@@ -24,7 +25,8 @@ class StripeEventMapperTest {
 
 	private static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
 
-	private final StripeEventMapper mapper = new StripeEventMapper(mock(PaymentGateway.class));
+	private final StripeEventMapper mapper = new StripeEventMapper(mock(PaymentGateway.class),
+			(msisdn) -> Optional.empty());
 
 	@Test
 	void mapsEveryHandledTypeToAPaymentEvent() {

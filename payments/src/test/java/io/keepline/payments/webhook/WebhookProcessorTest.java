@@ -20,11 +20,14 @@ import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.linerecord.CycleState;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.StripeJson;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.line.PaymentHistory;
 import io.keepline.payments.line.ViewUnavailableException;
+import io.keepline.payments.renewal.DeadlineActionsTest;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +55,8 @@ class WebhookProcessorTest {
 	private final Map<Msisdn, PaymentHistory> views = new HashMap<>();
 
 	private final List<PaymentEvent> published = new ArrayList<>();
+
+	private final Map<Msisdn, LineRecord> lines = new HashMap<>();
 
 	private final WebhookProcessor processor = processor(this.published::add);
 
@@ -188,7 +193,7 @@ class WebhookProcessorTest {
 	void anOutcomeDeferredWhileTheViewWasUnreadableIsPublishedOnceWhenReportedAgain() {
 		AtomicBoolean readable = new AtomicBoolean(false);
 		WebhookProcessor processor = new WebhookProcessor(SECRET, 300, Clock.fixed(NOW, ZoneOffset.UTC),
-				new StripeEventMapper(mock(PaymentGateway.class)), new PublishedOutcomes((msisdn) -> {
+				new StripeEventMapper(mock(PaymentGateway.class), this::line), new PublishedOutcomes((msisdn) -> {
 					if (!readable.get()) {
 						throw new ViewUnavailableException("rebalancing", null);
 					}
@@ -232,8 +237,9 @@ class WebhookProcessorTest {
 		PaymentGateway gateway = mock(PaymentGateway.class);
 		PaymentMethodRef card = new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030);
 		given(gateway.savedMethod("seti_1")).willReturn(card);
+		this.lines.put(MSISDN, DeadlineActionsTest.record(MSISDN, VALID_UNTIL, CycleState.OPEN));
 		WebhookProcessor withGateway = new WebhookProcessor(SECRET, 300, Clock.fixed(NOW, ZoneOffset.UTC),
-				new StripeEventMapper(gateway), new PublishedOutcomes((msisdn) -> Optional.empty(), 100),
+				new StripeEventMapper(gateway, this::line), new PublishedOutcomes((msisdn) -> Optional.empty(), 100),
 				this.published::add);
 		String session = StripeJson
 			.checkoutSession("cs_setup", "null", 0, StripeJson.metadata(MSISDN, VALID_UNTIL, "auto_renewal"))
@@ -298,9 +304,13 @@ class WebhookProcessorTest {
 		assertThat(accepted).hasSize(1);
 	}
 
+	private Optional<LineRecord> line(Msisdn msisdn) {
+		return Optional.ofNullable(this.lines.get(msisdn));
+	}
+
 	WebhookProcessor processor(PaymentEventPublisher publisher) {
 		return new WebhookProcessor(SECRET, 300, Clock.fixed(NOW, ZoneOffset.UTC),
-				new StripeEventMapper(mock(PaymentGateway.class)),
+				new StripeEventMapper(mock(PaymentGateway.class), this::line),
 				new PublishedOutcomes((msisdn) -> Optional.ofNullable(this.views.get(msisdn)), 1000), publisher);
 	}
 

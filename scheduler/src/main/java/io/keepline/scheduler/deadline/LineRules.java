@@ -26,8 +26,11 @@ import io.keepline.contracts.payment.PaymentEvent;
  * emit out. Duplicate event ids are ignored; out-of-order events are resolved by
  * {@code occurredAt} and by validUntil only ever moving forward. Line events from an
  * operator that does not own the line change nothing ({@link LineOwnership}); a line
- * registered by a new owner after its cancellation starts afresh. An operator's resend
- * request re-emits the open cycle's current reminder.
+ * registered by a new owner after its cancellation starts afresh. A new holder inherits
+ * nothing of the previous one: a registration with another holder or after a
+ * cancellation, a cancellation and a lapse forget the saved method and the paid cycles
+ * (an erasure forgets the whole line). An operator's resend request re-emits the open
+ * cycle's current reminder.
  */
 public final class LineRules {
 
@@ -96,6 +99,9 @@ public final class LineRules {
 		DeadlineEvent event = this.deadlines.fired(current, planned, now);
 		LineState.Draft line = current.draft();
 		line.cycle = line.cycle.with(entry.milestone());
+		if (entry.kind() == DueKind.LAPSE) {
+			line.forgetHolder(false);
+		}
 		line.note(now, event.getClass().getSimpleName() + " " + entry.milestone().code(), this.settings.historySize());
 		this.planner.replan(line, now);
 		return Outcome.of(line.state(), event);
@@ -216,6 +222,7 @@ public final class LineRules {
 				return false;
 			}
 			line.cancelledAt = at;
+			line.forgetHolder(false);
 			line.note(now, "LineCancelled", this.settings.historySize());
 			return true;
 		}
@@ -224,6 +231,11 @@ public final class LineRules {
 
 	private boolean register(LineState.Draft line, LineRegistered event, Instant at, Instant now) {
 		boolean newer = line.profileAt == null || !at.isBefore(line.profileAt);
+		boolean afterCancellation = line.cancelledAt != null && at.isAfter(line.cancelledAt);
+		if (line.registeredAt != null && newer && (afterCancellation || !Holders.same(line.holder, event.holder()))) {
+			// a recycled number or a new watch: nothing of the previous holder is kept
+			line.forgetHolder(true);
+		}
 		if (newer) {
 			line.holder = event.holder();
 			line.leadDays = event.leadDays();
@@ -236,7 +248,7 @@ public final class LineRules {
 			line.price = event.renewalPrice();
 			line.registeredAt = at;
 		}
-		if (line.cancelledAt != null && at.isAfter(line.cancelledAt)) {
+		if (afterCancellation) {
 			line.cancelledAt = null;
 		}
 		line.startCycle(event.validUntil());

@@ -164,6 +164,22 @@ public record LineState(Msisdn msisdn, OperatorId operator, LineOwner owner, Str
 			return true;
 		}
 
+		/**
+		 * Forgets what belongs to the line's previous holder: the saved method (and with
+		 * it the holder's opt-in), the cycles they paid and, when {@code restart}, the
+		 * current cycle's progress and the line's history, so that the next holder
+		 * inherits none of it.
+		 */
+		void forgetHolder(boolean restart) {
+			this.paymentMethod = null;
+			this.paidCycles = List.of();
+			if (restart) {
+				this.cycle = null;
+				this.planned = List.of();
+				this.history = List.of();
+			}
+		}
+
 		LineState state() {
 			return new LineState(this.msisdn, this.operator, this.owner, this.plan, this.price, this.holder,
 					this.leadDays, this.autoRenew, this.paymentMethod, this.registeredAt, this.profileAt,

@@ -3,9 +3,11 @@ package io.keepline.scheduler.deadline;
 import java.time.Instant;
 import java.util.List;
 
+import io.keepline.contracts.Money;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.PaymentFailure;
+import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
@@ -16,12 +18,19 @@ import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 
 /**
- * How payment outcomes change a line: a success confirms the current cycle once, a second
- * payment for a paid (or superseded) cycle is flagged for refund, an automatic charge
- * failure schedules its reminder and the next attempt, a saved method enables automatic
- * renewal.
+ * How payment outcomes change a line: a success of the cycle's exact price confirms the
+ * current cycle once; a payment of another amount or currency, or a second payment for a
+ * paid (or superseded) cycle, is flagged for refund once and leaves the cycle as it was;
+ * an automatic charge failure schedules its reminder and the next attempt; a saved method
+ * enables automatic renewal only for a line with a current, open registration.
  */
 final class PaymentRules {
+
+	/** A payment in another currency than the cycle's price. */
+	static final String CURRENCY_MISMATCH = "currency_mismatch";
+
+	/** A payment of another amount than the cycle's price. */
+	static final String AMOUNT_MISMATCH = "amount_mismatch";
 
 	private final Deadlines deadlines;
 
@@ -34,6 +43,11 @@ final class PaymentRules {
 
 	boolean on(LineState.Draft line, PaymentEvent event, Instant now, List<DeadlineEvent> emitted) {
 		if (event instanceof PaymentMethodSaved saved) {
+			if (!watched(line) || line.cancelledAt != null || line.cycle.lapsed()) {
+				// no current holder to save it for (payments detaches it at Stripe)
+				line.note(now, "PaymentMethodSaved refused", this.settings.historySize());
+				return line.registeredAt != null;
+			}
 			line.paymentMethod = saved.paymentMethod();
 			line.note(now, "PaymentMethodSaved", this.settings.historySize());
 			return true;
@@ -78,6 +92,10 @@ final class PaymentRules {
 			if (line.cancelledAt != null) {
 				return refund(line, payment, "line_cancelled", now, emitted);
 			}
+			String mismatch = mismatch(line.price, payment.amount());
+			if (mismatch != null) {
+				return refund(line, payment, mismatch, now, emitted);
+			}
 			line.cycle = cycle.paidWith(intent, payment.amount());
 			emitted.add(this.deadlines.confirmed(line.state(), payment, now));
 			line.note(now, "RenewalConfirmed " + payment.validUntil(), this.settings.historySize());
@@ -92,9 +110,30 @@ final class PaymentRules {
 		return refund(line, payment, "cycle_superseded", now, emitted);
 	}
 
+	/**
+	 * Why {@code paid} cannot renew a cycle priced {@code price}: another currency or
+	 * another amount; null when it matches.
+	 */
+	static String mismatch(Money price, Money paid) {
+		if (price == null || !price.currency().equals(paid.currency())) {
+			return CURRENCY_MISMATCH;
+		}
+		return (price.amountCents() != paid.amountCents()) ? AMOUNT_MISMATCH : null;
+	}
+
+	/**
+	 * Flags {@code payment} for refund, once: the refund's own id joins the ids seen, so
+	 * a payment reported again under another event id (the webhook, then reconciliation)
+	 * is not flagged twice.
+	 */
 	private boolean refund(LineState.Draft line, PaymentSucceeded payment, String reason, Instant now,
 			List<DeadlineEvent> emitted) {
-		emitted.add(this.deadlines.refund(line.state(), payment, reason, now));
+		RefundDue refund = this.deadlines.refund(line.state(), payment, reason, now);
+		if (line.seen.contains(refund.eventId())) {
+			return false;
+		}
+		emitted.add(refund);
+		line.remember(refund.eventId(), this.settings.recentEventIds());
 		line.note(now, "RefundDue " + payment.validUntil() + " " + reason, this.settings.historySize());
 		return true;
 	}

@@ -25,7 +25,8 @@ class LineRecordsTest {
 
 	@Test
 	void hasNoRecordForAStubOrNoState() {
-		LineState stub = this.rules.apply(null, LINE, Fixtures.cardSaved(LINE, NOW), NOW).state();
+		LineState stub = this.rules.apply(null, LINE, Fixtures.extended(LINE, LocalDate.parse("2027-06-30"), NOW), NOW)
+			.state();
 		assertThat(stub.registered()).isFalse();
 		assertThat(LineRecords.of(stub, NOW)).isNull();
 		assertThat(LineRecords.of(null, NOW)).isNull();

@@ -108,7 +108,8 @@ class LineLifecycleTest {
 			engine.send(Fixtures.registered(LINE, VALID_UNTIL, "America/New_York", START.minusSeconds(90)));
 			assertThat(engine.state(LINE).holder().timeZone().getId()).isEqualTo("Asia/Shanghai");
 			assertThat(engine.state(LINE).cycle().validUntil()).isEqualTo(LocalDate.parse("2027-06-30"));
-			assertThat(engine.state(LINE).paymentMethod()).isEqualTo(Fixtures.CARD);
+			// a card saved for a line nobody holds yet belongs to no holder
+			assertThat(engine.state(LINE).paymentMethod()).isNull();
 		}
 	}
 

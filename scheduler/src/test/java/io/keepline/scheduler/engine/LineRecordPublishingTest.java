@@ -158,7 +158,7 @@ class LineRecordPublishingTest {
 			engine.send(registration).send(registration);
 			assertThat(engine.records(LINE)).singleElement().satisfies((record) -> {
 				assertThat(record.validUntil()).isEqualTo(LocalDate.parse("2027-06-30"));
-				assertThat(record.autoRenewal().holderOptedIn()).isTrue();
+				assertThat(record.autoRenewal().holderOptedIn()).isFalse();
 			});
 		}
 	}

@@ -142,7 +142,8 @@ class LineStateSerdeTest {
 
 	@Test
 	void readsBackAStateWithoutItsOptionalFields() {
-		LineState stub = this.rules.apply(null, LINE, Fixtures.cardSaved(LINE, NOW), NOW).state();
+		LineState stub = this.rules.apply(null, LINE, Fixtures.extended(LINE, LocalDate.parse("2027-06-30"), NOW), NOW)
+			.state();
 
 		assertThat(stub.registered()).isFalse();
 		assertThat(this.serde.deserialize("t", this.serde.serialize("t", stub))).isEqualTo(stub);

@@ -87,7 +87,8 @@ class RecordBackfillTest {
 	}
 
 	private LineState stub(Msisdn msisdn) {
-		return this.rules.apply(null, msisdn, Fixtures.cardSaved(msisdn, START), START).state();
+		return this.rules.apply(null, msisdn, Fixtures.extended(msisdn, LocalDate.parse("2027-06-30"), START), START)
+			.state();
 	}
 
 	private static List<Msisdn> numbers(int count) {

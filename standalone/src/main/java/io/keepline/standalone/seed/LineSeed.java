@@ -13,6 +13,7 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.line.LineRegistered;
+import io.keepline.support.plans.Plans;
 
 /**
  * One demo line of {@code lines.yml}. Its validity is relative ({@code validInDays} from
@@ -40,7 +41,7 @@ public record LineSeed(String msisdn, String operator, String plan, int validInD
 	 * The {@code LineRegistered} an operator integration would send for this line today,
 	 * with an event id fixed by the seed version so a replay is recognisable.
 	 */
-	LineRegistered toEvent(SeedCatalogue.Plan plan, LocalDate today, String consoleUrl, String fingerprint) {
+	LineRegistered toEvent(Plans.Plan plan, LocalDate today, String consoleUrl, String fingerprint) {
 		Msisdn number = Msisdn.of(this.msisdn);
 		URI webhookUrl = this.webhook ? URI.create(consoleUrl + WEBHOOK_PATH + number.value().substring(1)) : null;
 		Holder holder = new Holder(this.name, this.email, (this.sms != null) ? Msisdn.of(this.sms) : null, webhookUrl,

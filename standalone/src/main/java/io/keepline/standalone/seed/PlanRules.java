@@ -3,9 +3,11 @@ package io.keepline.standalone.seed;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.keepline.support.plans.Plans;
+
 /**
- * How far a paid renewal moves a line's validity, by plan, from {@code plans.yml}; a year
- * for plans it does not know.
+ * How far a paid renewal moves a line's validity, by plan, from {@code plans.yml} (read
+ * by {@link Plans}); a year for plans it does not know.
  */
 public final class PlanRules {
 
@@ -21,11 +23,10 @@ public final class PlanRules {
 		if (seeds == null) {
 			return new PlanRules(Map.of());
 		}
-		return new PlanRules(SeedCatalogue.read(seeds)
-			.plans()
-			.values()
+		return new PlanRules(SeedCatalogue.plans(seeds.read("plans.yml"))
+			.all()
 			.stream()
-			.collect(Collectors.toMap(SeedCatalogue.Plan::id, SeedCatalogue.Plan::validityDays)));
+			.collect(Collectors.toMap(Plans.Plan::id, Plans.Plan::validityDays)));
 	}
 
 	public int validityDays(String plan) {

@@ -5,15 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.keepline.contracts.Money;
+import io.keepline.support.plans.Plans;
+import io.keepline.support.plans.Plans.Plan;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The demo data of {@code seeds/}: operators with their demo keys, their prepaid plans
- * and the demo lines, read from {@code operators.yml}, {@code plans.yml} and
- * {@code lines.yml}.
+ * (read by {@link Plans}, as the services read them) and the demo lines, read from
+ * {@code operators.yml}, {@code plans.yml} and {@code lines.yml}.
  */
 public record SeedCatalogue(Map<String, Operator> operators, Map<String, Plan> plans, List<LineSeed> lines,
 		String fingerprint) {
@@ -30,13 +31,6 @@ public record SeedCatalogue(Map<String, Operator> operators, Map<String, Plan> p
 
 	}
 
-	/**
-	 * A prepaid plan: its renewal price and how far a renewal moves the validity date.
-	 */
-	public record Plan(String id, String operator, String name, Money price, int validityDays, String rule) {
-
-	}
-
 	/** Reads and checks the three seed files. */
 	public static SeedCatalogue read(SeedSource source) {
 		Map<String, String> texts = new LinkedHashMap<>();
@@ -48,11 +42,7 @@ public record SeedCatalogue(Map<String, Operator> operators, Map<String, Plan> p
 			operators.put(operator.id(), operator);
 		}
 		Map<String, Plan> plans = new LinkedHashMap<>();
-		for (Map<String, Object> item : list(yaml.load(texts.get("plans.yml")), "plans")) {
-			Map<String, Object> price = map(item, "price");
-			Plan plan = new Plan(text(item, "id"), text(item, "operator"), text(item, "name"),
-					Money.of(number(price, "amountCents"), text(price, "currency")), (int) number(item, "validityDays"),
-					(String) item.get("rule"));
+		for (Plan plan : plans(texts.get("plans.yml")).all()) {
 			if (!operators.containsKey(plan.operator())) {
 				throw new IllegalArgumentException(
 						"plans.yml: plan " + plan.id() + " names unknown operator " + plan.operator());
@@ -70,6 +60,13 @@ public record SeedCatalogue(Map<String, Operator> operators, Map<String, Plan> p
 			lines.add(line);
 		}
 		return new SeedCatalogue(operators, plans, List.copyOf(lines), Fingerprint.of(texts.values()));
+	}
+
+	/**
+	 * The plans of a {@code plans.yml} text, read as every service reads its plans file.
+	 */
+	static Plans plans(String text) {
+		return Plans.parse(text, "plans.yml", Plans.DEFAULT_MAX_PRICE);
 	}
 
 	@SuppressWarnings("unchecked")

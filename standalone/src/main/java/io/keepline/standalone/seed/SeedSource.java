@@ -37,6 +37,25 @@ public final class SeedSource {
 		return Files.isRegularFile(local.resolve("lines.yml")) ? directory(local) : bundled();
 	}
 
+	/**
+	 * The plans file the services read ({@code keepline.plans.file}): the directory's
+	 * {@code plans.yml}, or a copy of the bundled one written into {@code copyDirectory}.
+	 */
+	public Path plansFile(Path copyDirectory) {
+		if (this.directory != null) {
+			return this.directory.resolve("plans.yml");
+		}
+		Path copy = copyDirectory.resolve("plans.yml").toAbsolutePath();
+		try {
+			Files.createDirectories(copyDirectory);
+			Files.writeString(copy, read("plans.yml"), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the bundled plans to " + copy, ex);
+		}
+		return copy;
+	}
+
 	String read(String name) {
 		try {
 			if (this.directory != null) {

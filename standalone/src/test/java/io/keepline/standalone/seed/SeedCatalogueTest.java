@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.line.LineRegistered;
+import io.keepline.support.plans.Plans;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +68,7 @@ class SeedCatalogueTest {
 	@Test
 	void eventIdsAreFixedByTheSeedVersionSoAReplayIsRecognisable() {
 		LineSeed first = this.seeds.lines().get(0);
-		SeedCatalogue.Plan plan = this.seeds.plans().get(first.plan());
+		Plans.Plan plan = this.seeds.plans().get(first.plan());
 		assertThat(first.toEvent(plan, this.today.plusDays(3), "http://x", this.seeds.fingerprint()).eventId())
 			.isEqualTo(this.events.get(0).eventId());
 		assertThat(first.toEvent(plan, this.today, "http://x", "another-version").eventId())
