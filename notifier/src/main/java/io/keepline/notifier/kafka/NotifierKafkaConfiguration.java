@@ -46,7 +46,7 @@ class NotifierKafkaConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics notifierTopics() {
-		return ServiceTopics.writes(Topics.NOTIFICATION_EVENTS).declare();
+		return ServiceTopics.writes(Topics.NOTIFICATION_EVENTS, Topics.HOLDER_CHOICES).declare();
 	}
 
 	/**
