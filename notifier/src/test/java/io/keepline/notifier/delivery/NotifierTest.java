@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +72,8 @@ class NotifierTest {
 
 	private final Set<Msisdn> erased = new HashSet<>();
 
+	private final Set<Channel> stopped = EnumSet.noneOf(Channel.class);
+
 	private final LineLookup lookup = new LineLookup() {
 
 		@Override
@@ -104,6 +107,38 @@ class NotifierTest {
 			assertThat(sent.notificationId()).isEqualTo("+32470123456:2026-12-31:reminder-firm-7:email");
 			assertThat(sent.providerMessageId()).isEqualTo("<id@smtp>");
 			assertThat(sent.template()).isEqualTo("reminder-firm");
+		});
+	}
+
+	@Test
+	void skipsTheChannelsTheHolderStoppedAsADisabledOne() {
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("the holder unsubscribed from email");
+		});
+		this.stopped.addAll(List.of(Channel.EMAIL, Channel.SMS));
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.hooks).hasSize(1);
+		assertThat(this.recorded).extracting((event) -> event.getClass().getSimpleName() + " " + event.channel())
+			.containsExactly("NotificationFailed EMAIL", "NotificationFailed SMS", "NotificationSent WEBHOOK");
+		assertThat(this.recorded.subList(0, 2)).allSatisfy((event) -> assertThat(event)
+			.isInstanceOfSatisfying(NotificationFailed.class, (failed) -> assertThat(failed.permanent()).isTrue()));
+		assertThat(((NotificationFailed) this.recorded.get(1)).reason()).isEqualTo("sms_unsubscribed");
+	}
+
+	@Test
+	void recordsOnceThatAHolderStoppedEveryChannel() {
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("the holder unsubscribed from email");
+		});
+		this.stopped.addAll(List.of(Channel.values()));
+		notifier.handle(reminder(7, null, null));
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.hooks).isEmpty();
+		assertThat(this.recorded).singleElement().isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+			assertThat(failed.reason()).isEqualTo(Notifier.UNSUBSCRIBED_ALL);
+			assertThat(failed.permanent()).isTrue();
 		});
 	}
 
@@ -350,7 +385,7 @@ class NotifierTest {
 		}, CLOCK);
 		return new Notifier(new NoticePlanner(), senders, this.lookup, this.sentLog, this.recorded::add,
 				Map.of(Channel.EMAIL, new RateLimiter("email", 1000, 1000, Duration.ofSeconds(1))), Duration.ofDays(7),
-				CLOCK);
+				CLOCK, (msisdn) -> msisdn.equals(MSISDN) ? Set.copyOf(this.stopped) : Set.of());
 	}
 
 	private static Holder holder() {
