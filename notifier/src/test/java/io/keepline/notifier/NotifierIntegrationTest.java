@@ -58,6 +58,7 @@ import io.keepline.contracts.topic.Topics;
 import io.keepline.contracts.webhook.WebhookSignature;
 import io.keepline.notifier.delivery.HolderChoiceLookup;
 import io.keepline.notifier.delivery.LineLookup;
+import io.keepline.notifier.holder.HolderStore;
 import io.keepline.testsupport.GroupOffsets;
 import io.keepline.support.deadletters.DeadLetter;
 import io.keepline.support.deadletters.DeadLetterAdmin;
@@ -128,13 +129,17 @@ class NotifierIntegrationTest {
 
 	private final HolderChoiceLookup choices;
 
+	private final HolderStore holders;
+
 	private final String publicUrl;
 
 	NotifierIntegrationTest(@Autowired LineLookup notifier, @Autowired DeadLetterAdmin deadLetters,
-			@Autowired HolderChoiceLookup choices, @Value("${local.server.port}") int port) {
+			@Autowired HolderChoiceLookup choices, @Autowired HolderStore holders,
+			@Value("${local.server.port}") int port) {
 		this.lines = new SchedulerLines(kafka, notifier);
 		this.deadLetters = deadLetters;
 		this.choices = choices;
+		this.holders = holders;
 		this.publicUrl = "http://localhost:" + port;
 	}
 
@@ -648,6 +653,33 @@ class NotifierIntegrationTest {
 			.containsExactly("sms_unsubscribed");
 		assertThat(awaitSuppression(smsOnly.msisdn()).reason()).isEqualTo("holder_unsubscribed_all");
 		assertThat(outcomes(smsOnly.msisdn(), NotificationSent.class)).isEmpty();
+	}
+
+	@Test
+	void aRecycledNumberInheritsNoChoiceAndAnErasedLineLeavesNone() throws Exception {
+		Msisdn recycled = Unique.msisdn();
+		Msisdn erased = Unique.msisdn();
+		LinkSigner signer = LinkSigner.fromSecret(LINK_SECRET, Clock.systemUTC());
+		Holder holder = holder("old@example.com", null, HolderLocale.EN);
+		LineRecord before = this.lines
+			.write(SchedulerLines.open(recycled, LocalDate.now().plusDays(20), holder, Instant.now()));
+		LineRecord gone = this.lines
+			.write(SchedulerLines.open(erased, LocalDate.now().plusDays(20), holder, Instant.now()));
+		String link = signer.issue(LinkPurpose.UNSUBSCRIBE, before.cycle(), Duration.ofDays(90));
+		assertThat(unsubscribe(link)).isEqualTo(200);
+		assertThat(unsubscribe(signer.issue(LinkPurpose.UNSUBSCRIBE, gone.cycle(), Duration.ofDays(90))))
+			.isEqualTo(200);
+		await("both choices read").atMost(Duration.ofSeconds(10))
+			.until(() -> this.holders.choices(recycled).isPresent() && this.holders.choices(erased).isPresent());
+
+		this.lines.write(SchedulerLines.registeredAgain(before, holder("new@example.com", null, HolderLocale.EN),
+				Instant.now().plusSeconds(1)));
+		assertThat(this.choices.suppressed(recycled)).isEmpty();
+		this.lines.erase(erased);
+
+		await("stale choices deleted").atMost(Duration.ofSeconds(30))
+			.until(() -> this.holders.choices(recycled).isEmpty() && this.holders.choices(erased).isEmpty());
+		assertThat(unsubscribe(link)).as("the last holder's link").isEqualTo(410);
 	}
 
 	private int unsubscribe(String token) throws Exception {

@@ -89,8 +89,17 @@ final class KafkaHolders implements HolderStore, HolderChoiceLookup {
 
 	@Override
 	public void save(HolderChoices choices) {
+		write(choices.msisdn(), choices);
+	}
+
+	/** Deletes the line's choices (a tombstone). */
+	void forget(Msisdn msisdn) {
+		write(msisdn, null);
+	}
+
+	private void write(Msisdn msisdn, HolderChoices choices) {
 		try {
-			this.template.send(Topics.HOLDER_CHOICES.name(), choices.msisdn(), choices)
+			this.template.send(Topics.HOLDER_CHOICES.name(), msisdn, choices)
 				.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
