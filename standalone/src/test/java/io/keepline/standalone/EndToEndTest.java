@@ -81,8 +81,7 @@ class EndToEndTest {
 			String unsubscribe = reminder.getHeader("List-Unsubscribe")[0];
 			String notifier = StandaloneSettings.url(pipeline.settings().ports().notifier());
 			assertThat(unsubscribe).startsWith("<" + notifier + "/unsubscribe/");
-			// the one-click page is served; a GET unsubscribes nobody: the receipt below is
-			// still an email
+			// a GET only shows the page: the receipt below is still an email
 			assertThat(get(unsubscribe.substring(1, unsubscribe.length() - 1)).statusCode()).isEqualTo(200);
 
 			HttpResponse<String> pay = get(payLink.group());
