@@ -7,6 +7,7 @@ import io.keepline.contracts.Channel;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.notifier.channel.ChannelSenders;
 import io.keepline.notifier.delivery.CodeNotices;
+import io.keepline.notifier.delivery.HolderChoiceLookup;
 import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.notifier.delivery.NotificationRecorder;
 import io.keepline.notifier.delivery.Notifier;
@@ -15,10 +16,13 @@ import io.keepline.notifier.delivery.RateLimiter;
 import io.keepline.notifier.delivery.SentLog;
 import io.keepline.notifier.delivery.SentLogStore;
 import io.keepline.notifier.email.EmailSender;
+import io.keepline.notifier.holder.HolderStore;
+import io.keepline.notifier.holder.Unsubscriptions;
 import io.keepline.notifier.message.Links;
 import io.keepline.notifier.message.MessageRenderer;
 import io.keepline.notifier.message.Messages;
 import io.keepline.notifier.message.NoticePlanner;
+import io.keepline.notifier.message.UnsubscribeLinks;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.webhook.WebhookSender;
 import io.keepline.support.links.LinkSettings;
@@ -33,7 +37,7 @@ import org.springframework.context.annotation.Configuration;
  * senders.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NotifierSettings.class)
+@EnableConfigurationProperties({ NotifierSettings.class, HolderEndpointsSettings.class })
 class NotifierConfiguration {
 
 	@Bean
@@ -49,15 +53,26 @@ class NotifierConfiguration {
 
 	@Bean
 	Notifier notifier(MessageRenderer renderer, EmailSender email, SmsSender sms, WebhookSender webhook,
-			LineLookup lines, SentLog sentLog, NotificationRecorder recorder, NotifierSettings settings, Clock clock) {
+			LineLookup lines, HolderChoiceLookup choices, SentLog sentLog, NotificationRecorder recorder,
+			NotifierSettings settings, UnsubscribeLinks unsubscribeLinks, Clock clock) {
 		NotifierSettings.RateLimit limit = settings.rateLimit();
 		Map<Channel, RateLimiter> limits = Map.of(Channel.EMAIL,
 				new RateLimiter("email", limit.email(), Math.max(1, limit.email()), limit.maxWait()), Channel.SMS,
 				new RateLimiter("sms", limit.sms(), Math.max(1, limit.sms()), limit.maxWait()), Channel.WEBHOOK,
 				new RateLimiter("webhook", limit.webhook(), Math.max(1, limit.webhook()), limit.maxWait()));
 		return new Notifier(new NoticePlanner(settings.topUpBound()),
-				new ChannelSenders(renderer, email, sms, webhook, clock), lines, sentLog, recorder, limits,
-				settings.maxEventAge(), clock);
+				new ChannelSenders(renderer, email, sms, webhook, clock, unsubscribeLinks), lines, sentLog, recorder,
+				limits, settings.maxEventAge(), clock, choices);
+	}
+
+	@Bean
+	UnsubscribeLinks unsubscribeLinks(LinkSigner signer, HolderEndpointsSettings endpoints) {
+		return new UnsubscribeLinks(signer, endpoints.base(), endpoints.unsubscribeLinkTtl());
+	}
+
+	@Bean
+	Unsubscriptions unsubscriptions(HolderStore store, Clock clock) {
+		return new Unsubscriptions(store, clock);
 	}
 
 	@Bean

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -17,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -51,7 +56,9 @@ import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.contracts.webhook.WebhookSignature;
+import io.keepline.notifier.delivery.HolderChoiceLookup;
 import io.keepline.notifier.delivery.LineLookup;
+import io.keepline.notifier.holder.HolderStore;
 import io.keepline.testsupport.GroupOffsets;
 import io.keepline.support.deadletters.DeadLetter;
 import io.keepline.support.deadletters.DeadLetterAdmin;
@@ -76,6 +83,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -90,9 +98,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @RealKafka
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "keepline.notifier.retry.initial-backoff=300ms", "keepline.notifier.retry.multiplier=2",
-				"keepline.notifier.retry.max-backoff=1s", "keepline.notifier.retry.attempts=10" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "keepline.notifier.retry.initial-backoff=300ms",
+				"keepline.notifier.retry.multiplier=2", "keepline.notifier.retry.max-backoff=1s",
+				"keepline.notifier.retry.attempts=10" })
 // closed after the class, or a cached context would send what later classes publish
 @DirtiesContext
 class NotifierIntegrationTest {
@@ -121,9 +130,20 @@ class NotifierIntegrationTest {
 
 	private final DeadLetterAdmin deadLetters;
 
-	NotifierIntegrationTest(@Autowired LineLookup notifier, @Autowired DeadLetterAdmin deadLetters) {
+	private final HolderChoiceLookup choices;
+
+	private final HolderStore holders;
+
+	private final String publicUrl;
+
+	NotifierIntegrationTest(@Autowired LineLookup notifier, @Autowired DeadLetterAdmin deadLetters,
+			@Autowired HolderChoiceLookup choices, @Autowired HolderStore holders,
+			@Value("${local.server.port}") int port) {
 		this.lines = new SchedulerLines(kafka, notifier);
 		this.deadLetters = deadLetters;
+		this.choices = choices;
+		this.holders = holders;
+		this.publicUrl = "http://localhost:" + port;
 	}
 
 	@DynamicPropertySource
@@ -152,7 +172,8 @@ class NotifierIntegrationTest {
 		webhooks.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
 		webhooks.stubFor(post(urlEqualTo("/2010-04-01/Accounts/AC1/Messages.json"))
 			.willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM1\"}")));
-		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.PAYMENT_EVENTS);
+		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.PAYMENT_EVENTS,
+				Topics.HOLDER_CHOICES);
 		kafka = cluster;
 		producer = new KafkaProducer<>(cluster.producerProperties(), Topics.MSISDN.serializer(),
 				Topics.DEADLINE_EVENTS.valueSerde().serializer());
@@ -568,6 +589,159 @@ class NotifierIntegrationTest {
 					.orElse(false);
 			})
 			.toList();
+	}
+
+	@Test
+	void oneClickUnsubscribeWithoutCookiesSendsTheNextReminderBySmsWhileAGetChangesNothing() throws Exception {
+		String email = Unique.name("unsub") + "@example.com";
+		Msisdn sms = Unique.msisdn();
+		ReminderDue first = reminder(Unique.msisdn(), holder(email, sms, HolderLocale.NL), 30);
+		publish(first);
+
+		MimeMessage message = awaitOneEmail(email);
+		String[] listUnsubscribe = message.getHeader("List-Unsubscribe");
+		assertThat(listUnsubscribe).hasSize(1);
+		assertThat(listUnsubscribe[0]).startsWith("<http://localhost:8083/unsubscribe/").endsWith(">");
+		assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+		String path = listUnsubscribe[0].substring("<http://localhost:8083".length(), listUnsubscribe[0].length() - 1);
+		HttpClient client = HttpClient.newHttpClient();
+
+		HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(this.publicUrl + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("lang=\"nl\"", "<form method=\"post\"", "Afmelden");
+		publishAlone(reminder(first.msisdn(), first.holder(), 7));
+		await("a GET unsubscribes nobody: the next reminder is an email").atMost(Duration.ofSeconds(60))
+			.until(() -> received(email).size() == 2);
+
+		HttpResponse<String> done = client.send(HttpRequest.newBuilder(URI.create(this.publicUrl + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(done.statusCode()).isEqualTo(200);
+		assertThat(done.headers().firstValue("Set-Cookie")).isEmpty();
+		await("every instance honours it").atMost(Duration.ofSeconds(10))
+			.until(() -> this.choices.suppressed(first.msisdn()).contains(Channel.EMAIL));
+		publishAlone(reminder(first.msisdn(), first.holder(), 1));
+
+		List<NotificationSent> sent = awaitOutcomes(first.msisdn(), NotificationSent.class, 3);
+		assertThat(sent).extracting(NotificationSent::channel)
+			.containsExactly(Channel.EMAIL, Channel.EMAIL, Channel.SMS);
+		assertThat(outcomes(first.msisdn(), NotificationFailed.class)).singleElement()
+			.satisfies((failed) -> assertThat(failed.reason()).isEqualTo("email_unsubscribed"))
+			.satisfies((failed) -> assertThat(failed.permanent()).isTrue());
+		assertThat(sent.get(2).providerMessageId()).isEqualTo("SM1");
+		assertThat(received(email)).hasSize(2);
+	}
+
+	@Test
+	void refusesATamperedAnExpiredOrAnotherPurposesUnsubscribeToken() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		LineRecord line = this.lines.write(SchedulerLines.open(msisdn, LocalDate.now().plusDays(20),
+				holder("x@example.com", null, HolderLocale.EN), Instant.now()));
+		LinkSigner signer = LinkSigner.fromSecret(LINK_SECRET, Clock.systemUTC());
+		String valid = signer.issue(LinkPurpose.UNSUBSCRIBE, line.cycle(), Duration.ofDays(1));
+		char last = valid.charAt(valid.length() - 1);
+		String tampered = valid.substring(0, valid.length() - 1) + ((last == 'A') ? 'B' : 'A');
+		String expired = signer.issue(LinkPurpose.UNSUBSCRIBE, line.cycle(), Duration.ofSeconds(-1));
+		String pay = signer.issue(LinkPurpose.PAY, line.cycle(), Duration.ofDays(1));
+
+		assertThat(unsubscribe(tampered)).isEqualTo(404);
+		assertThat(unsubscribe(pay)).isEqualTo(404);
+		assertThat(unsubscribe(expired)).isEqualTo(410);
+		assertThat(this.choices.suppressed(msisdn)).isEmpty();
+	}
+
+	@Test
+	void anSmsStopSignedAsTwilioSignsStopsSmsOnEveryLineOfThatNumberAndABadSignatureChangesNothing() throws Exception {
+		Msisdn sms = Unique.msisdn();
+		String hook = webhooks.baseUrl() + "/hook";
+		ReminderDue withWebhook = reminder(Unique.msisdn(),
+				new Holder("Camille", null, sms, URI.create(hook), HolderLocale.FR, ZoneId.of("Europe/Brussels")), 30);
+		ReminderDue smsOnly = reminder(Unique.msisdn(), holder(null, sms, HolderLocale.FR), 30);
+		this.lines.write(SchedulerLines.open(withWebhook.msisdn(), withWebhook.validUntil(), withWebhook.holder(),
+				withWebhook.occurredAt()));
+		this.lines
+			.write(SchedulerLines.open(smsOnly.msisdn(), smsOnly.validUntil(), smsOnly.holder(), smsOnly.occurredAt()));
+		Map<String, String> stop = Map.of("From", sms.value(), "To", "+3225550000", "Body", " arrêt ", "MessageSid",
+				"SM" + UUID.randomUUID().toString().replace("-", ""));
+
+		assertThat(inboundSms(stop, "bm90IGEgc2lnbmF0dXJl")).isEqualTo(403);
+		assertThat(this.choices.suppressed(withWebhook.msisdn())).isEmpty();
+		assertThat(inboundSms(stop, twilioSignature("http://localhost:8083/v1/sms/inbound", stop))).isEqualTo(200);
+		await("every instance honours it").atMost(Duration.ofSeconds(10))
+			.until(() -> this.choices.suppressed(withWebhook.msisdn()).contains(Channel.SMS)
+					&& this.choices.suppressed(smsOnly.msisdn()).contains(Channel.SMS));
+		publishAlone(withWebhook);
+		publishAlone(smsOnly);
+
+		assertThat(awaitOutcomes(withWebhook.msisdn(), NotificationSent.class, 1).get(0).channel())
+			.isEqualTo(Channel.WEBHOOK);
+		assertThat(outcomes(withWebhook.msisdn(), NotificationFailed.class)).extracting(NotificationFailed::reason)
+			.containsExactly("sms_unsubscribed");
+		assertThat(awaitSuppression(smsOnly.msisdn()).reason()).isEqualTo("holder_unsubscribed_all");
+		assertThat(outcomes(smsOnly.msisdn(), NotificationSent.class)).isEmpty();
+	}
+
+	@Test
+	void aRecycledNumberInheritsNoChoiceAndAnErasedLineLeavesNone() throws Exception {
+		Msisdn recycled = Unique.msisdn();
+		Msisdn erased = Unique.msisdn();
+		LinkSigner signer = LinkSigner.fromSecret(LINK_SECRET, Clock.systemUTC());
+		Holder holder = holder("old@example.com", null, HolderLocale.EN);
+		LineRecord before = this.lines
+			.write(SchedulerLines.open(recycled, LocalDate.now().plusDays(20), holder, Instant.now()));
+		LineRecord gone = this.lines
+			.write(SchedulerLines.open(erased, LocalDate.now().plusDays(20), holder, Instant.now()));
+		String link = signer.issue(LinkPurpose.UNSUBSCRIBE, before.cycle(), Duration.ofDays(90));
+		assertThat(unsubscribe(link)).isEqualTo(200);
+		assertThat(unsubscribe(signer.issue(LinkPurpose.UNSUBSCRIBE, gone.cycle(), Duration.ofDays(90))))
+			.isEqualTo(200);
+		await("both choices read").atMost(Duration.ofSeconds(10))
+			.until(() -> this.holders.choices(recycled).isPresent() && this.holders.choices(erased).isPresent());
+
+		this.lines.write(SchedulerLines.registeredAgain(before, holder("new@example.com", null, HolderLocale.EN),
+				Instant.now().plusSeconds(1)));
+		assertThat(this.choices.suppressed(recycled)).isEmpty();
+		this.lines.erase(erased);
+
+		await("stale choices deleted").atMost(Duration.ofSeconds(30))
+			.until(() -> this.holders.choices(recycled).isEmpty() && this.holders.choices(erased).isEmpty());
+		assertThat(unsubscribe(link)).as("the last holder's link").isEqualTo(410);
+	}
+
+	private int unsubscribe(String token) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(this.publicUrl + "/unsubscribe/" + token))
+				.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private int inboundSms(Map<String, String> params, String signature) throws Exception {
+		String form = params.entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(this.publicUrl + "/v1/sms/inbound"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("X-Twilio-Signature", signature)
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	/** Twilio's signature, computed here independently of the notifier's code. */
+	private static String twilioSignature(String url, Map<String, String> params) throws Exception {
+		StringBuilder data = new StringBuilder(url);
+		params.keySet().stream().sorted().forEach((name) -> data.append(name).append(params.get(name)));
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+		mac.init(new javax.crypto.spec.SecretKeySpec("sms-token".getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+		return java.util.Base64.getEncoder()
+			.encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static ReminderDue reminder(Msisdn msisdn, Holder holder, int stage) {

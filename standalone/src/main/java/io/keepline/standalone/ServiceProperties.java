@@ -56,6 +56,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 				this.settings.ports().management().notifier());
 		properties.put("keepline.links.secret", this.linkSecret);
 		properties.put("keepline.links.base-url", paymentsUrl());
+		// holders reach the notifier's one-click unsubscribe on its own port
+		properties.put("keepline.notifier.holders.base-url", StandaloneSettings.url(this.settings.ports().notifier()));
 		properties.put("keepline.notifier.webhook-secrets", this.settings.secrets().holderWebhookSecret());
 		// Holder webhooks may reach the console's outbox, the one local address allowed.
 		properties.put("keepline.outbound.allowed-local-origins",

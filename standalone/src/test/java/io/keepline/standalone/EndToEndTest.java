@@ -78,6 +78,11 @@ class EndToEndTest {
 				.get(0);
 			Matcher payLink = PAY_LINK.matcher(text(reminder));
 			assertThat(payLink.find()).as("pay link in the reminder").isTrue();
+			String unsubscribe = reminder.getHeader("List-Unsubscribe")[0];
+			String notifier = StandaloneSettings.url(pipeline.settings().ports().notifier());
+			assertThat(unsubscribe).startsWith("<" + notifier + "/unsubscribe/");
+			// a GET only shows the page: the receipt below is still an email
+			assertThat(get(unsubscribe.substring(1, unsubscribe.length() - 1)).statusCode()).isEqualTo(200);
 
 			HttpResponse<String> pay = get(payLink.group());
 			assertThat(pay.statusCode()).isBetween(300, 399);

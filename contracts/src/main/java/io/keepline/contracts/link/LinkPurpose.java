@@ -15,7 +15,13 @@ public enum LinkPurpose {
 	/**
 	 * Save a payment method for automatic renewal: payments {@code /autorenew/{token}}.
 	 */
-	AUTORENEW("autorenew");
+	AUTORENEW("autorenew"),
+
+	/**
+	 * Stop the emails of the line (RFC 8058 one-click unsubscribe): notifier
+	 * {@code /unsubscribe/{token}}.
+	 */
+	UNSUBSCRIBE("unsubscribe");
 
 	private final String code;
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.choice.HolderChoices;
 import io.keepline.contracts.deadletter.ReplayMark;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.imports.ImportJob;
@@ -57,6 +58,15 @@ public final class Topics {
 	 */
 	public static final Topic<Msisdn, LineRecord> LINES = new Topic<>("keepline.lines.v1", MSISDN,
 			new JsonEventSerde<>(LineRecord.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_COMPACT);
+
+	/**
+	 * Which channels each line's holder stopped (writer: notifier, on a one-click
+	 * unsubscribe or an SMS STOP; reader: notifier, on every instance). Compacted, keyed
+	 * by msisdn; the value names the registration it belongs to, so a recycled number
+	 * inherits nothing. It holds no contact.
+	 */
+	public static final Topic<Msisdn, HolderChoices> HOLDER_CHOICES = new Topic<>("keepline.holder-choices.v1", MSISDN,
+			new JsonEventSerde<>(HolderChoices.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_COMPACT);
 
 	/**
 	 * Scheduler decisions (writer: scheduler; readers: notifier, payments, ingest for the
@@ -146,7 +156,7 @@ public final class Topics {
 	/** Every topic in the catalogue. */
 	public static List<Topic<?, ?>> all() {
 		return List.of(LINE_EVENTS, LINES, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, REJECTED_EVENTS,
-				IMPORT_JOBS);
+				IMPORT_JOBS, HOLDER_CHOICES);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import io.keepline.notifier.message.MessageRenderer;
 import io.keepline.notifier.message.MessageView;
 import io.keepline.notifier.message.Notice;
 import io.keepline.notifier.message.RenderedEmail;
+import io.keepline.notifier.message.UnsubscribeLinks;
 import io.keepline.notifier.sms.SmsMessage;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.webhook.WebhookMessage;
@@ -33,8 +34,20 @@ public final class ChannelSenders implements Channels {
 
 	private final Clock clock;
 
+	private final UnsubscribeLinks unsubscribe;
+
 	public ChannelSenders(MessageRenderer renderer, EmailSender email, SmsSender sms, WebhookSender webhook,
 			Clock clock) {
+		this(renderer, email, sms, webhook, clock, null);
+	}
+
+	/**
+	 * @param unsubscribe the one-click unsubscribe link every email carries (none if
+	 * null)
+	 */
+	public ChannelSenders(MessageRenderer renderer, EmailSender email, SmsSender sms, WebhookSender webhook,
+			Clock clock, UnsubscribeLinks unsubscribe) {
+		this.unsubscribe = unsubscribe;
 		this.renderer = renderer;
 		this.email = email;
 		this.sms = sms;
@@ -48,8 +61,9 @@ public final class ChannelSenders implements Channels {
 		return switch (channel) {
 			case EMAIL -> {
 				RenderedEmail rendered = this.renderer.email(notice);
+				String unsubscribeUrl = (this.unsubscribe != null) ? this.unsubscribe.of(notice.cycle()) : null;
 				yield this.email.send(new EmailMessage(holder.email(), rendered.subject(), rendered.html(),
-						rendered.text(), notificationId));
+						rendered.text(), notificationId, unsubscribeUrl));
 			}
 			case SMS -> this.sms.send(new SmsMessage(holder.sms(), this.renderer.sms(notice), notificationId));
 			case WEBHOOK -> this.webhook.send(new WebhookMessage(notice.operator(), holder.webhookUrl(),

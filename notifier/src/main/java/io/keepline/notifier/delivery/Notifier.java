@@ -3,8 +3,10 @@ package io.keepline.notifier.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -31,6 +33,9 @@ public final class Notifier {
 
 	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
+	/** Why a notice is not sent when its holder stopped every channel they have. */
+	public static final String UNSUBSCRIBED_ALL = "holder_unsubscribed_all";
+
 	private final NoticePlanner planner;
 
 	private final Channels channels;
@@ -47,12 +52,24 @@ public final class Notifier {
 
 	private final Clock clock;
 
+	private final HolderChoiceLookup choices;
+
 	/**
 	 * @param maxAge events older than this are not notified (a new consumer group reading
 	 * months of history must not send stale reminders)
 	 */
 	public Notifier(NoticePlanner planner, Channels channels, LineLookup lines, SentLog sentLog,
 			NotificationRecorder recorder, Map<Channel, RateLimiter> limits, Duration maxAge, Clock clock) {
+		this(planner, channels, lines, sentLog, recorder, limits, maxAge, clock, HolderChoiceLookup.NONE);
+	}
+
+	/**
+	 * @param choices the channels each holder stopped, skipped like a disabled channel
+	 */
+	public Notifier(NoticePlanner planner, Channels channels, LineLookup lines, SentLog sentLog,
+			NotificationRecorder recorder, Map<Channel, RateLimiter> limits, Duration maxAge, Clock clock,
+			HolderChoiceLookup choices) {
+		this.choices = choices;
 		this.planner = planner;
 		this.channels = channels;
 		this.lines = lines;
@@ -160,9 +177,21 @@ public final class Notifier {
 
 	private void send(Notice notice) {
 		Holder holder = notice.holder();
+		Set<Channel> stopped = this.choices.suppressed(notice.cycle().msisdn());
+		if (!holder.channels().isEmpty() && stopped.containsAll(holder.channels())) {
+			suppress(notice, UNSUBSCRIBED_ALL);
+			return;
+		}
 		for (Channel channel : holder.channels()) {
 			String id = notice.notificationId(channel);
 			if (failedPermanently(notice, channel)) {
+				continue;
+			}
+			if (stopped.contains(channel)) {
+				// as a disabled channel: failed for good on it, on to the next
+				this.sentLog.markFailedPermanently(id);
+				this.recorder.record(failed(notice, channel, id, true, unsubscribed(channel)));
+				log.info("{} for {} not sent by {}: the holder stopped it", notice.template(), notice.cycle(), channel);
 				continue;
 			}
 			if (deliver(notice, channel, id)) {
@@ -226,6 +255,14 @@ public final class Notifier {
 			log.info("{} for {} deferred on {}: {}", notice.template(), notice.cycle(), channel, ex.reason());
 			throw ex;
 		}
+	}
+
+	/**
+	 * Why a notice is not sent on a channel its holder stopped:
+	 * {@code email_unsubscribed}.
+	 */
+	static String unsubscribed(Channel channel) {
+		return channel.name().toLowerCase(Locale.ROOT) + "_unsubscribed";
 	}
 
 	private NotificationFailed failed(Notice notice, Channel channel, String id, boolean permanent, String reason) {

@@ -37,12 +37,26 @@ final class PreparedMessage extends MimeMessage {
 
 	PreparedMessage(Session session, InternetAddress from, InternetAddress to, String subject, String messageId,
 			String text, String html) throws MessagingException {
+		this(session, from, to, subject, messageId, null, text, html);
+	}
+
+	/**
+	 * A message whose {@code List-Unsubscribe} is {@code unsubscribeUrl} with
+	 * {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click} (RFC 8058), none when it
+	 * is null.
+	 */
+	PreparedMessage(Session session, InternetAddress from, InternetAddress to, String subject, String messageId,
+			String unsubscribeUrl, String text, String html) throws MessagingException {
 		super(session);
 		setHeader("Date", date());
 		setFrom(from);
 		setRecipient(Message.RecipientType.TO, to);
 		setSubject(subject, CHARSET);
 		setHeader("Message-ID", messageId);
+		if (unsubscribeUrl != null) {
+			setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+			setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
 		setHeader("MIME-Version", "1.0");
 		String boundary = boundary();
 		ContentType type = new ContentType("multipart", "alternative", null);

@@ -100,7 +100,7 @@ public final class SmtpEmailSender implements EmailSender {
 	private MimeMessage build(EmailMessage email) {
 		try {
 			return new PreparedMessage(this.session, this.from, new InternetAddress(email.to(), true), email.subject(),
-					messageId(email.notificationId()), email.text(), email.html());
+					messageId(email.notificationId()), email.unsubscribeUrl(), email.text(), email.html());
 		}
 		catch (AddressException ex) {
 			throw new PermanentDeliveryException("email_bad_address", "not a valid email address", ex);

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topic;
@@ -48,7 +49,7 @@ class NotifierKafkaConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics notifierTopics() {
-		return ServiceTopics.writes(Topics.NOTIFICATION_EVENTS).declare();
+		return ServiceTopics.writes(Topics.NOTIFICATION_EVENTS, Topics.HOLDER_CHOICES).declare();
 	}
 
 	/**
@@ -130,6 +131,19 @@ class NotifierKafkaConfiguration {
 		errors.defaultFalse();
 		errors.addRetryableExceptions(TransientDeliveryException.class);
 		factory.setCommonErrorHandler(errors);
+		return factory;
+	}
+
+	/**
+	 * Reads line records for {@link StaleChoices}, one thread: a record that cannot be
+	 * read is skipped after a few tries, as the notifier's global store of line records
+	 * skips it.
+	 */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<Msisdn, LineRecord> lineRecordsListenerFactory(KafkaClients clients) {
+		ConcurrentKafkaListenerContainerFactory<Msisdn, LineRecord> factory = clients.listenerFactory(Topics.LINES);
+		factory.setConcurrency(1);
+		factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1000, 30)));
 		return factory;
 	}
 

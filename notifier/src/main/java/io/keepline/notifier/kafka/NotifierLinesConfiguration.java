@@ -3,7 +3,9 @@ package io.keepline.notifier.kafka;
 import java.time.Clock;
 import java.util.Properties;
 
+import io.keepline.contracts.topic.Topics;
 import io.keepline.notifier.NotifierSettings;
+import io.keepline.support.kafka.KafkaClients;
 import io.keepline.support.streams.StreamsHealthDetails;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -64,6 +66,11 @@ class NotifierLinesConfiguration {
 	@Bean
 	NotifierLines lineLookup(KafkaStreamsInteractiveQueryService queries, RecentErasures erasures) {
 		return new NotifierLines(queries, erasures);
+	}
+
+	@Bean
+	KafkaHolders holders(KafkaStreamsInteractiveQueryService queries, KafkaClients clients) {
+		return new KafkaHolders(queries, clients.template(Topics.HOLDER_CHOICES));
 	}
 
 	/** The {@code streams} health says how many lines the table holds once it runs. */

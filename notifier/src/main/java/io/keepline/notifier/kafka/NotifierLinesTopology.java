@@ -1,18 +1,27 @@
 package io.keepline.notifier.kafka;
 
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.choice.HolderChoices;
 import io.keepline.contracts.topic.Topics;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The line records (keepline.lines.v1) in a global RocksDB store: every notifier instance
- * holds every line, whichever deadline-events partitions it reads.
+ * The line records (keepline.lines.v1) and the holder choices
+ * (keepline.holder-choices.v1) in global RocksDB stores: every notifier instance holds
+ * every line and every choice, whichever deadline-events partitions it reads.
  */
 final class NotifierLinesTopology {
 
 	/** The store of line records by msisdn. */
 	static final String STORE = "notifier-lines";
+
+	/** The store of holder choices by msisdn. */
+	static final String CHOICES_STORE = "notifier-holder-choices";
 
 	private NotifierLinesTopology() {
 	}
@@ -26,6 +35,12 @@ final class NotifierLinesTopology {
 				Topics.LINES.name(),
 				Consumed.with(Topics.LINES.keySerde(), Topics.LINES.valueSerde()).withName("lines"),
 				() -> new LineRecordUpdater(erasures));
+		builder.globalTable(Topics.HOLDER_CHOICES.name(),
+				Consumed.with(Topics.HOLDER_CHOICES.keySerde(), Topics.HOLDER_CHOICES.valueSerde())
+					.withName("holder-choices"),
+				Materialized.<Msisdn, HolderChoices, KeyValueStore<Bytes, byte[]>>as(CHOICES_STORE)
+					.withKeySerde(Topics.HOLDER_CHOICES.keySerde())
+					.withValueSerde(Topics.HOLDER_CHOICES.valueSerde()));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,6 +73,8 @@ class NotifierTest {
 
 	private final Set<Msisdn> erased = new HashSet<>();
 
+	private final Set<Channel> stopped = EnumSet.noneOf(Channel.class);
+
 	private final LineLookup lookup = new LineLookup() {
 
 		@Override
@@ -108,6 +111,38 @@ class NotifierTest {
 				.toString());
 			assertThat(sent.providerMessageId()).isEqualTo("<id@smtp>");
 			assertThat(sent.template()).isEqualTo("reminder-firm");
+		});
+	}
+
+	@Test
+	void skipsTheChannelsTheHolderStoppedAsADisabledOne() {
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("the holder unsubscribed from email");
+		});
+		this.stopped.addAll(List.of(Channel.EMAIL, Channel.SMS));
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.hooks).hasSize(1);
+		assertThat(this.recorded).extracting((event) -> event.getClass().getSimpleName() + " " + event.channel())
+			.containsExactly("NotificationFailed EMAIL", "NotificationFailed SMS", "NotificationSent WEBHOOK");
+		assertThat(this.recorded.subList(0, 2)).allSatisfy((event) -> assertThat(event)
+			.isInstanceOfSatisfying(NotificationFailed.class, (failed) -> assertThat(failed.permanent()).isTrue()));
+		assertThat(((NotificationFailed) this.recorded.get(1)).reason()).isEqualTo("sms_unsubscribed");
+	}
+
+	@Test
+	void recordsOnceThatAHolderStoppedEveryChannel() {
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("the holder unsubscribed from email");
+		});
+		this.stopped.addAll(List.of(Channel.values()));
+		notifier.handle(reminder(7, null, null));
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.hooks).isEmpty();
+		assertThat(this.recorded).singleElement().isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+			assertThat(failed.reason()).isEqualTo(Notifier.UNSUBSCRIBED_ALL);
+			assertThat(failed.permanent()).isTrue();
 		});
 	}
 
@@ -382,7 +417,7 @@ class NotifierTest {
 		}, CLOCK);
 		return new Notifier(new NoticePlanner(), senders, this.lookup, this.sentLog, this.recorded::add,
 				Map.of(Channel.EMAIL, new RateLimiter("email", 1000, 1000, Duration.ofSeconds(1))), Duration.ofDays(7),
-				CLOCK);
+				CLOCK, (msisdn) -> msisdn.equals(MSISDN) ? Set.copyOf(this.stopped) : Set.of());
 	}
 
 	private static Holder holder() {

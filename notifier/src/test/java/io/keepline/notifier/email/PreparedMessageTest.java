@@ -57,6 +57,30 @@ class PreparedMessageTest {
 	}
 
 	@Test
+	void carriesItsOwnOneClickUnsubscribeHeadersAsJavaMailWritesThem() throws Exception {
+		InternetAddress from = new InternetAddress("Keepline <reminders@keepline.test>", true);
+		InternetAddress to = new InternetAddress("holder@example.com", true);
+		String first = "https://notify.keepline.test/unsubscribe/k1.first";
+		String second = "https://notify.keepline.test/unsubscribe/k1.second";
+
+		MimeMessage javaMail = javaMail(from, to, "Renew", "Renew before 31 December.", "<p>Renew</p>");
+		javaMail.setHeader("List-Unsubscribe", "<" + first + ">");
+		javaMail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		javaMail.saveChanges();
+		MimeMessage prepared = new PreparedMessage(SESSION, from, to, "Renew", MESSAGE_ID, first,
+				"Renew before 31 December.", "<p>Renew</p>");
+		MimeMessage other = new PreparedMessage(SESSION, from, to, "Renew", MESSAGE_ID, second,
+				"Renew before 31 December.", "<p>Renew</p>");
+
+		assertThat(written(prepared)).isEqualTo(written(javaMail));
+		assertThat(prepared.getHeader("List-Unsubscribe")).containsExactly("<" + first + ">");
+		assertThat(prepared.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+		assertThat(other.getHeader("List-Unsubscribe")).containsExactly("<" + second + ">");
+		assertThat(new PreparedMessage(SESSION, from, to, "Code", MESSAGE_ID, "123456", "<p>123456</p>")
+			.getHeader("List-Unsubscribe")).isNull();
+	}
+
+	@Test
 	void quotedPrintableIsWhatJavaMailsEncoderWritesForAnyText() throws Exception {
 		Random random = new Random(21);
 		String alphabet = "  \t=\r\n.abcdefghij0123456789éü€中";
