@@ -646,8 +646,8 @@ class NotifierIntegrationTest {
 		String expired = signer.issue(LinkPurpose.UNSUBSCRIBE, line.cycle(), Duration.ofSeconds(-1));
 		String pay = signer.issue(LinkPurpose.PAY, line.cycle(), Duration.ofDays(1));
 
-		assertThat(unsubscribe(tampered)).isEqualTo(404);
-		assertThat(unsubscribe(pay)).isEqualTo(404);
+		assertThat(unsubscribe(tampered)).isEqualTo(403);
+		assertThat(unsubscribe(pay)).isEqualTo(403);
 		assertThat(unsubscribe(expired)).isEqualTo(410);
 		assertThat(this.choices.suppressed(msisdn)).isEmpty();
 	}

@@ -52,6 +52,17 @@ public final class LineRecords implements AutoCloseable {
 	}
 
 	/**
+	 * The open cycle {@code reminder} is about, its holder also opted in to automatic
+	 * renewal with the visa card ending 4242, so that payments charges its due cycle.
+	 */
+	public static LineRecord openWithCardFor(ReminderDue reminder) {
+		LineRecord open = openFor(reminder);
+		return new LineRecord(open.msisdn(), open.operator(), open.plan(), open.validUntil(), open.cycleState(),
+				open.price(), new AutoRenewal(true, true, new SavedMethod("visa", "4242", 12, 2034)), open.holder(),
+				open.registeredAt(), open.updatedAt());
+	}
+
+	/**
 	 * The open cycle {@code due} charges, the holder opted in with a saved card.
 	 */
 	public static LineRecord openFor(AutoRenewalDue due) {

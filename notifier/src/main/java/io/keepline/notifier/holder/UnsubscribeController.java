@@ -89,12 +89,14 @@ class UnsubscribeController {
 	private ResponseEntity<?> refused(String token) {
 		LinkVerification verification = this.signer.verify(token, LinkPurpose.UNSUBSCRIBE);
 		if (verification instanceof LinkVerification.Expired) {
-			return Problems.of(HttpStatus.GONE, "token: this unsubscribe link has expired");
+			return Problems.of(HttpStatus.GONE, "token: This link has expired");
 		}
 		if (verification instanceof LinkVerification.Valid) {
-			return Problems.of(HttpStatus.GONE, "token: this link's line is no longer held by its holder");
+			return Problems.of(HttpStatus.GONE,
+					"token: No longer managed here (the line is not held by this link's holder)");
 		}
-		return Problems.of(HttpStatus.NOT_FOUND, "token: not a valid unsubscribe link");
+		return Problems.of(HttpStatus.FORBIDDEN,
+				"token: This link is not valid (not an unsubscribe link Keepline signed)");
 	}
 
 	private static HolderLocale locale(LineRecord line) {

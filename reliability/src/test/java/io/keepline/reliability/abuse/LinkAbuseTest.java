@@ -133,7 +133,10 @@ class LinkAbuseTest {
 	}
 
 	private Sent send(LinkVariants.Variant variant) {
-		return new Sent(variant, Http.get(this.services.payments().url(variant.path())));
+		// unsubscribe links are the notifier's (RFC 8058 one-click), the other pages
+		// payments'
+		var service = (variant.page() == LinkPurpose.UNSUBSCRIBE) ? this.services.notifier() : this.services.payments();
+		return new Sent(variant, Http.get(service.url(variant.path())));
 	}
 
 	/** A bad link and what payments answered. */

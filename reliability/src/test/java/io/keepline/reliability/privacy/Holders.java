@@ -55,8 +55,9 @@ final class Holders {
 
 	}
 
-	private static final String[][] OPERATORS = { { "orange", "orange-prepaid-15", "demo-orange-key" },
-			{ "proximus", "proximus-pickup-10", "demo-proximus-key" }, { "base", "base-prepaid-5", "demo-base-key" } };
+	private static final String[][] OPERATORS = { { "orange", "orange-prepaid-15", "demo-orange-key", "1500" },
+			{ "proximus", "proximus-pickup-10", "demo-proximus-key", "1000" },
+			{ "base", "base-prepaid-5", "demo-base-key", "500" } };
 
 	private Holders() {
 	}
@@ -80,8 +81,8 @@ final class Holders {
 					? URI.create(consoleUrl + LineSeed.WEBHOOK_PATH + msisdn.value().substring(1)) : null;
 			HolderLocale locale = HolderLocale.values()[i % HolderLocale.values().length];
 			LineRegistered event = new LineRegistered(UUID.randomUUID(), null, msisdn, OperatorId.of(operator[0]),
-					operator[1], validUntil, Money.of(1500, "EUR"), new Holder(name, email, sms, webhook, locale, zone),
-					List.of(7), false);
+					operator[1], validUntil, Money.of(Long.parseLong(operator[3]), "EUR"),
+					new Holder(name, email, sms, webhook, locale, zone), List.of(7), false);
 			lines.add(new Line(event, fate, operator[2]));
 		}
 		return lines;
