@@ -6,11 +6,13 @@ import java.util.List;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.PaymentFailure;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -19,7 +21,8 @@ import io.keepline.contracts.payment.PaymentSucceeded;
  * How payment outcomes change a line: a success confirms the current cycle once, a second
  * payment for a paid (or superseded) cycle is flagged for refund, an automatic charge
  * failure schedules its reminder and the next attempt, a saved method enables automatic
- * renewal.
+ * renewal. A payment being processed holds the cycle ({@code PAYMENT_PENDING}) until its
+ * success or failure; a dispute changes nothing here.
  */
 final class PaymentRules {
 
@@ -42,7 +45,15 @@ final class PaymentRules {
 			return watched(line) && succeeded(line, succeeded, now, emitted);
 		}
 		if (event instanceof PaymentFailed failed) {
-			return watched(line) && failed(line, failed, now);
+			return watched(line) && (settledFailed(line, failed, now) | failed(line, failed, now));
+		}
+		if (event instanceof PaymentProcessing processing) {
+			return watched(line) && processing(line, processing, now);
+		}
+		if (event instanceof PaymentDisputed) {
+			// recorded on payment-events for payments' history and the operator: no
+			// automatic action
+			return false;
 		}
 		if (event instanceof PaymentRefunded refunded) {
 			if (!watched(line)) {
@@ -90,6 +101,27 @@ final class PaymentRules {
 			}
 		}
 		return refund(line, payment, "cycle_superseded", now, emitted);
+	}
+
+	private boolean processing(LineState.Draft line, PaymentProcessing payment, Instant now) {
+		Cycle cycle = line.cycle;
+		if (!payment.validUntil().equals(cycle.validUntil()) || cycle.paid() || line.cancelledAt != null
+				|| payment.paymentIntentId().equals(cycle.pendingIntentId())) {
+			return false;
+		}
+		line.cycle = cycle.processing(payment.paymentIntentId());
+		line.note(now, "PaymentProcessing " + payment.validUntil(), this.settings.historySize());
+		return true;
+	}
+
+	/** The pending payment failed: the cycle is open (or lapsed) again. */
+	private boolean settledFailed(LineState.Draft line, PaymentFailed payment, Instant now) {
+		if (payment.paymentIntentId() == null || !payment.paymentIntentId().equals(line.cycle.pendingIntentId())) {
+			return false;
+		}
+		line.cycle = line.cycle.processing(null);
+		line.note(now, "PaymentProcessing failed " + payment.validUntil(), this.settings.historySize());
+		return true;
 	}
 
 	private boolean refund(LineState.Draft line, PaymentSucceeded payment, String reason, Instant now,
