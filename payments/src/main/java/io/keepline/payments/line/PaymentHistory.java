@@ -10,11 +10,13 @@ import java.util.UUID;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.UnhandledTypeException;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.payments.line.PaymentRecord.Kind;
@@ -153,6 +155,14 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 		if (event instanceof PaymentRefunded refunded) {
 			return new PaymentRecord(refunded.eventId(), refunded.occurredAt(), Kind.REFUNDED, refunded.validUntil(),
 					refunded.amount(), refunded.paymentIntentId(), null);
+		}
+		if (event instanceof PaymentProcessing processing) {
+			return new PaymentRecord(processing.eventId(), processing.occurredAt(), Kind.PROCESSING,
+					processing.validUntil(), processing.amount(), processing.paymentIntentId(), null);
+		}
+		if (event instanceof PaymentDisputed disputed) {
+			return new PaymentRecord(disputed.eventId(), disputed.occurredAt(), Kind.DISPUTED, disputed.validUntil(),
+					disputed.amount(), disputed.paymentIntentId(), disputed.reason());
 		}
 		if (event instanceof PaymentMethodSaved saved) {
 			return new PaymentRecord(saved.eventId(), saved.occurredAt(), Kind.METHOD_SAVED, null, null,

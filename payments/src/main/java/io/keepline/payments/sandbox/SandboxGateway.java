@@ -54,6 +54,8 @@ public class SandboxGateway implements PaymentGateway {
 
 	private final Map<String, PaymentMethodRef> setups = new ConcurrentHashMap<>();
 
+	private final Map<String, Map<String, String>> intents = new ConcurrentHashMap<>();
+
 	private final List<String> events = new CopyOnWriteArrayList<>();
 
 	public SandboxGateway(LinkSettings links, String webhookSecret, Clock clock, HttpClient http) {
@@ -102,9 +104,13 @@ public class SandboxGateway implements PaymentGateway {
 			this.setups.put(setupIntent, new PaymentMethodRef("cus_sandbox_" + id(session.cycle().msisdn().value()),
 					"pm_sandbox_" + id(session.id()), "visa", "4242", 12, year));
 		}
-		String payload = SandboxEvents.checkoutCompleted("evt_sandbox_" + id(session.id()), now, session,
-				session.setup() ? null : "pi_sandbox_" + id(session.id()), setupIntent,
-				CycleMetadata.of(session.cycle(), source, null));
+		String intent = session.setup() ? null : "pi_sandbox_" + id(session.id());
+		Map<String, String> metadata = CycleMetadata.of(session.cycle(), source, null);
+		if (intent != null) {
+			this.intents.put(intent, metadata);
+		}
+		String payload = SandboxEvents.checkoutCompleted("evt_sandbox_" + id(session.id()), now, session, intent,
+				setupIntent, metadata);
 		this.events.add(payload);
 		post(payload, now);
 		return session.successUrl();
@@ -133,6 +139,11 @@ public class SandboxGateway implements PaymentGateway {
 	}
 
 	@Override
+	public Optional<Map<String, String>> intentMetadata(String paymentIntentId) {
+		return Optional.ofNullable(this.intents.get(paymentIntentId));
+	}
+
+	@Override
 	public PaymentMethodRef savedMethod(String setupIntentId) {
 		PaymentMethodRef method = this.setups.get(setupIntentId);
 		if (method == null) {
@@ -143,7 +154,9 @@ public class SandboxGateway implements PaymentGateway {
 
 	@Override
 	public ChargeOutcome chargeOffSession(OffSessionCharge charge) {
-		return new ChargeOutcome.Succeeded("pi_sandbox_" + id(charge.idempotencyKey()));
+		String intent = "pi_sandbox_" + id(charge.idempotencyKey());
+		this.intents.put(intent, CycleMetadata.of(charge.cycle(), PaymentSource.AUTO_RENEWAL, charge.attempt()));
+		return new ChargeOutcome.Succeeded(intent);
 	}
 
 	@Override

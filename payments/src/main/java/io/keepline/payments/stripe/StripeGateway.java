@@ -12,6 +12,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
@@ -73,6 +74,22 @@ public class StripeGateway implements PaymentGateway {
 			.sessions()
 			.create(CheckoutParams.setup(request), idempotent(request.idempotencyKey())));
 		return new HostedSession(session.getId(), session.getUrl());
+	}
+
+	@Override
+	public Optional<Map<String, String>> intentMetadata(String paymentIntentId) {
+		try {
+			return Optional.ofNullable(this.client.v1().paymentIntents().retrieve(paymentIntentId).getMetadata());
+		}
+		catch (InvalidRequestException ex) {
+			if ("resource_missing".equals(ex.getCode())) {
+				return Optional.empty();
+			}
+			throw translate(ex);
+		}
+		catch (StripeException ex) {
+			throw translate(ex);
+		}
 	}
 
 	@Override
