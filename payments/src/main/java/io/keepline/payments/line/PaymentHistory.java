@@ -65,6 +65,17 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 			.findFirst();
 	}
 
+	/**
+	 * How many payments of this line started processing before {@code before} and have
+	 * neither succeeded nor failed since.
+	 */
+	public long processingSince(Instant before) {
+		return this.payments.stream()
+			.filter((p) -> p.kind() == Kind.PROCESSING && p.at().isBefore(before))
+			.filter((p) -> !has(Kind.SUCCEEDED, p.paymentIntentId()) && !has(Kind.FAILED, p.paymentIntentId()))
+			.count();
+	}
+
 	public boolean has(Kind kind, String paymentIntentId) {
 		return paymentIntentId != null && this.payments.stream()
 			.anyMatch((p) -> p.kind() == kind && paymentIntentId.equals(p.paymentIntentId()));
