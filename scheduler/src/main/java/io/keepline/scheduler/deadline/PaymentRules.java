@@ -105,8 +105,9 @@ final class PaymentRules {
 
 	private boolean processing(LineState.Draft line, PaymentProcessing payment, Instant now) {
 		Cycle cycle = line.cycle;
+		boolean attemptFailed = payment.attempt() != null && payment.attempt() <= cycle.failures();
 		if (!payment.validUntil().equals(cycle.validUntil()) || cycle.paid() || line.cancelledAt != null
-				|| payment.paymentIntentId().equals(cycle.pendingIntentId())) {
+				|| attemptFailed || payment.paymentIntentId().equals(cycle.pendingIntentId())) {
 			return false;
 		}
 		line.cycle = cycle.processing(payment.paymentIntentId());

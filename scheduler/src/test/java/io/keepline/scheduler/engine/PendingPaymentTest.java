@@ -103,6 +103,20 @@ class PendingPaymentTest {
 	}
 
 	@Test
+	void aProcessingReportArrivingAfterItsAttemptFailedHoldsNothing() {
+		try (EngineHarness engine = optedIn()) {
+			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
+			engine.send(Fixtures.chargeFailed(LINE, VALID_UNTIL, 1, true, engine.now()));
+			engine.send(processing(PaymentSource.AUTO_RENEWAL, 1, "pi_fail_1", engine.now())).tick();
+			engine.advanceTo(Instant.parse("2027-03-13T09:00:00Z"));
+
+			assertThat(engine.records(LINE)).extracting(LineRecord::cycleState)
+				.doesNotContain(CycleState.PAYMENT_PENDING);
+			assertThat(engine.emitted(AutoRenewalDue.class)).extracting(AutoRenewalDue::attempt).containsExactly(1, 2);
+		}
+	}
+
+	@Test
 	void noFinalWarningWhileAPayLinkDebitIsProcessed() {
 		try (EngineHarness engine = new EngineHarness(START)) {
 			engine.send(Fixtures.registered(LINE, VALID_UNTIL, "Europe/Brussels", START));
