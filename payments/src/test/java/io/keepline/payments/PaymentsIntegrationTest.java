@@ -347,6 +347,12 @@ class PaymentsIntegrationTest {
 			});
 		});
 		assertThat(of(msisdn, PaymentProcessing.class)).hasSize(1);
+		// the due stays on the shared broker's deadline-events, unpaid: later test
+		// classes'
+		// payments instances must not charge it again
+		write(new LineRecord(msisdn, OperatorId.of("orange"), "orange-prepaid-15", VALID_UNTIL, CycleState.CANCELLED,
+				Money.of(1500, "EUR"), AutoRenewal.OFF, record(msisdn, HolderLocale.EN).holder(),
+				Instant.parse("2026-01-01T00:00:00Z"), Instant.now()));
 	}
 
 	private static <T extends PaymentEvent> java.util.List<T> of(Msisdn msisdn, Class<T> type) {
