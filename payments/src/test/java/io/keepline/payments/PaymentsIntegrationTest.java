@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.Holder;
 import io.keepline.contracts.HolderLocale;
@@ -33,8 +34,11 @@ import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.linerecord.SavedMethod;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -66,6 +70,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -113,6 +118,9 @@ class PaymentsIntegrationTest {
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) throws IOException {
 		stripe.start();
+		// payments looks the cycle's charge up before every automatic renewal: none yet
+		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson("""
+				{"object": "list", "url": "/v1/payment_intents", "has_more": false, "data": []}""")));
 		stateDir = Files.createTempDirectory("payments-it");
 		registry.add("keepline.payments.stripe.api-key", () -> "sk_test_integration");
 		registry.add("keepline.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
@@ -297,6 +305,60 @@ class PaymentsIntegrationTest {
 			}));
 		stripe.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents")).withHeader("Idempotency-Key",
 				equalTo(due.idempotencyKey())));
+	}
+
+	@Test
+	void aSepaDebitIsPublishedAsProcessingThenItsSettlementAndADisputeIsRecordedOnce() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		String pi = "pi_sepa_" + msisdn.value().substring(1);
+		String metadata = StripeJson.metadata(msisdn, VALID_UNTIL, "auto_renewal");
+		stripe.stubFor(post(urlEqualTo("/v1/payment_intents"))
+			.withFormParam("metadata[keepline_msisdn]", equalTo(msisdn.value()))
+			.willReturn(okJson(StripeJson.paymentIntent(pi, "processing", 1500, metadata, "null"))));
+		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/payment_intents/" + pi))
+			.willReturn(okJson(StripeJson.paymentIntent(pi, "succeeded", 1500, metadata, "null"))));
+		write(record(msisdn, HolderLocale.EN));
+		awaitKnown("/status/"
+				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(1)));
+
+		send(new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), VALID_UNTIL, 1,
+				new PaymentMethodRef("cus_T1", "pm_sepa", "sepa_debit", "3000", 0, 0), Money.of(1500, "EUR"),
+				HolderLocale.EN));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(of(msisdn, PaymentProcessing.class)).singleElement()
+				.satisfies((processing) -> assertThat(processing.paymentIntentId()).isEqualTo(pi)));
+
+		String settled = StripeJson.event("evt_settled_" + msisdn.value().substring(1), "payment_intent.payment_failed",
+				Instant.now(), StripeJson.paymentIntent(pi, "requires_payment_method", 1500, metadata,
+						StripeJson.cardError("insufficient_funds", null)));
+		assertThat(webhook(settled).statusCode()).isEqualTo(200);
+		String dispute = StripeJson.dispute("dp_" + msisdn.value().substring(1), "ch_1", pi, 1500, "fraudulent");
+		for (String eventId : new String[] { "evt_dp1_", "evt_dp2_" }) {
+			assertThat(webhook(StripeJson.event(eventId + msisdn.value().substring(1), "charge.dispute.created",
+					Instant.now(), dispute))
+				.statusCode()).isEqualTo(200);
+		}
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(of(msisdn, PaymentFailed.class)).singleElement()
+				.satisfies((failed) -> assertThat(failed.paymentIntentId()).isEqualTo(pi));
+			assertThat(of(msisdn, PaymentDisputed.class)).singleElement().satisfies((disputed) -> {
+				assertThat(disputed.paymentIntentId()).isEqualTo(pi);
+				assertThat(disputed.reason()).isEqualTo("fraudulent");
+				assertThat(disputed.validUntil()).isEqualTo(VALID_UNTIL);
+			});
+		});
+		assertThat(of(msisdn, PaymentProcessing.class)).hasSize(1);
+		// the due stays on the shared broker's deadline-events, unpaid: later test
+		// classes'
+		// payments instances must not charge it again
+		write(new LineRecord(msisdn, OperatorId.of("orange"), "orange-prepaid-15", VALID_UNTIL, CycleState.CANCELLED,
+				Money.of(1500, "EUR"), AutoRenewal.OFF, record(msisdn, HolderLocale.EN).holder(),
+				Instant.parse("2026-01-01T00:00:00Z"), Instant.now()));
+	}
+
+	private static <T extends PaymentEvent> java.util.List<T> of(Msisdn msisdn, Class<T> type) {
+		return payments.values(type).stream().filter((event) -> event.msisdn().equals(msisdn)).toList();
 	}
 
 	@Test

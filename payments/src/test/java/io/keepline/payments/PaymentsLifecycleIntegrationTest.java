@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -57,6 +58,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -104,6 +106,9 @@ class PaymentsLifecycleIntegrationTest {
 	@BeforeAll
 	static void start(KafkaCluster cluster) {
 		stripe.start();
+		// payments looks the cycle's charge up before every automatic renewal: none yet
+		stripe.stubFor(WireMock.get(urlPathEqualTo(CHARGES)).willReturn(okJson("""
+				{"object": "list", "url": "/v1/payment_intents", "has_more": false, "data": []}""")));
 		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS);
 		producer = new KafkaProducer<>(cluster.producerProperties(), new ByteArraySerializer(),
 				new ByteArraySerializer());

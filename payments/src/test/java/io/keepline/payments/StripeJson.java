@@ -144,4 +144,22 @@ public final class StripeJson {
 				}""".formatted(id, amount, amount, amount, metadata, paymentIntent);
 	}
 
+	public static String dispute(String id, String charge, String paymentIntent, long amount, String reason) {
+		return """
+				{
+				  "id": "%s",
+				  "object": "dispute",
+				  "amount": %d,
+				  "charge": "%s",
+				  "created": 1764000000,
+				  "currency": "eur",
+				  "is_charge_refundable": false,
+				  "livemode": false,
+				  "metadata": {},
+				  "payment_intent": "%s",
+				  "reason": "%s",
+				  "status": "needs_response"
+				}""".formatted(id, amount, charge, paymentIntent, reason);
+	}
+
 }

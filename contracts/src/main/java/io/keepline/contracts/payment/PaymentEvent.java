@@ -6,21 +6,23 @@ import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Msisdn;
 
 /**
- * What Stripe said about a payment, as payments publishes it, and a holder's request for
- * a one-time code before saving a card and each try of that code. Topic
- * {@code payment-events}, keyed by msisdn. {@code stripeEventId} is null for outcomes
- * learnt from a synchronous API answer rather than a webhook, and for code requests and
- * tries.
+ * What Stripe said about a payment (captured, failed, processing, refunded, disputed), as
+ * payments publishes it, and a holder's request for a one-time code before saving a card
+ * and each try of that code. Topic {@code payment-events}, keyed by msisdn.
+ * {@code stripeEventId} is null for outcomes learnt from a synchronous API answer rather
+ * than a webhook, and for code requests and tries.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = PaymentSucceeded.class, name = "PaymentSucceeded"),
 		@JsonSubTypes.Type(value = PaymentFailed.class, name = "PaymentFailed"),
+		@JsonSubTypes.Type(value = PaymentProcessing.class, name = "PaymentProcessing"),
+		@JsonSubTypes.Type(value = PaymentDisputed.class, name = "PaymentDisputed"),
 		@JsonSubTypes.Type(value = PaymentRefunded.class, name = "PaymentRefunded"),
 		@JsonSubTypes.Type(value = PaymentMethodSaved.class, name = "PaymentMethodSaved"),
 		@JsonSubTypes.Type(value = PaymentMethodCodeRequested.class, name = "PaymentMethodCodeRequested"),
 		@JsonSubTypes.Type(value = PaymentMethodCodeTried.class, name = "PaymentMethodCodeTried") })
-public sealed interface PaymentEvent extends KeeplineEvent permits PaymentSucceeded, PaymentFailed, PaymentRefunded,
-		PaymentMethodSaved, PaymentMethodCodeRequested, PaymentMethodCodeTried {
+public sealed interface PaymentEvent extends KeeplineEvent permits PaymentSucceeded, PaymentFailed, PaymentProcessing,
+		PaymentDisputed, PaymentRefunded, PaymentMethodSaved, PaymentMethodCodeRequested, PaymentMethodCodeTried {
 
 	Msisdn msisdn();
 

@@ -35,7 +35,8 @@ class WireFormatTest {
 					fixture("deadline", DeadlineEvent.class, "ReminderDue", "AutoRenewalDue", "RenewalConfirmed",
 							"LineLapsed", "LapseNoticeDue", "RefundDue"),
 					fixture("payment", PaymentEvent.class, "PaymentSucceeded", "PaymentFailed", "PaymentRefunded",
-							"PaymentMethodSaved", "PaymentMethodCodeRequested", "PaymentMethodCodeTried"),
+							"PaymentProcessing", "PaymentDisputed", "PaymentMethodSaved", "PaymentMethodCodeRequested",
+							"PaymentMethodCodeTried"),
 					fixture("notification", NotificationEvent.class, "NotificationSent", "NotificationFailed"),
 					fixture("rejected", RejectedEvent.class, "EventRejected"))
 			.flatMap((s) -> s);
@@ -124,6 +125,9 @@ class WireFormatTest {
 				malformed("payment/PaymentFailed", (e) -> e.remove("reason"), "reason", "required"),
 				malformed("payment/PaymentRefunded", (e) -> e.put("occurredAt", "yesterday"), "occurredAt",
 						"wrong_type"),
+				malformed("payment/PaymentProcessing", (e) -> e.remove("paymentIntentId"), "paymentIntentId",
+						"required"),
+				malformed("payment/PaymentDisputed", (e) -> e.remove("disputeId"), "disputeId", "required"),
 				malformed("payment/PaymentMethodSaved", (e) -> e.remove("paymentMethod"), "paymentMethod", "required"),
 				malformed("notification/NotificationSent", (e) -> e.put("channel", "pigeon"), "channel",
 						"unsupported_value"),

@@ -19,10 +19,12 @@ import io.keepline.contracts.line.ReminderResendRequested;
 import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
 
@@ -87,6 +89,14 @@ final class TimelineSummaries {
 		}
 		if (event instanceof PaymentRefunded r) {
 			return "refunded " + money(r.amount()) + " for " + r.validUntil();
+		}
+		if (event instanceof PaymentProcessing p) {
+			return "payment being processed for " + p.validUntil() + ", " + money(p.amount()) + " ("
+					+ p.source().name().toLowerCase(Locale.ROOT) + ")";
+		}
+		if (event instanceof PaymentDisputed d) {
+			return "payment disputed for " + d.validUntil() + ", " + money(d.amount()) + ": " + d.reason()
+					+ " (no automatic action)";
 		}
 		if (event instanceof PaymentMethodSaved) {
 			return "card saved for automatic renewal";

@@ -9,11 +9,13 @@ import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.PaymentFailure;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -24,12 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells the holder what payment-events say about their money: a refund, with its reason,
- * and a failed payment they started from a pay link, with a fresh pay link. Each goes to
- * the channels of the line's current record, once per payment (the payment intent, not
- * the event: Keepline's own refund and Stripe's report of it are one refund). The receipt
- * of a paid cycle answers the scheduler's {@code RenewalConfirmed} instead, which comes
- * only for a payment that renewed the cycle; an automatic renewal's failure is told by
- * the reminder the scheduler emits for it.
+ * a failed payment they started from a pay link, with a fresh pay link, and a payment
+ * being processed (nothing to do; a dispute is not told). Each goes to the channels of
+ * the line's current record, once per payment (the payment intent, not the event:
+ * Keepline's own refund and Stripe's report of it are one refund). The receipt of a paid
+ * cycle answers the scheduler's {@code RenewalConfirmed} instead, which comes only for a
+ * payment that renewed the cycle; an automatic renewal's failure is told by the reminder
+ * the scheduler emits for it.
  */
 public final class PaymentNotices {
 
@@ -68,8 +71,14 @@ public final class PaymentNotices {
 						new Notice.PaymentFacts(PaymentSource.CHECKOUT, failed.reason(), null, this.topUpBound), false);
 			}
 		}
-		else if (!(event instanceof PaymentSucceeded || event instanceof PaymentMethodSaved
-				|| event instanceof PaymentMethodCodeRequested || event instanceof PaymentMethodCodeTried)) {
+		else if (event instanceof PaymentProcessing processing) {
+			tell(processing, processing.cycle(), MessageType.PAYMENT_PROCESSING, processing.paymentIntentId(),
+					processing.amount(), null,
+					new Notice.PaymentFacts(processing.source(), null, null, this.topUpBound), false);
+		}
+		else if (!(event instanceof PaymentSucceeded || event instanceof PaymentDisputed
+				|| event instanceof PaymentMethodSaved || event instanceof PaymentMethodCodeRequested
+				|| event instanceof PaymentMethodCodeTried)) {
 			throw new UnhandledTypeException(event);
 		}
 	}

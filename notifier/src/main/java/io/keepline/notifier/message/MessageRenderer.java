@@ -75,7 +75,7 @@ public final class MessageRenderer {
 			case PAYMENT_FAILED, CHECKOUT_FAILED -> view.payLink();
 			case LINE_LAPSED -> view.statusLink();
 			case UPDATE_CARD -> view.cardLink();
-			case UPCOMING_CHARGE, RENEWAL_RECEIPT, CARD_CODE, PAYMENT_REFUNDED -> null;
+			case UPCOMING_CHARGE, RENEWAL_RECEIPT, CARD_CODE, PAYMENT_REFUNDED, PAYMENT_PROCESSING -> null;
 		};
 	}
 

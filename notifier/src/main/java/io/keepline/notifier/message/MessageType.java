@@ -34,7 +34,13 @@ public enum MessageType {
 	 * A payment the holder started from a pay link (card, Bancontact, SEPA) failed: why,
 	 * and a fresh pay link.
 	 */
-	CHECKOUT_FAILED("checkout-failed");
+	CHECKOUT_FAILED("checkout-failed"),
+
+	/**
+	 * A payment is being processed (a SEPA debit settles within days): nothing to do, the
+	 * renewal is confirmed when it settles.
+	 */
+	PAYMENT_PROCESSING("payment-processing");
 
 	private final String code;
 
@@ -52,7 +58,7 @@ public enum MessageType {
 	 * payment rather than once per cycle.
 	 */
 	public boolean aboutOnePayment() {
-		return this == PAYMENT_REFUNDED || this == CHECKOUT_FAILED;
+		return this == PAYMENT_REFUNDED || this == CHECKOUT_FAILED || this == PAYMENT_PROCESSING;
 	}
 
 	/** The JTE template file of this type. */

@@ -22,8 +22,10 @@ import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationSent;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.samples.EventSamples;
@@ -100,6 +102,18 @@ class PaymentNoticesTest {
 	}
 
 	@Test
+	void tellsAPaymentBeingProcessedOnceWhileItsCycleIsStillToPayAndNeverADispute() {
+		this.notices.handle(processing("pi_sepa"));
+		this.line = record(CycleState.PAYMENT_PENDING);
+		this.notices.handle(processing("pi_sepa"));
+		this.line = record(CycleState.RENEWED);
+		this.notices.handle(processing("pi_late"));
+		this.notices.handle(new PaymentDisputed(UUID.randomUUID(), CLOCK.instant(), MSISDN, VALID_UNTIL,
+				Money.of(1500, "EUR"), "pi_sepa", "ch_1", "dp_1", "fraudulent", "evt_dp"));
+		assertThat(this.sent).containsExactly("payment-processing:pi_sepa:email");
+	}
+
+	@Test
 	void waitsForALineRecordNotReadYetAndSkipsEventsOlderThanTheMaximumAge() {
 		this.line = null;
 		assertThatThrownBy(() -> this.notices.handle(refund("pi_1", "already_paid")))
@@ -113,6 +127,11 @@ class PaymentNoticesTest {
 	private static PaymentRefunded refund(String intent, String reason) {
 		return new PaymentRefunded(UUID.randomUUID(), CLOCK.instant(), MSISDN, VALID_UNTIL, Money.of(1500, "EUR"),
 				intent, "re_" + intent, null, reason);
+	}
+
+	private static PaymentProcessing processing(String intent) {
+		return new PaymentProcessing(UUID.randomUUID(), CLOCK.instant(), MSISDN, VALID_UNTIL, Money.of(1500, "EUR"),
+				PaymentSource.AUTO_RENEWAL, 1, intent, "evt_" + intent);
 	}
 
 	private static PaymentFailed failed(PaymentSource source, String intent) {

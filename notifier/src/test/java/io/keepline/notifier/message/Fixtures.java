@@ -93,8 +93,10 @@ final class Fixtures {
 				refunded(cycle, holder, null),
 				new Notice(MessageType.CHECKOUT_FAILED, null, "pi_3Chk", id, cycle, holder, 0, PRICE, null, null,
 						new PaymentFailure("card_declined", "generic_decline", 0), OPERATOR)
-					.with(new Notice.PaymentFacts(PaymentSource.CHECKOUT, "card_declined", null,
-							Duration.ofHours(24))));
+					.with(new Notice.PaymentFacts(PaymentSource.CHECKOUT, "card_declined", null, Duration.ofHours(24))),
+				new Notice(MessageType.PAYMENT_PROCESSING, null, "pi_3Sepa", id, cycle, holder, 0, PRICE, null, null,
+						null, OPERATOR)
+					.with(new Notice.PaymentFacts(PaymentSource.AUTO_RENEWAL, null, null, Duration.ofHours(24))));
 	}
 
 	private static Notice refunded(CycleId cycle, Holder holder, String reason) {

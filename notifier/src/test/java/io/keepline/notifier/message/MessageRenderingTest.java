@@ -64,7 +64,8 @@ class MessageRenderingTest {
 		for (Notice notice : Fixtures.everyNotice(HolderLocale.EN)) {
 			String sms = this.renderer.sms(notice);
 			boolean actionable = !(notice.tone() == Tone.INFORMATIONAL || notice.type() == MessageType.UPCOMING_CHARGE
-					|| notice.type() == MessageType.RENEWAL_RECEIPT || notice.type() == MessageType.PAYMENT_REFUNDED);
+					|| notice.type() == MessageType.RENEWAL_RECEIPT || notice.type() == MessageType.PAYMENT_REFUNDED
+					|| notice.type() == MessageType.PAYMENT_PROCESSING);
 			assertThat(sms.contains("https://")).as(sms).isEqualTo(actionable);
 			assertThat(SmsSegments.count(sms)).isEqualTo(actionable ? 2 : 1);
 		}

@@ -2,6 +2,7 @@ package io.keepline.payments.gateway;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.stripe.model.Event;
@@ -32,6 +33,13 @@ public interface PaymentGateway {
 
 	/** Charges a saved method off-session; declines are an outcome, not an exception. */
 	ChargeOutcome chargeOffSession(OffSessionCharge charge);
+
+	/**
+	 * The metadata of PaymentIntent {@code paymentIntentId} (Keepline's cycle, see
+	 * {@link CycleMetadata}), asked for a dispute, which names only its intent; empty
+	 * when Stripe has no such intent.
+	 */
+	Optional<Map<String, String>> intentMetadata(String paymentIntentId);
 
 	/** Refunds a payment intent in full. */
 	RefundResult refund(RefundRequest request);

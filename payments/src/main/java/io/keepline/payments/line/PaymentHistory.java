@@ -10,11 +10,13 @@ import java.util.UUID;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.UnhandledTypeException;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.payments.line.PaymentRecord.Kind;
@@ -91,6 +93,17 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 			.filter((p) -> p.kind() == Kind.SUCCEEDED && validUntil.equals(p.validUntil()))
 			.filter((p) -> !has(Kind.REFUNDED, p.paymentIntentId()))
 			.findFirst();
+	}
+
+	/**
+	 * How many payments of this line started processing before {@code before} and have
+	 * neither succeeded nor failed since.
+	 */
+	public long processingSince(Instant before) {
+		return this.payments.stream()
+			.filter((p) -> p.kind() == Kind.PROCESSING && p.at().isBefore(before))
+			.filter((p) -> !has(Kind.SUCCEEDED, p.paymentIntentId()) && !has(Kind.FAILED, p.paymentIntentId()))
+			.count();
 	}
 
 	public boolean has(Kind kind, String paymentIntentId) {
@@ -183,6 +196,14 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 		if (event instanceof PaymentRefunded refunded) {
 			return new PaymentRecord(refunded.eventId(), refunded.occurredAt(), Kind.REFUNDED, refunded.validUntil(),
 					refunded.amount(), refunded.paymentIntentId(), null);
+		}
+		if (event instanceof PaymentProcessing processing) {
+			return new PaymentRecord(processing.eventId(), processing.occurredAt(), Kind.PROCESSING,
+					processing.validUntil(), processing.amount(), processing.paymentIntentId(), null);
+		}
+		if (event instanceof PaymentDisputed disputed) {
+			return new PaymentRecord(disputed.eventId(), disputed.occurredAt(), Kind.DISPUTED, disputed.validUntil(),
+					disputed.amount(), disputed.paymentIntentId(), disputed.reason());
 		}
 		if (event instanceof PaymentMethodSaved saved) {
 			return new PaymentRecord(saved.eventId(), saved.occurredAt(), Kind.METHOD_SAVED, null, null,

@@ -22,6 +22,7 @@ import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -200,9 +201,9 @@ public class DeadlineActions {
 					PaymentSource.AUTO_RENEWAL, due.attempt(), failed.paymentIntentId(), null, failed.reason(),
 					failed.declineCode(), failed.retryable());
 		}
-		else if (outcome instanceof ChargeOutcome.Pending) {
-			log.info("Automatic renewal of {} attempt {} is processing", due.cycle(), due.attempt());
-			return;
+		else if (outcome instanceof ChargeOutcome.Pending pending) {
+			result = new PaymentProcessing(eventId, this.clock.instant(), due.msisdn(), due.validUntil(), due.price(),
+					PaymentSource.AUTO_RENEWAL, due.attempt(), pending.paymentIntentId(), null);
 		}
 		else {
 			throw new UnhandledTypeException(outcome);

@@ -54,6 +54,8 @@ public class SandboxGateway implements PaymentGateway {
 
 	private final Map<String, PaymentMethodRef> setups = new ConcurrentHashMap<>();
 
+	private final Map<String, Map<String, String>> intents = new ConcurrentHashMap<>();
+
 	private final List<String> events = new CopyOnWriteArrayList<>();
 
 	private final List<String> detached = new CopyOnWriteArrayList<>();
@@ -107,8 +109,12 @@ public class SandboxGateway implements PaymentGateway {
 			this.setups.put(setupIntent, new PaymentMethodRef("cus_sandbox_" + id(session.cycle().msisdn().value()),
 					"pm_sandbox_" + id(session.id()), "visa", "4242", 12, year));
 		}
-		String payload = SandboxEvents.checkoutCompleted("evt_sandbox_" + id(session.id()), now, session,
-				session.setup() ? null : "pi_sandbox_" + id(session.id()), setupIntent, session.metadata());
+		String intent = session.setup() ? null : "pi_sandbox_" + id(session.id());
+		if (intent != null) {
+			this.intents.put(intent, session.metadata());
+		}
+		String payload = SandboxEvents.checkoutCompleted("evt_sandbox_" + id(session.id()), now, session, intent,
+				setupIntent, session.metadata());
 		this.events.add(payload);
 		post(payload, now);
 		return session.successUrl();
@@ -137,6 +143,11 @@ public class SandboxGateway implements PaymentGateway {
 	}
 
 	@Override
+	public Optional<Map<String, String>> intentMetadata(String paymentIntentId) {
+		return Optional.ofNullable(this.intents.get(paymentIntentId));
+	}
+
+	@Override
 	public PaymentMethodRef savedMethod(String setupIntentId) {
 		PaymentMethodRef method = this.setups.get(setupIntentId);
 		if (method == null) {
@@ -157,7 +168,9 @@ public class SandboxGateway implements PaymentGateway {
 
 	@Override
 	public ChargeOutcome chargeOffSession(OffSessionCharge charge) {
-		return new ChargeOutcome.Succeeded("pi_sandbox_" + id(charge.idempotencyKey()));
+		String intent = "pi_sandbox_" + id(charge.idempotencyKey());
+		this.intents.put(intent, CycleMetadata.of(charge.cycle(), PaymentSource.AUTO_RENEWAL, charge.attempt()));
+		return new ChargeOutcome.Succeeded(intent);
 	}
 
 	@Override

@@ -77,6 +77,22 @@ public class StripeGateway implements PaymentGateway {
 	}
 
 	@Override
+	public Optional<Map<String, String>> intentMetadata(String paymentIntentId) {
+		try {
+			return Optional.ofNullable(this.client.v1().paymentIntents().retrieve(paymentIntentId).getMetadata());
+		}
+		catch (InvalidRequestException ex) {
+			if ("resource_missing".equals(ex.getCode())) {
+				return Optional.empty();
+			}
+			throw translate(ex);
+		}
+		catch (StripeException ex) {
+			throw translate(ex);
+		}
+	}
+
+	@Override
 	public PaymentMethodRef savedMethod(String setupIntentId) {
 		SetupIntent intent = call(() -> this.client.v1()
 			.setupIntents()

@@ -1,5 +1,6 @@
 package io.keepline.payments.view;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import io.keepline.contracts.Msisdn;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -41,6 +43,21 @@ public class PaymentsStores implements LineRecordLookup, PaymentHistoryLookup {
 	@Override
 	public Optional<PaymentHistory> history(Msisdn msisdn) {
 		return Optional.ofNullable(this.<PaymentHistory>store(PaymentsTopology.HISTORY).get(msisdn));
+	}
+
+	/**
+	 * How many payments, over every line, have been processing since before
+	 * {@code before}: a scan of the whole history store.
+	 */
+	public long processingSince(Instant before) {
+		long count = 0;
+		try (KeyValueIterator<Msisdn, PaymentHistory> all = this.<PaymentHistory>store(PaymentsTopology.HISTORY)
+			.all()) {
+			while (all.hasNext()) {
+				count += all.next().value.processingSince(before);
+			}
+		}
+		return count;
 	}
 
 	private <V> ReadOnlyKeyValueStore<Msisdn, V> store(String name) {

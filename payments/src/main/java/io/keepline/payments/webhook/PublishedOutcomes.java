@@ -6,10 +6,12 @@ import java.util.Optional;
 
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.payments.line.PaymentHistory;
@@ -100,6 +102,14 @@ public class PublishedOutcomes {
 		if (event instanceof PaymentRefunded refunded) {
 			return view.has(Kind.REFUNDED, refunded.paymentIntentId());
 		}
+		if (event instanceof PaymentProcessing processing) {
+			String intent = processing.paymentIntentId();
+			return view.has(Kind.PROCESSING, intent) || view.has(Kind.SUCCEEDED, intent)
+					|| view.has(Kind.FAILED, intent);
+		}
+		if (event instanceof PaymentDisputed disputed) {
+			return view.has(Kind.DISPUTED, disputed.paymentIntentId());
+		}
 		if (event instanceof PaymentMethodSaved saved) {
 			return view.has(Kind.METHOD_SAVED, saved.setupIntentId());
 		}
@@ -123,6 +133,12 @@ public class PublishedOutcomes {
 		}
 		if (event instanceof PaymentRefunded refunded) {
 			return "refund:" + refunded.paymentIntentId();
+		}
+		if (event instanceof PaymentProcessing processing) {
+			return "processing:" + processing.paymentIntentId();
+		}
+		if (event instanceof PaymentDisputed disputed) {
+			return "dispute:" + disputed.disputeId();
 		}
 		if (event instanceof PaymentMethodSaved saved) {
 			return (saved.setupIntentId() != null) ? "seti:" + saved.setupIntentId() : null;

@@ -7,11 +7,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.EventDataObjectDeserializer;
 import com.stripe.model.PaymentIntent;
@@ -23,9 +25,11 @@ import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.UnhandledTypeException;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -49,7 +53,8 @@ public class StripeEventMapper {
 	/** The Stripe event types payments handles. */
 	public static final List<String> HANDLED = List.of("checkout.session.completed",
 			"checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
-			"payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded");
+			"payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.processing", "charge.refunded",
+			"charge.dispute.created");
 
 	private static final Logger log = LoggerFactory.getLogger(StripeEventMapper.class);
 
@@ -74,6 +79,9 @@ public class StripeEventMapper {
 		}
 		if (object instanceof PaymentIntent intent) {
 			return intent(event, intent, at, eventId);
+		}
+		if (object instanceof Dispute dispute) {
+			return disputed(event, dispute, at, eventId);
 		}
 		if (object instanceof Charge charge) {
 			return refunded(event, charge, at, eventId);
@@ -131,6 +139,11 @@ public class StripeEventMapper {
 			return Optional.of(new PaymentSucceeded(eventId, at, cycle.msisdn(), cycle.validUntil(),
 					money(amount, intent.getCurrency()), source, cycle.attempt(), intent.getId(), event.getId()));
 		}
+		if ("payment_intent.processing".equals(event.getType())) {
+			return Optional.of(new PaymentProcessing(eventId, at, cycle.msisdn(), cycle.validUntil(),
+					money(intent.getAmount(), intent.getCurrency()), source, cycle.attempt(), intent.getId(),
+					event.getId()));
+		}
 		StripeError error = intent.getLastPaymentError();
 		String reason = (error != null && error.getCode() != null) ? error.getCode() : "payment_failed";
 		String decline = (error != null) ? error.getDeclineCode() : null;
@@ -149,6 +162,23 @@ public class StripeEventMapper {
 		return Optional.of(new PaymentRefunded(eventId, at, cycle.msisdn(), cycle.validUntil(),
 				money(charge.getAmountRefunded(), charge.getCurrency()), charge.getPaymentIntent(), refundId,
 				event.getId()));
+	}
+
+	/**
+	 * A dispute names only its PaymentIntent: the cycle comes from that intent's
+	 * metadata, asked of Stripe.
+	 */
+	private Optional<PaymentEvent> disputed(Event event, Dispute dispute, Instant at, UUID eventId) {
+		if (dispute.getPaymentIntent() == null) {
+			return Optional.empty();
+		}
+		Cycle cycle = this.gateway.intentMetadata(dispute.getPaymentIntent()).map(Cycle::of).orElse(null);
+		if (cycle == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new PaymentDisputed(eventId, at, cycle.msisdn(), cycle.validUntil(),
+				money(dispute.getAmount(), dispute.getCurrency()), dispute.getPaymentIntent(), dispute.getCharge(),
+				dispute.getId(), Objects.requireNonNullElse(dispute.getReason(), "general"), event.getId()));
 	}
 
 	private static StripeObject object(Event event) {

@@ -1,5 +1,6 @@
 package io.keepline.payments.line;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.samples.EventSamples;
@@ -46,6 +48,26 @@ class PaymentHistoryTest {
 				.as(event.getClass().getSimpleName())
 				.isTrue();
 		}
+	}
+
+	@Test
+	void countsAPaymentStillProcessingOnlyUntilItsIntentSettles() {
+		Instant start = Instant.parse("2026-12-01T10:00:00Z");
+		Instant bound = start.plus(Duration.ofDays(14));
+		PaymentHistory history = PaymentHistory.empty(MSISDN)
+			.apply(processing("pi_old", start))
+			.apply(processing("pi_settled", start))
+			.apply(processing("pi_recent", bound.plusSeconds(1)))
+			.apply(new PaymentFailed(UUID.randomUUID(), start.plus(Duration.ofDays(3)), MSISDN, VALID_UNTIL,
+					PaymentSource.AUTO_RENEWAL, 1, "pi_settled", "evt_f", "insufficient_funds", null, true));
+
+		assertThat(history.processingSince(bound)).isEqualTo(1);
+		assertThat(history.processingSince(start)).isZero();
+	}
+
+	private static PaymentProcessing processing(String intent, Instant at) {
+		return new PaymentProcessing(UUID.randomUUID(), at, MSISDN, VALID_UNTIL, Money.of(1500, "EUR"),
+				PaymentSource.AUTO_RENEWAL, 1, intent, "evt_" + intent);
 	}
 
 	@Test

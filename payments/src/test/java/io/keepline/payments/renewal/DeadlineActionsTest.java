@@ -24,6 +24,7 @@ import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -102,6 +103,20 @@ public class DeadlineActionsTest {
 			assertThatCode(() -> actions(open()).on(due)).as(outcome.getClass().getSimpleName())
 				.doesNotThrowAnyException();
 		}
+	}
+
+	@Test
+	void publishesAProcessingDebitAsPaymentProcessing() {
+		given(this.gateway.chargeOffSession(any())).willReturn(new ChargeOutcome.Pending("pi_sepa"));
+
+		actions(open()).on(due(CLOCK.instant()));
+
+		assertThat(this.published).singleElement().isInstanceOfSatisfying(PaymentProcessing.class, (processing) -> {
+			assertThat(processing.paymentIntentId()).isEqualTo("pi_sepa");
+			assertThat(processing.attempt()).isEqualTo(1);
+			assertThat(processing.source()).isEqualTo(PaymentSource.AUTO_RENEWAL);
+			assertThat(processing.validUntil()).isEqualTo(VALID_UNTIL);
+		});
 	}
 
 	@Test

@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -229,6 +231,46 @@ class WebhookProcessorTest {
 		assertThat(this.published).singleElement().isInstanceOfSatisfying(PaymentRefunded.class, (refunded) -> {
 			assertThat(refunded.paymentIntentId()).isEqualTo("pi_9");
 			assertThat(refunded.amount()).isEqualTo(Money.of(1500, "EUR"));
+		});
+	}
+
+	@Test
+	void aProcessingPaymentIntentIsPublishedOnceAsPaymentProcessing() {
+		deliver(intentEvent("evt_p1", "payment_intent.processing", "pi_sepa", "processing", "null"));
+		deliver(intentEvent("evt_p1", "payment_intent.processing", "pi_sepa", "processing", "null"));
+		deliver(intentEvent("evt_p2", "payment_intent.processing", "pi_sepa", "processing", "null"));
+
+		assertThat(this.published).singleElement().isInstanceOfSatisfying(PaymentProcessing.class, (processing) -> {
+			assertThat(processing.paymentIntentId()).isEqualTo("pi_sepa");
+			assertThat(processing.source()).isEqualTo(PaymentSource.AUTO_RENEWAL);
+			assertThat(processing.amount()).isEqualTo(Money.of(1500, "EUR"));
+			assertThat(processing.validUntil()).isEqualTo(VALID_UNTIL);
+		});
+	}
+
+	@Test
+	void aDisputeIsRecordedOnceAsPaymentDisputedWithTheCycleOfItsPaymentIntent() {
+		PaymentGateway gateway = mock(PaymentGateway.class);
+		given(gateway.intentMetadata("pi_9")).willReturn(Optional.of(Map.of("keepline_msisdn", MSISDN.value(),
+				"keepline_valid_until", VALID_UNTIL.toString(), "keepline_source", "checkout")));
+		WebhookProcessor withGateway = new WebhookProcessor(SECRET, 300, Clock.fixed(NOW, ZoneOffset.UTC),
+				new StripeEventMapper(gateway, this::line), new PublishedOutcomes((msisdn) -> Optional.empty(), 100),
+				this.published::add);
+		String first = StripeJson.event("evt_dp1", "charge.dispute.created", NOW,
+				StripeJson.dispute("dp_1", "ch_1", "pi_9", 1500, "fraudulent"));
+		String again = StripeJson.event("evt_dp2", "charge.dispute.created", NOW,
+				StripeJson.dispute("dp_1", "ch_1", "pi_9", 1500, "fraudulent"));
+
+		assertThat(withGateway.handle(first, StripeJson.sign(SECRET, NOW, first))).isEqualTo(WebhookOutcome.PUBLISHED);
+		assertThat(withGateway.handle(again, StripeJson.sign(SECRET, NOW, again))).isEqualTo(WebhookOutcome.DUPLICATE);
+		assertThat(this.published).singleElement().isInstanceOfSatisfying(PaymentDisputed.class, (disputed) -> {
+			assertThat(disputed.msisdn()).isEqualTo(MSISDN);
+			assertThat(disputed.validUntil()).isEqualTo(VALID_UNTIL);
+			assertThat(disputed.amount()).isEqualTo(Money.of(1500, "EUR"));
+			assertThat(disputed.paymentIntentId()).isEqualTo("pi_9");
+			assertThat(disputed.chargeId()).isEqualTo("ch_1");
+			assertThat(disputed.disputeId()).isEqualTo("dp_1");
+			assertThat(disputed.reason()).isEqualTo("fraudulent");
 		});
 	}
 

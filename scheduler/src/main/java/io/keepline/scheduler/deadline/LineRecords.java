@@ -27,8 +27,7 @@ public final class LineRecords {
 			return null;
 		}
 		return new LineRecord(state.msisdn(), state.operator(), state.plan(), state.cycle().validUntil(),
-				cycleState(state.status()), state.price(), autoRenewal(state), state.holder(), state.registeredAt(),
-				updatedAt);
+				cycleState(state), state.price(), autoRenewal(state), state.holder(), state.registeredAt(), updatedAt);
 	}
 
 	/**
@@ -44,7 +43,15 @@ public final class LineRecords {
 		return !Objects.equals(previous, next);
 	}
 
-	private static CycleState cycleState(LineStatus status) {
+	/**
+	 * The cycle's state; a payment being processed makes an open or lapsed cycle
+	 * {@code PAYMENT_PENDING}, since it may still renew it.
+	 */
+	private static CycleState cycleState(LineState state) {
+		LineStatus status = state.status();
+		if ((status == LineStatus.ACTIVE || status == LineStatus.LAPSED) && state.cycle().pending()) {
+			return CycleState.PAYMENT_PENDING;
+		}
 		return switch (status) {
 			case ACTIVE -> CycleState.OPEN;
 			case RENEWED -> CycleState.RENEWED;

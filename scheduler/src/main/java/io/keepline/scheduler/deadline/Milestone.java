@@ -36,6 +36,12 @@ public record Milestone(Kind kind, int stage, boolean skipped) {
 		/** The holder was told of the lapse, in their send window. */
 		LAPSE_NOTICE("N"),
 
+		/**
+		 * The holder's lapse message was held because a payment was being processed at
+		 * the lapse: it is planned if that payment fails, never if it succeeds.
+		 */
+		LAPSE_NOTICE_HELD("H"),
+
 		/** The payment of the cycle, confirmed. */
 		CONFIRMATION("C");
 
@@ -70,6 +76,9 @@ public record Milestone(Kind kind, int stage, boolean skipped) {
 			case LAPSE_NOTICE -> Kind.LAPSE_NOTICE;
 		}, stage, false);
 	}
+
+	/** The holder's lapse message, held while a payment is processed. */
+	public static final Milestone LAPSE_NOTICE_HELD = new Milestone(Kind.LAPSE_NOTICE_HELD, 0, false);
 
 	/** The reminder of {@code stage} lead days was skipped. */
 	public static Milestone skippedReminder(int stage) {

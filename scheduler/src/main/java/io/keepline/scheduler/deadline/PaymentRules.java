@@ -8,11 +8,13 @@ import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.PaymentFailure;
 import io.keepline.contracts.deadline.RefundDue;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
@@ -22,7 +24,9 @@ import io.keepline.contracts.payment.PaymentSucceeded;
  * current cycle once; a payment of another amount or currency, or a second payment for a
  * paid (or superseded) cycle, is flagged for refund once and leaves the cycle as it was;
  * an automatic charge failure schedules its reminder and the next attempt; a saved method
- * enables automatic renewal only for a line with a current, open registration.
+ * enables automatic renewal only for a line with a current, open registration. A payment
+ * being processed holds the cycle ({@code PAYMENT_PENDING}) until its success or failure;
+ * a dispute changes nothing here.
  */
 final class PaymentRules {
 
@@ -56,7 +60,15 @@ final class PaymentRules {
 			return watched(line) && succeeded(line, succeeded, now, emitted);
 		}
 		if (event instanceof PaymentFailed failed) {
-			return watched(line) && failed(line, failed, now);
+			return watched(line) && (settledFailed(line, failed, now) | failed(line, failed, now));
+		}
+		if (event instanceof PaymentProcessing processing) {
+			return watched(line) && processing(line, processing, now);
+		}
+		if (event instanceof PaymentDisputed) {
+			// recorded on payment-events for payments' history and the operator: no
+			// automatic action
+			return false;
 		}
 		if (event instanceof PaymentRefunded refunded) {
 			if (!watched(line)) {
@@ -108,6 +120,28 @@ final class PaymentRules {
 			}
 		}
 		return refund(line, payment, "cycle_superseded", now, emitted);
+	}
+
+	private boolean processing(LineState.Draft line, PaymentProcessing payment, Instant now) {
+		Cycle cycle = line.cycle;
+		boolean attemptFailed = payment.attempt() != null && payment.attempt() <= cycle.failures();
+		if (!payment.validUntil().equals(cycle.validUntil()) || cycle.paid() || line.cancelledAt != null
+				|| attemptFailed || payment.paymentIntentId().equals(cycle.pendingIntentId())) {
+			return false;
+		}
+		line.cycle = cycle.processing(payment.paymentIntentId());
+		line.note(now, "PaymentProcessing " + payment.validUntil(), this.settings.historySize());
+		return true;
+	}
+
+	/** The pending payment failed: the cycle is open (or lapsed) again. */
+	private boolean settledFailed(LineState.Draft line, PaymentFailed payment, Instant now) {
+		if (payment.paymentIntentId() == null || !payment.paymentIntentId().equals(line.cycle.pendingIntentId())) {
+			return false;
+		}
+		line.cycle = line.cycle.processing(null);
+		line.note(now, "PaymentProcessing failed " + payment.validUntil(), this.settings.historySize());
+		return true;
 	}
 
 	/**

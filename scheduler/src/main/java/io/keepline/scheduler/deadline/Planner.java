@@ -12,7 +12,9 @@ import io.keepline.contracts.deadline.ReminderTrigger;
 /**
  * Works out a line's pending deadlines from its state: reminder stages at the send hour
  * in the holder's zone, only the most urgent past stage as a catch-up (the others are
- * skipped), automatic charge attempts, failure reminders and the lapse.
+ * skipped), automatic charge attempts, failure reminders and the lapse. While a payment
+ * is being processed, only the lapse is planned: no charge and no reminder presses the
+ * holder, and the holder's lapse message is held until the payment fails.
  */
 final class Planner {
 
@@ -30,11 +32,16 @@ final class Planner {
 			Cycle cycle = state.cycle();
 			ZoneId zone = state.holder().timeZone();
 			Instant lapse = this.schedule.lapseInstant(cycle.validUntil());
-			autoRenewal(state, now, lapse).ifPresent(entries::add);
-			failureReminder(state, now, lapse).ifPresent(entries::add);
-			line.cycle = reminders(state, now, lapse, zone, entries);
+			if (!cycle.pending()) {
+				autoRenewal(state, now, lapse).ifPresent(entries::add);
+				failureReminder(state, now, lapse).ifPresent(entries::add);
+				line.cycle = reminders(state, now, lapse, zone, entries);
+			}
 			Instant lapseDue = keptOr(state, DueKind.LAPSE, 0, now, max(lapse, now));
 			entries.add(new DueEntry(lapseDue.toEpochMilli(), DueKind.LAPSE, 0, null));
+		}
+		else if (state.status() == LineStatus.LAPSED && state.cycle().pending()) {
+			line.cycle = state.cycle().with(Milestone.LAPSE_NOTICE_HELD);
 		}
 		else if (state.status() == LineStatus.LAPSED) {
 			lapseNotice(state, now).ifPresent(entries::add);
@@ -59,8 +66,9 @@ final class Planner {
 	/**
 	 * The holder's lapse message, until it fired: planned when the lapse fires (its entry
 	 * is then still among the planned ones) for the holder's send window from then on, as
-	 * catch-up reminders are, and kept as it is afterwards. A line that lapsed before
-	 * lapse messages were planned this way gets none.
+	 * catch-up reminders are, and kept as it is afterwards; or, if it was held while a
+	 * payment was processed, when that payment failed. A line that lapsed before lapse
+	 * messages were planned this way gets none.
 	 */
 	private Optional<DueEntry> lapseNotice(LineState state, Instant now) {
 		if (state.cycle().has(Milestone.fired(DueKind.LAPSE_NOTICE, 0))) {
@@ -71,13 +79,13 @@ final class Planner {
 				return Optional.of(entry);
 			}
 		}
-		for (DueEntry entry : state.planned()) {
-			if (entry.kind() == DueKind.LAPSE) {
-				Instant due = this.schedule.catchUp(now, state.holder().timeZone());
-				return Optional.of(new DueEntry(due.toEpochMilli(), DueKind.LAPSE_NOTICE, 0, null));
-			}
+		boolean owed = state.cycle().has(Milestone.LAPSE_NOTICE_HELD)
+				|| state.planned().stream().anyMatch((entry) -> entry.kind() == DueKind.LAPSE);
+		if (!owed) {
+			return Optional.empty();
 		}
-		return Optional.empty();
+		Instant due = this.schedule.catchUp(now, state.holder().timeZone());
+		return Optional.of(new DueEntry(due.toEpochMilli(), DueKind.LAPSE_NOTICE, 0, null));
 	}
 
 	private Optional<DueEntry> failureReminder(LineState state, Instant now, Instant lapse) {

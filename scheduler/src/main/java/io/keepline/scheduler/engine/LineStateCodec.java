@@ -36,24 +36,28 @@ import io.keepline.scheduler.deadline.PaidCycle;
  * field in a fixed order (a presence flag before each value that may be null). Reading
  * and writing it costs a fraction of JSON, and the line store reads and rewrites a state
  * for every deadline that fires. Private to the scheduler's own stores; a new field gets
- * a new version, and older versions keep being read.
+ * a new version, and older versions keep being read (version 2 adds the cycle's pending
+ * payment at the end).
  */
 final class LineStateCodec {
 
 	/** The first byte of every value in this form; JSON values start with '{'. */
 	static final byte VERSION_1 = 1;
 
+	/** Version 1 followed by the cycle's pending payment intent. */
+	static final byte VERSION_2 = 2;
+
 	private LineStateCodec() {
 	}
 
 	static boolean isBinary(byte[] data) {
-		return data.length > 0 && data[0] == VERSION_1;
+		return data.length > 0 && (data[0] == VERSION_1 || data[0] == VERSION_2);
 	}
 
 	static byte[] write(LineState state) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			out.writeByte(VERSION_1);
+			out.writeByte(VERSION_2);
 			out.writeUTF(state.msisdn().value());
 			string(out, (state.operator() != null) ? state.operator().value() : null);
 			if (flag(out, state.owner())) {
@@ -96,6 +100,7 @@ final class LineStateCodec {
 			for (String line : state.history()) {
 				out.writeUTF(line);
 			}
+			string(out, (state.cycle() != null) ? state.cycle().pendingIntentId() : null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -110,7 +115,7 @@ final class LineStateCodec {
 	static LineState read(byte[] data) {
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
 			byte version = in.readByte();
-			if (version != VERSION_1) {
+			if (version != VERSION_1 && version != VERSION_2) {
 				throw new IllegalArgumentException("unknown line state version " + version);
 			}
 			Msisdn msisdn = Msisdn.trusted(in.readUTF());
@@ -158,6 +163,11 @@ final class LineStateCodec {
 			for (int i = 0; i < historySize; i++) {
 				history.add(in.readUTF());
 			}
+			String pending = (version == VERSION_2) ? string(in) : null;
+			if (pending != null) {
+				cycle = new Cycle(cycle.validUntil(), cycle.done(), cycle.paymentIntentId(), cycle.paidAmount(),
+						cycle.failures(), cycle.lastFailure(), cycle.autoRenewStopped(), pending);
+			}
 			return new LineState(msisdn, (operator != null) ? OperatorId.of(operator) : null, owner, plan, price,
 					holder, leadDays, autoRenew, method, registeredAt, profileAt, cancelledAt, cycle, paidCycles, seen,
 					planned, history);
@@ -201,7 +211,7 @@ final class LineStateCodec {
 		Money paid = money(in);
 		int failures = in.readInt();
 		PaymentFailure failure = in.readBoolean() ? new PaymentFailure(string(in), string(in), in.readInt()) : null;
-		return new Cycle(validUntil, done, intent, paid, failures, failure, in.readBoolean());
+		return new Cycle(validUntil, done, intent, paid, failures, failure, in.readBoolean(), null);
 	}
 
 	private static void holder(DataOutputStream out, Holder holder) throws IOException {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
 import io.keepline.contracts.Holder;
@@ -13,6 +14,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.line.LineOwner;
+import io.keepline.scheduler.deadline.Cycle;
 import io.keepline.scheduler.deadline.DueEntry;
 import io.keepline.scheduler.deadline.DueKind;
 import io.keepline.scheduler.deadline.EngineSettings;
@@ -115,7 +117,7 @@ class LineStateSerdeTest {
 		LineState stored = this.serde.deserialize("t", STORED_WITH_CODES.getBytes(StandardCharsets.UTF_8));
 		byte[] rewritten = this.serde.serialize("t", stored);
 
-		assertThat(rewritten[0]).isEqualTo(LineStateCodec.VERSION_1);
+		assertThat(rewritten[0]).isEqualTo(LineStateCodec.VERSION_2);
 		assertThat(this.serde.deserialize("t", rewritten)).isEqualTo(stored);
 		assertThat(this.serde.deserialize("t", rewritten).cycle().done()).contains(Milestone.skippedReminder(30),
 				Milestone.CONFIRMED);
@@ -128,7 +130,10 @@ class LineStateSerdeTest {
 				URI.create("https://hooks.example.com/holder"), HolderLocale.ZH, ZoneId.of("Asia/Shanghai"));
 		LineState richer = new LineState(full.msisdn(), full.operator(), full.owner(), full.plan(), full.price(),
 				holder, full.leadDays(), full.autoRenew(), full.paymentMethod(), full.registeredAt(),
-				Instant.parse("2027-03-02T12:00:00.123456789Z"), Instant.parse("2027-03-13T08:00:00Z"), full.cycle(),
+				Instant.parse("2027-03-02T12:00:00.123456789Z"), Instant.parse("2027-03-13T08:00:00Z"),
+				new Cycle(full.cycle().validUntil(), full.cycle().done(), full.cycle().paymentIntentId(),
+						full.cycle().paidAmount(), full.cycle().failures(), full.cycle().lastFailure(),
+						full.cycle().autoRenewStopped(), "pi_pending"),
 				List.of(new PaidCycle(LocalDate.parse("2027-02-15"), "pi_0"),
 						new PaidCycle(LocalDate.parse("2027-01-15"), null)),
 				full.seen(), List.of(new DueEntry(1_800_000_000_000L, DueKind.REMINDER, 7, ReminderTrigger.CATCH_UP),
@@ -158,7 +163,19 @@ class LineStateSerdeTest {
 
 		assertThat(json[0]).isEqualTo((byte) '{');
 		assertThat(read).isEqualTo(state);
-		assertThat(this.serde.serialize("t", read)[0]).isEqualTo(LineStateCodec.VERSION_1);
+		assertThat(this.serde.serialize("t", read)[0]).isEqualTo(LineStateCodec.VERSION_2);
+	}
+
+	@Test
+	void readsAVersionOneValueWrittenBeforeCyclesHadAPendingPayment() {
+		LineState state = registered();
+		byte[] binary = this.serde.serialize("t", state);
+		// version 1 is version 2 without the trailing pending intent (one absent flag)
+		byte[] versionOne = Arrays.copyOf(binary, binary.length - 1);
+		versionOne[0] = LineStateCodec.VERSION_1;
+
+		assertThat(binary[binary.length - 1]).isZero();
+		assertThat(this.serde.deserialize("t", versionOne)).isEqualTo(state);
 	}
 
 	@Test

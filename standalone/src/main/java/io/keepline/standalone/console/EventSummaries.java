@@ -23,10 +23,12 @@ import io.keepline.contracts.notice.RenewalPaid;
 import io.keepline.contracts.notice.ValidityLapsed;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
+import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.rejected.EventRejected;
@@ -86,6 +88,12 @@ final class EventSummaries {
 		}
 		if (event instanceof PaymentRefunded r) {
 			return "refunded " + money(r.amount());
+		}
+		if (event instanceof PaymentProcessing p) {
+			return "payment being processed, " + money(p.amount()) + " (" + p.source() + ") for " + p.validUntil();
+		}
+		if (event instanceof PaymentDisputed d) {
+			return "payment disputed, " + money(d.amount()) + ": " + d.reason() + " (no automatic action)";
 		}
 		if (event instanceof PaymentMethodSaved) {
 			return "card saved for automatic renewal";
