@@ -317,7 +317,9 @@ class PaymentsIntegrationTest {
 			.willReturn(okJson(StripeJson.paymentIntent(pi, "processing", 1500, metadata, "null"))));
 		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/payment_intents/" + pi))
 			.willReturn(okJson(StripeJson.paymentIntent(pi, "succeeded", 1500, metadata, "null"))));
-		write(record(msisdn, HolderLocale.EN));
+		// the record shows the SEPA mandate the renewal charges (payments charges no
+		// other)
+		write(record(msisdn, HolderLocale.EN, new SavedMethod("sepa_debit", "3000", 0, 0)));
 		awaitKnown("/status/"
 				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(1)));
 
@@ -558,9 +560,14 @@ class PaymentsIntegrationTest {
 	 * card saved for automatic renewal.
 	 */
 	private static LineRecord record(Msisdn msisdn, HolderLocale locale) {
+		return record(msisdn, locale, new SavedMethod("visa", "4242", 12, 2030));
+	}
+
+	/** The open cycle, its holder opted in to automatic renewal with {@code method}. */
+	private static LineRecord record(Msisdn msisdn, HolderLocale locale, SavedMethod method) {
 		Holder holder = new Holder("Li Wei", "li@example.com", null, null, locale, ZoneId.of("Europe/Brussels"));
 		return new LineRecord(msisdn, OperatorId.of("orange"), "orange-prepaid-15", VALID_UNTIL, CycleState.OPEN,
-				Money.of(1500, "EUR"), new AutoRenewal(true, true, new SavedMethod("visa", "4242", 12, 2030)), holder,
+				Money.of(1500, "EUR"), new AutoRenewal(true, true, method), holder,
 				Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
 	}
 
