@@ -339,14 +339,16 @@ class PaymentsScaleOutIntegrationTest {
 		int errorsBefore = stripe.serverErrors();
 		int replayedBefore = stripe.replayedServerErrors();
 		try (TopicProbe<String, String> deadLetters = TopicProbe.raw(cluster, Topics.DEADLINE_EVENTS.deadLetter())) {
-			stripe.outage(true);
+			// payments looks the cycle up before it charges: lookups are answered,
+			// charges 500
+			stripe.creationsFail(true);
 			try {
 				send(autoRenewal(line, Instant.now()));
 				await("Stripe answered the charge and its re-checks with 500s").atMost(Duration.ofSeconds(30))
 					.until(() -> stripe.serverErrors() >= errorsBefore + 3);
 			}
 			finally {
-				stripe.outage(false);
+				stripe.creationsFail(false);
 			}
 
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(succeeded(line)).hasSize(1));

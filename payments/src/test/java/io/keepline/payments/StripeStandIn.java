@@ -84,6 +84,8 @@ final class StripeStandIn implements AutoCloseable {
 
 	private boolean down;
 
+	private boolean creationsDown;
+
 	private int answersToLose;
 
 	private int serverErrors;
@@ -116,6 +118,15 @@ final class StripeStandIn implements AutoCloseable {
 	 */
 	synchronized void outage(boolean down) {
 		this.down = down;
+	}
+
+	/**
+	 * While down, every request that creates something is answered 500 and saved under
+	 * its key, while reads (lists, lookups) are answered: Stripe failing inside the API
+	 * after it saved the request's key.
+	 */
+	synchronized void creationsFail(boolean down) {
+		this.creationsDown = down;
 	}
 
 	/**
@@ -216,7 +227,7 @@ final class StripeStandIn implements AutoCloseable {
 			return respond(new Answer(saved.status(), saved.body())).withHeader("Idempotent-Replayed", "true").build();
 		}
 		Answer answer;
-		if (this.down) {
+		if (this.down || this.creationsDown) {
 			answer = serverError();
 		}
 		else {

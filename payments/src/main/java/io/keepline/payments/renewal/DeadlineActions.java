@@ -35,7 +35,6 @@ import io.keepline.payments.gateway.RefundResult;
 import io.keepline.payments.gateway.RetryKeys;
 import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistoryLookup;
-import io.keepline.payments.line.PaymentRecord;
 import io.keepline.payments.webhook.WebhookOutcome;
 import io.keepline.payments.webhook.WebhookProcessor;
 import io.micrometer.core.instrument.Counter;
@@ -136,13 +135,14 @@ public class DeadlineActions {
 			return;
 		}
 		OffSessionCharge charge = offSession(due, 0);
-		if (hadGatewayFailure(due)) {
-			// an earlier attempt of this cycle may have charged without an answer
-			Optional<ChargeOutcome> found = this.gateway.findCharge(charge);
-			if (found.isPresent()) {
-				publish(due, found.get());
-				return;
-			}
+		// Stripe may hold a charge of this cycle that no outcome names yet: one sent
+		// under
+		// a retry key before a crash, or an earlier attempt that lost its answer. A
+		// redelivered event must find it instead of charging under the first key again.
+		Optional<ChargeOutcome> found = this.gateway.findCharge(charge);
+		if (found.isPresent()) {
+			publish(due, found.get());
+			return;
 		}
 		publish(due, this.gateway.chargeOffSession(charge));
 	}
@@ -228,16 +228,6 @@ public class DeadlineActions {
 
 	private boolean pastDeadline(AutoRenewalDue due) {
 		return due.occurredAt().plus(this.gatewayDeadline).isBefore(this.clock.instant());
-	}
-
-	/** Whether payments gave up an earlier attempt of the cycle for want of Stripe. */
-	private boolean hadGatewayFailure(AutoRenewalDue due) {
-		return this.histories.history(due.msisdn())
-			.map((h) -> h.payments()
-				.stream()
-				.anyMatch((p) -> p.kind() == PaymentRecord.Kind.FAILED && due.validUntil().equals(p.validUntil())
-						&& PaymentFailed.GATEWAY_UNAVAILABLE.equals(p.reason())))
-			.orElse(false);
 	}
 
 	private void skipped(AutoRenewalDue due, SkipReason reason) {
