@@ -2,6 +2,7 @@ package io.keepline.notifier.holder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import io.keepline.contracts.Channel;
@@ -81,9 +82,12 @@ class UnsubscribeController {
 			return Optional.empty();
 		}
 		SignedLink link = valid.link();
+		// a link carries its expiry in whole seconds: one issued in the second of the
+		// registration reads as issued up to a second before it
 		return this.store.line(link.cycle().msisdn())
-			.filter((line) -> line.registeredAt() == null
-					|| !link.expiresAt().minus(this.linkTtl).isBefore(line.registeredAt()));
+			.filter((line) -> line.registeredAt() == null || !link.expiresAt()
+				.minus(this.linkTtl)
+				.isBefore(line.registeredAt().truncatedTo(ChronoUnit.SECONDS)));
 	}
 
 	private ResponseEntity<?> refused(String token) {
