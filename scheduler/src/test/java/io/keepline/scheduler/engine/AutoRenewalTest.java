@@ -160,14 +160,25 @@ class AutoRenewalTest {
 	}
 
 	@Test
-	void turnedOffByTheHolderItChargesNothingAndEveryReminderOffersAPayLink() {
+	void turnedOffByTheHolderItChargesNothingAndEveryReminderOffersAPayLinkButAStopOfAnEarlierHolderDoesNot() {
+		Msisdn recycled = Msisdn.of("+32470654321");
 		try (EngineHarness engine = optedIn()) {
+			engine.send(Fixtures.registered(recycled, VALID_UNTIL, "Europe/Brussels", null, true, START));
+			engine.send(Fixtures.cardSaved(recycled, START));
 			engine.send(new AutoRenewalStopped(UUID.randomUUID(), START, LINE, START));
+			engine.send(new AutoRenewalStopped(UUID.randomUUID(), START, recycled, START.minusSeconds(86_400)));
+			engine.send(new PaymentMethodRemoved(UUID.randomUUID(), START, recycled, START.minusSeconds(86_400)));
 			engine.advanceTo(Instant.parse("2027-03-16T00:00:00Z"));
 
-			assertThat(engine.emitted(AutoRenewalDue.class)).isEmpty();
-			assertThat(engine.emitted(ReminderDue.class)).extracting(ReminderDue::stage).containsExactly(30, 7, 1);
-			assertThat(engine.emitted(ReminderDue.class)).allSatisfy((r) -> assertThat(r.plannedCharge()).isNull());
+			assertThat(engine.emitted(AutoRenewalDue.class)).extracting(AutoRenewalDue::msisdn)
+				.as("only the line whose current holder kept it on")
+				.containsOnly(recycled);
+			List<ReminderDue> reminders = engine.emitted(ReminderDue.class)
+				.stream()
+				.filter((reminder) -> reminder.msisdn().equals(LINE))
+				.toList();
+			assertThat(reminders).extracting(ReminderDue::stage).containsExactly(30, 7, 1);
+			assertThat(reminders).allSatisfy((r) -> assertThat(r.plannedCharge()).isNull());
 			assertThat(engine.records(LINE)).last()
 				.satisfies((record) -> assertThat(record.autoRenewal()).isEqualTo(new AutoRenewal(true, false, null)));
 		}
@@ -187,17 +198,6 @@ class AutoRenewalTest {
 				assertThat(reminder.stage()).isEqualTo(1);
 				assertThat(reminder.plannedCharge()).isNull();
 			});
-		}
-	}
-
-	@Test
-	void aStopFromTheNumbersEarlierRegistrationLeavesTheCurrentHoldersRenewalOn() {
-		try (EngineHarness engine = optedIn()) {
-			engine.send(new AutoRenewalStopped(UUID.randomUUID(), START, LINE, START.minusSeconds(86_400)));
-			engine.send(new PaymentMethodRemoved(UUID.randomUUID(), START, LINE, START.minusSeconds(86_400)));
-			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
-
-			assertThat(engine.emitted(AutoRenewalDue.class)).extracting(AutoRenewalDue::attempt).containsExactly(1);
 		}
 	}
 
