@@ -34,10 +34,13 @@ import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.linerecord.SavedMethod;
+import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
+import io.keepline.contracts.payment.PaymentMethodRemoved;
+import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
@@ -65,12 +68,14 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -92,6 +97,11 @@ class PaymentsIntegrationTest {
 	static final String LINK_SECRET = "integration-link-secret-0123456789abcdef";
 
 	static final WireMockServer stripe = new WireMockServer(options().dynamicPort());
+
+	/**
+	 * Where the stub sends payment method detaches: a stand-in that behaves like Stripe.
+	 */
+	static final StripeStandIn standIn = new StripeStandIn();
 
 	static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
 
@@ -121,6 +131,8 @@ class PaymentsIntegrationTest {
 		// payments looks the cycle's charge up before every automatic renewal: none yet
 		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson("""
 				{"object": "list", "url": "/v1/payment_intents", "has_more": false, "data": []}""")));
+		stripe.stubFor(post(urlPathMatching("/v1/payment_methods/[^/]+/detach"))
+			.willReturn(aResponse().proxiedFrom(standIn.baseUrl())));
 		stateDir = Files.createTempDirectory("payments-it");
 		registry.add("keepline.payments.stripe.api-key", () -> "sk_test_integration");
 		registry.add("keepline.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
@@ -148,6 +160,7 @@ class PaymentsIntegrationTest {
 		payments.close();
 		producer.close();
 		stripe.stop();
+		standIn.close();
 	}
 
 	@Test
@@ -478,6 +491,128 @@ class PaymentsIntegrationTest {
 		assertThat(replayed.statusCode()).isEqualTo(429);
 		stripe.verify(1, postRequestedFor(urlEqualTo("/v1/checkout/sessions")).withFormParam("mode", equalTo("setup"))
 			.withFormParam("metadata[keepline_msisdn]", equalTo(msisdn.value())));
+	}
+
+	@Test
+	void aHolderTurnsAutomaticRenewalOffFromTheStatusPageOnceAndTheCardStays() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		LineRecord line = record(msisdn, HolderLocale.EN);
+		String card = saveCard(line);
+		String status = "/status/"
+				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(1));
+		assertThat(awaitKnown(status).body()).contains("will be charged to your visa card ending in 4242 on",
+				"days before your validity ends", "Turn off automatic renewal", "Remove my card");
+
+		HttpResponse<String> off = postFrom(status + "/autorenew/off", origin());
+		HttpResponse<String> again = postFrom(status + "/autorenew/off", origin());
+
+		assertThat(off.statusCode()).isEqualTo(200);
+		assertThat(off.body())
+			.contains("Automatic renewal is off.",
+					"Off. Your visa card ending in 4242 stays saved but is not charged automatically.")
+			.doesNotContain("Turn off automatic renewal");
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).contains("Automatic renewal is off.");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(of(msisdn, AutoRenewalStopped.class)).singleElement()
+				.satisfies((stopped) -> assertThat(stopped.registeredAt()).isEqualTo(line.registeredAt())));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(get(status).body()).contains("stays saved but is not charged"));
+		assertThat(standIn.detached()).doesNotContain(card);
+	}
+
+	@Test
+	void aHolderRemovesTheirCardWhichIsDetachedAtStripeAndNamedNowhere() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		String card = saveCard(record(msisdn, HolderLocale.EN));
+		String status = "/status/"
+				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(1));
+		awaitKnown(status);
+
+		HttpResponse<String> removed = postFrom(status + "/card/remove", origin());
+		HttpResponse<String> again = postFrom(status + "/card/remove", origin());
+
+		assertThat(removed.statusCode()).isEqualTo(200);
+		assertThat(removed.body())
+			.contains("Your card is removed and can no longer be charged.", "Off. Save a card to renew automatically.")
+			.doesNotContain("Remove my card", "ending in 4242");
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(standIn.detached()).containsOnlyOnce(card);
+		PaymentMethodRemoved event = await().atMost(Duration.ofSeconds(30))
+			.until(() -> of(msisdn, PaymentMethodRemoved.class), (found) -> !found.isEmpty())
+			.get(0);
+		assertThat(new String(Topics.PAYMENT_EVENTS.valueSerde().serializer().serialize(null, event),
+				StandardCharsets.UTF_8))
+			.doesNotContain("4242", card, "visa");
+	}
+
+	@Test
+	void statusSwitchesRefuseForgedExpiredAndCrossSiteRequestsAndTurnOnIsNotOfferedWhereNotAllowed() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		LineRecord opted = record(msisdn, HolderLocale.EN);
+		Msisdn notAllowed = Unique.msisdn();
+		write(opted);
+		write(new LineRecord(notAllowed, opted.operator(), opted.plan(), VALID_UNTIL, CycleState.OPEN, opted.price(),
+				AutoRenewal.OFF, opted.holder(), opted.registeredAt(), Instant.now()));
+		CycleId cycle = new CycleId(msisdn, VALID_UNTIL);
+		String token = this.signer.issue(LinkPurpose.STATUS, cycle, Duration.ofDays(1));
+		String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+		String expired = this.signer.issue(LinkPurpose.STATUS, cycle, Duration.ofSeconds(-1));
+		awaitKnown("/status/" + token);
+
+		assertThat(postFrom("/status/" + tampered + "/autorenew/off", origin()).statusCode()).isEqualTo(403);
+		assertThat(postFrom("/status/" + expired + "/card/remove", origin()).statusCode()).isEqualTo(410);
+		HttpResponse<String> foreign = postFrom("/status/" + token + "/autorenew/off", "https://pages.example.net");
+		assertThat(foreign.statusCode()).isEqualTo(403);
+		assertThat(foreign.body()).contains("It did not come from your status page.");
+		assertThat(this.http
+			.send(HttpRequest.newBuilder(uri("/status/" + token + "/card/remove"))
+				.header("Sec-Fetch-Site", "cross-site")
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(403);
+		assertThat(get("/status/" + token).body()).contains("Turn off automatic renewal", "Remove my card");
+		assertThat(payments.values()).noneMatch((event) -> event.msisdn().equals(msisdn));
+
+		HttpResponse<String> refused = awaitKnown("/status/"
+				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(notAllowed, VALID_UNTIL), Duration.ofDays(1)));
+		assertThat(refused.body()).contains("Your operator does not offer automatic renewal for this line")
+			.doesNotContain("Turn on automatic renewal", "/autorenew/");
+	}
+
+	/**
+	 * Writes the line's record and publishes the card its holder saved, as payments does
+	 * after the setup; returns the card's payment method id once payments' history has
+	 * it.
+	 */
+	private String saveCard(LineRecord line) throws Exception {
+		write(line);
+		String card = "pm_" + line.msisdn().value().substring(1);
+		PaymentMethodSaved saved = new PaymentMethodSaved(UUID.randomUUID(), line.registeredAt().plusSeconds(60),
+				line.msisdn(), new PaymentMethodRef("cus_" + card, card, "visa", "4242", 12, 2030), "seti_" + card,
+				"evt_" + card);
+		producer
+			.send(new ProducerRecord<>(Topics.PAYMENT_EVENTS.name(),
+					Topics.PAYMENT_EVENTS.keySerde().serializer().serialize(null, line.msisdn()),
+					Topics.PAYMENT_EVENTS.valueSerde().serializer().serialize(null, saved)))
+			.get();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.histories.history(line.msisdn())
+				.flatMap((history) -> history.methodSince(line.registeredAt()))
+				.isPresent());
+		return card;
+	}
+
+	private String origin() {
+		return "http://localhost:" + this.port;
+	}
+
+	private HttpResponse<String> postFrom(String path, String origin) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Origin", origin)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(""))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {

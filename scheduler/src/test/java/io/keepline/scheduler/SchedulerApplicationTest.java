@@ -10,15 +10,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.line.ReminderResendRequested;
+import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.engine.Fixtures;
@@ -150,6 +155,64 @@ class SchedulerApplicationTest {
 		}
 	}
 
+	/**
+	 * Two lines with a saved card whose operator allows automatic renewal only once the
+	 * first charge is already due: the one whose holder turned it off first is never
+	 * charged and its reminder offers a pay link; the other is charged at once.
+	 */
+	@Test
+	void aHolderWhoTurnedAutomaticRenewalOffIsNotChargedAndIsRemindedWithAPayLink(KafkaCluster cluster)
+			throws Exception {
+		Msisdn stopped = Unique.msisdn();
+		Msisdn charged = Unique.msisdn();
+		LocalDate dueSoon = LocalDate.parse("2027-03-12");
+		try (TopicProbe<Msisdn, DeadlineEvent> deadlines = TopicProbe.of(cluster, Topics.DEADLINE_EVENTS);
+				TopicProbe<Msisdn, LineRecord> records = TopicProbe.of(cluster, Topics.LINES);
+				KafkaProducer<Msisdn, LineEvent> lines = producer(cluster, Topics.LINE_EVENTS.keySerde().serializer(),
+						Topics.LINE_EVENTS.valueSerde().serializer());
+				KafkaProducer<Msisdn, PaymentEvent> payments = producer(cluster,
+						Topics.PAYMENT_EVENTS.keySerde().serializer(),
+						Topics.PAYMENT_EVENTS.valueSerde().serializer())) {
+			for (Msisdn line : List.of(stopped, charged)) {
+				lines
+					.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line,
+							Fixtures.registered(line, dueSoon, "Europe/Brussels", NOW)))
+					.get();
+				payments.send(new ProducerRecord<>(Topics.PAYMENT_EVENTS.name(), line, Fixtures.cardSaved(line, NOW)))
+					.get();
+			}
+			payments
+				.send(new ProducerRecord<>(Topics.PAYMENT_EVENTS.name(), stopped,
+						new AutoRenewalStopped(UUID.randomUUID(), NOW, stopped, NOW)))
+				.get();
+			for (Msisdn line : List.of(stopped, charged)) {
+				lines
+					.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line,
+							Fixtures.updated(line, null, null, true, NOW)))
+					.get();
+			}
+			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+				assertThat(of(deadlines, charged, AutoRenewalDue.class)).hasSize(1);
+				assertThat(of(records, stopped)).last()
+					.satisfies(
+							(record) -> assertThat(record.autoRenewal()).isEqualTo(new AutoRenewal(true, false, null)));
+			});
+			for (Msisdn line : List.of(stopped, charged)) {
+				lines
+					.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line,
+							new ReminderResendRequested(UUID.randomUUID(), NOW, line, Fixtures.ORANGE, dueSoon)))
+					.get();
+			}
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				assertThat(resent(deadlines, stopped)).singleElement()
+					.satisfies((reminder) -> assertThat(reminder.plannedCharge()).isNull());
+				assertThat(resent(deadlines, charged)).singleElement()
+					.satisfies((reminder) -> assertThat(reminder.plannedCharge()).isNotNull());
+			});
+			assertThat(of(deadlines, stopped, AutoRenewalDue.class)).isEmpty();
+		}
+	}
+
 	@Test
 	void sendsUnreadableInputToTheDeadLetterTopicAndGoesOn(KafkaCluster cluster) throws Exception {
 		Msisdn poisoned = Unique.msisdn();
@@ -190,6 +253,12 @@ class SchedulerApplicationTest {
 	private static <T extends DeadlineEvent> List<T> of(TopicProbe<Msisdn, DeadlineEvent> probe, Msisdn line,
 			Class<T> type) {
 		return probe.values(type).stream().filter((event) -> event.msisdn().equals(line)).toList();
+	}
+
+	private static List<ReminderDue> resent(TopicProbe<Msisdn, DeadlineEvent> probe, Msisdn line) {
+		return of(probe, line, ReminderDue.class).stream()
+			.filter((reminder) -> reminder.trigger() == ReminderTrigger.RESEND)
+			.toList();
 	}
 
 	/** The values of the line's records, null for a tombstone. */

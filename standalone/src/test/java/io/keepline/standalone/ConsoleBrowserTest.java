@@ -8,14 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 
 import io.keepline.contracts.CycleId;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.topic.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +39,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The console in a real browser (Debian's headless Chromium driven by Selenium through
- * the system chromedriver): it opens with the banner's token link only, the seeded lines
- * are listed, and a holder clicks through pay, the sandbox checkout and the status page.
- * Skipped where Chromium is not installed; {@code .ci/run} installs it.
+ * The console and the holder's status page in a real browser (Debian's headless Chromium
+ * driven by Selenium through the system chromedriver): it opens with the banner's token
+ * link only, the seeded lines are listed, and a holder clicks through pay, the sandbox
+ * checkout and the status page. Skipped where Chromium is not installed; {@code .ci/run}
+ * installs it.
  */
 @ExtendWith(RunningPipeline.class)
 class ConsoleBrowserTest {
@@ -114,6 +123,39 @@ class ConsoleBrowserTest {
 			this.browser.findElement(By.id("status-link")).click();
 			assertThat(this.browser.findElement(By.tagName("main")).getText()).contains(renewed);
 		});
+	}
+
+	@Test
+	void aHolderTurnsAutomaticRenewalOffThenRemovesTheCardOnTheStatusPage(Pipeline pipeline) throws Exception {
+		LineRegistered line = DemoLines.register(pipeline, "card-" + UUID.randomUUID() + "@example.com", true);
+		String card = "pm_browser_" + line.msisdn().value().substring(1);
+		awaitPayable(pipeline, line);
+		// the card payments published after the holder's setup, once the line is known
+		try (KafkaProducer<Msisdn, PaymentEvent> producer = new KafkaProducer<>(
+				DemoLines.cluster(pipeline).producerProperties(), Topics.PAYMENT_EVENTS.keySerde().serializer(),
+				Topics.PAYMENT_EVENTS.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(Topics.PAYMENT_EVENTS.name(), line.msisdn(),
+					new PaymentMethodSaved(UUID.randomUUID(), Instant.now(), line.msisdn(),
+							new PaymentMethodRef("cus_browser", card, "visa", "4242", 12, 2040), "seti_" + card, null)))
+				.get();
+		}
+		String status = StandaloneSettings.url(pipeline.settings().ports().payments()) + "/status/"
+				+ LinkSigner.fromSecret(pipeline.linkSecret(), Clock.systemUTC())
+					.issue(LinkPurpose.STATUS, new CycleId(line.msisdn(), line.validUntil()), Duration.ofHours(1));
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			this.browser.get(status);
+			assertThat(this.browser.findElement(By.tagName("main")).getText())
+				.contains("will be charged to your visa card ending in 4242");
+		});
+		this.browser.findElement(By.xpath("//button[text()='Turn off automatic renewal']")).click();
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("Automatic renewal is off.",
+				"Off. Your visa card ending in 4242 stays saved but is not charged automatically.");
+		this.browser.findElement(By.xpath("//button[text()='Remove my card']")).click();
+
+		assertThat(this.browser.findElement(By.tagName("main")).getText())
+			.contains("Your card is removed and can no longer be charged.", "Off. Save a card to renew automatically.")
+			.doesNotContain("4242");
 	}
 
 	/**

@@ -48,10 +48,18 @@ final class DemoLines {
 	 * that stage is already past, so its reminder goes out at once.
 	 */
 	static LineRegistered register(Pipeline pipeline, String email) {
+		return register(pipeline, email, false);
+	}
+
+	/**
+	 * {@link #register(Pipeline, String)}, with the operator allowing automatic renewal
+	 * if {@code autoRenew}.
+	 */
+	static LineRegistered register(Pipeline pipeline, String email, boolean autoRenew) {
 		Msisdn msisdn = Unique.msisdn();
 		LineRegistered line = new LineRegistered(UUID.randomUUID(), null, msisdn, OperatorId.of("orange"),
 				"orange-prepaid-15", LocalDate.now(ZoneId.of("Europe/Brussels")).plusDays(5), Money.of(1500, "EUR"),
-				new Holder("Test Holder", email, null, null, HolderLocale.EN, daytimeZone()), List.of(7), false);
+				new Holder("Test Holder", email, null, null, HolderLocale.EN, daytimeZone()), List.of(7), autoRenew);
 		IngestClient.Outcome outcome = new IngestClient(StandaloneSettings.url(pipeline.settings().ports().ingest()))
 			.post(List.of(line), "demo-orange-key");
 		if (outcome.accepted() != 1) {

@@ -36,7 +36,7 @@ class WireFormatTest {
 							"LineLapsed", "LapseNoticeDue", "RefundDue"),
 					fixture("payment", PaymentEvent.class, "PaymentSucceeded", "PaymentFailed", "PaymentRefunded",
 							"PaymentProcessing", "PaymentDisputed", "PaymentMethodSaved", "PaymentMethodCodeRequested",
-							"PaymentMethodCodeTried"),
+							"PaymentMethodCodeTried", "AutoRenewalStopped", "PaymentMethodRemoved"),
 					fixture("notification", NotificationEvent.class, "NotificationSent", "NotificationFailed"),
 					fixture("rejected", RejectedEvent.class, "EventRejected"))
 			.flatMap((s) -> s);

@@ -9,11 +9,13 @@ import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.PaymentFailure;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
+import io.keepline.contracts.payment.PaymentMethodRemoved;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * Keepline's own refund and Stripe's report of it are one refund). The receipt of a paid
  * cycle answers the scheduler's {@code RenewalConfirmed} instead, which comes only for a
  * payment that renewed the cycle; an automatic renewal's failure is told by the reminder
- * the scheduler emits for it.
+ * the scheduler emits for it. Turning automatic renewal off and removing the card happen
+ * on the holder's own status page, which shows the result: no message.
  */
 public final class PaymentNotices {
 
@@ -78,7 +81,8 @@ public final class PaymentNotices {
 		}
 		else if (!(event instanceof PaymentSucceeded || event instanceof PaymentDisputed
 				|| event instanceof PaymentMethodSaved || event instanceof PaymentMethodCodeRequested
-				|| event instanceof PaymentMethodCodeTried)) {
+				|| event instanceof PaymentMethodCodeTried || event instanceof AutoRenewalStopped
+				|| event instanceof PaymentMethodRemoved)) {
 			throw new UnhandledTypeException(event);
 		}
 	}

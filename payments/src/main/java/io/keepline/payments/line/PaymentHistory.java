@@ -10,11 +10,13 @@ import java.util.UUID;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.UnhandledTypeException;
+import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
+import io.keepline.contracts.payment.PaymentMethodRemoved;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -24,11 +26,13 @@ import io.keepline.payments.line.PaymentRecord.Kind;
 /**
  * What only payments knows of a line, folded from the payment-events it published: the
  * recent payments, the Stripe event ids already published and the last saved method with
- * its Stripe customer, and the last one-time code requests with their tries (bounded
- * lists, newest last). The line itself (cycle, state, price, holder) is the scheduler's
- * line record. Once the line is erased only the payments and Stripe event ids stay (the
- * duplicate checks need them, as payment-events keeps them), with the Stripe customers
- * erasure deletes ({@link #forgotten()}).
+ * its Stripe customer, the holder turning automatic renewal off or removing the card, and
+ * the last one-time code requests with their tries (bounded lists, newest last). The line
+ * itself (cycle, state, price, holder) is the scheduler's line record. Once the line is
+ * erased only the payments and Stripe event ids stay (the duplicate checks need them, as
+ * payment-events keeps them), with the Stripe customers erasure deletes
+ * ({@link #forgotten()}); {@code erasedCustomers} also keeps the customer of a card the
+ * holder removed, for erasure to delete.
  */
 public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<String> stripeEventIds,
 		PaymentMethodRef savedMethod, Instant methodSavedAt, List<CodeRequest> codeRequests,
@@ -74,6 +78,34 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 			customers.add(this.savedMethod.customerId());
 		}
 		return List.copyOf(customers);
+	}
+
+	/**
+	 * The method saved since {@code since} (the current registration) and not removed, if
+	 * any.
+	 */
+	public Optional<PaymentMethodRef> methodSince(Instant since) {
+		if (this.savedMethod == null || (since != null && this.methodSavedAt.isBefore(since))) {
+			return Optional.empty();
+		}
+		return Optional.of(this.savedMethod);
+	}
+
+	/**
+	 * Whether the holder turned automatic renewal off (or removed the card) after the
+	 * last card they saved.
+	 */
+	public boolean autoRenewalStopped() {
+		for (int i = this.payments.size() - 1; i >= 0; i--) {
+			Kind kind = this.payments.get(i).kind();
+			if (kind == Kind.METHOD_SAVED) {
+				return false;
+			}
+			if (kind == Kind.AUTO_RENEWAL_STOPPED || kind == Kind.METHOD_REMOVED) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The latest one-time code request on this line, if any. */
@@ -155,12 +187,25 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 			return this;
 		}
 		PaymentRecord record = record(event);
+		if (event instanceof PaymentMethodRemoved) {
+			return withoutMethod(record);
+		}
 		boolean saved = event instanceof PaymentMethodSaved;
 		PaymentMethodRef method = saved ? ((PaymentMethodSaved) event).paymentMethod() : this.savedMethod;
 		List<String> seen = (event.stripeEventId() != null)
 				? append(this.stripeEventIds, event.stripeEventId(), MAX_STRIPE_EVENTS) : this.stripeEventIds;
 		return new PaymentHistory(this.msisdn, append(this.payments, record, MAX_PAYMENTS), seen, method,
 				saved ? event.occurredAt() : this.methodSavedAt, this.codeRequests, this.erasedCustomers);
+	}
+
+	/**
+	 * The card removed: its customer stays known (in {@code erasedCustomers}) so that an
+	 * erasure still deletes it at Stripe.
+	 */
+	private PaymentHistory withoutMethod(PaymentRecord record) {
+		List<String> customers = customers();
+		return new PaymentHistory(this.msisdn, append(this.payments, record, MAX_PAYMENTS), this.stripeEventIds, null,
+				null, this.codeRequests, customers);
 	}
 
 	private PaymentHistory withCodeRequest(PaymentMethodCodeRequested request) {
@@ -208,6 +253,14 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 		if (event instanceof PaymentMethodSaved saved) {
 			return new PaymentRecord(saved.eventId(), saved.occurredAt(), Kind.METHOD_SAVED, null, null,
 					saved.setupIntentId(), null);
+		}
+		if (event instanceof AutoRenewalStopped stopped) {
+			return new PaymentRecord(stopped.eventId(), stopped.occurredAt(), Kind.AUTO_RENEWAL_STOPPED, null, null,
+					null, null);
+		}
+		if (event instanceof PaymentMethodRemoved removed) {
+			return new PaymentRecord(removed.eventId(), removed.occurredAt(), Kind.METHOD_REMOVED, null, null, null,
+					null);
 		}
 		if (event instanceof PaymentMethodCodeRequested || event instanceof PaymentMethodCodeTried) {
 			throw new IllegalArgumentException("a one-time code is not a payment record");

@@ -16,7 +16,7 @@ public record PaymentRecord(UUID eventId, Instant at, Kind kind, LocalDate valid
 	/** Which payment fact. */
 	public enum Kind {
 
-		SUCCEEDED, FAILED, REFUNDED, METHOD_SAVED, PROCESSING, DISPUTED
+		SUCCEEDED, FAILED, REFUNDED, METHOD_SAVED, PROCESSING, DISPUTED, AUTO_RENEWAL_STOPPED, METHOD_REMOVED
 
 	}
 

@@ -34,6 +34,7 @@ import io.keepline.payments.gateway.RefundRequest;
 import io.keepline.payments.gateway.RefundResult;
 import io.keepline.payments.gateway.RetryKeys;
 import io.keepline.payments.line.LineRecordLookup;
+import io.keepline.payments.line.PaymentHistory;
 import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.webhook.WebhookOutcome;
 import io.keepline.payments.webhook.WebhookProcessor;
@@ -46,17 +47,19 @@ import org.slf4j.LoggerFactory;
  * What payments does about scheduler decisions: charge an {@link AutoRenewalDue}
  * off-session with its idempotency key, only while the line record says its cycle is the
  * current one and still open, at the record's price, with the method its current holder
- * saved, payments has no payment of it in its history and the event is younger than
- * {@code maxAge} (else the skip is logged and counted in {@value #SKIPPED}); refund a
- * {@link RefundDue} with {@code refund:{paymentIntentId}}, and publish the outcome
- * through the same duplicate checks as the webhook. A transient Stripe failure is thrown
- * ({@link GatewayUnavailableException}) and the action becomes {@link Unsettled}:
- * {@link #settle} then asks Stripe what became of it before it sends it again, under the
- * same key first and under a new one only when that key answered a 5xx again while Stripe
- * answered the lookup (Stripe keeps a 5xx under its key for 24 hours) and Stripe has no
- * PaymentIntent or refund for it; it publishes a retryable {@code gateway_unavailable}
- * failure for a charge still unsettled at the deadline. An outcome that could not be
- * published is an {@link OutcomeNotRecordedException}, retried until it is.
+ * saved, payments has no payment of it in its history, the holder has not turned
+ * automatic renewal off since (payments' history has it before the record does) and the
+ * event is younger than {@code maxAge} (else the skip is logged and counted in
+ * {@value #SKIPPED}); refund a {@link RefundDue} with {@code refund:{paymentIntentId}},
+ * and publish the outcome through the same duplicate checks as the webhook. A transient
+ * Stripe failure is thrown ({@link GatewayUnavailableException}) and the action becomes
+ * {@link Unsettled}: {@link #settle} then asks Stripe what became of it before it sends
+ * it again, under the same key first and under a new one only when that key answered a
+ * 5xx again while Stripe answered the lookup (Stripe keeps a 5xx under its key for 24
+ * hours) and Stripe has no PaymentIntent or refund for it; it publishes a retryable
+ * {@code gateway_unavailable} failure for a charge still unsettled at the deadline. An
+ * outcome that could not be published is an {@link OutcomeNotRecordedException}, retried
+ * until it is.
  */
 public class DeadlineActions {
 
@@ -271,8 +274,12 @@ public class DeadlineActions {
 		if (!holdersMethod(line.autoRenewal(), due.paymentMethod())) {
 			return Optional.of(SkipReason.METHOD_CHANGED);
 		}
-		if (this.histories.history(due.msisdn()).flatMap((h) -> h.paidBy(due.validUntil())).isPresent()) {
+		Optional<PaymentHistory> history = this.histories.history(due.msisdn());
+		if (history.flatMap((h) -> h.paidBy(due.validUntil())).isPresent()) {
 			return Optional.of(SkipReason.ALREADY_PAID);
+		}
+		if (history.filter(PaymentHistory::autoRenewalStopped).isPresent()) {
+			return Optional.of(SkipReason.HOLDER_STOPPED);
 		}
 		return Optional.empty();
 	}
@@ -359,7 +366,13 @@ public class DeadlineActions {
 		 * Payments already published a payment for the cycle that the record does not
 		 * show yet.
 		 */
-		ALREADY_PAID("already_paid");
+		ALREADY_PAID("already_paid"),
+
+		/**
+		 * The holder turned automatic renewal off or removed the card, which the record
+		 * does not show yet.
+		 */
+		HOLDER_STOPPED("holder_stopped");
 
 		private final String tag;
 

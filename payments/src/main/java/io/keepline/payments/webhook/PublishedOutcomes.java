@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.keepline.contracts.UnhandledTypeException;
+import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
+import io.keepline.contracts.payment.PaymentMethodRemoved;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -113,7 +115,9 @@ public class PublishedOutcomes {
 		if (event instanceof PaymentMethodSaved saved) {
 			return view.has(Kind.METHOD_SAVED, saved.setupIntentId());
 		}
-		if (event instanceof PaymentMethodCodeRequested || event instanceof PaymentMethodCodeTried) {
+		if (event instanceof PaymentMethodCodeRequested || event instanceof PaymentMethodCodeTried
+				|| event instanceof AutoRenewalStopped || event instanceof PaymentMethodRemoved) {
+			// their event id, derived from the card they name, is the duplicate check
 			return false;
 		}
 		throw new UnhandledTypeException(event);
@@ -144,7 +148,8 @@ public class PublishedOutcomes {
 			return (saved.setupIntentId() != null) ? "seti:" + saved.setupIntentId() : null;
 		}
 		if (event instanceof PaymentFailed || event instanceof PaymentMethodCodeRequested
-				|| event instanceof PaymentMethodCodeTried) {
+				|| event instanceof PaymentMethodCodeTried || event instanceof AutoRenewalStopped
+				|| event instanceof PaymentMethodRemoved) {
 			return null;
 		}
 		throw new UnhandledTypeException(event);

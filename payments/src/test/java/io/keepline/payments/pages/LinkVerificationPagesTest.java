@@ -19,6 +19,7 @@ import io.keepline.payments.PaymentsSettings;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistoryLookup;
+import io.keepline.payments.webhook.WebhookProcessor;
 import io.keepline.support.links.LinkSettings;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class LinkVerificationPagesTest {
 
 	@Test
 	void statusPageAnswersEveryVerification() {
-		StatusController status = new StatusController(this.signer, this.nothingKnown, this.noHistory);
+		StatusController status = new StatusController(statusPage());
 
 		tokens(LinkPurpose.STATUS).forEach((kind,
 				token) -> assertThatCode(
@@ -79,6 +80,22 @@ class LinkVerificationPagesTest {
 							.isNotNull())
 					.as(kind.getSimpleName())
 					.doesNotThrowAnyException());
+	}
+
+	@Test
+	void statusSwitchesAnswerEveryVerification() {
+		AutoRenewalSwitchController switches = new AutoRenewalSwitchController(statusPage(),
+				new SameOriginPosts(new LinkSettings(SECRET, URI.create("http://localhost:8084"))),
+				mock(WebhookProcessor.class), mock(PaymentGateway.class), CLOCK);
+
+		tokens(LinkPurpose.STATUS).forEach((kind, token) -> assertThatCode(() -> {
+			assertThat(switches.turnOff(token, new MockHttpServletRequest()).getStatus()).isNotNull();
+			assertThat(switches.removeCard(token, new MockHttpServletRequest()).getStatus()).isNotNull();
+		}).as(kind.getSimpleName()).doesNotThrowAnyException());
+	}
+
+	private StatusPage statusPage() {
+		return new StatusPage(this.signer, this.nothingKnown, this.noHistory, AutoRenewalSettings.defaults(), CLOCK);
 	}
 
 	/** A token of each kind of verification for {@code purpose}. */

@@ -27,6 +27,7 @@ import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
+import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.samples.EventSamples;
 import io.keepline.payments.gateway.ChargeOutcome;
@@ -160,6 +161,16 @@ public class DeadlineActionsTest {
 		actions(open()).on(due(CLOCK.instant()));
 
 		assertSkipped("already_paid");
+	}
+
+	@Test
+	void chargesNothingOnceTheHolderTurnedAutomaticRenewalOffThoughTheRecordDoesNotShowItYet() {
+		this.history = PaymentHistory.empty(MSISDN)
+			.apply(new AutoRenewalStopped(UUID.randomUUID(), CLOCK.instant(), MSISDN, CLOCK.instant()));
+
+		actions(open()).on(due(CLOCK.instant()));
+
+		assertSkipped("holder_stopped");
 	}
 
 	@Test

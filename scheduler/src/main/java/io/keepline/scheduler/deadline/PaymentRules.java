@@ -8,11 +8,13 @@ import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.PaymentFailure;
 import io.keepline.contracts.deadline.RefundDue;
+import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
+import io.keepline.contracts.payment.PaymentMethodRemoved;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -24,9 +26,11 @@ import io.keepline.contracts.payment.PaymentSucceeded;
  * current cycle once; a payment of another amount or currency, or a second payment for a
  * paid (or superseded) cycle, is flagged for refund once and leaves the cycle as it was;
  * an automatic charge failure schedules its reminder and the next attempt; a saved method
- * enables automatic renewal only for a line with a current, open registration. A payment
- * being processed holds the cycle ({@code PAYMENT_PENDING}) until its success or failure;
- * a dispute changes nothing here.
+ * enables automatic renewal only for a line with a current, open registration, and the
+ * holder turning it off or removing the card (under the current registration) drops the
+ * method the scheduler would charge, so no further charge is planned. A payment being
+ * processed holds the cycle ({@code PAYMENT_PENDING}) until its success or failure; a
+ * dispute changes nothing here.
  */
 final class PaymentRules {
 
@@ -56,6 +60,12 @@ final class PaymentRules {
 			line.note(now, "PaymentMethodSaved", this.settings.historySize());
 			return true;
 		}
+		if (event instanceof AutoRenewalStopped stopped) {
+			return holderStopped(line, stopped.registeredAt(), "AutoRenewalStopped", now);
+		}
+		if (event instanceof PaymentMethodRemoved removed) {
+			return holderStopped(line, removed.registeredAt(), "PaymentMethodRemoved", now);
+		}
 		if (event instanceof PaymentSucceeded succeeded) {
 			return watched(line) && succeeded(line, succeeded, now, emitted);
 		}
@@ -82,6 +92,21 @@ final class PaymentRules {
 			return false;
 		}
 		throw new UnhandledTypeException(event);
+	}
+
+	/**
+	 * The holder of the registration made at {@code registeredAt} turned automatic
+	 * renewal off: the method to charge is dropped (the card itself stays with payments
+	 * until the holder removes it). A request under an earlier registration (a recycled
+	 * number's previous holder) changes nothing.
+	 */
+	private boolean holderStopped(LineState.Draft line, Instant registeredAt, String fact, Instant now) {
+		if (!watched(line) || !registeredAt.equals(line.registeredAt) || line.paymentMethod == null) {
+			return false;
+		}
+		line.paymentMethod = null;
+		line.note(now, fact, this.settings.historySize());
+		return true;
 	}
 
 	/** Whether the line is registered and has a cycle a payment can belong to. */

@@ -12,7 +12,10 @@ import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.linerecord.AutoRenewal;
+import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.PaymentMethodRemoved;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Automatic renewal with a saved card: D−3, retries at D−2 and D−1, failure reminders.
+ * Automatic renewal with a saved card: D−3, retries at D−2 and D−1, failure reminders;
+ * turned off or the card removed by the holder.
  */
 class AutoRenewalTest {
 
@@ -152,6 +156,48 @@ class AutoRenewalTest {
 			List<DeadlineEvent> events = engine.emitted();
 			assertThat(engine.emitted(AutoRenewalDue.class)).extracting(AutoRenewalDue::attempt).containsExactly(1, 2);
 			assertThat(events.stream().filter(ReminderDue.class::isInstance)).hasSize(3);
+		}
+	}
+
+	@Test
+	void turnedOffByTheHolderItChargesNothingAndEveryReminderOffersAPayLinkButAStopOfAnEarlierHolderDoesNot() {
+		Msisdn recycled = Msisdn.of("+32470654321");
+		try (EngineHarness engine = optedIn()) {
+			engine.send(Fixtures.registered(recycled, VALID_UNTIL, "Europe/Brussels", null, true, START));
+			engine.send(Fixtures.cardSaved(recycled, START));
+			engine.send(new AutoRenewalStopped(UUID.randomUUID(), START, LINE, START));
+			engine.send(new AutoRenewalStopped(UUID.randomUUID(), START, recycled, START.minusSeconds(86_400)));
+			engine.send(new PaymentMethodRemoved(UUID.randomUUID(), START, recycled, START.minusSeconds(86_400)));
+			engine.advanceTo(Instant.parse("2027-03-16T00:00:00Z"));
+
+			assertThat(engine.emitted(AutoRenewalDue.class)).extracting(AutoRenewalDue::msisdn)
+				.as("only the line whose current holder kept it on")
+				.containsOnly(recycled);
+			List<ReminderDue> reminders = engine.emitted(ReminderDue.class)
+				.stream()
+				.filter((reminder) -> reminder.msisdn().equals(LINE))
+				.toList();
+			assertThat(reminders).extracting(ReminderDue::stage).containsExactly(30, 7, 1);
+			assertThat(reminders).allSatisfy((r) -> assertThat(r.plannedCharge()).isNull());
+			assertThat(engine.records(LINE)).last()
+				.satisfies((record) -> assertThat(record.autoRenewal()).isEqualTo(new AutoRenewal(true, false, null)));
+		}
+	}
+
+	@Test
+	void aCardRemovedAfterTheFirstChargeWasPlannedIsNotChargedAgain() {
+		try (EngineHarness engine = optedIn()) {
+			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
+			engine.send(Fixtures.chargeFailed(LINE, VALID_UNTIL, 1, true, engine.now()));
+			engine.send(new PaymentMethodRemoved(UUID.randomUUID(), engine.now(), LINE, START)).tick();
+			engine.advanceTo(Instant.parse("2027-03-16T00:00:00Z"));
+
+			assertThat(engine.emitted(AutoRenewalDue.class)).extracting(AutoRenewalDue::attempt).containsExactly(1);
+			assertThat(engine.emitted(ReminderDue.class)).last().satisfies((reminder) -> {
+				assertThat(reminder.trigger()).isEqualTo(ReminderTrigger.SCHEDULED);
+				assertThat(reminder.stage()).isEqualTo(1);
+				assertThat(reminder.plannedCharge()).isNull();
+			});
 		}
 	}
 

@@ -25,8 +25,10 @@ import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentFailed;
+import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
+import io.keepline.contracts.payment.PaymentMethodRemoved;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -103,6 +105,12 @@ final class EventSummaries {
 		}
 		if (event instanceof PaymentMethodCodeTried t) {
 			return t.accepted() ? "one-time code accepted" : "wrong one-time code typed";
+		}
+		if (event instanceof AutoRenewalStopped) {
+			return "automatic renewal turned off by the holder";
+		}
+		if (event instanceof PaymentMethodRemoved) {
+			return "saved card removed by the holder";
 		}
 		if (event instanceof NotificationSent n) {
 			return n.channel().name().toLowerCase() + " sent: " + n.template() + " (" + n.locale().code() + ")";
