@@ -310,8 +310,10 @@ final class StripeStandIn implements AutoCloseable {
 			}
 			body = """
 					{"id": "re%s", "object": "refund", "amount": %s, "currency": "eur", "payment_intent": "%s",
-					 "reason": "duplicate", "status": "succeeded", "created": %d, "metadata": %s}""".formatted(id,
-					params.get("amount"), intent, this.now.getEpochSecond(), metadata);
+					 "reason": %s, "status": "succeeded", "created": %d, "metadata": %s}""".formatted(id,
+					params.get("amount"), intent,
+					(params.get("reason") != null) ? "\"" + params.get("reason") + "\"" : "null",
+					this.now.getEpochSecond(), metadata);
 			this.refunds.add(body);
 		}
 		else {

@@ -169,8 +169,11 @@ public class StripeGateway implements PaymentGateway {
 		RefundCreateParams params = RefundCreateParams.builder()
 			.setPaymentIntent(request.paymentIntentId())
 			.setAmount(request.amount().amountCents())
-			.setReason(RefundCreateParams.Reason.DUPLICATE)
+			.setReason(request.duplicate() ? RefundCreateParams.Reason.DUPLICATE
+					: RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
 			.putAllMetadata(CycleMetadata.of(request.cycle(), PaymentSource.CHECKOUT, null))
+			.putMetadata(CycleMetadata.REFUND_REASON,
+					(request.reason() != null) ? request.reason() : RefundRequest.ALREADY_PAID)
 			.build();
 		Refund refund = call(() -> this.client.v1().refunds().create(params, idempotent(request.idempotencyKey())));
 		return new RefundResult(refund.getId(), refund.getAmount());
