@@ -125,25 +125,25 @@ class ReconciliationIntegrationTest {
 			assertThat(reconciling()).hasSizeLessThanOrEqualTo(1);
 			missed.forEach((line) -> assertThat(succeeded(line)).hasSize(1));
 			assertThat(succeeded(alsoDelivered)).hasSize(1);
-			assertThat(stripe.eventQueries()).extracting(EventQuery::after)
-				.contains(CHECKPOINT.minus(Duration.ofSeconds(5)).plus(Duration.ofDays(4)));
+			assertThat(stripe.eventQueries()).extracting(EventQuery::until)
+				.anySatisfy((until) -> assertThat(until).isAfterOrEqualTo(NOW));
 		});
 		assertThat(stripe.eventQueries().get(0).after()).isEqualTo(CHECKPOINT.minus(Duration.ofSeconds(5)));
 		assertThat(succeeded(reconciledBefore)).isEmpty();
 		assertThat(reconciling()).containsExactly(leader);
 		assertThat(turns(stripe.eventQueries())).hasSizeLessThanOrEqualTo(2).endsWith(apiKey(leader));
 
-		int beforeHandOver = stripe.eventQueries().size();
-
 		leader.close();
 		instances.remove(leader);
+		int beforeHandOver = stripe.eventQueries().size();
 		Instant handOver = Instant.now();
 		Msisdn afterHandOver = paidAt(handOver);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(succeeded(afterHandOver)).hasSize(1));
 		await().atMost(Duration.ofSeconds(30)).until(() -> stripe.eventQueries().size() > beforeHandOver + 3);
 		List<EventQuery> sinceHandOver = queriesSince(beforeHandOver);
 		assertThat(sinceHandOver).extracting(EventQuery::apiKey).containsOnly(apiKey(instances.get(0)));
-		assertThat(sinceHandOver.get(0).after()).isAfter(handOver.minusSeconds(10));
+		assertThat(sinceHandOver.get(0).after()).as("from the checkpoint the first instance wrote")
+			.isAfter(NOW.minus(Duration.ofMinutes(1)));
 		missed.forEach((line) -> assertThat(succeeded(line)).hasSize(1));
 		assertThat(succeeded(alsoDelivered)).hasSize(1);
 		assertThat(succeeded(afterHandOver)).hasSize(1);

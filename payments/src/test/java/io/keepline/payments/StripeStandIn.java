@@ -70,6 +70,10 @@ final class StripeStandIn implements AutoCloseable {
 			return Instant.ofEpochSecond(Long.parseLong(this.params.get("created[gt]")));
 		}
 
+		Instant until() {
+			return Instant.ofEpochSecond(Long.parseLong(this.params.get("created[lte]")));
+		}
+
 	}
 
 	private record Saved(String path, Map<String, String> params, int status, String body, Instant at) {
