@@ -35,15 +35,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * clock and replayed; the same key with other parameters is an {@code idempotency_error}
  * (400). A new key creates a Checkout Session, a (succeeded) PaymentIntent or a refund.
  * PaymentIntents are listed by customer, refunds by PaymentIntent, and the Events API
- * pages with {@code starting_after}, newest first. {@link #outage} and
- * {@link #loseAnswers} make it fail as Stripe does. Customers that a test
- * {@link #addCustomer adds} can be deleted once ({@code DELETE /v1/customers/{id}}); an
- * unknown or deleted one is Stripe's 404 {@code resource_missing}. It also answers a
- * SetupIntent that saved a card and detaches payment methods ({@link #detached()}).
+ * pages with {@code starting_after}, newest first, over 30 days of its clock
+ * ({@code created[gt]}, {@code created[lte]}). {@link #outage} and {@link #loseAnswers}
+ * make it fail as Stripe does. Customers that a test {@link #addCustomer adds} can be
+ * deleted once ({@code DELETE /v1/customers/{id}}); an unknown or deleted one is Stripe's
+ * 404 {@code resource_missing}. It also answers a SetupIntent that saved a card and
+ * detaches payment methods ({@link #detached()}).
  */
 final class StripeStandIn implements AutoCloseable {
 
 	private static final String CUSTOMERS = "/v1/customers/";
+
+	/** How long Stripe keeps events listable. */
+	private static final Duration EVENT_RETENTION = Duration.ofDays(30);
 
 	/**
 	 * A Checkout Session, PaymentIntent or refund created, with the form parameters sent.
@@ -52,6 +56,22 @@ final class StripeStandIn implements AutoCloseable {
 
 		String msisdn() {
 			return this.params.get("metadata[keepline_msisdn]");
+		}
+
+	}
+
+	/**
+	 * An Events API request: the API key that made it and its query parameters
+	 * ({@code created[gt]}, {@code starting_after}, ...).
+	 */
+	record EventQuery(String apiKey, Map<String, String> params) {
+
+		Instant after() {
+			return Instant.ofEpochSecond(Long.parseLong(this.params.get("created[gt]")));
+		}
+
+		Instant until() {
+			return Instant.ofEpochSecond(Long.parseLong(this.params.get("created[lte]")));
 		}
 
 	}
@@ -71,6 +91,8 @@ final class StripeStandIn implements AutoCloseable {
 	private final List<String> refunds = new ArrayList<>();
 
 	private final List<String> events = new ArrayList<>();
+
+	private final List<EventQuery> eventQueries = new ArrayList<>();
 
 	private final Set<String> customers = new HashSet<>();
 
@@ -110,6 +132,27 @@ final class StripeStandIn implements AutoCloseable {
 	/** Moves the stand-in's clock on: keys older than 24 hours are pruned. */
 	synchronized void advanceClock(Duration by) {
 		this.now = this.now.plus(by);
+	}
+
+	/** Sets the stand-in's clock: what it creates from now on carries this time. */
+	synchronized void clockAt(Instant instant) {
+		this.now = instant;
+	}
+
+	/**
+	 * A Checkout Session paid now for {@code metadata}'s cycle: Stripe's event
+	 * {@code checkout.session.completed}, listed by the Events API (no webhook is sent);
+	 * returns the event as a webhook would carry it.
+	 */
+	synchronized String checkoutCompleted(long amount, String metadata) {
+		String id = "_stand_in_paid_" + (this.events.size() + 1);
+		event("checkout.session.completed", StripeJson.checkoutSession("cs" + id, "pi" + id, amount, metadata));
+		return this.events.get(this.events.size() - 1);
+	}
+
+	/** Every Events API request, in order. */
+	synchronized List<EventQuery> eventQueries() {
+		return List.copyOf(this.eventQueries);
 	}
 
 	/**
@@ -204,7 +247,7 @@ final class StripeStandIn implements AutoCloseable {
 				.build();
 		}
 		if (RequestMethod.GET.equals(request.getMethod())) {
-			return respond(this.down ? serverError() : list(path, form(url.getRawQuery()))).build();
+			return respond(this.down ? serverError() : list(path, form(url.getRawQuery()), apiKey(request))).build();
 		}
 		if (path.startsWith(CUSTOMERS) && RequestMethod.DELETE.equals(request.getMethod())) {
 			return respond(this.down ? serverError() : deleteCustomer(path.substring(CUSTOMERS.length()))).build();
@@ -271,8 +314,10 @@ final class StripeStandIn implements AutoCloseable {
 			}
 			body = """
 					{"id": "re%s", "object": "refund", "amount": %s, "currency": "eur", "payment_intent": "%s",
-					 "reason": "duplicate", "status": "succeeded", "created": %d, "metadata": %s}""".formatted(id,
-					params.get("amount"), intent, this.now.getEpochSecond(), metadata);
+					 "reason": %s, "status": "succeeded", "created": %d, "metadata": %s}""".formatted(id,
+					params.get("amount"), intent,
+					(params.get("reason") != null) ? "\"" + params.get("reason") + "\"" : "null",
+					this.now.getEpochSecond(), metadata);
 			this.refunds.add(body);
 		}
 		else {
@@ -286,7 +331,12 @@ final class StripeStandIn implements AutoCloseable {
 		this.events.add(StripeJson.event("evt_stand_in_" + (this.events.size() + 1), type, this.now, object));
 	}
 
-	private Answer list(String path, Map<String, String> query) {
+	private static String apiKey(Request request) {
+		String authorization = request.getHeader("Authorization");
+		return (authorization != null) ? authorization.replaceFirst("^Bearer ", "") : null;
+	}
+
+	private Answer list(String path, Map<String, String> query, String apiKey) {
 		List<String> all;
 		Predicate<String> match;
 		if (path.equals("/v1/payment_intents")) {
@@ -306,10 +356,13 @@ final class StripeStandIn implements AutoCloseable {
 				.filter((e) -> e.getKey().equals("type") || e.getKey().startsWith("types["))
 				.map(Map.Entry::getValue)
 				.toList();
-			long after = Long.parseLong(query.getOrDefault("created[gt]", "-1"));
+			long after = Math.max(Long.parseLong(query.getOrDefault("created[gt]", "-1")),
+					this.now.minus(EVENT_RETENTION).getEpochSecond() - 1);
+			long until = Long.parseLong(query.getOrDefault("created[lte]", Long.toString(Long.MAX_VALUE)));
+			this.eventQueries.add(new EventQuery(apiKey, Map.copyOf(query)));
 			match = (
 					evt) -> (types.isEmpty() || types.stream().anyMatch((t) -> evt.contains("\"type\": \"" + t + "\"")))
-							&& created(evt) > after;
+							&& created(evt) > after && created(evt) <= until;
 		}
 		else {
 			return error(404, "invalid_request_error", null, "Unrecognized request URL (GET: " + path + ")");

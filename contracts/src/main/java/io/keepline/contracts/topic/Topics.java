@@ -20,6 +20,7 @@ import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.reconcile.ReconciliationCheckpoint;
 import io.keepline.contracts.rejected.RejectedEvent;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -107,6 +108,17 @@ public final class Topics {
 	public static final Topic<String, ReplayMark> DEAD_LETTER_REPLAYS = new Topic<>("keepline.dead-letter-replays.v1",
 			Serdes.String(), new JsonEventSerde<>(ReplayMark.class), DEFAULT_PARTITIONS, null,
 			TopicConfig.CLEANUP_POLICY_COMPACT);
+
+	/**
+	 * How far payments' reconciliation has read Stripe's Events API, per Stripe account
+	 * (writer: payments, the one instance that reconciles; reader: payments, which also
+	 * elects that instance as the consumer group member assigned its single partition).
+	 * Compacted: the latest checkpoint per account. Not in {@link #all()}: an
+	 * administrative topic, declared by payments.
+	 */
+	public static final Topic<String, ReconciliationCheckpoint> RECONCILIATION_CHECKPOINTS = new Topic<>(
+			"keepline.payments-reconciliation.v1", Serdes.String(),
+			new JsonEventSerde<>(ReconciliationCheckpoint.class), 1, null, TopicConfig.CLEANUP_POLICY_COMPACT);
 
 	/**
 	 * The status of each CSV import, keyed by its id (writer: ingest, at the start, every

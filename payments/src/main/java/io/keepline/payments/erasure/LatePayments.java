@@ -42,8 +42,8 @@ public class LatePayments implements ErasedLineRefunds {
 		if (this.lines.find(paid.msisdn()).isPresent()) {
 			return Optional.empty();
 		}
-		RefundResult refund = this.gateway
-			.refund(new RefundRequest(paid.cycle(), paid.paymentIntentId(), paid.amount()));
+		RefundResult refund = this.gateway.refund(
+				new RefundRequest(paid.cycle(), paid.paymentIntentId(), paid.amount(), RefundRequest.LINE_NOT_MANAGED));
 		log.info("Payment {} for {} refunded: the line is no longer managed here", paid.paymentIntentId(),
 				paid.cycle());
 		return Optional.of(new PaymentRefunded(

@@ -26,6 +26,12 @@ public final class CycleMetadata {
 	public static final String ATTEMPT = "keepline_attempt";
 
 	/**
+	 * Why Keepline refunded, on a refund ({@code already_paid},
+	 * {@code amount_mismatch}...).
+	 */
+	public static final String REFUND_REASON = "keepline_refund_reason";
+
+	/**
 	 * The instant (ISO-8601) of the registration a setup session was created for: a
 	 * method saved for an earlier registration than the line's current one is refused.
 	 */

@@ -60,7 +60,11 @@ public interface PaymentGateway {
 	 */
 	void deleteCustomer(String customerId);
 
-	/** Events created after {@code since} of the given types, oldest first. */
-	List<Event> listEventsSince(Instant since, List<String> types);
+	/**
+	 * Events of the given types created after {@code after} and up to {@code until}
+	 * (whole seconds, as Stripe stores them), oldest first; Stripe's pages are followed
+	 * with {@code starting_after}.
+	 */
+	List<Event> listEvents(Instant after, Instant until, List<String> types);
 
 }

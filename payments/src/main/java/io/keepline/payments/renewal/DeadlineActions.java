@@ -296,11 +296,13 @@ public class DeadlineActions {
 	}
 
 	private void refund(RefundDue due) {
-		refunded(due, this.gateway.refund(new RefundRequest(due.cycle(), due.paymentIntentId(), due.amount())));
+		refunded(due,
+				this.gateway.refund(new RefundRequest(due.cycle(), due.paymentIntentId(), due.amount(), due.reason())));
 	}
 
 	private void settleRefund(RefundDue due, Unsettled work) {
-		RefundRequest request = new RefundRequest(due.cycle(), due.paymentIntentId(), due.amount(), work.keyRound());
+		RefundRequest request = new RefundRequest(due.cycle(), due.paymentIntentId(), due.amount(), due.reason(),
+				work.keyRound());
 		Optional<RefundResult> found = this.gateway.findRefund(request);
 		if (found.isPresent()) {
 			refunded(due, found.get());

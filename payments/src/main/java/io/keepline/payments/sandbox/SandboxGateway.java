@@ -194,10 +194,11 @@ public class SandboxGateway implements PaymentGateway {
 	}
 
 	@Override
-	public List<Event> listEventsSince(Instant since, List<String> types) {
+	public List<Event> listEvents(Instant after, Instant until, List<String> types) {
 		return this.events.stream()
 			.map((payload) -> Webhook.constructEventWithoutVerification(payload))
-			.filter((event) -> event.getCreated() > since.getEpochSecond() && types.contains(event.getType()))
+			.filter((event) -> event.getCreated() > after.getEpochSecond()
+					&& event.getCreated() <= until.getEpochSecond() && types.contains(event.getType()))
 			.toList();
 	}
 

@@ -2,6 +2,7 @@ package io.keepline.payments.stripe;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -168,8 +169,11 @@ public class StripeGateway implements PaymentGateway {
 		RefundCreateParams params = RefundCreateParams.builder()
 			.setPaymentIntent(request.paymentIntentId())
 			.setAmount(request.amount().amountCents())
-			.setReason(RefundCreateParams.Reason.DUPLICATE)
+			.setReason(request.duplicate() ? RefundCreateParams.Reason.DUPLICATE
+					: RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
 			.putAllMetadata(CycleMetadata.of(request.cycle(), PaymentSource.CHECKOUT, null))
+			.putMetadata(CycleMetadata.REFUND_REASON,
+					(request.reason() != null) ? request.reason() : RefundRequest.ALREADY_PAID)
 			.build();
 		Refund refund = call(() -> this.client.v1().refunds().create(params, idempotent(request.idempotencyKey())));
 		return new RefundResult(refund.getId(), refund.getAmount());
@@ -237,9 +241,12 @@ public class StripeGateway implements PaymentGateway {
 	}
 
 	@Override
-	public List<Event> listEventsSince(Instant since, List<String> types) {
+	public List<Event> listEvents(Instant after, Instant until, List<String> types) {
 		EventListParams params = EventListParams.builder()
-			.setCreated(EventListParams.Created.builder().setGt(since.getEpochSecond()).build())
+			.setCreated(EventListParams.Created.builder()
+				.setGt(after.getEpochSecond())
+				.setLte(until.getEpochSecond())
+				.build())
 			.addAllType(types)
 			.setLimit(100L)
 			.build();
@@ -248,6 +255,7 @@ public class StripeGateway implements PaymentGateway {
 			this.client.v1().events().list(params).autoPagingIterable().forEach(events::add);
 			return events;
 		});
+		Collections.reverse(events);
 		events.sort(Comparator.comparing(Event::getCreated));
 		return events;
 	}

@@ -272,13 +272,30 @@ class StripeGatewayTest {
 				{"id": "re_1", "object": "refund", "amount": 1500, "currency": "eur", "payment_intent": "pi_dup",
 				 "status": "succeeded", "created": 1764000000, "metadata": {}}""")));
 
-		var refund = this.gateway.refund(new RefundRequest(CYCLE, "pi_dup", Money.of(1500, "EUR")));
+		var refund = this.gateway
+			.refund(new RefundRequest(CYCLE, "pi_dup", Money.of(1500, "EUR"), RefundRequest.ALREADY_PAID));
 
 		assertThat(refund.refundId()).isEqualTo("re_1");
 		this.stripe.verify(1,
 				postRequestedFor(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("refund:pi_dup"))
 					.withFormParam("payment_intent", equalTo("pi_dup"))
-					.withFormParam("amount", equalTo("1500")));
+					.withFormParam("amount", equalTo("1500"))
+					.withFormParam("reason", equalTo("duplicate"))
+					.withFormParam("metadata[keepline_refund_reason]", equalTo("already_paid"))
+					.withFormParam("metadata[keepline_msisdn]", equalTo(CYCLE.msisdn().value())));
+	}
+
+	@Test
+	void refundsAPaymentOfTheWrongAmountAsRequestedWithKeeplinesReasonInMetadata() {
+		this.stripe.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(okJson("""
+				{"id": "re_2", "object": "refund", "amount": 1400, "currency": "eur", "payment_intent": "pi_low",
+				 "status": "succeeded", "created": 1764000000, "metadata": {}}""")));
+
+		this.gateway.refund(new RefundRequest(CYCLE, "pi_low", Money.of(1400, "EUR"), "amount_mismatch"));
+
+		this.stripe.verify(1,
+				postRequestedFor(urlEqualTo("/v1/refunds")).withFormParam("reason", equalTo("requested_by_customer"))
+					.withFormParam("metadata[keepline_refund_reason]", equalTo("amount_mismatch")));
 	}
 
 	@Test

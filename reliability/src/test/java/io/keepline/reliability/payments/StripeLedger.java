@@ -23,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * creates a PaymentIntent, succeeded or declined as the customer's card is set up to
  * answer; a refund needs a known PaymentIntent with money left on it. PaymentIntents are
  * listed by customer and events page with {@code starting_after}, newest first. During an
- * {@link #outage} every request is answered 500, saved under its key.
+ * {@link #outage} every request is answered 500, saved under its key; while
+ * {@link #creationsFail creations fail} only the requests that create something are,
+ * lookups being answered.
  */
 final class StripeLedger {
 
@@ -79,6 +81,8 @@ final class StripeLedger {
 
 	private boolean down;
 
+	private boolean creationsDown;
+
 	/** Moves the ledger's clock on: keys older than 24 hours are pruned. */
 	synchronized void advanceClock(Duration by) {
 		this.now = this.now.plus(by);
@@ -89,6 +93,15 @@ final class StripeLedger {
 	 */
 	synchronized void outage(boolean down) {
 		this.down = down;
+	}
+
+	/**
+	 * While down, every request that creates something (a PaymentIntent, a refund) is
+	 * answered 500 and saved under its key, while lists and lookups are answered: Stripe
+	 * failing inside its API after it saved the request's key.
+	 */
+	synchronized void creationsFail(boolean down) {
+		this.creationsDown = down;
 	}
 
 	/** A GET: PaymentIntents (by customer) or events, a page of them newest first. */
@@ -152,7 +165,7 @@ final class StripeLedger {
 		}
 		Answer answer = switch (path) {
 			case "/v1/payment_intents", "/v1/refunds" ->
-				this.down ? error(500, "api_error", null, "An unknown error occurred")
+				(this.down || this.creationsDown) ? error(500, "api_error", null, "An unknown error occurred")
 						: path.equals("/v1/refunds") ? refund(idempotencyKey, params) : charge(idempotencyKey, params);
 			default -> error(404, "invalid_request_error", "resource_missing", "Unrecognized request URL: " + path);
 		};
