@@ -6,6 +6,7 @@ import io.keepline.contracts.link.LinkSigner;
 import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.support.links.LinkSettings;
+import io.keepline.support.web.SameOriginPosts;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +35,7 @@ class PagesConfiguration {
 
 	@Bean
 	SameOriginPosts sameOriginPosts(LinkSettings links) {
-		return new SameOriginPosts(links);
+		return new SameOriginPosts(links.baseUrl());
 	}
 
 	@Bean
