@@ -175,7 +175,8 @@ public final class Notifier {
 		send(notice);
 	}
 
-	private void send(Notice notice) {
+	private void send(Notice given) {
+		Notice notice = inChosenLanguage(given);
 		Holder holder = notice.holder();
 		Set<Channel> stopped = this.choices.suppressed(notice.cycle().msisdn());
 		if (!holder.channels().isEmpty() && stopped.containsAll(holder.channels())) {
@@ -199,6 +200,16 @@ public final class Notifier {
 			}
 		}
 		log.warn("{} for {} could not be delivered on any channel", notice.template(), notice.cycle());
+	}
+
+	/** The notice in the language its holder chose on the preference page, if any. */
+	private Notice inChosenLanguage(Notice notice) {
+		Holder holder = notice.holder();
+		return this.choices.locale(notice.cycle().msisdn())
+			.filter((locale) -> locale != holder.locale())
+			.map((locale) -> notice.to(new Holder(holder.name(), holder.email(), holder.sms(), holder.webhookUrl(),
+					locale, holder.timeZone())))
+			.orElse(notice);
 	}
 
 	/**
