@@ -19,7 +19,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * card, the status page and the origin check of its switches.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AutoRenewalSettings.class)
+@EnableConfigurationProperties({ AutoRenewalSettings.class, PreferencePageSettings.class })
 class PagesConfiguration {
 
 	@Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
@@ -29,8 +29,8 @@ class PagesConfiguration {
 
 	@Bean
 	StatusPage statusPage(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories,
-			AutoRenewalSettings renewal, Clock clock) {
-		return new StatusPage(signer, lines, histories, renewal, clock);
+			AutoRenewalSettings renewal, PreferencePageSettings preferences, Clock clock) {
+		return new StatusPage(signer, lines, histories, renewal, preferences, clock);
 	}
 
 	@Bean

@@ -96,7 +96,8 @@ class LinkVerificationPagesTest {
 	}
 
 	private StatusPage statusPage() {
-		return new StatusPage(this.signer, this.nothingKnown, this.noHistory, AutoRenewalSettings.defaults(), CLOCK);
+		return new StatusPage(this.signer, this.nothingKnown, this.noHistory, AutoRenewalSettings.defaults(),
+				PreferencePageSettings.defaults(), CLOCK);
 	}
 
 	/** A token of each kind of verification for {@code purpose}. */
