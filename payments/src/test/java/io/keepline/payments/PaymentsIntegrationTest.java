@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -103,7 +104,7 @@ class PaymentsIntegrationTest {
 	 */
 	static final StripeStandIn standIn = new StripeStandIn();
 
-	static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
+	static final LocalDate VALID_UNTIL = LocalDate.now(ZoneOffset.UTC).plusDays(24);
 
 	static Path stateDir;
 
