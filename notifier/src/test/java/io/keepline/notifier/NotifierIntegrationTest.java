@@ -15,11 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,14 +37,19 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.LineLapsed;
+import io.keepline.contracts.deadline.PaymentFailure;
+import io.keepline.contracts.deadline.PlannedCharge;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.link.LinkVerification;
@@ -895,6 +902,100 @@ class NotifierIntegrationTest {
 		String text = textOf(message);
 		assertThat(text).contains("我还能做什么？: http://localhost:8084/status/").doesNotContain("/pay/");
 		assertThat(awaitOutcomes(msisdn, NotificationSent.class, 1).get(0).sourceEventId()).isNotNull();
+	}
+
+	/**
+	 * Issue 16: a line with canary contact fields and a canary card goes through an
+	 * upcoming-charge reminder (written before its record, so that it waits on a retry
+	 * topic), an automatic charge that fails, and a lapse, one event of which is keyed by
+	 * another line and dead-lettered. Every byte of deadline-events, notification-events
+	 * and the notifier's retry and dead-letter topics is searched: no canary, though the
+	 * emails reach the holder by name with their card, and the same search finds every
+	 * canary on the line record.
+	 */
+	@Test
+	void noContactOrCardOfTheHolderReachesADeadlineNotificationRetryOrDeadLetterTopic(KafkaCluster cluster)
+			throws Exception {
+		String canary = Unique.name("canary");
+		String last4 = String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+		Holder holder = new Holder("Holder " + canary, canary + "@example.com", Unique.msisdn(),
+				URI.create(webhooks.baseUrl() + "/hook/" + canary), HolderLocale.EN, ZoneId.of("Europe/Brussels"));
+		Msisdn msisdn = Unique.msisdn();
+		LocalDate validUntil = LocalDate.now().plusDays(10);
+		LineRecord record = SchedulerLines.withCard(SchedulerLines.open(msisdn, validUntil, holder, Instant.now()),
+				new SavedMethod("visa", last4, 12, 2034));
+		Money price = Money.of(1500, "EUR");
+		OperatorId orange = OperatorId.of("orange");
+
+		publishAlone(new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, orange, validUntil, 7, Instant.now(),
+				ReminderTrigger.SCHEDULED, price, new PlannedCharge(validUntil.minusDays(3)), null));
+		await("the reminder waits for its record").atMost(Duration.ofSeconds(30))
+			.until(() -> outcomes(msisdn, NotificationFailed.class).stream()
+				.anyMatch((failed) -> "line_record_missing".equals(failed.reason())));
+		this.lines.write(record);
+		publishAlone(new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, orange, validUntil, 1,
+				new PaymentMethodRef("cus_" + msisdn.value().substring(1), "pm_1", "visa", last4, 12, 2034), price));
+		publishAlone(new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, orange, validUntil, 2, Instant.now(),
+				ReminderTrigger.AUTO_RENEWAL_FAILED, price, new PlannedCharge(validUntil.minusDays(2)),
+				new PaymentFailure("card_declined", "generic_decline", 1)));
+		Instant lapsedAt = validUntil.plusDays(1).atStartOfDay(ZoneId.of("Europe/Brussels")).toInstant();
+		LapseNoticeDue lapse = new LapseNoticeDue(UUID.randomUUID(), Instant.now(), msisdn, orange, validUntil,
+				lapsedAt);
+		Msisdn misrouted = Unique.msisdn();
+		producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), misrouted, lapse));
+		publishAlone(new LineLapsed(UUID.randomUUID(), lapsedAt, msisdn, orange, validUntil));
+		publishAlone(lapse);
+
+		await("three emails to the holder").atMost(Duration.ofSeconds(60))
+			.until(() -> received(holder.email()).size() >= 3);
+		List<String> texts = received(holder.email()).stream().map(NotifierIntegrationTest::bodyOf).toList();
+		assertThat(texts).hasSize(3).allSatisfy((text) -> assertThat(text).contains("Hello " + holder.name()));
+		assertThat(texts).anySatisfy((text) -> assertThat(text).contains("card ending " + last4));
+		Map<String, List<String>> raw = await("the misrouted lapse notice dead-lettered").atMost(Duration.ofSeconds(30))
+			.until(() -> RawTopics.read(cluster, heldCopiesOfDeadlineEventsAnd(cluster)),
+					(topics) -> topics.get(Topics.DEADLINE_EVENTS.deadLetter())
+						.stream()
+						.anyMatch((text) -> text.contains(misrouted.value())));
+		assertThat(raw.entrySet()).as("topics holding a record of the line")
+			.filteredOn((topic) -> topic.getValue().stream().anyMatch((text) -> text.contains(msisdn.value())))
+			.extracting(Map.Entry::getKey)
+			.contains(Topics.DEADLINE_EVENTS.name(), Topics.NOTIFICATION_EVENTS.name(),
+					Topics.DEADLINE_EVENTS.name() + "-retry-0");
+		List<String> canaries = List.of(holder.name(), holder.email(), holder.sms().value(),
+				holder.webhookUrl().toString(), "\"" + last4 + "\"");
+		raw.forEach((topic, records) -> assertThat(records).as(topic)
+			.allSatisfy((text) -> assertThat(text).doesNotContain(canaries)));
+		assertThat(String.join("\n", RawTopics.read(cluster, List.of(Topics.LINES.name())).get(Topics.LINES.name())))
+			.as("the line record, where the holder and card live")
+			.contains(holder.name(), holder.email(), holder.sms().value(), holder.webhookUrl().toString(),
+					"\"" + last4 + "\"");
+	}
+
+	/**
+	 * deadline-events, notification-events and every copy the notifier keeps of deadline
+	 * events: its retry topics and its dead letters.
+	 */
+	private static List<String> heldCopiesOfDeadlineEventsAnd(KafkaCluster cluster) throws Exception {
+		try (Admin admin = Admin.create(cluster.adminProperties())) {
+			List<String> topics = new ArrayList<>(admin.listTopics()
+				.names()
+				.get()
+				.stream()
+				.filter((name) -> name.startsWith(Topics.DEADLINE_EVENTS.name() + "-"))
+				.toList());
+			topics.add(Topics.DEADLINE_EVENTS.name());
+			topics.add(Topics.NOTIFICATION_EVENTS.name());
+			return topics;
+		}
+	}
+
+	private static String bodyOf(MimeMessage message) {
+		try {
+			return textOf(message);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void publishPayments(PaymentEvent... events) {
