@@ -250,8 +250,7 @@ class PaymentsLifecycleIntegrationTest {
 
 	private static AutoRenewalDue renewal(Msisdn msisdn) {
 		return new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), VALID_UNTIL, 1,
-				new PaymentMethodRef("cus_L1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
-				HolderLocale.EN);
+				new PaymentMethodRef("cus_L1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"));
 	}
 
 	/**

@@ -633,8 +633,7 @@ class PaymentsScaleOutIntegrationTest {
 
 	private static AutoRenewalDue autoRenewal(Msisdn msisdn, Instant at) {
 		return new AutoRenewalDue(UUID.randomUUID(), at, msisdn, OperatorId.of("orange"), VALID_UNTIL, 1,
-				new PaymentMethodRef("cus_S1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
-				HolderLocale.EN);
+				new PaymentMethodRef("cus_S1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"));
 	}
 
 	/** Writes a line record as the scheduler would. */

@@ -28,7 +28,6 @@ import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notice.RenewalPaid;
 import io.keepline.contracts.notice.ValidityLapsed;
-import io.keepline.contracts.samples.EventSamples;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.contracts.webhook.WebhookSignature;
@@ -133,15 +132,8 @@ class NoticeWebhookIntegrationTest {
 	@Test
 	void aPaidRenewalOnDeadlineEventsReachesItsOperatorsWebhook(KafkaCluster kafka) {
 		Msisdn line = Unique.msisdn();
-		RenewalConfirmed sample = EventSamples.everyPermitted(DeadlineEvent.class)
-			.stream()
-			.filter(RenewalConfirmed.class::isInstance)
-			.map(RenewalConfirmed.class::cast)
-			.findFirst()
-			.orElseThrow();
 		RenewalConfirmed confirmed = new RenewalConfirmed(UUID.randomUUID(), Instant.now(), line,
-				OperatorId.of("orange"), LocalDate.parse("2027-01-31"), Money.of(1500, "EUR"), "pi_nt",
-				sample.holder());
+				OperatorId.of("orange"), LocalDate.parse("2027-01-31"), Money.of(1500, "EUR"), "pi_nt");
 		try (KafkaProducer<Msisdn, DeadlineEvent> producer = producer(kafka, Topics.DEADLINE_EVENTS)) {
 			producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), line, confirmed));
 		}
