@@ -57,8 +57,8 @@ import org.slf4j.LoggerFactory;
  * ({@link GatewayUnavailableException}) and the action becomes {@link Unsettled}:
  * {@link #settle} then asks Stripe what became of it before it sends it again, under the
  * same key after a try that got no answer, and under a new one when that key answered a
- * 5xx just after Stripe answered the lookup (Stripe keeps a 5xx under its key for 24 hours)
- * and Stripe has no PaymentIntent or refund for it; it publishes a retryable
+ * 5xx just after Stripe answered the lookup (Stripe keeps a 5xx under its key for 24
+ * hours) and Stripe has no PaymentIntent or refund for it; it publishes a retryable
  * {@code gateway_unavailable} failure for a charge still unsettled at the deadline. An
  * outcome that could not be published is an {@link OutcomeNotRecordedException}, retried
  * until it is.
