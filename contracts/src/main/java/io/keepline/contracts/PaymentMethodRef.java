@@ -23,6 +23,14 @@ public record PaymentMethodRef(String customerId, String paymentMethodId, String
 		return YearMonth.of(this.expYear, this.expMonth);
 	}
 
+	/**
+	 * The Stripe references alone, without what identifies the card to a person (brand,
+	 * last4, expiry): what an event that only has to charge the method carries.
+	 */
+	public PaymentMethodRef withoutCard() {
+		return new PaymentMethodRef(this.customerId, this.paymentMethodId, null, null, 0, 0);
+	}
+
 	/** Whether the method can no longer be charged on {@code date}. */
 	public boolean expiredOn(LocalDate date) {
 		return this.expMonth >= 1 && this.expMonth <= 12 && YearMonth.from(date).isAfter(expiry());

@@ -64,7 +64,7 @@ class NotifierConfiguration {
 				new RateLimiter("webhook", limit.webhook(), Math.max(1, limit.webhook()), limit.maxWait()));
 		return new Notifier(new NoticePlanner(settings.topUpBound()),
 				new ChannelSenders(renderer, email, sms, webhook, clock, choiceLinks), lines, sentLog, recorder, limits,
-				settings.maxEventAge(), clock, choices);
+				settings.maxEventAge(), clock, choices, settings.retry().recordWait(Notifier.RECORD_WAIT));
 	}
 
 	@Bean

@@ -75,6 +75,27 @@ public record NotifierSettings(@NotBlank(message = "is required (KEEPLINE_WEBHOO
 			@DefaultValue("3.0") @DecimalMin("1.0") double multiplier, @DefaultValue("1h") @NotNull Duration maxBackoff,
 			@DefaultValue("-1") short replicationFactor) {
 
+		/** How long after the first attempt the last one comes, at the earliest. */
+		public Duration untilLastAttempt() {
+			double total = 0;
+			double backoff = this.initialBackoff.toMillis();
+			for (int retry = 1; retry < this.attempts; retry++) {
+				total += Math.min(backoff, this.maxBackoff.toMillis());
+				backoff *= this.multiplier;
+			}
+			return Duration.ofMillis((long) total);
+		}
+
+		/**
+		 * How long a notice waits for its line's record not read yet: at most
+		 * {@code limit}, and only half the retries' span, so that the last attempts find
+		 * the wait over and suppress the notice rather than dead-letter it.
+		 */
+		public Duration recordWait(Duration limit) {
+			Duration half = untilLastAttempt().dividedBy(2);
+			return (half.compareTo(limit) < 0) ? half : limit;
+		}
+
 	}
 
 	/**

@@ -16,10 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,14 +38,19 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.LineLapsed;
+import io.keepline.contracts.deadline.PaymentFailure;
+import io.keepline.contracts.deadline.PlannedCharge;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.link.LinkVerification;
@@ -136,6 +144,8 @@ class NotifierIntegrationTest {
 	private final HolderStore holders;
 
 	private final String publicUrl;
+
+	private final Map<UUID, Holder> intended = new ConcurrentHashMap<>();
 
 	NotifierIntegrationTest(@Autowired LineLookup notifier, @Autowired DeadLetterAdmin deadLetters,
 			@Autowired HolderChoiceLookup choices, @Autowired HolderStore holders,
@@ -236,7 +246,7 @@ class NotifierIntegrationTest {
 		publish(reminder);
 		publish(reminder(msisdn, holder, 30));
 		RenewalConfirmed receipt = new RenewalConfirmed(UUID.randomUUID(), Instant.now(), msisdn,
-				OperatorId.of("orange"), reminder.validUntil(), Money.of(1500, "EUR"), "pi_1", holder);
+				OperatorId.of("orange"), reminder.validUntil(), Money.of(1500, "EUR"), "pi_1");
 		this.lines.write(SchedulerLines
 			.in(SchedulerLines.open(msisdn, reminder.validUntil(), holder, reminder.occurredAt()), CycleState.RENEWED));
 		publishAlone(receipt);
@@ -408,7 +418,7 @@ class NotifierIntegrationTest {
 		ReminderDue toEmail = reminder(behind, new Holder("Ana", Unique.name("behind") + "@example.com", null, null,
 				HolderLocale.FR, ZoneId.of("Europe/Brussels")), 1);
 		for (ReminderDue reminder : List.of(toWebhook, toEmail)) {
-			this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), reminder.holder(),
+			this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), holderOf(reminder),
 					reminder.occurredAt()));
 		}
 
@@ -435,7 +445,7 @@ class NotifierIntegrationTest {
 		String email = Unique.name("cancelled") + "@example.com";
 		ReminderDue reminder = reminder(Unique.msisdn(), holder(email, null, HolderLocale.EN), 7);
 		LineRecord record = this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(),
-				reminder.holder(), reminder.occurredAt()));
+				holderOf(reminder), reminder.occurredAt()));
 		smtp.stop();
 		try {
 			publishAlone(reminder);
@@ -454,7 +464,7 @@ class NotifierIntegrationTest {
 	void doesNotDeliverAReminderWaitingForItsRetryOnceTheLineIsErased() {
 		String email = Unique.name("erased") + "@example.com";
 		ReminderDue reminder = reminder(Unique.msisdn(), holder(email, null, HolderLocale.EN), 7);
-		this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), reminder.holder(),
+		this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), holderOf(reminder),
 				reminder.occurredAt()));
 		smtp.stop();
 		try {
@@ -476,7 +486,7 @@ class NotifierIntegrationTest {
 		String after = Unique.name("after") + "@example.com";
 		ReminderDue reminder = reminder(Unique.msisdn(), holder(before, null, HolderLocale.EN), 7);
 		LineRecord record = this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(),
-				reminder.holder(), reminder.occurredAt()));
+				holderOf(reminder), reminder.occurredAt()));
 		smtp.stop();
 		try {
 			publishAlone(reminder);
@@ -498,7 +508,7 @@ class NotifierIntegrationTest {
 		String newcomer = Unique.name("newcomer") + "@example.com";
 		ReminderDue reminder = reminder(Unique.msisdn(), holder(former, null, HolderLocale.EN), 7);
 		LineRecord record = this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(),
-				reminder.holder(), reminder.occurredAt()));
+				holderOf(reminder), reminder.occurredAt()));
 		smtp.stop();
 		try {
 			publishAlone(reminder);
@@ -527,7 +537,7 @@ class NotifierIntegrationTest {
 		assertThat(suppressed.template()).isEqualTo("reminder-firm");
 
 		publishAlone(new LapseNoticeDue(UUID.randomUUID(), Instant.now(), reminder.msisdn(), OperatorId.of("orange"),
-				reminder.validUntil(), Instant.now(), holder));
+				reminder.validUntil(), Instant.now()));
 		assertThat(subjectOf(awaitOneEmail(email))).startsWith("Final warning");
 		assertThat(awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1).get(0).template())
 			.isEqualTo("line-lapsed");
@@ -611,7 +621,7 @@ class NotifierIntegrationTest {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("lang=\"nl\"", "<form method=\"post\"", "Afmelden");
-		publishAlone(reminder(first.msisdn(), first.holder(), 7));
+		publishAlone(reminder(first.msisdn(), holderOf(first), 7));
 		await("a GET unsubscribes nobody: the next reminder is an email").atMost(Duration.ofSeconds(60))
 			.until(() -> received(email).size() == 2);
 
@@ -623,7 +633,7 @@ class NotifierIntegrationTest {
 		assertThat(done.headers().firstValue("Set-Cookie")).isEmpty();
 		await("every instance honours it").atMost(Duration.ofSeconds(10))
 			.until(() -> this.choices.suppressed(first.msisdn()).contains(Channel.EMAIL));
-		publishAlone(reminder(first.msisdn(), first.holder(), 1));
+		publishAlone(reminder(first.msisdn(), holderOf(first), 1));
 
 		List<NotificationSent> sent = awaitOutcomes(first.msisdn(), NotificationSent.class, 3);
 		assertThat(sent).extracting(NotificationSent::channel)
@@ -660,10 +670,10 @@ class NotifierIntegrationTest {
 		ReminderDue withWebhook = reminder(Unique.msisdn(),
 				new Holder("Camille", null, sms, URI.create(hook), HolderLocale.FR, ZoneId.of("Europe/Brussels")), 30);
 		ReminderDue smsOnly = reminder(Unique.msisdn(), holder(null, sms, HolderLocale.FR), 30);
-		this.lines.write(SchedulerLines.open(withWebhook.msisdn(), withWebhook.validUntil(), withWebhook.holder(),
+		this.lines.write(SchedulerLines.open(withWebhook.msisdn(), withWebhook.validUntil(), holderOf(withWebhook),
 				withWebhook.occurredAt()));
-		this.lines
-			.write(SchedulerLines.open(smsOnly.msisdn(), smsOnly.validUntil(), smsOnly.holder(), smsOnly.occurredAt()));
+		this.lines.write(
+				SchedulerLines.open(smsOnly.msisdn(), smsOnly.validUntil(), holderOf(smsOnly), smsOnly.occurredAt()));
 		Map<String, String> stop = Map.of("From", sms.value(), "To", "+3225550000", "Body", " arrêt ", "MessageSid",
 				"SM" + UUID.randomUUID().toString().replace("-", ""));
 
@@ -736,7 +746,7 @@ class NotifierIntegrationTest {
 		assertThat(saved.body()).contains("lang=\"fr\"", "Enregistré", "value=\"EMAIL\">", "value=\"SMS\" checked");
 		await("every instance honours it").atMost(Duration.ofSeconds(10))
 			.until(() -> this.choices.suppressed(first.msisdn()).contains(Channel.EMAIL));
-		publishAlone(reminder(first.msisdn(), first.holder(), 7));
+		publishAlone(reminder(first.msisdn(), holderOf(first), 7));
 
 		List<NotificationSent> sent = awaitOutcomes(first.msisdn(), NotificationSent.class, 2);
 		assertThat(sent).extracting(NotificationSent::channel).containsExactly(Channel.EMAIL, Channel.SMS);
@@ -829,10 +839,21 @@ class NotifierIntegrationTest {
 			.encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
 	}
 
-	private static ReminderDue reminder(Msisdn msisdn, Holder holder, int stage) {
+	/**
+	 * A reminder to {@code holder}: the event names no holder, so the test keeps who it
+	 * is for ({@link #holderOf}) and writes it to the line's record, where the notifier
+	 * reads it.
+	 */
+	private ReminderDue reminder(Msisdn msisdn, Holder holder, int stage) {
 		LocalDate validUntil = LocalDate.of(2026, 12, 31);
-		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), validUntil, stage,
-				Instant.now(), ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"), null, null);
+		ReminderDue due = new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), validUntil,
+				stage, Instant.now(), ReminderTrigger.SCHEDULED, Money.of(1500, "EUR"), null, null);
+		this.intended.put(due.eventId(), holder);
+		return due;
+	}
+
+	private Holder holderOf(ReminderDue reminder) {
+		return this.intended.get(reminder.eventId());
 	}
 
 	@Test
@@ -939,9 +960,9 @@ class NotifierIntegrationTest {
 				SchedulerLines.open(second, validUntil, chinese, Instant.now().minusSeconds(60)),
 				LocalDate.of(2030, 1, 31)));
 		publishAlone(new RenewalConfirmed(UUID.randomUUID(), Instant.now(), first, OperatorId.of("orange"), validUntil,
-				Money.of(1500, "EUR"), "pi_1", german, PaymentSource.CHECKOUT));
+				Money.of(1500, "EUR"), "pi_1", PaymentSource.CHECKOUT));
 		publishAlone(new RenewalConfirmed(UUID.randomUUID(), Instant.now(), second, OperatorId.of("orange"), validUntil,
-				Money.of(1500, "EUR"), "pi_2", chinese, PaymentSource.AUTO_RENEWAL));
+				Money.of(1500, "EUR"), "pi_2", PaymentSource.AUTO_RENEWAL));
 
 		assertThat(textOf(awaitOneEmail(waiting))).contains("Bezahlt mit: Zahlungslink (Karte oder Bancontact)")
 			.contains("innerhalb von 24 Stunden nach Ihrer Zahlung");
@@ -957,15 +978,109 @@ class NotifierIntegrationTest {
 		this.lines.write(
 				SchedulerLines.in(SchedulerLines.open(msisdn, validUntil, holder, Instant.now()), CycleState.LAPSED));
 		Instant lapsedAt = validUntil.plusDays(1).atStartOfDay(ZoneId.of("Europe/Brussels")).toInstant();
-		publishAlone(new LineLapsed(UUID.randomUUID(), lapsedAt, msisdn, OperatorId.of("orange"), validUntil, holder));
+		publishAlone(new LineLapsed(UUID.randomUUID(), lapsedAt, msisdn, OperatorId.of("orange"), validUntil));
 		publishAlone(new LapseNoticeDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), validUntil,
-				lapsedAt, holder));
+				lapsedAt));
 
 		MimeMessage message = awaitOneEmail(email);
 		assertThat(message.getSubject()).startsWith("最后警告");
 		String text = textOf(message);
 		assertThat(text).contains("我还能做什么？: http://localhost:8084/status/").doesNotContain("/pay/");
 		assertThat(awaitOutcomes(msisdn, NotificationSent.class, 1).get(0).sourceEventId()).isNotNull();
+	}
+
+	/**
+	 * Issue 16: a line with canary contact fields and a canary card goes through an
+	 * upcoming-charge reminder (written before its record, so that it waits on a retry
+	 * topic), an automatic charge that fails, and a lapse, one event of which is keyed by
+	 * another line and dead-lettered. Every byte of deadline-events, notification-events
+	 * and the notifier's retry and dead-letter topics is searched: no canary, though the
+	 * emails reach the holder by name with their card, and the same search finds every
+	 * canary on the line record.
+	 */
+	@Test
+	void noContactOrCardOfTheHolderReachesADeadlineNotificationRetryOrDeadLetterTopic(KafkaCluster cluster)
+			throws Exception {
+		String canary = Unique.name("canary");
+		String last4 = String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+		Holder holder = new Holder("Holder " + canary, canary + "@example.com", Unique.msisdn(),
+				URI.create(webhooks.baseUrl() + "/hook/" + canary), HolderLocale.EN, ZoneId.of("Europe/Brussels"));
+		Msisdn msisdn = Unique.msisdn();
+		LocalDate validUntil = LocalDate.now().plusDays(10);
+		LineRecord record = SchedulerLines.withCard(SchedulerLines.open(msisdn, validUntil, holder, Instant.now()),
+				new SavedMethod("visa", last4, 12, 2034));
+		Money price = Money.of(1500, "EUR");
+		OperatorId orange = OperatorId.of("orange");
+
+		publishAlone(new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, orange, validUntil, 7, Instant.now(),
+				ReminderTrigger.SCHEDULED, price, new PlannedCharge(validUntil.minusDays(3)), null));
+		await("the reminder waits for its record").atMost(Duration.ofSeconds(30))
+			.until(() -> outcomes(msisdn, NotificationFailed.class).stream()
+				.anyMatch((failed) -> "line_record_missing".equals(failed.reason())));
+		this.lines.write(record);
+		publishAlone(new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, orange, validUntil, 1,
+				new PaymentMethodRef("cus_" + msisdn.value().substring(1), "pm_1", "visa", last4, 12, 2034), price));
+		publishAlone(new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, orange, validUntil, 2, Instant.now(),
+				ReminderTrigger.AUTO_RENEWAL_FAILED, price, new PlannedCharge(validUntil.minusDays(2)),
+				new PaymentFailure("card_declined", "generic_decline", 1)));
+		Instant lapsedAt = validUntil.plusDays(1).atStartOfDay(ZoneId.of("Europe/Brussels")).toInstant();
+		LapseNoticeDue lapse = new LapseNoticeDue(UUID.randomUUID(), Instant.now(), msisdn, orange, validUntil,
+				lapsedAt);
+		Msisdn misrouted = Unique.msisdn();
+		producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), misrouted, lapse));
+		publishAlone(new LineLapsed(UUID.randomUUID(), lapsedAt, msisdn, orange, validUntil));
+		publishAlone(lapse);
+
+		await("three emails to the holder").atMost(Duration.ofSeconds(60))
+			.until(() -> received(holder.email()).size() >= 3);
+		List<String> texts = received(holder.email()).stream().map(NotifierIntegrationTest::bodyOf).toList();
+		assertThat(texts).hasSize(3).allSatisfy((text) -> assertThat(text).contains("Hello " + holder.name()));
+		assertThat(texts).anySatisfy((text) -> assertThat(text).contains("card ending " + last4));
+		Map<String, List<String>> raw = await("the misrouted lapse notice dead-lettered").atMost(Duration.ofSeconds(30))
+			.until(() -> RawTopics.read(cluster, heldCopiesOfDeadlineEventsAnd(cluster)),
+					(topics) -> topics.get(Topics.DEADLINE_EVENTS.deadLetter())
+						.stream()
+						.anyMatch((text) -> text.contains(misrouted.value())));
+		assertThat(raw.entrySet()).as("topics holding a record of the line")
+			.filteredOn((topic) -> topic.getValue().stream().anyMatch((text) -> text.contains(msisdn.value())))
+			.extracting(Map.Entry::getKey)
+			.contains(Topics.DEADLINE_EVENTS.name(), Topics.NOTIFICATION_EVENTS.name(),
+					Topics.DEADLINE_EVENTS.name() + "-retry-0");
+		List<String> canaries = List.of(holder.name(), holder.email(), holder.sms().value(),
+				holder.webhookUrl().toString(), "\"" + last4 + "\"");
+		raw.forEach((topic, records) -> assertThat(records).as(topic)
+			.allSatisfy((text) -> assertThat(text).doesNotContain(canaries)));
+		assertThat(String.join("\n", RawTopics.read(cluster, List.of(Topics.LINES.name())).get(Topics.LINES.name())))
+			.as("the line record, where the holder and card live")
+			.contains(holder.name(), holder.email(), holder.sms().value(), holder.webhookUrl().toString(),
+					"\"" + last4 + "\"");
+	}
+
+	/**
+	 * deadline-events, notification-events and every copy the notifier keeps of deadline
+	 * events: its retry topics and its dead letters.
+	 */
+	private static List<String> heldCopiesOfDeadlineEventsAnd(KafkaCluster cluster) throws Exception {
+		try (Admin admin = Admin.create(cluster.adminProperties())) {
+			List<String> topics = new ArrayList<>(admin.listTopics()
+				.names()
+				.get()
+				.stream()
+				.filter((name) -> name.startsWith(Topics.DEADLINE_EVENTS.name() + "-"))
+				.toList());
+			topics.add(Topics.DEADLINE_EVENTS.name());
+			topics.add(Topics.NOTIFICATION_EVENTS.name());
+			return topics;
+		}
+	}
+
+	private static String bodyOf(MimeMessage message) {
+		try {
+			return textOf(message);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void publishPayments(PaymentEvent... events) {
@@ -981,7 +1096,7 @@ class NotifierIntegrationTest {
 
 	/** Publishes a reminder after the open line's record, as the scheduler would have. */
 	private void publish(ReminderDue reminder) {
-		this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), reminder.holder(),
+		this.lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), holderOf(reminder),
 				reminder.occurredAt()));
 		publishAlone(reminder);
 	}

@@ -70,9 +70,9 @@ class NotifierLifecycleIntegrationTest {
 				KafkaProducer<Msisdn, DeadlineEvent> scheduler = new KafkaProducer<>(cluster.producerProperties(),
 						Topics.MSISDN.serializer(), Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
 			try {
-				ReminderDue reminder = reminder(msisdn, silentPort);
+				ReminderDue reminder = reminder(msisdn);
 				lines.write(
-						SchedulerLines.open(msisdn, reminder.validUntil(), reminder.holder(), reminder.occurredAt()));
+						SchedulerLines.open(msisdn, reminder.validUntil(), holder(silentPort), reminder.occurredAt()));
 				// nobody listens on the webhook: a transient failure, retried
 				scheduler.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), msisdn, reminder)).get();
 
@@ -92,12 +92,15 @@ class NotifierLifecycleIntegrationTest {
 		}
 	}
 
-	private static ReminderDue reminder(Msisdn msisdn, int port) {
-		Holder holder = new Holder("Camille", null, null, URI.create("http://127.0.0.1:" + port + "/hook"),
-				HolderLocale.EN, ZoneId.of("Europe/Brussels"));
+	private static Holder holder(int port) {
+		return new Holder("Camille", null, null, URI.create("http://127.0.0.1:" + port + "/hook"), HolderLocale.EN,
+				ZoneId.of("Europe/Brussels"));
+	}
+
+	private static ReminderDue reminder(Msisdn msisdn) {
 		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
-				LocalDate.of(2026, 12, 31), 7, Instant.now(), ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"),
-				null, null);
+				LocalDate.of(2026, 12, 31), 7, Instant.now(), ReminderTrigger.SCHEDULED, Money.of(1500, "EUR"), null,
+				null);
 	}
 
 	private static int closedPort() throws IOException {

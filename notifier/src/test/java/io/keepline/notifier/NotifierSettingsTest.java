@@ -1,5 +1,6 @@
 package io.keepline.notifier;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,6 +34,20 @@ class NotifierSettingsTest {
 		.withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, WebSupportAutoConfiguration.class,
 				LinksAutoConfiguration.class, OutboundAutoConfiguration.class))
 		.withUserConfiguration(Settings.class, ChannelConfiguration.class, NotifierFacts.class, ChannelsHealth.class);
+
+	@Test
+	void waitsForALaggingLineRecordAtMostHalfTheRetriesSpanSoThatTheLastAttemptSuppresses() {
+		NotifierSettings.Retry defaults = new NotifierSettings.Retry(8, Duration.ofSeconds(5), 3.0, Duration.ofHours(1),
+				(short) -1);
+		NotifierSettings.Retry quick = new NotifierSettings.Retry(3, Duration.ofMillis(300), 2.0, Duration.ofSeconds(1),
+				(short) -1);
+
+		assertThat(quick.untilLastAttempt()).isEqualTo(Duration.ofMillis(900));
+		assertThat(quick.recordWait(Duration.ofMinutes(2))).isEqualTo(Duration.ofMillis(450));
+		assertThat(defaults.recordWait(Duration.ofMinutes(2))).isEqualTo(Duration.ofMinutes(2));
+		assertThat(new NotifierSettings.Retry(1, Duration.ofSeconds(5), 3.0, Duration.ofHours(1), (short) -1)
+			.recordWait(Duration.ofMinutes(2))).isZero();
+	}
 
 	@Test
 	void refusesToStartWithoutItsSecrets() {

@@ -13,6 +13,7 @@ import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.testsupport.KafkaCluster;
@@ -49,6 +50,16 @@ final class SchedulerLines implements AutoCloseable {
 	static LineRecord in(LineRecord record, CycleState state) {
 		return new LineRecord(record.msisdn(), record.operator(), record.plan(), record.validUntil(), state,
 				record.price(), record.autoRenewal(), record.holder(), record.registeredAt(), Instant.now());
+	}
+
+	/**
+	 * The same record with automatic renewal on {@code card}, as after the holder saved
+	 * it.
+	 */
+	static LineRecord withCard(LineRecord record, SavedMethod card) {
+		return new LineRecord(record.msisdn(), record.operator(), record.plan(), record.validUntil(),
+				record.cycleState(), record.price(), new AutoRenewal(true, true, card), record.holder(),
+				record.registeredAt(), Instant.now());
 	}
 
 	/** The same record for {@code holder}, as after a HolderUpdated. */

@@ -82,9 +82,12 @@ class TwoNotifiersIntegrationTest {
 					KafkaProducer<Msisdn, DeadlineEvent> scheduler = new KafkaProducer<>(cluster.producerProperties(),
 							Topics.MSISDN.serializer(), Topics.DEADLINE_EVENTS.valueSerde().serializer())) {
 				for (int i = 0; i < LINES; i++) {
-					ReminderDue reminder = reminder(Unique.msisdn(), Unique.name("line" + i) + "@example.com");
-					lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), reminder.holder(),
-							reminder.occurredAt()));
+					ReminderDue reminder = reminder(Unique.msisdn());
+					lines.write(
+							SchedulerLines.open(
+									reminder.msisdn(), reminder.validUntil(), new Holder("Camille", email(reminder),
+											null, null, HolderLocale.EN, ZoneId.of("Europe/Brussels")),
+									reminder.occurredAt()));
 					reminders.add(reminder);
 				}
 				for (ReminderDue reminder : reminders) {
@@ -144,15 +147,15 @@ class TwoNotifiersIntegrationTest {
 			.statusCode();
 	}
 
-	private static ReminderDue reminder(Msisdn msisdn, String email) {
-		Holder holder = new Holder("Camille", email, null, null, HolderLocale.EN, ZoneId.of("Europe/Brussels"));
+	private static ReminderDue reminder(Msisdn msisdn) {
 		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
-				LocalDate.of(2026, 12, 31), 7, Instant.now(), ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"),
-				null, null);
+				LocalDate.of(2026, 12, 31), 7, Instant.now(), ReminderTrigger.SCHEDULED, Money.of(1500, "EUR"), null,
+				null);
 	}
 
+	/** The address of the line's holder in its record: unique, as the number is. */
 	private static String email(ReminderDue reminder) {
-		return reminder.holder().email();
+		return "camille" + reminder.msisdn().value().substring(1) + "@example.com";
 	}
 
 	private static long received(GreenMail smtp, String address) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -106,7 +107,7 @@ class PaymentsIntegrationTest {
 	 */
 	static final StripeStandIn standIn = new StripeStandIn();
 
-	static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
+	static final LocalDate VALID_UNTIL = LocalDate.now(ZoneOffset.UTC).plusDays(24);
 
 	static Path stateDir;
 
@@ -305,8 +306,8 @@ class PaymentsIntegrationTest {
 			.willReturn(okJson(StripeJson.paymentIntent(pi, "succeeded", 1500,
 					StripeJson.metadata(msisdn, VALID_UNTIL, "auto_renewal"), "null"))));
 		AutoRenewalDue due = new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
-				VALID_UNTIL, 2, new PaymentMethodRef("cus_T1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
-				HolderLocale.NL);
+				VALID_UNTIL, 2, new PaymentMethodRef("cus_T1", "pm_1", "visa", "4242", 12, 2030),
+				Money.of(1500, "EUR"));
 		write(record(msisdn, HolderLocale.NL));
 		awaitKnown("/status/"
 				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(1)));
@@ -340,8 +341,7 @@ class PaymentsIntegrationTest {
 				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(1)));
 
 		send(new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), VALID_UNTIL, 1,
-				new PaymentMethodRef("cus_T1", "pm_sepa", "sepa_debit", "3000", 0, 0), Money.of(1500, "EUR"),
-				HolderLocale.EN));
+				new PaymentMethodRef("cus_T1", "pm_sepa", "sepa_debit", "3000", 0, 0), Money.of(1500, "EUR")));
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(of(msisdn, PaymentProcessing.class)).singleElement()
 				.satisfies((processing) -> assertThat(processing.paymentIntentId()).isEqualTo(pi)));
@@ -415,8 +415,8 @@ class PaymentsIntegrationTest {
 		Msisdn msisdn = Unique.msisdn();
 		Msisdn other = Unique.msisdn();
 		AutoRenewalDue due = new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
-				VALID_UNTIL, 1, new PaymentMethodRef("cus_T2", "pm_2", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
-				HolderLocale.EN);
+				VALID_UNTIL, 1, new PaymentMethodRef("cus_T2", "pm_2", "visa", "4242", 12, 2030),
+				Money.of(1500, "EUR"));
 
 		producer
 			.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), other.value().getBytes(StandardCharsets.UTF_8),

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ import static org.awaitility.Awaitility.await;
 @RealKafka
 class PaymentsLifecycleIntegrationTest {
 
-	static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
+	static final LocalDate VALID_UNTIL = LocalDate.now(ZoneOffset.UTC).plusDays(24);
 
 	static final String CHARGES = "/v1/payment_intents";
 
@@ -249,8 +250,7 @@ class PaymentsLifecycleIntegrationTest {
 
 	private static AutoRenewalDue renewal(Msisdn msisdn) {
 		return new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"), VALID_UNTIL, 1,
-				new PaymentMethodRef("cus_L1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
-				HolderLocale.EN);
+				new PaymentMethodRef("cus_L1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,7 +92,7 @@ class PaymentsScaleOutIntegrationTest {
 
 	static final String LINK_SECRET = "scale-out-link-secret-0123456789abcdef";
 
-	static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
+	static final LocalDate VALID_UNTIL = LocalDate.now(ZoneOffset.UTC).plusDays(24);
 
 	static final String GROUP = Unique.name("payments-scale");
 
@@ -632,8 +633,7 @@ class PaymentsScaleOutIntegrationTest {
 
 	private static AutoRenewalDue autoRenewal(Msisdn msisdn, Instant at) {
 		return new AutoRenewalDue(UUID.randomUUID(), at, msisdn, OperatorId.of("orange"), VALID_UNTIL, 1,
-				new PaymentMethodRef("cus_S1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
-				HolderLocale.EN);
+				new PaymentMethodRef("cus_S1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"));
 	}
 
 	/** Writes a line record as the scheduler would. */

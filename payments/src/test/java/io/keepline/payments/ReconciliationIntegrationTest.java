@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +66,7 @@ class ReconciliationIntegrationTest {
 
 	static final Instant CHECKPOINT = NOW.minus(Duration.ofDays(4)).minus(Duration.ofHours(1));
 
-	static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
+	static final LocalDate VALID_UNTIL = LocalDate.now(ZoneOffset.UTC).plusDays(24);
 
 	static final StripeStandIn stripe = new StripeStandIn();
 

@@ -44,19 +44,22 @@ public final class LineRecords implements AutoCloseable {
 				Topics.LINES.valueSerde().serializer());
 	}
 
-	/** The open cycle {@code reminder} is about, held by the reminder's holder. */
-	public static LineRecord openFor(ReminderDue reminder) {
+	/**
+	 * The open cycle {@code reminder} is about, held by {@code holder}: the notifier
+	 * reads the holder from here, as the reminder names none.
+	 */
+	public static LineRecord openFor(ReminderDue reminder, Holder holder) {
 		Instant registeredAt = reminder.occurredAt().minus(Duration.ofDays(1));
 		return new LineRecord(reminder.msisdn(), reminder.operator(), PLAN, reminder.validUntil(), CycleState.OPEN,
-				reminder.price(), AutoRenewal.OFF, reminder.holder(), registeredAt, registeredAt);
+				reminder.price(), AutoRenewal.OFF, holder, registeredAt, registeredAt);
 	}
 
 	/**
 	 * The open cycle {@code reminder} is about, its holder also opted in to automatic
 	 * renewal with the visa card ending 4242, so that payments charges its due cycle.
 	 */
-	public static LineRecord openWithCardFor(ReminderDue reminder) {
-		LineRecord open = openFor(reminder);
+	public static LineRecord openWithCardFor(ReminderDue reminder, Holder holder) {
+		LineRecord open = openFor(reminder, holder);
 		return new LineRecord(open.msisdn(), open.operator(), open.plan(), open.validUntil(), open.cycleState(),
 				open.price(), new AutoRenewal(true, true, new SavedMethod("visa", "4242", 12, 2034)), open.holder(),
 				open.registeredAt(), open.updatedAt());
@@ -70,8 +73,7 @@ public final class LineRecords implements AutoCloseable {
 		AutoRenewal renewal = new AutoRenewal(true, true, new SavedMethod("visa", "4242", 12, 2034));
 		return new LineRecord(due.msisdn(), due.operator(), PLAN, due.validUntil(), CycleState.OPEN, due.price(),
 				renewal,
-				new Holder("Alex", "renewal@example.com", null, null,
-						(due.locale() != null) ? due.locale() : HolderLocale.EN, ZoneId.of("Europe/Brussels")),
+				new Holder("Alex", "renewal@example.com", null, null, HolderLocale.EN, ZoneId.of("Europe/Brussels")),
 				registeredAt, registeredAt);
 	}
 

@@ -185,8 +185,7 @@ public final class NotifierSuite implements Suite {
 		for (int i = from; i < to; i++) {
 			Msisdn msisdn = lines.msisdn(i);
 			ReminderDue reminder = new ReminderDue(UUID.randomUUID(), now, msisdn, Lines.OPERATOR, validUntil, 7, now,
-					ReminderTrigger.SCHEDULED, Lines.holder(i, ZoneId.of("Europe/Brussels")), Money.of(1500, "EUR"),
-					null, null);
+					ReminderTrigger.SCHEDULED, Money.of(1500, "EUR"), null, null);
 			producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), msisdn, reminder), (metadata, ex) -> {
 				if (ex != null) {
 					failure.set(ex);

@@ -2,23 +2,19 @@ package io.keepline.contracts.deadline;
 
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.keepline.contracts.InvalidValueException;
-import io.keepline.contracts.PaymentMethodRef;
 
 /**
- * The automatic charge planned for a cycle: the saved method and the date it will be
- * charged on.
+ * The automatic charge planned for a cycle: the date the saved card will be charged on.
+ * The card itself is the line record's (the {@code paymentMethod} of events written
+ * before issue 16 is ignored).
  */
-public record PlannedCharge(PaymentMethodRef paymentMethod, LocalDate chargeOn) {
+@JsonIgnoreProperties({ "paymentMethod" })
+public record PlannedCharge(LocalDate chargeOn) {
 
 	public PlannedCharge {
-		InvalidValueException.require(paymentMethod, "paymentMethod");
 		InvalidValueException.require(chargeOn, "chargeOn");
-	}
-
-	/** Whether the saved method expires before it can be charged. */
-	public boolean methodExpiresFirst() {
-		return this.paymentMethod.expiredOn(this.chargeOn);
 	}
 
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import io.keepline.contracts.Holder;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.keepline.contracts.InvalidValueException;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
@@ -14,11 +14,12 @@ import io.keepline.contracts.payment.PaymentSource;
 /**
  * The cycle is paid: the operator integration applies the top-up, and the holder gets a
  * receipt. {@code source} says how it was paid (pay link or automatic renewal); null in
- * events written before it existed.
+ * events written before it existed. No personal data: the holder is read from the line
+ * record (the {@code holder} of events written before issue 16 is ignored).
  */
+@JsonIgnoreProperties({ "holder" })
 public record RenewalConfirmed(UUID eventId, Instant occurredAt, Msisdn msisdn, OperatorId operator,
-		LocalDate validUntil, Money amount, String paymentIntentId, Holder holder,
-		PaymentSource source) implements DeadlineEvent {
+		LocalDate validUntil, Money amount, String paymentIntentId, PaymentSource source) implements DeadlineEvent {
 
 	public RenewalConfirmed {
 		InvalidValueException.require(eventId, "eventId");
@@ -27,13 +28,12 @@ public record RenewalConfirmed(UUID eventId, Instant occurredAt, Msisdn msisdn, 
 		InvalidValueException.require(operator, "operator");
 		InvalidValueException.require(validUntil, "validUntil");
 		InvalidValueException.require(amount, "amount");
-		InvalidValueException.require(holder, "holder");
 	}
 
 	/** A confirmation that does not say how the cycle was paid. */
 	public RenewalConfirmed(UUID eventId, Instant occurredAt, Msisdn msisdn, OperatorId operator, LocalDate validUntil,
-			Money amount, String paymentIntentId, Holder holder) {
-		this(eventId, occurredAt, msisdn, operator, validUntil, amount, paymentIntentId, holder, null);
+			Money amount, String paymentIntentId) {
+		this(eventId, occurredAt, msisdn, operator, validUntil, amount, paymentIntentId, null);
 	}
 
 }

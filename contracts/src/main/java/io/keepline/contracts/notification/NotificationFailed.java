@@ -10,7 +10,9 @@ import io.keepline.contracts.Msisdn;
 
 /**
  * A channel failed for this notification; {@code permanent} failures are not retried and
- * fall back to the next channel.
+ * fall back to the next channel. A notice suppressed because its line has no record (an
+ * erased or unknown line) names no holder: it is recorded on the first channel of the
+ * order (email), with no {@code locale}.
  */
 public record NotificationFailed(UUID eventId, Instant occurredAt, Msisdn msisdn, String notificationId,
 		UUID sourceEventId, Channel channel, String template, HolderLocale locale, boolean permanent,
@@ -23,7 +25,6 @@ public record NotificationFailed(UUID eventId, Instant occurredAt, Msisdn msisdn
 		InvalidValueException.require(notificationId, "notificationId");
 		InvalidValueException.require(channel, "channel");
 		InvalidValueException.require(template, "template");
-		InvalidValueException.require(locale, "locale");
 		InvalidValueException.require(reason, "reason");
 	}
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -84,6 +85,24 @@ class WireFormatTest {
 		assertMalformed(fixture, sealedType, (event) -> event.put("type", "LineStolen"), "type", "unknown_type");
 	}
 
+	/**
+	 * Deadline events as the scheduler wrote them before issue 16, with the holder's
+	 * contact and the card (recorded JSON in {@code legacy/}): still read, and written
+	 * back without them, exactly as the current fixture.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "ReminderDue", "AutoRenewalDue", "RenewalConfirmed", "LineLapsed", "LapseNoticeDue" })
+	void deadlineEventsWrittenBeforeIssue16AreReadAndWrittenBackWithoutPersonalData(String type) {
+		JsonNode legacy = resource("/legacy/deadline/" + type + ".json");
+		assertThat(legacy.toString()).containsAnyOf("\"holder\"", "\"last4\"");
+
+		DeadlineEvent event = EventJson.read(legacy.toString(), DeadlineEvent.class);
+		String written = EventJson.writeString(event, DeadlineEvent.class);
+
+		assertThat(EventJson.mapper().readTree(written)).isEqualTo(tree("deadline/" + type));
+		assertThat(written).doesNotContain("holder", "li@example.com", "Li Wei", "last4", "4242", "visa", "locale");
+	}
+
 	static Stream<Arguments> typeSpecificMalformations() {
 		return Stream.of(malformed("line/LineRegistered", (e) -> e.put("msisdn", "0470123456"), "msisdn", "not_e164"),
 				malformed("line/LineRegistered", (e) -> e.put("msisdn", "+3200000"), "msisdn", "invalid_msisdn"),
@@ -118,7 +137,7 @@ class WireFormatTest {
 				malformed("deadline/AutoRenewalDue", (e) -> object(e, "paymentMethod").remove("customerId"),
 						"paymentMethod.customerId", "required"),
 				malformed("deadline/RenewalConfirmed", (e) -> e.remove("amount"), "amount", "required"),
-				malformed("deadline/LineLapsed", (e) -> e.remove("holder"), "holder", "required"),
+				malformed("deadline/LineLapsed", (e) -> e.remove("validUntil"), "validUntil", "required"),
 				malformed("deadline/LapseNoticeDue", (e) -> e.remove("lapsedAt"), "lapsedAt", "required"),
 				malformed("deadline/RefundDue", (e) -> e.remove("paymentIntentId"), "paymentIntentId", "required"),
 				malformed("payment/PaymentSucceeded", (e) -> e.put("source", "cash"), "source", "unsupported_value"),
@@ -203,8 +222,12 @@ class WireFormatTest {
 	}
 
 	private static JsonNode tree(String fixture) {
-		try (InputStream in = WireFormatTest.class.getResourceAsStream("/fixtures/" + fixture + ".json")) {
-			assertThat(in).as("fixture %s", fixture).isNotNull();
+		return resource("/fixtures/" + fixture + ".json");
+	}
+
+	private static JsonNode resource(String path) {
+		try (InputStream in = WireFormatTest.class.getResourceAsStream(path)) {
+			assertThat(in).as("resource %s", path).isNotNull();
 			return EventJson.mapper().readTree(in);
 		}
 		catch (IOException ex) {

@@ -213,13 +213,12 @@ class OperatorApiIntegrationTest {
 	@Test
 	void showsALinesTimelineSinceItsRegistrationOldestFirstAndHidesItFromOtherOperators() throws Exception {
 		Msisdn line = Msisdn.of(prefix() + "00001");
-		Holder holder = holder();
 		write(Topics.LINE_EVENTS,
 				List.of(registration(line, REGISTERED.minus(Duration.ofDays(400))), registration(line, REGISTERED)),
 				LineEvent::msisdn);
 		write(Topics.DEADLINE_EVENTS,
 				List.of(new ReminderDue(UUID.randomUUID(), REGISTERED.plus(Duration.ofDays(1)), line, ORANGE,
-						VALID_UNTIL, 30, REGISTERED.plus(Duration.ofDays(1)), ReminderTrigger.SCHEDULED, holder,
+						VALID_UNTIL, 30, REGISTERED.plus(Duration.ofDays(1)), ReminderTrigger.SCHEDULED,
 						Money.of(1500, "EUR"), null, null)),
 				DeadlineEvent::msisdn);
 		write(Topics.NOTIFICATION_EVENTS,

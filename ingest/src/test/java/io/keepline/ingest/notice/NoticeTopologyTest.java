@@ -300,9 +300,7 @@ class NoticeTopologyTest {
 	}
 
 	private static RenewalConfirmed confirmed(UUID eventId) {
-		RenewalConfirmed sample = sample(DeadlineEvent.class, RenewalConfirmed.class);
-		return new RenewalConfirmed(eventId, PAID_AT, LINE, ORANGE, VALID_UNTIL, Money.of(1500, "EUR"), "pi_1",
-				sample.holder());
+		return new RenewalConfirmed(eventId, PAID_AT, LINE, ORANGE, VALID_UNTIL, Money.of(1500, "EUR"), "pi_1");
 	}
 
 	private static ValidityExtended extended(LocalDate validUntil) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.keepline.contracts.Channel;
+import io.keepline.contracts.Holder;
 import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineEvent;
@@ -35,7 +37,6 @@ import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notice.RenewalPaid;
 import io.keepline.contracts.notice.ValidityLapsed;
-import io.keepline.contracts.samples.EventSamples;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.contracts.webhook.WebhookSignature;
@@ -140,15 +141,8 @@ class NoticeWebhookIntegrationTest {
 	@Test
 	void aPaidRenewalOnDeadlineEventsReachesItsOperatorsWebhook(KafkaCluster kafka) {
 		Msisdn line = Unique.msisdn();
-		RenewalConfirmed sample = EventSamples.everyPermitted(DeadlineEvent.class)
-			.stream()
-			.filter(RenewalConfirmed.class::isInstance)
-			.map(RenewalConfirmed.class::cast)
-			.findFirst()
-			.orElseThrow();
 		RenewalConfirmed confirmed = new RenewalConfirmed(UUID.randomUUID(), Instant.now(), line,
-				OperatorId.of("orange"), LocalDate.parse("2027-01-31"), Money.of(1500, "EUR"), "pi_nt",
-				sample.holder());
+				OperatorId.of("orange"), LocalDate.parse("2027-01-31"), Money.of(1500, "EUR"), "pi_nt");
 		try (KafkaProducer<Msisdn, DeadlineEvent> producer = producer(kafka, Topics.DEADLINE_EVENTS)) {
 			producer.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), line, confirmed));
 		}
@@ -161,14 +155,10 @@ class NoticeWebhookIntegrationTest {
 	@Test
 	void aHolderWhoStoppedEveryChannelReachesTheOperatorsWebhookOnce(KafkaCluster kafka) {
 		Msisdn line = Unique.msisdn();
-		LineRegistered sample = EventSamples.everyPermitted(LineEvent.class)
-			.stream()
-			.filter(LineRegistered.class::isInstance)
-			.map(LineRegistered.class::cast)
-			.findFirst()
-			.orElseThrow();
 		LineRegistered registered = new LineRegistered(UUID.randomUUID(), Instant.now(), line, OperatorId.of("orange"),
-				"plan", LocalDate.parse("2027-01-31"), Money.of(1500, "EUR"), sample.holder(), List.of(7, 1), false);
+				"plan", LocalDate.parse("2027-01-31"), Money.of(1500, "EUR"),
+				new Holder(null, "h@example.com", null, null, HolderLocale.EN, ZoneId.of("Europe/Brussels")),
+				List.of(7, 1), false);
 		try (KafkaProducer<Msisdn, LineEvent> producer = producer(kafka, Topics.LINE_EVENTS)) {
 			producer.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line, registered));
 		}

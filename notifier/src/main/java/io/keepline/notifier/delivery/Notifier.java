@@ -22,12 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one deadline event into at most one delivered message, checked against the line's
- * current record on every attempt ({@link SendCheck}): the record holder's channels in
- * order, skipping the event if any channel already delivered it, falling back to the next
- * channel on a permanent failure, and throwing a {@link TransientDeliveryException} (to
- * be retried later) when a channel, or the line's record, cannot be had now. Works
- * without Kafka: the benchmark and tests drive it directly.
+ * Turns one deadline event into at most one delivered message, addressed and checked with
+ * the line's current record on every attempt ({@link SendCheck}; the event carries no
+ * holder and no card): the record holder's channels in order, skipping the event if any
+ * channel already delivered it, falling back to the next channel on a permanent failure,
+ * and throwing a {@link TransientDeliveryException} (to be retried later) when a channel,
+ * or the line's record, cannot be had now. Works without Kafka: the benchmark and tests
+ * drive it directly.
  */
 public final class Notifier {
 
@@ -35,6 +36,12 @@ public final class Notifier {
 
 	/** Why a notice is not sent when its holder stopped every channel they have. */
 	public static final String UNSUBSCRIBED_ALL = "holder_unsubscribed_all";
+
+	/**
+	 * How long after its event a notice waits for a line record not read yet, by default:
+	 * then the line is taken as never registered and the notice suppressed.
+	 */
+	public static final Duration RECORD_WAIT = Duration.ofMinutes(2);
 
 	private final NoticePlanner planner;
 
@@ -54,6 +61,8 @@ public final class Notifier {
 
 	private final HolderChoiceLookup choices;
 
+	private final Duration recordWait;
+
 	/**
 	 * @param maxAge events older than this are not notified (a new consumer group reading
 	 * months of history must not send stale reminders)
@@ -69,7 +78,19 @@ public final class Notifier {
 	public Notifier(NoticePlanner planner, Channels channels, LineLookup lines, SentLog sentLog,
 			NotificationRecorder recorder, Map<Channel, RateLimiter> limits, Duration maxAge, Clock clock,
 			HolderChoiceLookup choices) {
+		this(planner, channels, lines, sentLog, recorder, limits, maxAge, clock, choices, RECORD_WAIT);
+	}
+
+	/**
+	 * @param recordWait how long after its event a notice waits for a line record not
+	 * read yet (shorter than the retries last, so that it ends suppressed, never
+	 * dead-lettered)
+	 */
+	public Notifier(NoticePlanner planner, Channels channels, LineLookup lines, SentLog sentLog,
+			NotificationRecorder recorder, Map<Channel, RateLimiter> limits, Duration maxAge, Clock clock,
+			HolderChoiceLookup choices, Duration recordWait) {
 		this.choices = choices;
+		this.recordWait = recordWait;
 		this.planner = planner;
 		this.channels = channels;
 		this.lines = lines;
@@ -100,30 +121,30 @@ public final class Notifier {
 	}
 
 	private void handle(DeadlineEvent event, Supplier<Optional<LineRecord>> line) {
-		Optional<Notice> planned = this.planner.plan(event);
-		if (planned.isEmpty()) {
+		if (!this.planner.notifies(event)) {
 			return;
 		}
-		Notice notice = planned.get();
 		if (event.occurredAt().plus(this.maxAge).isBefore(this.clock.instant())) {
-			log.info("{} for {} is older than {}: not sent", notice.template(), notice.cycle(), this.maxAge);
+			log.info("{} for {} is older than {}: not sent", event.getClass().getSimpleName(), event.cycle(),
+					this.maxAge);
 			return;
 		}
+		LineRecord record = line.get().orElse(null);
+		Notice notice = this.planner.plan(event, record).orElseThrow();
 		for (Channel channel : Channel.values()) {
 			if (wasSent(notice, channel)) {
 				log.info("{} for {} already sent by {}: skipped", notice.template(), notice.cycle(), channel);
 				return;
 			}
 		}
-		LineRecord record = line.get().orElse(null);
-		SendCheck check = SendCheck.of(event, notice.holder(), record, this.lines.erased(event.msisdn()));
+		boolean mayWait = !event.occurredAt().plus(this.recordWait).isBefore(this.clock.instant());
+		SendCheck check = SendCheck.of(event, record, this.lines.erased(event.msisdn()), mayWait);
 		switch (check.verdict()) {
-			case SEND -> send(renewedSince(notice.to(check.holder()), record));
-			case SUPPRESS -> suppress(notice.to(check.holder()), check.reason());
+			case SEND -> send(renewedSince(notice, record));
+			case SUPPRESS -> suppress(notice, check.reason());
 			case WAIT -> {
-				Notice waiting = notice.to(check.holder());
-				Channel first = waiting.holder().channels().get(0);
-				this.recorder.record(failed(waiting, first, waiting.notificationId(first), false, check.reason()));
+				Channel first = firstChannel(notice);
+				this.recorder.record(failed(notice, first, notice.notificationId(first), false, check.reason()));
 				log.info("{} for {} waits for the line's record", notice.template(), notice.cycle());
 				throw new TransientDeliveryException(check.reason(), "the line's record is not readable yet");
 			}
@@ -142,9 +163,8 @@ public final class Notifier {
 	}
 
 	/**
-	 * Whether handling {@code event} may call a webhook: the holder the event names or
-	 * the line's current holder has one. Cheap (no send), so a caller can choose where to
-	 * handle the event.
+	 * Whether handling {@code event} may call a webhook: the line's current holder has
+	 * one. Cheap (no send), so a caller can choose where to handle the event.
 	 */
 	public boolean mayCallWebhook(DeadlineEvent event) {
 		return mayCallWebhook(event, lineOf(event));
@@ -152,13 +172,7 @@ public final class Notifier {
 
 	/** {@link #mayCallWebhook(DeadlineEvent)} with the line's record already read. */
 	public boolean mayCallWebhook(DeadlineEvent event, Optional<LineRecord> line) {
-		Optional<Notice> planned = this.planner.plan(event);
-		if (planned.isEmpty()) {
-			return false;
-		}
-		Holder named = planned.get().holder();
-		return (named != null && named.webhookUrl() != null)
-				|| line.map((record) -> record.holder() != null && record.holder().webhookUrl() != null).orElse(false);
+		return this.planner.notifies(event) && line.map((record) -> record.holder().webhookUrl() != null).orElse(false);
 	}
 
 	/**
@@ -204,11 +218,12 @@ public final class Notifier {
 
 	/** The notice in the language its holder chose on the preference page, if any. */
 	private Notice inChosenLanguage(Notice notice) {
-		Holder holder = notice.holder();
+		if (notice.holder() == null) {
+			return notice;
+		}
 		return this.choices.locale(notice.cycle().msisdn())
-			.filter((locale) -> locale != holder.locale())
-			.map((locale) -> notice.to(new Holder(holder.name(), holder.email(), holder.sms(), holder.webhookUrl(),
-					locale, holder.timeZone())))
+			.filter((locale) -> locale != notice.holder().locale())
+			.map(notice::inLocale)
 			.orElse(notice);
 	}
 
@@ -217,7 +232,7 @@ public final class Notifier {
 	 * the notice is not sent and why.
 	 */
 	private void suppress(Notice notice, String reason) {
-		Channel first = notice.holder().channels().get(0);
+		Channel first = firstChannel(notice);
 		String id = notice.notificationId(first);
 		if (failedPermanently(notice, first)) {
 			log.info("{} for {} already suppressed: {}", notice.template(), notice.cycle(), reason);
@@ -226,6 +241,14 @@ public final class Notifier {
 		this.recorder.record(failed(notice, first, id, true, reason));
 		this.sentLog.markFailedPermanently(id);
 		log.info("{} for {} not sent: {}", notice.template(), notice.cycle(), reason);
+	}
+
+	/**
+	 * The channel a notice not sent is recorded on: its holder's first, or email (the
+	 * first of the order) when the line has no record to name one.
+	 */
+	private static Channel firstChannel(Notice notice) {
+		return (notice.holder() != null) ? notice.holder().channels().get(0) : Channel.EMAIL;
 	}
 
 	/**
@@ -278,7 +301,8 @@ public final class Notifier {
 
 	private NotificationFailed failed(Notice notice, Channel channel, String id, boolean permanent, String reason) {
 		return new NotificationFailed(UUID.randomUUID(), this.clock.instant(), notice.cycle().msisdn(), id,
-				notice.sourceEventId(), channel, notice.template(), notice.holder().locale(), permanent, reason);
+				notice.sourceEventId(), channel, notice.template(),
+				(notice.holder() != null) ? notice.holder().locale() : null, permanent, reason);
 	}
 
 }

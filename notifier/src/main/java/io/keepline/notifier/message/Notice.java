@@ -9,10 +9,11 @@ import java.util.UUID;
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.Holder;
+import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.OperatorId;
-import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.PaymentFailure;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentSource;
 
 /**
@@ -26,10 +27,11 @@ import io.keepline.contracts.payment.PaymentSource;
  * the seven-day stage or {@code attempt-2} for a second failed charge
  * @param sourceEventId the deadline event this notice answers
  * @param cycle the cycle concerned
- * @param holder who to tell, and how
+ * @param holder who to tell, and how: the line record's holder; null while the line has
+ * no record (the notice is then not sent)
  * @param stage days before the deadline (reminders), else 0
  * @param amount the price to pay or the amount paid
- * @param card the saved card, for automatic charges
+ * @param card the saved card, as the line record shows it, for automatic charges
  * @param chargeOn when the saved card will be charged
  * @param failure why an automatic charge failed
  * @param operator the line's operator, whose keys sign its webhooks
@@ -38,29 +40,29 @@ import io.keepline.contracts.payment.PaymentSource;
  * payment, else null
  */
 public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
-		int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure, OperatorId operator,
+		int stage, Money amount, SavedMethod card, LocalDate chargeOn, PaymentFailure failure, OperatorId operator,
 		String code, PaymentFacts payment) {
 
 	/** A notice that says nothing of a payment. */
 	public Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
-			int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure,
-			OperatorId operator, String code) {
+			int stage, Money amount, SavedMethod card, LocalDate chargeOn, PaymentFailure failure, OperatorId operator,
+			String code) {
 		this(type, tone, occasion, sourceEventId, cycle, holder, stage, amount, card, chargeOn, failure, operator, code,
 				null);
 	}
 
 	/** A notice that carries no one-time code. */
 	public Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
-			int stage, Money amount, PaymentMethodRef card, LocalDate chargeOn, PaymentFailure failure,
+			int stage, Money amount, SavedMethod card, LocalDate chargeOn, PaymentFailure failure,
 			OperatorId operator) {
 		this(type, tone, occasion, sourceEventId, cycle, holder, stage, amount, card, chargeOn, failure, operator, null,
 				null);
 	}
 
-	/**
-	 * The same notice for {@code to}: the line's current holder rather than the event's.
-	 */
-	public Notice to(Holder to) {
+	/** The same notice written in {@code locale} (the language its holder chose). */
+	public Notice inLocale(HolderLocale locale) {
+		Holder to = new Holder(this.holder.name(), this.holder.email(), this.holder.sms(), this.holder.webhookUrl(),
+				locale, this.holder.timeZone());
 		return new Notice(this.type, this.tone, this.occasion, this.sourceEventId, this.cycle, to, this.stage,
 				this.amount, this.card, this.chargeOn, this.failure, this.operator, this.code, this.payment);
 	}

@@ -1,8 +1,10 @@
 package io.keepline.notifier.message;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Optional;
 
+import io.keepline.contracts.Holder;
 import io.keepline.contracts.UnhandledTypeException;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
@@ -12,13 +14,16 @@ import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
 
 /**
- * Decides which message, if any, a deadline event calls for. Automatic charges and
- * refunds are for payments; the holder hears of their outcome through the reminders and
- * receipts the scheduler emits afterwards, and of a refund through payment-events. A
- * lapse is told on {@code LapseNoticeDue}, in the holder's send window, not on
- * {@code LineLapsed}.
+ * Decides which message, if any, a deadline event calls for, addressed with what the
+ * line's record says at send time: the holder and the saved card come from the record,
+ * never from the event (which carries neither). Automatic charges and refunds are for
+ * payments; the holder hears of their outcome through the reminders and receipts the
+ * scheduler emits afterwards, and of a refund through payment-events. A lapse is told on
+ * {@code LapseNoticeDue}, in the holder's send window, not on {@code LineLapsed}.
  */
 public final class NoticePlanner {
 
@@ -38,24 +43,47 @@ public final class NoticePlanner {
 		this.topUpBound = topUpBound;
 	}
 
-	public Optional<Notice> plan(DeadlineEvent event) {
+	/** Whether {@code event} calls for a message to the holder at all. */
+	public boolean notifies(DeadlineEvent event) {
+		if (event instanceof ReminderDue || event instanceof LapseNoticeDue || event instanceof RenewalConfirmed) {
+			return true;
+		}
+		if (event instanceof AutoRenewalDue || event instanceof RefundDue || event instanceof LineLapsed) {
+			return false;
+		}
+		throw new UnhandledTypeException(event);
+	}
+
+	/**
+	 * The message {@code event} calls for, to the holder of {@code record} with the card
+	 * it shows; {@code record} is null when the line has none (the notice then names no
+	 * holder and is not sent).
+	 */
+	public Optional<Notice> plan(DeadlineEvent event, LineRecord record) {
+		if (!notifies(event)) {
+			return Optional.empty();
+		}
+		Holder holder = (record != null) ? record.holder() : null;
 		if (event instanceof ReminderDue reminder) {
-			return Optional.of(reminder(reminder));
+			return Optional.of(reminder(reminder, holder, card(record)));
 		}
 		if (event instanceof LapseNoticeDue lapsed) {
 			return Optional.of(new Notice(MessageType.LINE_LAPSED, null, "final", lapsed.eventId(), lapsed.cycle(),
-					lapsed.holder(), 0, null, null, null, null, lapsed.operator()));
+					holder, 0, null, null, null, null, lapsed.operator()));
 		}
-		if (event instanceof RenewalConfirmed confirmed) {
-			return Optional
-				.of(new Notice(MessageType.RENEWAL_RECEIPT, null, "paid", confirmed.eventId(), confirmed.cycle(),
-						confirmed.holder(), 0, confirmed.amount(), null, null, null, confirmed.operator())
-					.with(new Notice.PaymentFacts(confirmed.source(), null, null, this.topUpBound)));
-		}
-		if (event instanceof AutoRenewalDue || event instanceof RefundDue || event instanceof LineLapsed) {
-			return Optional.empty();
-		}
-		throw new UnhandledTypeException(event);
+		RenewalConfirmed confirmed = (RenewalConfirmed) event;
+		return Optional.of(new Notice(MessageType.RENEWAL_RECEIPT, null, "paid", confirmed.eventId(), confirmed.cycle(),
+				holder, 0, confirmed.amount(), null, null, null, confirmed.operator())
+			.with(new Notice.PaymentFacts(confirmed.source(), null, null, this.topUpBound)));
+	}
+
+	/**
+	 * The card the record says will be charged: none once automatic renewal stopped (a
+	 * planned charge is then announced as a plain reminder, as payments will not make
+	 * it).
+	 */
+	private static SavedMethod card(LineRecord record) {
+		return (record != null && record.autoRenewal().active()) ? record.autoRenewal().method() : null;
 	}
 
 	/**
@@ -67,22 +95,24 @@ public final class NoticePlanner {
 		return (due.trigger() == ReminderTrigger.RESEND) ? stage + "-resend-" + due.eventId() : stage;
 	}
 
-	private static Notice reminder(ReminderDue due) {
+	/**
+	 * A reminder: of a failed charge, of a planned one with the record's card (asking for
+	 * a new card when it expires before the charge date), or to pay.
+	 */
+	private static Notice reminder(ReminderDue due, Holder holder, SavedMethod card) {
 		if (due.failure() != null || due.trigger() == ReminderTrigger.AUTO_RENEWAL_FAILED) {
 			int attempt = (due.failure() != null) ? due.failure().attempt() : 0;
-			var card = (due.plannedCharge() != null) ? due.plannedCharge().paymentMethod() : null;
 			return new Notice(MessageType.PAYMENT_FAILED, null, "attempt-" + attempt, due.eventId(), due.cycle(),
-					due.holder(), due.stage(), due.price(), card, null, due.failure(), due.operator());
+					holder, due.stage(), due.price(), card, null, due.failure(), due.operator());
 		}
-		if (due.plannedCharge() != null) {
-			MessageType type = due.plannedCharge().methodExpiresFirst() ? MessageType.UPDATE_CARD
-					: MessageType.UPCOMING_CHARGE;
-			return new Notice(type, null, occasion(due), due.eventId(), due.cycle(), due.holder(), due.stage(),
-					due.price(), due.plannedCharge().paymentMethod(), due.plannedCharge().chargeOn(), null,
-					due.operator());
+		if (due.plannedCharge() != null && card != null) {
+			LocalDate chargeOn = due.plannedCharge().chargeOn();
+			MessageType type = card.expiredOn(chargeOn) ? MessageType.UPDATE_CARD : MessageType.UPCOMING_CHARGE;
+			return new Notice(type, null, occasion(due), due.eventId(), due.cycle(), holder, due.stage(), due.price(),
+					card, chargeOn, null, due.operator());
 		}
 		return new Notice(MessageType.REMINDER, Tone.forStage(due.stage()), occasion(due), due.eventId(), due.cycle(),
-				due.holder(), due.stage(), due.price(), null, null, null, due.operator());
+				holder, due.stage(), due.price(), null, null, null, due.operator());
 	}
 
 }

@@ -33,6 +33,7 @@ import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
@@ -246,9 +247,10 @@ class NotifierTest {
 			this.emails.add(message);
 			return "ok";
 		});
-		PaymentMethodRef card = new PaymentMethodRef("cus", "pm", "visa", "4242", 12, 2030);
-		notifier.handle(reminder(7, new PlannedCharge(card, LocalDate.of(2026, 12, 28)), null));
-		notifier.handle(reminder(2, new PlannedCharge(card, LocalDate.of(2026, 12, 28)),
+		this.lines.put(MSISDN, record(CycleState.OPEN, LocalDate.of(2026, 12, 31), holder(),
+				CLOCK.instant().minus(Duration.ofDays(300)), new SavedMethod("visa", "4242", 12, 2030)));
+		notifier.handle(reminder(7, new PlannedCharge(LocalDate.of(2026, 12, 28)), null));
+		notifier.handle(reminder(2, new PlannedCharge(LocalDate.of(2026, 12, 28)),
 				new PaymentFailure("card_declined", "generic_decline", 1)));
 		assertThat(this.emails).extracting(EmailMessage::subject)
 			.containsExactly("Your number +32 470 ** ** 56 renews automatically on 28 December 2026",
@@ -264,8 +266,8 @@ class NotifierTest {
 		});
 		ReminderDue fresh = reminder(7, null, null);
 		notifier.handle(new ReminderDue(fresh.eventId(), CLOCK.instant().minus(Duration.ofDays(8)), fresh.msisdn(),
-				fresh.operator(), fresh.validUntil(), fresh.stage(), fresh.dueAt(), fresh.trigger(), fresh.holder(),
-				fresh.price(), null, null));
+				fresh.operator(), fresh.validUntil(), fresh.stage(), fresh.dueAt(), fresh.trigger(), fresh.price(),
+				null, null));
 		assertThat(this.recorded).isEmpty();
 	}
 
@@ -275,13 +277,13 @@ class NotifierTest {
 			throw new AssertionError("nothing to send");
 		});
 		notifier.handle(new AutoRenewalDue(UUID.randomUUID(), CLOCK.instant(), MSISDN, OperatorId.of("orange"),
-				LocalDate.of(2026, 12, 31), 1, new PaymentMethodRef("cus", "pm", "visa", "4242", 12, 2030),
-				Money.of(1500, "EUR"), HolderLocale.EN));
+				LocalDate.of(2026, 12, 31), 1, new PaymentMethodRef("cus", "pm", null, null, 0, 0),
+				Money.of(1500, "EUR")));
 		assertThat(this.recorded).isEmpty();
 	}
 
 	@Test
-	void sendsToTheContactLocaleOfTheLinesRecordRatherThanTheEventsSnapshot() {
+	void sendsToTheContactAndLocaleOfTheLinesRecord() {
 		Holder updated = new Holder("Sam", "sam.new@example.com", null, null, HolderLocale.FR, ZoneId.of("Asia/Tokyo"));
 		this.lines.put(MSISDN, record(CycleState.OPEN, LocalDate.of(2026, 12, 31), updated,
 				CLOCK.instant().minus(Duration.ofDays(300))));
@@ -332,11 +334,31 @@ class NotifierTest {
 		assertThat(this.recorded).singleElement().isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
 			assertThat(failed.permanent()).isTrue();
 			assertThat(failed.reason()).isEqualTo("line_erased");
+			assertThat(failed.channel()).isEqualTo(Channel.EMAIL);
+			assertThat(failed.locale()).isNull();
+		});
+		notifier.handle(reminder(1, null, null));
+		assertThat(this.recorded).hasSize(1);
+	}
+
+	@Test
+	void suppressesAMessageOfALineNeverRegisteredOnceTheWaitForItsRecordIsOver() {
+		this.lines.remove(MSISDN);
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("no such line");
+		});
+		ReminderDue fresh = reminder(7, null, null);
+		notifier.handle(new ReminderDue(fresh.eventId(), CLOCK.instant().minus(Notifier.RECORD_WAIT).minusSeconds(1),
+				fresh.msisdn(), fresh.operator(), fresh.validUntil(), fresh.stage(), fresh.dueAt(), fresh.trigger(),
+				fresh.price(), null, null));
+		assertThat(this.recorded).singleElement().isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+			assertThat(failed.permanent()).isTrue();
+			assertThat(failed.reason()).isEqualTo("line_not_registered");
 		});
 	}
 
 	@Test
-	void waitsForALineRecordNotReadYetInsteadOfSendingFromTheSnapshot() {
+	void waitsForALineRecordNotReadYet() {
 		this.lines.remove(MSISDN);
 		Notifier notifier = notifier((message) -> {
 			throw new AssertionError("no record yet");
@@ -426,21 +448,25 @@ class NotifierTest {
 	}
 
 	private static LineRecord record(CycleState state, LocalDate validUntil, Holder holder, Instant registeredAt) {
+		return record(state, validUntil, holder, registeredAt, null);
+	}
+
+	private static LineRecord record(CycleState state, LocalDate validUntil, Holder holder, Instant registeredAt,
+			SavedMethod card) {
 		return new LineRecord(MSISDN, OperatorId.of("orange"), "orange-prepaid-15", validUntil, state,
-				Money.of(1500, "EUR"), AutoRenewal.OFF, holder, registeredAt, CLOCK.instant());
+				Money.of(1500, "EUR"), (card != null) ? new AutoRenewal(true, true, card) : AutoRenewal.OFF, holder,
+				registeredAt, CLOCK.instant());
 	}
 
 	private static LapseNoticeDue lapsed(LocalDate validUntil) {
 		return new LapseNoticeDue(UUID.randomUUID(), CLOCK.instant(), MSISDN, OperatorId.of("orange"), validUntil,
-				validUntil.plusDays(1).atStartOfDay(ZoneId.of("Europe/Brussels")).toInstant(), holder());
+				validUntil.plusDays(1).atStartOfDay(ZoneId.of("Europe/Brussels")).toInstant());
 	}
 
 	private static ReminderDue reminder(int stage, PlannedCharge charge, PaymentFailure failure) {
-		Holder holder = holder();
 		ReminderTrigger trigger = (failure != null) ? ReminderTrigger.AUTO_RENEWAL_FAILED : ReminderTrigger.SCHEDULED;
 		return new ReminderDue(UUID.randomUUID(), CLOCK.instant(), MSISDN, OperatorId.of("orange"),
-				LocalDate.of(2026, 12, 31), stage, CLOCK.instant(), trigger, holder, Money.of(1500, "EUR"), charge,
-				failure);
+				LocalDate.of(2026, 12, 31), stage, CLOCK.instant(), trigger, Money.of(1500, "EUR"), charge, failure);
 	}
 
 }

@@ -16,8 +16,8 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.Msisdn;
-import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.PaymentFailure;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.link.LinkSigner;
 
@@ -39,9 +39,9 @@ final class Fixtures {
 
 	static final OperatorId OPERATOR = OperatorId.of("orange");
 
-	static final PaymentMethodRef CARD = new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030);
+	static final SavedMethod CARD = new SavedMethod("visa", "4242", 12, 2030);
 
-	static final PaymentMethodRef EXPIRING_CARD = new PaymentMethodRef("cus_1", "pm_1", "mastercard", "4444", 8, 2026);
+	static final SavedMethod EXPIRING_CARD = new SavedMethod("mastercard", "4444", 8, 2026);
 
 	private Fixtures() {
 	}

@@ -82,7 +82,7 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 
 	/**
 	 * The method saved since {@code since} (the current registration) and not removed, if
-	 * any.
+	 * any: the Stripe references and the card the holder saved.
 	 */
 	public Optional<PaymentMethodRef> methodSince(Instant since) {
 		if (this.savedMethod == null || (since != null && this.methodSavedAt.isBefore(since))) {
@@ -170,10 +170,7 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 
 	/** The Stripe customer of the method saved since {@code since}, if any. */
 	public Optional<String> customerSince(Instant since) {
-		if (this.savedMethod == null || (since != null && this.methodSavedAt.isBefore(since))) {
-			return Optional.empty();
-		}
-		return Optional.ofNullable(this.savedMethod.customerId());
+		return methodSince(since).map(PaymentMethodRef::customerId);
 	}
 
 	public PaymentHistory apply(PaymentEvent event) {

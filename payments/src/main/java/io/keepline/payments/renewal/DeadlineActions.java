@@ -46,16 +46,18 @@ import org.slf4j.LoggerFactory;
 /**
  * What payments does about scheduler decisions: charge an {@link AutoRenewalDue}
  * off-session with its idempotency key, only while the line record says its cycle is the
- * current one and still open, at the record's price, with the method its current holder
- * saved, payments has no payment of it in its history, the holder has not turned
- * automatic renewal off since (payments' history has it before the record does) and the
- * event is younger than {@code maxAge} (else the skip is logged and counted in
- * {@value #SKIPPED}); refund a {@link RefundDue} with {@code refund:{paymentIntentId}},
- * and publish the outcome through the same duplicate checks as the webhook. A transient
- * Stripe failure is thrown ({@link GatewayUnavailableException}) and the action becomes
- * {@link Unsettled}: {@link #settle} then asks Stripe what became of it before it sends
- * it again, under the same key first and under a new one only when that key answered a
- * 5xx again while Stripe answered the lookup (Stripe keeps a 5xx under its key for 24
+ * current one and still open, at the record's price, with the card the record shows (the
+ * event carries only the Stripe references; payments' history, when it knows the method
+ * saved since the registration, must name the same one), payments has no payment of it in
+ * its history, the holder has not turned automatic renewal off since (payments' history
+ * has it before the record does) and the event is younger than {@code maxAge} (else the
+ * skip is logged and counted in {@value #SKIPPED}); refund a {@link RefundDue} with
+ * {@code refund:{paymentIntentId}}, and publish the outcome through the same duplicate
+ * checks as the webhook. A transient Stripe failure is thrown
+ * ({@link GatewayUnavailableException}) and the action becomes {@link Unsettled}:
+ * {@link #settle} then asks Stripe what became of it before it sends it again, under the
+ * same key after a try that got no answer, and under a new one when that key answered a
+ * 5xx just after Stripe answered the lookup (Stripe keeps a 5xx under its key for 24
  * hours) and Stripe has no PaymentIntent or refund for it; it publishes a retryable
  * {@code gateway_unavailable} failure for a charge still unsettled at the deadline. An
  * outcome that could not be published is an {@link OutcomeNotRecordedException}, retried
@@ -132,12 +134,13 @@ public class DeadlineActions {
 	}
 
 	private void charge(AutoRenewalDue due) {
-		Optional<SkipReason> skip = skipReason(due, true);
+		Optional<LineRecord> line = this.lines.find(due.msisdn());
+		Optional<SkipReason> skip = skipReason(due, line, true);
 		if (skip.isPresent()) {
 			skipped(due, skip.get());
 			return;
 		}
-		OffSessionCharge charge = offSession(due, 0);
+		OffSessionCharge charge = offSession(due, line.orElseThrow(), 0);
 		// Stripe may hold a charge of this cycle that no outcome names yet: one sent
 		// under
 		// a retry key before a crash, or an earlier attempt that lost its answer. A
@@ -151,14 +154,15 @@ public class DeadlineActions {
 	}
 
 	private void settleCharge(AutoRenewalDue due, Unsettled work) {
-		Optional<SkipReason> skip = skipReason(due, false);
+		Optional<LineRecord> line = this.lines.find(due.msisdn());
+		Optional<SkipReason> skip = skipReason(due, line, false);
 		if (skip.isPresent()) {
 			skipped(due, skip.get());
 			return;
 		}
 		Optional<ChargeOutcome> found;
 		try {
-			found = this.gateway.findCharge(offSession(due, work.keyRound()));
+			found = this.gateway.findCharge(offSession(due, line.orElseThrow(), work.keyRound()));
 		}
 		catch (GatewayUnavailableException ex) {
 			if (pastDeadline(due)) {
@@ -177,7 +181,7 @@ public class DeadlineActions {
 			unavailable(due);
 			return;
 		}
-		OffSessionCharge charge = offSession(due, work.roundForNextRequest());
+		OffSessionCharge charge = offSession(due, line.orElseThrow(), work.roundForNextRequest());
 		try {
 			publish(due, this.gateway.chargeOffSession(charge));
 		}
@@ -187,8 +191,15 @@ public class DeadlineActions {
 		}
 	}
 
-	private OffSessionCharge offSession(AutoRenewalDue due, int keyRound) {
-		return new OffSessionCharge(due.cycle(), due.attempt(), due.paymentMethod(), due.price(),
+	/**
+	 * The charge of {@code due}: the event's Stripe references, with the card the line's
+	 * record shows (its brand tells a SEPA debit from a card).
+	 */
+	private static OffSessionCharge offSession(AutoRenewalDue due, LineRecord line, int keyRound) {
+		SavedMethod card = line.autoRenewal().method();
+		PaymentMethodRef method = new PaymentMethodRef(due.paymentMethod().customerId(),
+				due.paymentMethod().paymentMethodId(), card.brand(), card.last4(), card.expMonth(), card.expYear());
+		return new OffSessionCharge(due.cycle(), due.attempt(), method, due.price(),
 				RetryKeys.of(due.idempotencyKey(), keyRound));
 	}
 
@@ -249,11 +260,10 @@ public class DeadlineActions {
 	 * table does not catch up. No record at all is an erased line (a line with a saved
 	 * card had its record long before its first automatic renewal): nothing is charged.
 	 */
-	private Optional<SkipReason> skipReason(AutoRenewalDue due, boolean checkAge) {
+	private Optional<SkipReason> skipReason(AutoRenewalDue due, Optional<LineRecord> found, boolean checkAge) {
 		if (checkAge && due.occurredAt().plus(this.maxAge).isBefore(this.clock.instant())) {
 			return Optional.of(SkipReason.TOO_OLD);
 		}
-		Optional<LineRecord> found = this.lines.find(due.msisdn());
 		if (found.isEmpty()) {
 			return Optional.of(SkipReason.NO_RECORD);
 		}
@@ -271,10 +281,11 @@ public class DeadlineActions {
 		if (!line.price().equals(due.price())) {
 			return Optional.of(SkipReason.PRICE_CHANGED);
 		}
-		if (!holdersMethod(line.autoRenewal(), due.paymentMethod())) {
+		Optional<PaymentHistory> history = this.histories.history(due.msisdn());
+		Optional<PaymentMethodRef> known = history.flatMap((h) -> h.methodSince(line.registeredAt()));
+		if (!holdersMethod(line.autoRenewal(), due.paymentMethod(), known)) {
 			return Optional.of(SkipReason.METHOD_CHANGED);
 		}
-		Optional<PaymentHistory> history = this.histories.history(due.msisdn());
 		if (history.flatMap((h) -> h.paidBy(due.validUntil())).isPresent()) {
 			return Optional.of(SkipReason.ALREADY_PAID);
 		}
@@ -285,14 +296,22 @@ public class DeadlineActions {
 	}
 
 	/**
-	 * Whether {@code method} is the one the line's current holder saved and still has
-	 * automatic renewal with.
+	 * Whether {@code method} (the event's Stripe references) is the one the line's
+	 * current holder saved and still has automatic renewal with: the record shows an
+	 * active card and, when payments' history knows the method saved since the
+	 * registration, it is this one and the record's card is its card.
 	 */
-	private static boolean holdersMethod(AutoRenewal renewal, PaymentMethodRef method) {
-		SavedMethod saved = renewal.method();
-		return renewal.active() && method != null
-				&& saved.brand().equals(Objects.requireNonNullElse(method.brand(), ""))
-				&& saved.last4().equals(Objects.requireNonNullElse(method.last4(), ""));
+	private static boolean holdersMethod(AutoRenewal renewal, PaymentMethodRef method,
+			Optional<PaymentMethodRef> known) {
+		if (!renewal.active() || method == null) {
+			return false;
+		}
+		SavedMethod card = renewal.method();
+		return known
+			.map((saved) -> saved.paymentMethodId().equals(method.paymentMethodId())
+					&& card.brand().equals(Objects.requireNonNullElse(saved.brand(), ""))
+					&& card.last4().equals(Objects.requireNonNullElse(saved.last4(), "")))
+			.orElse(true);
 	}
 
 	private void refund(RefundDue due) {

@@ -24,6 +24,7 @@ import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentSource;
@@ -182,13 +183,34 @@ public class DeadlineActionsTest {
 		actions((msisdn) -> Optional.of(record(msisdn, VALID_UNTIL, CycleState.OPEN, Money.of(1500, "EUR"),
 				new AutoRenewal(true, false, null))))
 			.on(due(CLOCK.instant()));
+		this.history = saved(new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030));
 		actions((msisdn) -> Optional.of(record(msisdn, VALID_UNTIL, CycleState.OPEN, Money.of(1500, "EUR"),
 				new AutoRenewal(true, true, new SavedMethod("mastercard", "4444", 8, 2029)))))
 			.on(due(CLOCK.instant()));
+		this.history = saved(new PaymentMethodRef("cus_1", "pm_2", "visa", "4242", 12, 2030));
+		actions(open()).on(due(CLOCK.instant()));
 
 		verify(this.gateway, never()).chargeOffSession(any());
 		assertThat(this.meters.counter(DeadlineActions.SKIPPED, "reason", "price_changed").count()).isEqualTo(2);
-		assertThat(this.meters.counter(DeadlineActions.SKIPPED, "reason", "method_changed").count()).isEqualTo(2);
+		assertThat(this.meters.counter(DeadlineActions.SKIPPED, "reason", "method_changed").count()).isEqualTo(3);
+	}
+
+	@Test
+	void chargesTheEventsStripeReferencesWithTheCardTheRecordShows() {
+		given(this.gateway.chargeOffSession(any())).willReturn(new ChargeOutcome.Succeeded("pi_1"));
+		this.history = saved(new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030));
+
+		actions(open()).on(due(CLOCK.instant()));
+
+		ArgumentCaptor<OffSessionCharge> charge = ArgumentCaptor.forClass(OffSessionCharge.class);
+		verify(this.gateway).chargeOffSession(charge.capture());
+		assertThat(charge.getValue().method())
+			.isEqualTo(new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030));
+	}
+
+	private static PaymentHistory saved(PaymentMethodRef method) {
+		return PaymentHistory.empty(MSISDN)
+			.apply(new PaymentMethodSaved(UUID.randomUUID(), CLOCK.instant(), MSISDN, method, "seti_1", "evt_1"));
 	}
 
 	@Test
@@ -270,8 +292,7 @@ public class DeadlineActionsTest {
 
 	private static AutoRenewalDue due(Instant at) {
 		return new AutoRenewalDue(UUID.randomUUID(), at, MSISDN, OperatorId.of("orange"), VALID_UNTIL, 1,
-				new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"),
-				HolderLocale.EN);
+				new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030), Money.of(1500, "EUR"));
 	}
 
 	public static LineRecord record(Msisdn msisdn, LocalDate validUntil, CycleState state) {

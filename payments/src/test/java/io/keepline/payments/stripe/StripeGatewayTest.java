@@ -344,11 +344,11 @@ class StripeGatewayTest {
 
 	private static AutoRenewalDue due(int attempt) {
 		return new AutoRenewalDue(java.util.UUID.randomUUID(), java.time.Instant.now(), MSISDN, OperatorId.of("orange"),
-				CYCLE.validUntil(), attempt, CARD, Money.of(1500, "EUR"), HolderLocale.EN);
+				CYCLE.validUntil(), attempt, CARD, Money.of(1500, "EUR"));
 	}
 
 	private static OffSessionCharge charge(AutoRenewalDue due) {
-		return new OffSessionCharge(due.cycle(), due.attempt(), due.paymentMethod(), due.price(), due.idempotencyKey());
+		return new OffSessionCharge(due.cycle(), due.attempt(), CARD, due.price(), due.idempotencyKey());
 	}
 
 	private static String metadata() {

@@ -220,6 +220,7 @@ class HostileReceiversTest {
 	 */
 	private Map<Msisdn, Instant> publish(int others, int hostile) {
 		List<ReminderDue> reminders = new ArrayList<>();
+		Map<Msisdn, Holder> holders = new HashMap<>();
 		Set<Msisdn> measured = new HashSet<>();
 		int every = (hostile > 0) ? Math.max(1, others / hostile) : Integer.MAX_VALUE;
 		for (int i = 0; i < others; i++) {
@@ -227,19 +228,22 @@ class HostileReceiversTest {
 				URI hook = URI.create(((this.hostile.size() % 2 == 0) ? this.drip : this.blackhole).origin() + "/hook");
 				Msisdn msisdn = Unique.msisdn();
 				this.hostile.add(msisdn);
-				reminders.add(reminder(msisdn, HOSTILE_OPERATOR,
-						new Holder("Mallory", null, null, hook, HolderLocale.EN, ZoneId.of("Europe/Brussels"))));
+				holders.put(msisdn,
+						new Holder("Mallory", null, null, hook, HolderLocale.EN, ZoneId.of("Europe/Brussels")));
+				reminders.add(reminder(msisdn, HOSTILE_OPERATOR));
 			}
 			Msisdn msisdn = Unique.msisdn();
 			Holder holder = (i % 2 == 0)
 					? new Holder("Ana", Unique.name("ana") + "@example.com", null, null, HolderLocale.FR,
 							ZoneId.of("Europe/Brussels"))
 					: new Holder("Jan", null, msisdn, null, HolderLocale.NL, ZoneId.of("Europe/Brussels"));
-			reminders.add(reminder(msisdn, OperatorId.of((i % 3 == 0) ? "base" : "orange"), holder));
+			holders.put(msisdn, holder);
+			reminders.add(reminder(msisdn, OperatorId.of((i % 3 == 0) ? "base" : "orange")));
 			measured.add(msisdn);
 		}
-		this.lines.write(reminders.stream().map(LineRecords::openFor).toList(),
-				this.notifier.bean(LineLookup.class)::find);
+		this.lines.write(reminders.stream()
+			.map((reminder) -> LineRecords.openFor(reminder, holders.get(reminder.msisdn())))
+			.toList(), this.notifier.bean(LineLookup.class)::find);
 		Map<Msisdn, Instant> published = new ConcurrentHashMap<>();
 		Iterator<ReminderDue> next = reminders.iterator();
 		CompletableFuture<Void> done = new CompletableFuture<>();
@@ -306,9 +310,9 @@ class HostileReceiversTest {
 		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
 	}
 
-	private static ReminderDue reminder(Msisdn msisdn, OperatorId operator, Holder holder) {
+	private static ReminderDue reminder(Msisdn msisdn, OperatorId operator) {
 		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, operator, LocalDate.now().plusDays(7), 7,
-				Instant.now(), ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"), null, null);
+				Instant.now(), ReminderTrigger.SCHEDULED, Money.of(1500, "EUR"), null, null);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,25 +86,30 @@ class SsrfTest {
 					URI.create("https://[fe80::1]/hook"), URI.create("https://224.0.0.1/hook"),
 					URI.create("https://[ff02::1]/hook"), URI.create("https://0.0.0.0:" + port + "/hook"),
 					URI.create("https://[::]:" + port + "/hook"));
+			Map<Msisdn, Holder> holders = new HashMap<>();
 			List<ReminderDue> internal = targets.stream()
 				.map((target) -> reminder(
-						new Holder("Mallory", null, null, target, HolderLocale.EN, ZoneId.of("Europe/Brussels"))))
+						new Holder("Mallory", null, null, target, HolderLocale.EN, ZoneId.of("Europe/Brussels")),
+						holders))
 				.toList();
 			List<ReminderDue> others = new ArrayList<>();
 			for (int i = 0; i < OTHERS; i++) {
 				others.add(reminder(new Holder("Ana", Unique.name("ana") + "@example.com", null, null, HolderLocale.FR,
-						ZoneId.of("Europe/Brussels"))));
+						ZoneId.of("Europe/Brussels")), holders));
 			}
 			List<ReminderDue> all = new ArrayList<>(internal);
 			all.addAll(others);
-			lines.write(all.stream().map(LineRecords::openFor).toList(), notifier.bean(LineLookup.class)::find);
+			lines.write(all.stream()
+				.map((reminder) -> LineRecords.openFor(reminder, holders.get(reminder.msisdn())))
+				.toList(), notifier.bean(LineLookup.class)::find);
 			for (ReminderDue reminder : all) {
 				scheduler.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), reminder.msisdn(), reminder));
 			}
 			scheduler.flush();
 
 			Map<Msisdn, URI> targetOf = internal.stream()
-				.collect(Collectors.toMap(ReminderDue::msisdn, (reminder) -> reminder.holder().webhookUrl()));
+				.collect(Collectors.toMap(ReminderDue::msisdn,
+						(reminder) -> holders.get(reminder.msisdn()).webhookUrl()));
 			await("every internal target refused, every other holder emailed").atMost(Duration.ofSeconds(90))
 				.until(() -> refused(outcomes, targetOf).size() == targets.size()
 						&& sent(outcomes, others).size() == OTHERS);
@@ -118,7 +124,7 @@ class SsrfTest {
 			// only
 			// the emails to this test's holders
 			Set<String> addresses = others.stream()
-				.map((reminder) -> reminder.holder().email())
+				.map((reminder) -> holders.get(reminder.msisdn()).email())
 				.collect(Collectors.toSet());
 			long othersEmailed = Arrays.stream(smtp.getReceivedMessages())
 				.filter((message) -> addressedTo(message, addresses))
@@ -161,11 +167,13 @@ class SsrfTest {
 			.toList();
 	}
 
-	private static ReminderDue reminder(Holder holder) {
+	/** A reminder to a new line held by {@code holder}, which {@code holders} keeps. */
+	private static ReminderDue reminder(Holder holder, Map<Msisdn, Holder> holders) {
 		Instant now = Instant.now();
-		return new ReminderDue(UUID.randomUUID(), now, Unique.msisdn(), OperatorId.of("orange"),
-				LocalDate.now().plusDays(7), 7, now, ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"), null,
-				null);
+		ReminderDue reminder = new ReminderDue(UUID.randomUUID(), now, Unique.msisdn(), OperatorId.of("orange"),
+				LocalDate.now().plusDays(7), 7, now, ReminderTrigger.SCHEDULED, Money.of(1500, "EUR"), null, null);
+		holders.put(reminder.msisdn(), holder);
+		return reminder;
 	}
 
 	private static boolean addressedTo(MimeMessage message, Set<String> addresses) {

@@ -20,6 +20,7 @@ import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
+import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.contracts.webhook.WebhookSignature;
 import io.keepline.notifier.delivery.LineLookup;
@@ -73,14 +74,17 @@ class WebhookKeyRotationTest {
 				LineRecords lines = new LineRecords(cluster)) {
 			String run = Unique.name("r");
 			List<ReminderDue> reminders = new ArrayList<>();
+			List<LineRecord> records = new ArrayList<>();
 			for (int i = 0; i < DELIVERIES; i++) {
 				Holder holder = new Holder("Ana", null, null, URI.create(origin + "/hooks/" + run + "-" + i),
 						HolderLocale.EN, ZoneId.of("Europe/Brussels"));
-				reminders.add(new ReminderDue(UUID.randomUUID(), Instant.now(), Unique.msisdn(),
+				ReminderDue reminder = new ReminderDue(UUID.randomUUID(), Instant.now(), Unique.msisdn(),
 						OperatorId.of("orange"), LocalDate.now().plusDays(7), 7, Instant.now(),
-						ReminderTrigger.SCHEDULED, holder, Money.of(1500, "EUR"), null, null));
+						ReminderTrigger.SCHEDULED, Money.of(1500, "EUR"), null, null);
+				reminders.add(reminder);
+				records.add(LineRecords.openFor(reminder, holder));
 			}
-			lines.write(reminders.stream().map(LineRecords::openFor).toList(), notifier.bean(LineLookup.class)::find);
+			lines.write(records, notifier.bean(LineLookup.class)::find);
 			for (ReminderDue reminder : reminders) {
 				scheduler.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), reminder.msisdn(), reminder)).get();
 			}

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
@@ -63,7 +62,7 @@ record RenewalCycle(Msisdn msisdn, LocalDate validUntil, PaymentMethodRef card, 
 				("keepline:deadline:" + this.msisdn.value() + ":" + this.validUntil + ":auto-renewal:" + attempt)
 					.getBytes(StandardCharsets.UTF_8));
 		return new AutoRenewalDue(id, at, this.msisdn, OperatorId.of("orange"), this.validUntil, attempt, this.card,
-				this.price, HolderLocale.EN);
+				this.price);
 	}
 
 }

@@ -59,14 +59,14 @@ final class Events {
 				PaymentSource.CHECKOUT, null, "pi_" + UUID.randomUUID().toString().replace("-", ""), null);
 	}
 
-	static ReminderDue reminderDue(Msisdn msisdn, String email) {
+	static ReminderDue reminderDue(Msisdn msisdn) {
 		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, ORANGE, VALID_UNTIL, 30, Instant.now(),
-				ReminderTrigger.SCHEDULED, holder(email), PRICE, null, null);
+				ReminderTrigger.SCHEDULED, PRICE, null, null);
 	}
 
 	static AutoRenewalDue autoRenewalDue(Msisdn msisdn) {
 		return new AutoRenewalDue(UUID.randomUUID(), Instant.now(), msisdn, ORANGE, VALID_UNTIL, 1,
-				new PaymentMethodRef("cus_poison", "pm_poison", "visa", "4242", 12, 2031), PRICE, HolderLocale.EN);
+				new PaymentMethodRef("cus_poison", "pm_poison", "visa", "4242", 12, 2031), PRICE);
 	}
 
 	/** A rejection of one of orange's raw records, as ingest writes it. */
@@ -85,7 +85,7 @@ final class Events {
 	}
 
 	static ObjectNode deadlineEventJson(Msisdn msisdn) {
-		return tree(reminderDue(msisdn, "nobody@example.com"), DeadlineEvent.class);
+		return tree(reminderDue(msisdn), DeadlineEvent.class);
 	}
 
 	static ObjectNode tree(Object event, Class<?> type) {

@@ -333,8 +333,10 @@ class PoisonRecordsTest {
 		List<LineRecord> deadlineLines = new ArrayList<>();
 		round.retried()
 			.values()
-			.forEach((msisdn) -> deadlineLines.add(LineRecords.openFor(Events.reminderDue(msisdn, email(msisdn)))));
-		deadlineLines.add(LineRecords.openWithCardFor(Events.reminderDue(round.deadline(), email(round.deadline()))));
+			.forEach((msisdn) -> deadlineLines
+				.add(LineRecords.openFor(Events.reminderDue(msisdn), Events.holder(email(msisdn)))));
+		deadlineLines.add(LineRecords.openWithCardFor(Events.reminderDue(round.deadline()),
+				Events.holder(email(round.deadline()))));
 		lines.write(deadlineLines, notifier.bean(LineLookup.class)::find, payments.bean(LineRecordLookup.class)::find);
 		round.written().addAll(writer.rawPoisonThenGood(Events.lineRegistered(round.raw(), email(round.raw()))));
 		round.written()
@@ -342,13 +344,13 @@ class PoisonRecordsTest {
 					Events.lineRegistered(round.line(), email(round.line())), LineEvent.class));
 		round.written()
 			.addAll(writer.poisonThenGood(Topics.DEADLINE_EVENTS.name(), round.deadline(), Events::deadlineEventJson,
-					Events.reminderDue(round.deadline(), email(round.deadline())), DeadlineEvent.class));
+					Events.reminderDue(round.deadline()), DeadlineEvent.class));
 		writer.good(Topics.DEADLINE_EVENTS.name(), round.deadline(), Events.autoRenewalDue(round.deadline()),
 				DeadlineEvent.class);
 		round.retried()
 			.forEach((retryTopic, retried) -> round.written()
 				.addAll(writer.poisonThenGood(retryTopic, retried, Events::deadlineEventJson,
-						Events.reminderDue(retried, email(retried)), DeadlineEvent.class)));
+						Events.reminderDue(retried), DeadlineEvent.class)));
 		return round;
 	}
 

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +49,8 @@ final class ReminderFlow implements AutoCloseable {
 
 	private final int total;
 
+	private final Map<Msisdn, Holder> holders = new ConcurrentHashMap<>();
+
 	private final List<ReminderDue> planned;
 
 	private final KafkaProducer<Msisdn, DeadlineEvent> producer;
@@ -72,7 +76,9 @@ final class ReminderFlow implements AutoCloseable {
 	static ReminderFlow start(KafkaCluster cluster, int total, Duration length, LineLookup notifier) {
 		ReminderFlow flow = new ReminderFlow(cluster, total);
 		try (LineRecords lines = new LineRecords(cluster)) {
-			lines.write(flow.planned.stream().map(LineRecords::openFor).toList(), notifier::find);
+			lines.write(flow.planned.stream()
+				.map((reminder) -> LineRecords.openFor(reminder, flow.holders.get(reminder.msisdn())))
+				.toList(), notifier::find);
 		}
 		long period = length.toNanos() / total;
 		flow.timer.scheduleAtFixedRate(flow::publishNext, 0, period, TimeUnit.NANOSECONDS);
@@ -92,7 +98,7 @@ final class ReminderFlow implements AutoCloseable {
 						this.failedSends.incrementAndGet();
 					}
 				});
-		this.published.add(new Published(reminder, Instant.now()));
+		this.published.add(new Published(reminder, this.holders.get(reminder.msisdn()), Instant.now()));
 	}
 
 	private ReminderDue reminder(int index) {
@@ -101,9 +107,11 @@ final class ReminderFlow implements AutoCloseable {
 		Instant now = Instant.now();
 		Holder holder = new Holder("Alex", this.run + "-" + index + "@example.com", null, null, locale,
 				ZONES[locale.ordinal() % ZONES.length]);
-		return new ReminderDue(UUID.randomUUID(), now, Unique.msisdn(), OperatorId.of("orange"),
-				LocalDate.now(ZoneOffset.UTC).plusDays(stage), stage, now, ReminderTrigger.SCHEDULED, holder,
+		ReminderDue reminder = new ReminderDue(UUID.randomUUID(), now, Unique.msisdn(), OperatorId.of("orange"),
+				LocalDate.now(ZoneOffset.UTC).plusDays(stage), stage, now, ReminderTrigger.SCHEDULED,
 				Money.of(1500, "EUR"), null, null);
+		this.holders.put(reminder.msisdn(), holder);
+		return reminder;
 	}
 
 	/** How many reminders were handed to the producer so far. */
@@ -131,11 +139,11 @@ final class ReminderFlow implements AutoCloseable {
 		this.producer.close(Duration.ofSeconds(10));
 	}
 
-	/** A reminder and when it was written. */
-	record Published(ReminderDue reminder, Instant at) {
+	/** A reminder, the holder its line's record names, and when it was written. */
+	record Published(ReminderDue reminder, Holder holder, Instant at) {
 
 		String email() {
-			return this.reminder.holder().email();
+			return this.holder.email();
 		}
 
 	}

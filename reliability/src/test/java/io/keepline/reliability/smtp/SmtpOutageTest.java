@@ -215,7 +215,7 @@ class SmtpOutageTest {
 		assertThat(sent).allSatisfy((event) -> {
 			Published reminder = byMsisdn.get(event.msisdn());
 			assertThat(event.sourceEventId()).isEqualTo(reminder.reminder().eventId());
-			assertThat(event.locale()).isEqualTo(reminder.reminder().holder().locale());
+			assertThat(event.locale()).isEqualTo(reminder.holder().locale());
 			assertThat(event.template()).isEqualTo(template(reminder.reminder().stage()));
 		});
 		return sent;

@@ -16,7 +16,8 @@ import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.payment.PaymentSucceeded;
 
 /**
- * Builds the deadline events of a line from its state, each with a deterministic id.
+ * Builds the deadline events of a line from its state, each with a deterministic id and
+ * no personal data: readers take the holder and the card from the line record.
  */
 final class Deadlines {
 
@@ -30,19 +31,19 @@ final class Deadlines {
 		CycleId cycle = new CycleId(line.msisdn(), line.cycle().validUntil());
 		return switch (entry.kind()) {
 			case REMINDER -> new ReminderDue(DeadlineIds.of(cycle, "reminder:" + entry.stage()), now, line.msisdn(),
-					line.operator(), cycle.validUntil(), entry.stage(), entry.due(), entry.trigger(), line.holder(),
-					line.price(), plannedCharge(line, 1), null);
+					line.operator(), cycle.validUntil(), entry.stage(), entry.due(), entry.trigger(), line.price(),
+					plannedCharge(line, 1), null);
 			case FAILURE_REMINDER -> new ReminderDue(DeadlineIds.of(cycle, "reminder-failed:" + entry.stage()), now,
 					line.msisdn(), line.operator(), cycle.validUntil(), this.schedule.chargeDaysBefore(entry.stage()),
-					entry.due(), entry.trigger(), line.holder(), line.price(), plannedCharge(line, entry.stage() + 1),
+					entry.due(), entry.trigger(), line.price(), plannedCharge(line, entry.stage() + 1),
 					line.cycle().lastFailure());
-			case AUTO_RENEWAL -> new AutoRenewalDue(DeadlineIds.of(cycle, "auto-renewal:" + entry.stage()), now,
-					line.msisdn(), line.operator(), cycle.validUntil(), entry.stage(), line.paymentMethod(),
-					line.price(), line.holder().locale());
+			case AUTO_RENEWAL ->
+				new AutoRenewalDue(DeadlineIds.of(cycle, "auto-renewal:" + entry.stage()), now, line.msisdn(),
+						line.operator(), cycle.validUntil(), entry.stage(), line.paymentMethod(), line.price());
 			case LAPSE -> new LineLapsed(DeadlineIds.of(cycle, "lapsed"), now, line.msisdn(), line.operator(),
-					cycle.validUntil(), line.holder());
+					cycle.validUntil());
 			case LAPSE_NOTICE -> new LapseNoticeDue(DeadlineIds.of(cycle, "lapse-notice"), now, line.msisdn(),
-					line.operator(), cycle.validUntil(), this.schedule.lapseInstant(cycle.validUntil()), line.holder());
+					line.operator(), cycle.validUntil(), this.schedule.lapseInstant(cycle.validUntil()));
 		};
 	}
 
@@ -54,8 +55,7 @@ final class Deadlines {
 	ReminderDue resent(LineState line, int stage, UUID requestId, Instant now) {
 		CycleId cycle = new CycleId(line.msisdn(), line.cycle().validUntil());
 		return new ReminderDue(DeadlineIds.of(cycle, "resend:" + requestId), now, line.msisdn(), line.operator(),
-				cycle.validUntil(), stage, now, ReminderTrigger.RESEND, line.holder(), line.price(),
-				plannedCharge(line, 1), null);
+				cycle.validUntil(), stage, now, ReminderTrigger.RESEND, line.price(), plannedCharge(line, 1), null);
 	}
 
 	/**
@@ -66,12 +66,12 @@ final class Deadlines {
 		if (!line.autoRenewActive() || attempt > this.schedule.settings().maxAttempts()) {
 			return null;
 		}
-		return new PlannedCharge(line.paymentMethod(), this.schedule.chargeDate(line.cycle().validUntil(), attempt));
+		return new PlannedCharge(this.schedule.chargeDate(line.cycle().validUntil(), attempt));
 	}
 
 	RenewalConfirmed confirmed(LineState line, PaymentSucceeded payment, Instant now) {
 		return new RenewalConfirmed(DeadlineIds.of(payment.cycle(), "confirmed"), now, line.msisdn(), line.operator(),
-				payment.validUntil(), payment.amount(), payment.paymentIntentId(), line.holder(), payment.source());
+				payment.validUntil(), payment.amount(), payment.paymentIntentId(), payment.source());
 	}
 
 	RefundDue refund(LineState line, PaymentSucceeded payment, String reason, Instant now) {

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.UUID;
 
 import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
+import io.keepline.contracts.json.EventJson;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentFailed;
@@ -42,12 +44,12 @@ class AutoRenewalTest {
 			List<ReminderDue> reminders = engine.emitted(ReminderDue.class);
 			assertThat(reminders).extracting(ReminderDue::stage).containsExactly(30, 7);
 			assertThat(reminders).allSatisfy((reminder) -> {
-				assertThat(reminder.plannedCharge().paymentMethod()).isEqualTo(Fixtures.CARD);
 				assertThat(reminder.plannedCharge().chargeOn()).isEqualTo(LocalDate.parse("2027-03-12"));
 			});
 			assertThat(engine.emitted(AutoRenewalDue.class)).singleElement().satisfies((charge) -> {
 				assertThat(charge.attempt()).isEqualTo(1);
-				assertThat(charge.paymentMethod()).isEqualTo(Fixtures.CARD);
+				assertThat(charge.paymentMethod()).isEqualTo(new PaymentMethodRef(Fixtures.CARD.customerId(),
+						Fixtures.CARD.paymentMethodId(), null, null, 0, 0));
 				assertThat(charge.idempotencyKey()).isEqualTo("renewal:+32470123456:2027-03-15:1");
 			});
 		}
@@ -198,6 +200,21 @@ class AutoRenewalTest {
 				assertThat(reminder.stage()).isEqualTo(1);
 				assertThat(reminder.plannedCharge()).isNull();
 			});
+		}
+	}
+
+	@Test
+	void deadlineEventsCarryNeitherTheHoldersContactNorTheCard() {
+		try (EngineHarness engine = optedIn()) {
+			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
+			engine.send(Fixtures.chargeFailed(LINE, VALID_UNTIL, 1, true, engine.now())).tick();
+			engine.advanceTo(Instant.parse("2027-03-17T09:00:00Z"));
+			List<DeadlineEvent> events = engine.emitted();
+			assertThat(events).hasAtLeastOneElementOfType(ReminderDue.class)
+				.hasAtLeastOneElementOfType(AutoRenewalDue.class)
+				.hasAtLeastOneElementOfType(LineLapsed.class);
+			assertThat(events).allSatisfy((event) -> assertThat(EventJson.writeString(event, DeadlineEvent.class))
+				.doesNotContain("Li Wei", "li@example.com", "Europe/Brussels", "visa", "4242", "2030"));
 		}
 	}
 
