@@ -68,12 +68,16 @@ public final class Unsubscriptions {
 
 	/**
 	 * Saves the preference page's choice: Keepline may use {@code allowed} of the
-	 * holder's own channels (email, SMS) and writes in {@code locale}.
+	 * holder's own channels (email, SMS; a channel they do not have is left as it is) and
+	 * writes in {@code locale}.
 	 */
 	public void choose(LineRecord line, Set<Channel> allowed, HolderLocale locale) {
 		boolean changed = change(line, (current) -> {
 			HolderChoices chosen = current.inLocale(locale);
 			for (Channel channel : PreferencesPage.CHOOSABLE) {
+				if (!line.holder().channels().contains(channel)) {
+					continue;
+				}
 				chosen = allowed.contains(channel) ? chosen.allow(channel)
 						: chosen.suppress(channel, this.clock.instant(), HolderChoices.Via.PREFERENCE_PAGE);
 			}
