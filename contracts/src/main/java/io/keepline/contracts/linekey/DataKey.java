@@ -17,7 +17,8 @@ import com.google.crypto.tink.util.SecretBytes;
 /**
  * The deployment's master key (key-encryption key, AES-256-GCM): wraps every line key
  * before it is written to {@code keepline.line-keys.v1} and unwraps it for the readers.
- * Given as 32 random bytes in base64 ({@code KEEPLINE_DATA_KEY}).
+ * Given as 32 random bytes in base64 ({@code KEEPLINE_DATA_KEY}; the URL-safe alphabet
+ * and missing padding are taken too).
  */
 public final class DataKey {
 
@@ -41,7 +42,7 @@ public final class DataKey {
 	public static DataKey of(String base64) {
 		byte[] bytes;
 		try {
-			bytes = Base64.getDecoder().decode(base64.strip());
+			bytes = Base64.getDecoder().decode(base64.strip().replace('-', '+').replace('_', '/'));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("the data key is not base64", ex);
