@@ -59,11 +59,11 @@ public final class Topics {
 	public static final Serde<LineKeyId> LINE_KEY_IDS = new ValueSerde<>(LineKeyId::value, LineKeyId::of);
 
 	/**
-	 * The keys that seal each line's holder contact on line-events (writer: ingest, a new
-	 * key before each event it seals, and the key's tombstone when the line is erased;
-	 * readers: the scheduler, which opens the contact into the line record). Compacted: a
-	 * shredded key leaves the topic's bytes once the cleaner has compacted its segment,
-	 * within the compaction lag the declaring service sets.
+	 * The keys that seal each line's holder contact on line-events (writers: ingest, a
+	 * new key under a new id before each event it seals, and the scheduler, only the
+	 * tombstones of an erased line's keys; reader: the scheduler, which opens the contact
+	 * into the line record). Compacted: a shredded key leaves the topic's bytes once the
+	 * cleaner has compacted its segment, within the compaction lag both services set.
 	 */
 	public static final Topic<LineKeyId, LineKey> LINE_KEYS = new Topic<>("keepline.line-keys.v1", LINE_KEY_IDS,
 			new JsonEventSerde<>(LineKey.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_COMPACT);
