@@ -58,7 +58,12 @@ public final class LineEventSerde implements Serde<LineEvent>, Serializer<LineEv
 			throw EventJson.malformed(ex);
 		}
 		if (tree.path("holder") instanceof ObjectNode holder && holder.has(SealedContact.PROPERTY)) {
-			SealedContact.open(holder, Msisdn.of(tree.path("msisdn").asString()), this.keyring);
+			try {
+				SealedContact.open(holder, Msisdn.of(tree.path("msisdn").asString()), this.keyring);
+			}
+			catch (RuntimeException ex) {
+				throw new SerializationException("Unreadable sealed contact on line-events: " + ex.getMessage(), ex);
+			}
 		}
 		return EventJson.read(tree, LineEvent.class);
 	}
