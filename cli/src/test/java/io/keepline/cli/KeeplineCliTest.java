@@ -74,6 +74,7 @@ class KeeplineCliTest {
 				"--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
 				"--keepline.operators.keys=orange=" + KEY, "--keepline.ingest.raw.enabled=false",
 				"--keepline.admin.token=" + ADMIN_TOKEN, "--spring.kafka.streams.state-dir=" + state,
+				"--keepline.line-keys.data-key=Y2xpLXRlc3QtZGF0YS1rZXktMDEyMzQ1Njc4OWFiY2Q=",
 				"--spring.jmx.enabled=false");
 		await().until(() -> run("dead-letters", "list", "--management-url", management()).exit() == 0);
 	}

@@ -8,17 +8,27 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * Who holds a line and how to reach them: at least one channel, the language they read
- * and the time zone they live in. {@link #toString()} shows no personal data.
+ * Who holds a line and how to reach them: the channels, the language they read and the
+ * time zone they live in. A holder without any channel is one whose contact is unknown:
+ * sealed with a key that was shredded when the line was erased (ingest refuses such a
+ * holder from an operator). {@link #toString()} shows no personal data.
  */
 public record Holder(String name, String email, Msisdn sms, URI webhookUrl, HolderLocale locale, ZoneId timeZone) {
 
 	public Holder {
 		InvalidValueException.require(locale, "locale");
 		InvalidValueException.require(timeZone, "timeZone");
-		if (email == null && sms == null && webhookUrl == null) {
-			throw new InvalidValueException("no_channel", "a holder needs at least one of email, sms or webhookUrl");
-		}
+	}
+
+	/** This holder with the contact unknown: no name and no channel. */
+	public Holder withoutContact() {
+		return new Holder(null, null, null, null, this.locale, this.timeZone);
+	}
+
+	/** Whether the holder can be reached at all. */
+	@JsonIgnore
+	public boolean contactKnown() {
+		return this.email != null || this.sms != null || this.webhookUrl != null;
 	}
 
 	/** The channels this holder can be reached on, in the order they are tried. */

@@ -1,5 +1,23 @@
 package io.keepline.ingest;
 
+import org.apache.kafka.common.config.TopicConfig;
+
+import io.keepline.contracts.topic.Topic;
+
+import io.keepline.contracts.linekey.StoredKeyring;
+
+import io.keepline.contracts.linekey.LineKeyring;
+
+import io.keepline.contracts.linekey.LineKeyId;
+
+import io.keepline.contracts.linekey.LineKey;
+
+import io.keepline.contracts.linekey.LineEventSerde;
+
+import io.keepline.contracts.linekey.DataKey;
+
+import java.time.Clock;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,6 +103,11 @@ class IngestIntegrationTest {
 
 	static TopicProbe<String, String> rawLineEvents;
 
+	static TopicProbe<LineKeyId, LineKey> lineKeys;
+
+	/** The data key of ingest's tests (src/test/resources/application.properties). */
+	static final String DATA_KEY = "a2VlcGxpbmUtdGVzdC1vbmx5LWRhdGEta2V5LTAwMDE=";
+
 	static KafkaCluster cluster;
 
 	final HttpClient http = HttpClient.newHttpClient();
@@ -118,9 +141,23 @@ class IngestIntegrationTest {
 		cluster = kafka;
 		cluster.createTopics(Topics.operatorEventsRaw(ORANGE), Topics.operatorEventsRaw(PROXIMUS),
 				Topics.operatorEventsRaw(OperatorId.of("base")));
-		lineEvents = TopicProbe.of(cluster, Topics.LINE_EVENTS);
+		lineKeys = TopicProbe.of(cluster, Topics.LINE_KEYS);
+		LineKeyring keyring = new StoredKeyring(IngestIntegrationTest::latestKey, DataKey.of(DATA_KEY),
+				Clock.systemUTC(), PATIENCE);
+		lineEvents = TopicProbe.of(cluster, new Topic<>(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.keySerde(),
+				new LineEventSerde(keyring), Topics.DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE));
 		rejectedEvents = TopicProbe.of(cluster, Topics.REJECTED_EVENTS);
 		rawLineEvents = TopicProbe.raw(cluster, Topics.LINE_EVENTS.name());
+	}
+
+	/** The line key under {@code id} as the key topic has it now. */
+	static LineKey latestKey(LineKeyId id) {
+		return lineKeys.records()
+			.stream()
+			.filter((record) -> record.key().equals(id))
+			.map(ConsumerRecord::value)
+			.reduce((first, second) -> second)
+			.orElse(null);
 	}
 
 	@AfterAll
@@ -128,6 +165,7 @@ class IngestIntegrationTest {
 		lineEvents.close();
 		rejectedEvents.close();
 		rawLineEvents.close();
+		lineKeys.close();
 	}
 
 	@Test
@@ -158,6 +196,10 @@ class IngestIntegrationTest {
 		assertThat(wire.get("msisdn").stringValue()).isEqualTo(first.value());
 		assertThat(wire.at("/renewalPrice/amountCents").intValue()).isEqualTo(1500);
 		assertThat(wire.at("/holder/timeZone").stringValue()).isEqualTo("Asia/Shanghai");
+		assertThat(wire.at("/holder/sealed/keyId").isString()).as("the contact is sealed").isTrue();
+		assertThat(wire.get("holder").has("email")).isFalse();
+		assertThat(wire.toString()).doesNotContain(registered.at("/holder/email").stringValue(),
+				registered.at("/holder/name").stringValue());
 		await().atMost(PATIENCE).until(() -> rejected(broken.get("eventId").stringValue()).size() == 1);
 		EventRejected rejection = rejected(broken.get("eventId").stringValue()).get(0);
 		assertThat(rejection.source()).isEqualTo(IngestSource.HTTP);

@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
@@ -228,7 +230,8 @@ class PaymentsIntegrationTest {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			HttpResponse<String> page = get("/pay/" + token);
 			assertThat(page.statusCode()).isEqualTo(200);
-			assertThat(page.body()).contains("Déjà renouvelé").contains("31 décembre 2026");
+			assertThat(page.body()).contains("Déjà renouvelé")
+				.contains(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRENCH).format(VALID_UNTIL));
 		});
 		assertThat(webhook(payload).statusCode()).isEqualTo(200);
 		assertThat(succeeded(msisdn)).hasSize(1);

@@ -14,11 +14,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.payment.PaymentEvent;
@@ -41,8 +41,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -216,15 +218,26 @@ class ReconciliationIntegrationTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Starts an instance per API key, side by side. */
+	/**
+	 * Starts an instance per API key, side by side. Each start waits until the one before
+	 * has set up logging: Boot's logging initialisation resets Logback's shared context
+	 * and is not safe to run twice at once in one JVM.
+	 */
 	private static void startTogether(String... apiKeys) {
-		List<CompletableFuture<ConfigurableApplicationContext>> starts = Arrays.stream(apiKeys)
-			.map((apiKey) -> CompletableFuture.supplyAsync(() -> instance(apiKey)))
-			.toList();
+		List<CompletableFuture<ConfigurableApplicationContext>> starts = new ArrayList<>();
+		for (String apiKey : apiKeys) {
+			CountDownLatch loggingReady = new CountDownLatch(1);
+			starts.add(CompletableFuture.supplyAsync(() -> instance(apiKey, loggingReady)));
+			await().atMost(Duration.ofSeconds(30)).until(() -> loggingReady.getCount() == 0);
+		}
 		starts.forEach(CompletableFuture::join);
 	}
 
 	private static ConfigurableApplicationContext instance(String apiKey) {
+		return instance(apiKey, new CountDownLatch(1));
+	}
+
+	private static ConfigurableApplicationContext instance(String apiKey, CountDownLatch loggingReady) {
 		Path stateDir;
 		try {
 			stateDir = Files.createTempDirectory("payments-reconcile");
@@ -234,6 +247,7 @@ class ReconciliationIntegrationTest {
 		}
 		ConfigurableApplicationContext instance = new SpringApplicationBuilder(PaymentsApplication.class)
 			.registerShutdownHook(false)
+			.listeners((ApplicationListener<ApplicationContextInitializedEvent>) (event) -> loggingReady.countDown())
 			.run("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
 					"--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
 					"--keepline.payments.stripe.api-key=" + apiKey,

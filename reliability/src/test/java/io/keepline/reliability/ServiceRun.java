@@ -49,6 +49,9 @@ public final class ServiceRun implements AutoCloseable {
 	/** Signs pay and status links (notifier and payments must share it). */
 	public static final String LINK_SECRET = "reliability-link-secret-0123456789abcdef";
 
+	/** The data key of ingest and the scheduler: 32 bytes, base64. */
+	public static final String DATA_KEY = "cmVsaWFiaWxpdHktZGF0YS1rZXktMDEyMzQ1Njc4OWE=";
+
 	/** Stripe's webhook endpoint secret in payments. */
 	public static final String STRIPE_WEBHOOK_SECRET = "whsec_reliability";
 
@@ -101,6 +104,7 @@ public final class ServiceRun implements AutoCloseable {
 		properties.put("keepline.operators.keys", OPERATOR_KEYS);
 		properties.put("keepline.ingest.raw.group-id", Unique.name("ingest-raw"));
 		properties.put("keepline.ingest.raw.concurrency", "1");
+		properties.put("keepline.line-keys.data-key", DATA_KEY);
 		properties.put("spring.kafka.streams.state-dir", stateDir.toString());
 		properties.putAll(overrides);
 		ServiceRun ingest = new ServiceRun("ingest", ServiceLauncher.start(IngestApplication.class, properties, null),
@@ -123,6 +127,7 @@ public final class ServiceRun implements AutoCloseable {
 		Map<String, String> properties = common("scheduler", bootstrapServers);
 		properties.put("keepline.operators.keys", OPERATOR_KEYS);
 		properties.put("spring.kafka.streams.application-id", Unique.name("scheduler"));
+		properties.put("keepline.line-keys.data-key", DATA_KEY);
 		properties.put("spring.kafka.streams.state-dir", stateDir.toString());
 		properties.put("spring.kafka.streams.properties.num.standby.replicas", "0");
 		return start(SchedulerApplication.class, "scheduler", properties, overrides, initializer);

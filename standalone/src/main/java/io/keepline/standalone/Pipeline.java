@@ -85,7 +85,8 @@ public final class Pipeline implements AutoCloseable {
 					: SecretFile.readOrCreate(this.settings.dataDir(), SecretFile.ADMIN_TOKEN);
 			this.properties = new ServiceProperties(this.settings, this.broker.bootstrapServers(), linkSecret, smtpHost,
 					smtpPort, consoleUrl() + ConsoleSettings.SMS_PATH, this.consoleToken, adminToken, noticeRoutes,
-					(this.settings.seeds() != null) ? this.settings.seeds().plansFile(this.settings.dataDir()) : null);
+					(this.settings.seeds() != null) ? this.settings.seeds().plansFile(this.settings.dataDir()) : null,
+					SecretFile.readOrCreate(this.settings.dataDir(), SecretFile.DATA_KEY));
 			startApplications(linkSecret);
 			loadSeeds();
 			return this;

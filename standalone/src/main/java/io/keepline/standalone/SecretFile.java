@@ -11,9 +11,10 @@ import java.util.Base64;
 
 /**
  * A secret of the standalone that its environment variable does not set (the link secret,
- * the console token, the admin token): generated once and kept under the data directory,
- * readable by its owner only, so links already sent and console links already opened keep
- * working after a restart.
+ * the console token, the admin token), or that it always keeps itself (the data key,
+ * which belongs with the key topic under the same data directory): generated once and
+ * kept under the data directory, readable by its owner only, so links already sent and
+ * console links already opened keep working after a restart.
  */
 final class SecretFile {
 
@@ -23,6 +24,9 @@ final class SecretFile {
 
 	/** Where the CLI looks for the admin token by default too. */
 	static final String ADMIN_TOKEN = "admin-token";
+
+	/** 32 random bytes, as the data key wrapping the line keys takes them. */
+	static final String DATA_KEY = "data-key";
 
 	private SecretFile() {
 	}

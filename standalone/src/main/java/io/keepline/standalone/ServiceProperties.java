@@ -22,10 +22,11 @@ import java.util.Map;
  * @param noticeRoutes where ingest sends each operator's notices, and their keys
  * @param plansFile the seeds' plans, every service's {@code keepline.plans.file} (null
  * without seeds)
+ * @param dataKey the data key that wraps the line keys of ingest and the scheduler
  */
 record ServiceProperties(StandaloneSettings settings, String bootstrapServers, String linkSecret, String smtpHost,
 		int smtpPort, String smsBaseUrl, String consoleToken, String adminToken, OperatorNoticeRoutes noticeRoutes,
-		Path plansFile) {
+		Path plansFile, String dataKey) {
 
 	Map<String, String> ingest() {
 		Map<String, String> properties = service("ingest", this.settings.ports().ingest(),
@@ -38,6 +39,7 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 				StandaloneSettings.url(this.settings.ports().scheduler()));
 		properties.put("keepline.ingest.export.payments-url", paymentsUrl());
 		properties.put("spring.kafka.streams.state-dir", stateDir("ingest"));
+		lineKeys(properties);
 		return properties;
 	}
 
@@ -48,7 +50,20 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("spring.kafka.streams.state-dir", stateDir("scheduler"));
 		// One instance: a standby replica of its state would only cost memory.
 		properties.put("spring.kafka.streams.properties.num.standby.replicas", "0");
+		lineKeys(properties);
 		return properties;
+	}
+
+	/**
+	 * The data key, and a key topic that forgets a shredded key within 5 minutes, so that
+	 * a user can watch an erasure reach the topic's bytes: segments roll after a minute
+	 * and are compacted within two, the tombstone kept a minute.
+	 */
+	private void lineKeys(Map<String, String> properties) {
+		properties.put("keepline.line-keys.data-key", this.dataKey);
+		properties.put("keepline.line-keys.segment", "1m");
+		properties.put("keepline.line-keys.max-compaction-lag", "2m");
+		properties.put("keepline.line-keys.delete-retention", "1m");
 	}
 
 	Map<String, String> notifier() {

@@ -44,6 +44,9 @@ public final class IngestSuite implements Suite {
 
 	private static final String KEY = "bench-ingest-key-0123456789abcdef";
 
+	/** The data key that wraps the line keys ingest seals contacts with. */
+	private static final String DATA_KEY = "YmVuY2gtaW5nZXN0LWRhdGEta2V5LTAxMjM0NTY3ODk=";
+
 	@Override
 	public String name() {
 		return "ingest";
@@ -68,7 +71,7 @@ public final class IngestSuite implements Suite {
 		Path stateDir = Files.createTempDirectory("keepline-bench-ingest");
 		try (InProcessService ingest = InProcessService.start(IngestApplication.class, context.bootstrapServers(),
 				Map.of("keepline.operators.keys", Lines.OPERATOR.value() + "=" + KEY, "spring.kafka.streams.state-dir",
-						stateDir.toString()))) {
+						stateDir.toString(), "keepline.line-keys.data-key", DATA_KEY))) {
 			// ingest refuses batches until it has read who owns which line
 			Waits.until("ingest's line owners", Duration.ofSeconds(90), () -> ingest.bean(OwnershipView.class).ready());
 			URI uri = URI.create(ingest.baseUrl() + "/v1/line-events");

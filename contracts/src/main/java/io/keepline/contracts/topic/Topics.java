@@ -16,6 +16,10 @@ import io.keepline.contracts.imports.ImportJob;
 import io.keepline.contracts.json.JsonEventSerde;
 import io.keepline.contracts.json.ValueSerde;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.linekey.LineEventSerde;
+import io.keepline.contracts.linekey.LineKey;
+import io.keepline.contracts.linekey.LineKeyId;
+import io.keepline.contracts.linekey.LineKeyring;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notification.NotificationEvent;
@@ -50,7 +54,20 @@ public final class Topics {
 	 * system of record from which every line's state is derived.
 	 */
 	public static final Topic<Msisdn, LineEvent> LINE_EVENTS = new Topic<>("keepline.line-events.v1", MSISDN,
-			new JsonEventSerde<>(LineEvent.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE);
+			new LineEventSerde(LineKeyring.NONE), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/** Serde of line keys: {@code <msisdn>/<id>}. */
+	public static final Serde<LineKeyId> LINE_KEY_IDS = new ValueSerde<>(LineKeyId::value, LineKeyId::of);
+
+	/**
+	 * The keys that seal each line's holder contact on line-events (writers: ingest, a
+	 * new key under a new id before each event it seals, and the scheduler, only the
+	 * tombstones of an erased line's keys; reader: the scheduler, which opens the contact
+	 * into the line record). Compacted: a shredded key leaves the topic's bytes once the
+	 * cleaner has compacted its segment, within the compaction lag both services set.
+	 */
+	public static final Topic<LineKeyId, LineKey> LINE_KEYS = new Topic<>("keepline.line-keys.v1", LINE_KEY_IDS,
+			new JsonEventSerde<>(LineKey.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_COMPACT);
 
 	/**
 	 * Each line's current state (writer: scheduler, in the exactly-once transaction of
@@ -168,7 +185,7 @@ public final class Topics {
 	/** Every topic in the catalogue. */
 	public static List<Topic<?, ?>> all() {
 		return List.of(LINE_EVENTS, LINES, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, REJECTED_EVENTS,
-				IMPORT_JOBS, HOLDER_CHOICES);
+				IMPORT_JOBS, HOLDER_CHOICES, LINE_KEYS);
 	}
 
 	/**

@@ -121,10 +121,6 @@ class WireFormatTest {
 						"unsupported_value"),
 				malformed("line/LineRegistered", (e) -> object(e, "holder").put("sms", "+861"), "holder.sms",
 						"not_e164"),
-				malformed("line/LineRegistered", (e) -> {
-					object(e, "holder").remove("email");
-					object(e, "holder").remove("sms");
-				}, "holder", "no_channel"),
 				malformed("line/LineRegistered", (e) -> e.put("autoRenew", "yes"), "autoRenew", "wrong_type"),
 				malformed("line/ValidityExtended", (e) -> e.remove("validUntil"), "validUntil", "required"),
 				malformed("line/HolderUpdated", (e) -> object(e, "holder").remove("locale"), "holder.locale",

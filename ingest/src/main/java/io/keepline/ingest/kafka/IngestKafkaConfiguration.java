@@ -1,5 +1,6 @@
 package io.keepline.ingest.kafka;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +11,8 @@ import io.keepline.contracts.auth.OperatorKeys;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.ingest.BatchIngestor;
+import io.keepline.contracts.linekey.ContactSealer;
+import io.keepline.contracts.linekey.DataKey;
 import io.keepline.ingest.EventPublisher;
 import io.keepline.ingest.IngestSettings;
 import io.keepline.support.kafka.KafkaClients;
@@ -61,8 +64,8 @@ class IngestKafkaConfiguration {
 	}
 
 	@Bean
-	EventPublisher eventPublisher(KafkaTemplate<byte[], byte[]> ingestKafkaTemplate) {
-		return new KafkaEventPublisher(ingestKafkaTemplate);
+	EventPublisher eventPublisher(KafkaTemplate<byte[], byte[]> ingestKafkaTemplate, DataKey dataKey, Clock clock) {
+		return new KafkaEventPublisher(ingestKafkaTemplate, new ContactSealer(dataKey, clock));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.keepline.ingest.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.linekey.ContactSealer;
+import io.keepline.contracts.linekey.DataKey;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.ingest.BatchNotPublishedException;
 import io.keepline.testsupport.KafkaCluster;
@@ -42,6 +45,9 @@ class KafkaEventPublisherTest {
 
 	static final OperatorId ORANGE = OperatorId.of("orange");
 
+	/** The data key of ingest's tests (src/test/resources/application.properties). */
+	static final String TEST_DATA_KEY = "a2VlcGxpbmUtdGVzdC1vbmx5LWRhdGEta2V5LTAwMDE=";
+
 	@Test
 	void abortsABatchThatKafkaTookOnlyInPart(KafkaCluster cluster) {
 		cluster.createTopics(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS);
@@ -56,7 +62,8 @@ class KafkaEventPublisherTest {
 		base.put(ProducerConfig.LINGER_MS_CONFIG, 0);
 		DefaultKafkaProducerFactory<byte[], byte[]> factory = IngestKafkaConfiguration.transactional(base,
 				Unique.name("publisher-test") + "-");
-		KafkaEventPublisher publisher = new KafkaEventPublisher(new KafkaTemplate<>(factory));
+		KafkaEventPublisher publisher = new KafkaEventPublisher(new KafkaTemplate<>(factory),
+				new ContactSealer(DataKey.of(TEST_DATA_KEY), Clock.systemUTC()));
 		// The first transactional producer of a fresh broker waits for the transaction
 		// log.
 		await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {

@@ -192,6 +192,10 @@ public final class Notifier {
 	private void send(Notice given) {
 		Notice notice = inChosenLanguage(given);
 		Holder holder = notice.holder();
+		if (holder.channels().isEmpty()) {
+			suppress(notice, SendCheck.CONTACT_UNKNOWN);
+			return;
+		}
 		Set<Channel> stopped = this.choices.suppressed(notice.cycle().msisdn());
 		if (!holder.channels().isEmpty() && stopped.containsAll(holder.channels())) {
 			suppress(notice, UNSUBSCRIBED_ALL);
@@ -245,10 +249,11 @@ public final class Notifier {
 
 	/**
 	 * The channel a notice not sent is recorded on: its holder's first, or email (the
-	 * first of the order) when the line has no record to name one.
+	 * first of the order) when the line has no record or no contact to name one.
 	 */
 	private static Channel firstChannel(Notice notice) {
-		return (notice.holder() != null) ? notice.holder().channels().get(0) : Channel.EMAIL;
+		return (notice.holder() != null && !notice.holder().channels().isEmpty()) ? notice.holder().channels().get(0)
+				: Channel.EMAIL;
 	}
 
 	/**

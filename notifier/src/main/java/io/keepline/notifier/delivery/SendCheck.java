@@ -21,6 +21,12 @@ record SendCheck(Verdict verdict, String reason) {
 	/** Why a notice is not sent when its line has no record after the wait for it. */
 	static final String LINE_NOT_REGISTERED = "line_not_registered";
 
+	/**
+	 * Why a notice is not sent when its line's record names no way to reach the holder:
+	 * the contact's keys were shredded (a replay of an erased line's events).
+	 */
+	static final String CONTACT_UNKNOWN = "contact_unknown";
+
 	enum Verdict {
 
 		SEND, SUPPRESS, WAIT
@@ -44,6 +50,9 @@ record SendCheck(Verdict verdict, String reason) {
 				return suppress(LINE_ERASED);
 			}
 			return mayWait ? new SendCheck(Verdict.WAIT, "line_record_missing") : suppress(LINE_NOT_REGISTERED);
+		}
+		if (record.holder() == null || !record.holder().contactKnown()) {
+			return suppress(CONTACT_UNKNOWN);
 		}
 		if (record.cycleState() == CycleState.CANCELLED) {
 			return suppress("line_cancelled");

@@ -323,6 +323,24 @@ class NotifierTest {
 	}
 
 	@Test
+	void suppressesAMessageWhoseRecordNoLongerKnowsTheContactOnce() {
+		this.lines.put(MSISDN, record(CycleState.OPEN, LocalDate.of(2026, 12, 31), holder().withoutContact(),
+				CLOCK.instant().minus(Duration.ofDays(300))));
+		Notifier notifier = notifier((message) -> {
+			throw new AssertionError("the contact's keys were shredded");
+		});
+		notifier.handle(reminder(7, null, null));
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.hooks).isEmpty();
+		assertThat(this.recorded).singleElement().isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+			assertThat(failed.permanent()).isTrue();
+			assertThat(failed.reason()).isEqualTo("contact_unknown");
+			assertThat(failed.channel()).isEqualTo(Channel.EMAIL);
+		});
+	}
+
+	@Test
 	void suppressesAMessageOfAnErasedLine() {
 		this.lines.remove(MSISDN);
 		this.erased.add(MSISDN);

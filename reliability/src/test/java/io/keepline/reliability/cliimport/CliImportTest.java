@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.reliability.ServiceRun;
 import io.keepline.ingest.IngestApplication;
 import io.keepline.reliability.Scale;
 import io.keepline.testsupport.KafkaCluster;
@@ -61,6 +62,7 @@ class CliImportTest {
 				"--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
 				"--keepline.operators.keys=orange=" + KEY, "--keepline.ingest.raw.enabled=false",
+				"--keepline.line-keys.data-key=" + ServiceRun.DATA_KEY,
 				"--spring.kafka.streams.state-dir=" + dir.resolve("state"), "--spring.jmx.enabled=false")) {
 			String url = "http://127.0.0.1:" + ingest.getEnvironment().getProperty("local.server.port");
 			Path checkpoint = dir.resolve("lines.csv.checkpoint");

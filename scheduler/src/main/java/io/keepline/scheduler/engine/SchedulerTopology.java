@@ -6,28 +6,41 @@ import java.util.function.LongSupplier;
 import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.line.LineErased;
+import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.linekey.LineKey;
+import io.keepline.contracts.linekey.LineKeyId;
 import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The scheduler's Kafka Streams topology: line-events and payment-events (co-partitioned
  * by msisdn, records keyed otherwise refused) into one rules processor with a line store
  * and a due index (both RocksDB, changelogged), out to deadline-events and, in the same
- * transaction, to the lines topic. Public so that benchmarks can run it without Spring.
+ * transaction, to the lines topic; the line keys as a global store, from which an
+ * erasure's {@link KeyShredder} tombstones the line's keys in that transaction too.
+ * Public so that benchmarks can run it without Spring.
  */
 public final class SchedulerTopology {
 
 	/** The per-line state store, queryable by msisdn. */
 	public static final String LINES_STORE = "scheduler-lines";
+
+	/** The line keys (global, from the key topic), queryable by key id. */
+	public static final String KEYS_STORE = "scheduler-line-keys";
 
 	/** The time-ordered due index. */
 	public static final String INDEX_STORE = "scheduler-due-index";
@@ -44,7 +57,17 @@ public final class SchedulerTopology {
 	/** Adds the scheduler to {@code builder}; returns the stream of deadline events. */
 	public static KStream<Msisdn, DeadlineEvent> define(StreamsBuilder builder, EngineSettings settings, Clock clock,
 			EngineListener listener) {
-		return define(builder, settings, clock, System::nanoTime, listener);
+		return define(builder, settings, clock, System::nanoTime, listener, Topics.LINE_EVENTS.valueSerde());
+	}
+
+	/**
+	 * As {@link #define(StreamsBuilder, EngineSettings, Clock, EngineListener)}, reading
+	 * line-events with {@code lineEvents}: the serde that opens holder contacts with the
+	 * line keys.
+	 */
+	public static KStream<Msisdn, DeadlineEvent> define(StreamsBuilder builder, EngineSettings settings, Clock clock,
+			EngineListener listener, Serde<LineEvent> lineEvents) {
+		return define(builder, settings, clock, System::nanoTime, listener, lineEvents);
 	}
 
 	/**
@@ -52,7 +75,7 @@ public final class SchedulerTopology {
 	 * {@code nanoTime} measuring each punctuation's time budget, for tests.
 	 */
 	static KStream<Msisdn, DeadlineEvent> define(StreamsBuilder builder, EngineSettings settings, Clock clock,
-			LongSupplier nanoTime, EngineListener listener) {
+			LongSupplier nanoTime, EngineListener listener, Serde<LineEvent> lineEventSerde) {
 		// No record cache in front of these stores: a line or an index entry is
 		// rarely written twice in one commit, so the cache saved few changelog
 		// records and cost a sorted map's work on every read and write
@@ -64,12 +87,20 @@ public final class SchedulerTopology {
 			.withCachingDisabled());
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BACKFILL_STORE), Serdes.String(),
 				Serdes.String()));
-		KStream<Msisdn, KeeplineEvent> lines = builder
-			.stream(Topics.LINE_EVENTS.name(),
-					Consumed.with(Topics.LINE_EVENTS.keySerde(), Topics.LINE_EVENTS.valueSerde())
-						.withName("line-events"))
-			.mapValues((key, event) -> keyed(key, event, (event != null) ? event.msisdn() : null),
-					Named.as("line-event"));
+		builder.globalTable(Topics.LINE_KEYS.name(),
+				Consumed.with(Topics.LINE_KEYS.keySerde(), Topics.LINE_KEYS.valueSerde()).withName("line-keys"),
+				Materialized.<LineKeyId, LineKey, KeyValueStore<Bytes, byte[]>>as(KEYS_STORE)
+					.withKeySerde(Topics.LINE_KEYS.keySerde())
+					.withValueSerde(Topics.LINE_KEYS.valueSerde()));
+		KStream<Msisdn, LineEvent> lineEvents = builder.stream(Topics.LINE_EVENTS.name(),
+				Consumed.with(Topics.LINE_EVENTS.keySerde(), lineEventSerde).withName("line-events"));
+		lineEvents.filter((msisdn, event) -> event instanceof LineErased, Named.as("erasures"))
+			.mapValues((event) -> (LineErased) event, Named.as("erasure"))
+			.process(KeyShredder::new, Named.as("key-shredder"))
+			.to(Topics.LINE_KEYS.name(), Produced.with(Topics.LINE_KEYS.keySerde(), Topics.LINE_KEYS.valueSerde())
+				.withName("shredded-keys"));
+		KStream<Msisdn, KeeplineEvent> lines = lineEvents.mapValues(
+				(key, event) -> keyed(key, event, (event != null) ? event.msisdn() : null), Named.as("line-event"));
 		KStream<Msisdn, KeeplineEvent> payments = builder
 			.stream(Topics.PAYMENT_EVENTS.name(),
 					Consumed.with(Topics.PAYMENT_EVENTS.keySerde(), Topics.PAYMENT_EVENTS.valueSerde())
@@ -113,7 +144,7 @@ public final class SchedulerTopology {
 	/** The topology on its own, with {@code nanoTime} measuring punctuation budgets. */
 	static Topology build(EngineSettings settings, Clock clock, LongSupplier nanoTime, EngineListener listener) {
 		StreamsBuilder builder = new StreamsBuilder();
-		define(builder, settings, clock, nanoTime, listener);
+		define(builder, settings, clock, nanoTime, listener, Topics.LINE_EVENTS.valueSerde());
 		return builder.build();
 	}
 

@@ -5,17 +5,23 @@ import java.util.Properties;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.linekey.LineEventSerde;
+import io.keepline.contracts.linekey.LineKeyring;
+import io.keepline.contracts.linekey.StoredKeyring;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.SchedulerSettings;
 import io.keepline.scheduler.engine.SchedulerTopology;
 import io.keepline.support.kafka.ServiceTopics;
+import io.keepline.support.linekeys.LineKeySettings;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.KStream;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -30,10 +36,17 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableKafkaStreams
 class SchedulerStreamsConfiguration {
 
+	/**
+	 * The engine, reading line-events with the line keys: a key not yet in the global
+	 * store is waited for up to {@code keepline.line-keys.key-wait} after its seal (by
+	 * the system clock, as record times are), a shredded one leaves the contact unknown.
+	 */
 	@Bean
 	KStream<Msisdn, DeadlineEvent> schedulerTopology(StreamsBuilder builder, SchedulerSettings settings, Clock clock,
-			EngineMetrics metrics) {
-		return SchedulerTopology.define(builder, settings.engine(), clock, metrics);
+			EngineMetrics metrics, LineKeySettings keys, ObjectProvider<StreamsBuilderFactoryBean> factory) {
+		LineKeyring keyring = new StoredKeyring(new KeyStoreLookup(factory), keys.key(), Clock.systemUTC(),
+				keys.keyWait());
+		return SchedulerTopology.define(builder, settings.engine(), clock, metrics, new LineEventSerde(keyring));
 	}
 
 	@Bean
