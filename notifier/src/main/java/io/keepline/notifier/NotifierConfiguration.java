@@ -22,7 +22,7 @@ import io.keepline.notifier.message.Links;
 import io.keepline.notifier.message.MessageRenderer;
 import io.keepline.notifier.message.Messages;
 import io.keepline.notifier.message.NoticePlanner;
-import io.keepline.notifier.message.UnsubscribeLinks;
+import io.keepline.notifier.message.ChoiceLinks;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.webhook.WebhookSender;
 import io.keepline.support.links.LinkSettings;
@@ -41,9 +41,11 @@ import org.springframework.context.annotation.Configuration;
 class NotifierConfiguration {
 
 	@Bean
-	MessageRenderer messageRenderer(LinkSigner signer, LinkSettings links, NotifierSettings settings, Clock clock) {
+	MessageRenderer messageRenderer(LinkSigner signer, LinkSettings links, NotifierSettings settings,
+			ChoiceLinks choiceLinks, Clock clock) {
 		return new MessageRenderer(new Messages(),
-				new Links(signer, links.baseUrl(), settings.linkGrace(), settings.linkMinimumTtl(), clock));
+				new Links(signer, links.baseUrl(), settings.linkGrace(), settings.linkMinimumTtl(), clock),
+				choiceLinks);
 	}
 
 	@Bean
@@ -54,20 +56,20 @@ class NotifierConfiguration {
 	@Bean
 	Notifier notifier(MessageRenderer renderer, EmailSender email, SmsSender sms, WebhookSender webhook,
 			LineLookup lines, HolderChoiceLookup choices, SentLog sentLog, NotificationRecorder recorder,
-			NotifierSettings settings, UnsubscribeLinks unsubscribeLinks, Clock clock) {
+			NotifierSettings settings, ChoiceLinks choiceLinks, Clock clock) {
 		NotifierSettings.RateLimit limit = settings.rateLimit();
 		Map<Channel, RateLimiter> limits = Map.of(Channel.EMAIL,
 				new RateLimiter("email", limit.email(), Math.max(1, limit.email()), limit.maxWait()), Channel.SMS,
 				new RateLimiter("sms", limit.sms(), Math.max(1, limit.sms()), limit.maxWait()), Channel.WEBHOOK,
 				new RateLimiter("webhook", limit.webhook(), Math.max(1, limit.webhook()), limit.maxWait()));
 		return new Notifier(new NoticePlanner(settings.topUpBound()),
-				new ChannelSenders(renderer, email, sms, webhook, clock, unsubscribeLinks), lines, sentLog, recorder,
-				limits, settings.maxEventAge(), clock, choices, settings.retry().recordWait(Notifier.RECORD_WAIT));
+				new ChannelSenders(renderer, email, sms, webhook, clock, choiceLinks), lines, sentLog, recorder, limits,
+				settings.maxEventAge(), clock, choices, settings.retry().recordWait(Notifier.RECORD_WAIT));
 	}
 
 	@Bean
-	UnsubscribeLinks unsubscribeLinks(LinkSigner signer, HolderEndpointsSettings endpoints) {
-		return new UnsubscribeLinks(signer, endpoints.base(), endpoints.unsubscribeLinkTtl());
+	ChoiceLinks choiceLinks(LinkSigner signer, HolderEndpointsSettings endpoints) {
+		return new ChoiceLinks(signer, endpoints.base(), endpoints.unsubscribeLinkTtl());
 	}
 
 	@Bean

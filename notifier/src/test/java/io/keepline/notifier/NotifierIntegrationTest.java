@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -718,6 +719,90 @@ class NotifierIntegrationTest {
 		await("stale choices deleted").atMost(Duration.ofSeconds(30))
 			.until(() -> this.holders.choices(recycled).isEmpty() && this.holders.choices(erased).isEmpty());
 		assertThat(unsubscribe(link)).as("the last holder's link").isEqualTo(410);
+	}
+
+	@Test
+	void thePreferencePageFromAnEmailsFooterSendsTheNextReminderBySmsOnlyInTheChosenLanguage() throws Exception {
+		String email = Unique.name("prefs") + "@example.com";
+		Msisdn sms = Unique.msisdn();
+		ReminderDue first = reminder(Unique.msisdn(), holder(email, sms, HolderLocale.NL), 30);
+		publish(first);
+		Matcher footer = Pattern.compile("http://localhost:8083(/preferences/[A-Za-z0-9_.-]+)")
+			.matcher(textOf(awaitOneEmail(email)));
+		assertThat(footer.find()).as("a preference link in the footer").isTrue();
+		String page = this.publicUrl + footer.group(1);
+
+		HttpResponse<String> shown = preferences(page, null, null);
+		assertThat(shown.statusCode()).isEqualTo(200);
+		assertThat(shown.body()).contains("lang=\"nl\"", "value=\"EMAIL\" checked", "value=\"SMS\" checked",
+				"<option value=\"nl\" selected");
+		assertThat(preferences(page, "https://evil.example", "channel=SMS&locale=fr").statusCode())
+			.as("a cross-site POST")
+			.isEqualTo(403);
+		assertThat(preferences(page, this.publicUrl, "channel=SMS&locale=xx").statusCode()).isEqualTo(400);
+		assertThat(this.holders.choices(first.msisdn())).isEmpty();
+		HttpResponse<String> saved = preferences(page, this.publicUrl, "channel=SMS&locale=fr");
+		assertThat(saved.statusCode()).isEqualTo(200);
+		assertThat(saved.body()).contains("lang=\"fr\"", "Enregistré", "value=\"EMAIL\">", "value=\"SMS\" checked");
+		await("every instance honours it").atMost(Duration.ofSeconds(10))
+			.until(() -> this.choices.suppressed(first.msisdn()).contains(Channel.EMAIL));
+		publishAlone(reminder(first.msisdn(), holderOf(first), 7));
+
+		List<NotificationSent> sent = awaitOutcomes(first.msisdn(), NotificationSent.class, 2);
+		assertThat(sent).extracting(NotificationSent::channel).containsExactly(Channel.EMAIL, Channel.SMS);
+		assertThat(sent.get(1).locale()).isEqualTo(HolderLocale.FR);
+		assertThat(webhooks.findAll(postRequestedFor(urlEqualTo("/2010-04-01/Accounts/AC1/Messages.json")))
+			.stream()
+			.map((request) -> URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8))
+			.filter((body) -> body.contains("To=" + sms.value()))).singleElement()
+			.satisfies((body) -> assertThat(body).contains("Keepline : votre"));
+		assertThat(outcomes(first.msisdn(), NotificationFailed.class)).singleElement()
+			.satisfies((failed) -> assertThat(failed.reason()).isEqualTo("email_unsubscribed"));
+		assertThat(received(email)).hasSize(1);
+	}
+
+	@Test
+	void refusesAForgedAnExpiredOrAnotherPurposesPreferenceLink() throws Exception {
+		LineRecord line = this.lines.write(SchedulerLines.open(Unique.msisdn(), LocalDate.now().plusDays(20),
+				holder("p@example.com", null, HolderLocale.EN), Instant.now()));
+		LinkSigner signer = LinkSigner.fromSecret(LINK_SECRET, Clock.systemUTC());
+		String valid = signer.issue(LinkPurpose.PREFERENCES, line.cycle(), Duration.ofDays(90));
+		char last = valid.charAt(valid.length() - 1);
+		String forged = valid.substring(0, valid.length() - 1) + ((last == 'A') ? 'B' : 'A');
+		String expired = signer.issue(LinkPurpose.PREFERENCES, line.cycle(), Duration.ofSeconds(-1));
+		String unsubscribe = signer.issue(LinkPurpose.UNSUBSCRIBE, line.cycle(), Duration.ofDays(1));
+		String form = "locale=de";
+
+		for (String method : List.of("GET", "POST")) {
+			String body = method.equals("GET") ? null : form;
+			assertThat(preferences(this.publicUrl + "/preferences/" + forged, this.publicUrl, body).statusCode())
+				.as(method + " forged")
+				.isEqualTo(403);
+			assertThat(preferences(this.publicUrl + "/preferences/" + unsubscribe, this.publicUrl, body).statusCode())
+				.as(method + " another purpose")
+				.isEqualTo(403);
+			assertThat(preferences(this.publicUrl + "/preferences/" + expired, this.publicUrl, body).statusCode())
+				.as(method + " expired")
+				.isEqualTo(410);
+		}
+		assertThat(preferences(this.publicUrl + "/preferences/" + valid, null, null).statusCode()).isEqualTo(200);
+		assertThat(this.holders.choices(line.msisdn())).isEmpty();
+	}
+
+	/** A GET without a body, else a form POST with {@code origin} (none if null). */
+	private static HttpResponse<String> preferences(String url, String origin, String form) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+		if (form == null) {
+			request.GET();
+		}
+		else {
+			request.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form));
+			if (origin != null) {
+				request.header("Origin", origin);
+			}
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private int unsubscribe(String token) throws Exception {

@@ -18,6 +18,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -33,6 +35,7 @@ import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
+import io.keepline.contracts.link.LinkVerification;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
@@ -503,8 +506,14 @@ class PaymentsIntegrationTest {
 		String card = saveCard(line);
 		String status = "/status/"
 				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(1));
-		assertThat(awaitKnown(status).body()).contains("will be charged to your visa card ending in 4242 on",
+		String shown = awaitKnown(status).body();
+		assertThat(shown).contains("will be charged to your visa card ending in 4242 on",
 				"days before your validity ends", "Turn off automatic renewal", "Remove my card");
+		Matcher preferences = Pattern.compile("href=\"http://localhost:8083/preferences/([A-Za-z0-9_.-]+)\"")
+			.matcher(shown);
+		assertThat(preferences.find()).as("a link to the notifier's preference page").isTrue();
+		assertThat(this.signer.verify(preferences.group(1), LinkPurpose.PREFERENCES))
+			.isInstanceOf(LinkVerification.Valid.class);
 
 		HttpResponse<String> off = postFrom(status + "/autorenew/off", origin());
 		HttpResponse<String> again = postFrom(status + "/autorenew/off", origin());

@@ -103,6 +103,9 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 				this.settings.ports().management().payments());
 		properties.put("keepline.links.secret", this.linkSecret);
 		properties.put("keepline.links.base-url", paymentsUrl());
+		// the status page links to the notifier's preference page on its own port
+		properties.put("keepline.payments.preference-page.notifier-url",
+				StandaloneSettings.url(this.settings.ports().notifier()));
 		// a line's export asks payments for the line's data with the operator's key
 		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
 		properties.put("spring.kafka.streams.state-dir", stateDir("payments"));

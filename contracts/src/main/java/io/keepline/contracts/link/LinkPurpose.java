@@ -21,7 +21,13 @@ public enum LinkPurpose {
 	 * Stop the emails of the line (RFC 8058 one-click unsubscribe): notifier
 	 * {@code /unsubscribe/{token}}.
 	 */
-	UNSUBSCRIBE("unsubscribe");
+	UNSUBSCRIBE("unsubscribe"),
+
+	/**
+	 * Choose the channels and language of the line's messages: notifier
+	 * {@code /preferences/{token}} (its code starts apart from {@code pay}).
+	 */
+	PREFERENCES("choices");
 
 	private final String code;
 

@@ -23,9 +23,10 @@ import io.keepline.contracts.OperatorId;
 		@JsonSubTypes.Type(value = ValidityLapsed.class, name = "ValidityLapsed"),
 		@JsonSubTypes.Type(value = RefundIssued.class, name = "RefundIssued"),
 		@JsonSubTypes.Type(value = ErasureCompleted.class, name = "ErasureCompleted"),
-		@JsonSubTypes.Type(value = ItemRejected.class, name = "ItemRejected") })
-public sealed interface OperatorNotice extends KeeplineEvent
-		permits RenewalPaid, RenewalNotApplied, ValidityLapsed, RefundIssued, ErasureCompleted, ItemRejected {
+		@JsonSubTypes.Type(value = ItemRejected.class, name = "ItemRejected"),
+		@JsonSubTypes.Type(value = HolderUnreachable.class, name = "HolderUnreachable") })
+public sealed interface OperatorNotice extends KeeplineEvent permits RenewalPaid, RenewalNotApplied, ValidityLapsed,
+		RefundIssued, ErasureCompleted, ItemRejected, HolderUnreachable {
 
 	/** Stable across replays: the same source event always gives the same id. */
 	UUID noticeId();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.keepline.contracts.Channel;
+import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.topic.Topics;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,20 @@ class HolderChoicesTest {
 		assertThat(Topics.HOLDER_CHOICES.valueSerde().deserializer().deserialize("t", json)).isEqualTo(choices);
 		assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"sms\"", "SMS_STOP").doesNotContain("@");
 		assertThat(choices.toString()).doesNotContain("470123456");
+	}
+
+	@Test
+	void allowsAStoppedChannelAgainAndKeepsTheChosenLanguage() {
+		HolderChoices choices = new HolderChoices(LINE, REGISTERED, Map.of())
+			.suppress(Channel.EMAIL, REGISTERED, HolderChoices.Via.ONE_CLICK_UNSUBSCRIBE)
+			.inLocale(HolderLocale.FR)
+			.suppress(Channel.SMS, REGISTERED, HolderChoices.Via.PREFERENCE_PAGE)
+			.allow(Channel.EMAIL);
+
+		assertThat(choices.suppressedChannels()).containsExactly(Channel.SMS);
+		assertThat(choices.locale()).isEqualTo(HolderLocale.FR);
+		byte[] json = Topics.HOLDER_CHOICES.valueSerde().serializer().serialize("t", choices);
+		assertThat(Topics.HOLDER_CHOICES.valueSerde().deserializer().deserialize("t", json)).isEqualTo(choices);
 	}
 
 }

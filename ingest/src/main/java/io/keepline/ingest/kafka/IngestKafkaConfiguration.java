@@ -80,8 +80,8 @@ class IngestKafkaConfiguration {
 		topics.addAll(rawTopics(operatorKeys));
 		List<Topic<?, ?>> notices = new ArrayList<>(noticeTopics(operatorKeys));
 		topics.addAll(notices);
-		List<Topic<?, ?>> read = new ArrayList<>(
-				List.of(Topics.LINE_EVENTS, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.REJECTED_EVENTS));
+		List<Topic<?, ?>> read = new ArrayList<>(List.of(Topics.LINE_EVENTS, Topics.DEADLINE_EVENTS,
+				Topics.PAYMENT_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.REJECTED_EVENTS));
 		read.addAll(notices);
 		return ServiceTopics.writes(topics.toArray(Topic<?, ?>[]::new)).deadLettersOf(read.toArray(Topic<?, ?>[]::new));
 	}

@@ -3,6 +3,7 @@ package io.keepline.ingest.notice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Msisdn;
@@ -24,12 +25,15 @@ import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.line.ReminderResendRequested;
 import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.notice.ErasureCompleted;
+import io.keepline.contracts.notice.HolderUnreachable;
 import io.keepline.contracts.notice.ItemRejected;
 import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notice.RefundIssued;
 import io.keepline.contracts.notice.RenewalNotApplied;
 import io.keepline.contracts.notice.RenewalPaid;
 import io.keepline.contracts.notice.ValidityLapsed;
+import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.rejected.EventRejected;
@@ -44,6 +48,12 @@ final class NoticeRules {
 
 	/** Why a refund was made when the scheduler's request for it was not seen. */
 	static final String REFUNDED = "refunded";
+
+	/**
+	 * The notifier's reason for a message sent on no channel because the holder stopped
+	 * every channel they have.
+	 */
+	static final Set<String> UNREACHABLE = Set.of("holder_unsubscribed_all");
 
 	private final Duration topUpBound;
 
@@ -63,7 +73,24 @@ final class NoticeRules {
 		if (event instanceof PaymentEvent e) {
 			return payment(current, e);
 		}
+		if (event instanceof NotificationEvent e) {
+			return notification(current, e);
+		}
 		throw new UnhandledTypeException(event);
+	}
+
+	/**
+	 * The operator told, once per registration, that the notifier could send a message to
+	 * no channel of the holder's because they stopped every one.
+	 */
+	private static Outcome notification(NoticeLine line, NotificationEvent event) {
+		if (!(event instanceof NotificationFailed failed) || !failed.permanent()
+				|| !UNREACHABLE.contains(failed.reason()) || line.unreachableTold() || line.operator() == null) {
+			return Outcome.unchanged(line);
+		}
+		return new Outcome(line.withUnreachableTold(true),
+				List.of(new HolderUnreachable(OperatorNotice.idFor("HolderUnreachable", failed.eventId()),
+						failed.occurredAt(), line.operator(), failed.msisdn(), line.validUntil(), failed.reason())));
 	}
 
 	/** The alert for a paid renewal still not applied at {@code now}, if it is due. */
@@ -96,7 +123,8 @@ final class NoticeRules {
 		if (event instanceof LineRegistered e) {
 			boolean anotherHolder = line.owner() == null || line.owner().released()
 					|| !line.owner().operator().equals(e.operator());
-			NoticeLine base = anotherHolder ? new NoticeLine(decision.owner(), null, null, null, null) : owned;
+			NoticeLine base = anotherHolder ? new NoticeLine(decision.owner(), null, null, null, null)
+					: owned.withUnreachableTold(false);
 			return Outcome.of(base.withValidity(e.plan(), e.validUntil()));
 		}
 		if (event instanceof ValidityExtended e) {

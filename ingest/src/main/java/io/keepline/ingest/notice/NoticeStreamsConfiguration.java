@@ -43,7 +43,8 @@ class NoticeStreamsConfiguration {
 	 */
 	@Bean
 	KafkaAdmin.NewTopics noticeSourceTopics() {
-		return new KafkaAdmin.NewTopics(Topics.DEADLINE_EVENTS.newTopic(), Topics.PAYMENT_EVENTS.newTopic());
+		return new KafkaAdmin.NewTopics(Topics.DEADLINE_EVENTS.newTopic(), Topics.PAYMENT_EVENTS.newTopic(),
+				Topics.NOTIFICATION_EVENTS.newTopic());
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.json.JsonEventSerde;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.notice.OperatorNotice;
+import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topic;
@@ -29,11 +30,11 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The operator notices' Kafka Streams topology: line-events, deadline-events and
- * payment-events (co-partitioned by msisdn; records keyed otherwise refused) into one
- * processor with each line's notice state and the index of paid renewals awaiting their
- * top-up (RocksDB, changelogged); rejected-events turned into notices without their
- * payload; each notice written to its operator's topic only.
+ * The operator notices' Kafka Streams topology: line-events, deadline-events,
+ * payment-events and notification-events (co-partitioned by msisdn; records keyed
+ * otherwise refused) into one processor with each line's notice state and the index of
+ * paid renewals awaiting their top-up (RocksDB, changelogged); rejected-events turned
+ * into notices without their payload; each notice written to its operator's topic only.
  */
 public final class NoticeTopology {
 
@@ -72,8 +73,11 @@ public final class NoticeTopology {
 		KStream<Msisdn, KeeplineEvent> lines = input(builder, Topics.LINE_EVENTS, "line-events");
 		KStream<Msisdn, KeeplineEvent> deadlines = input(builder, Topics.DEADLINE_EVENTS, "deadline-events");
 		KStream<Msisdn, KeeplineEvent> payments = input(builder, Topics.PAYMENT_EVENTS, "payment-events");
+		KStream<Msisdn, KeeplineEvent> notifications = input(builder, Topics.NOTIFICATION_EVENTS,
+				"notification-events");
 		KStream<Msisdn, OperatorNotice> notices = lines.merge(deadlines, Named.as("lines-and-deadlines"))
 			.merge(payments, Named.as("inputs"))
+			.merge(notifications, Named.as("inputs-and-notifications"))
 			.process(() -> new NoticeProcessor(setup), Named.as("notice-rules"), LINES_STORE, INDEX_STORE);
 		KStream<Msisdn, OperatorNotice> rejected = builder
 			.stream(Topics.REJECTED_EVENTS.name(),
@@ -114,6 +118,9 @@ public final class NoticeTopology {
 			return e.msisdn();
 		}
 		if (event instanceof PaymentEvent e) {
+			return e.msisdn();
+		}
+		if (event instanceof NotificationEvent e) {
 			return e.msisdn();
 		}
 		throw new UnhandledTypeException(event);

@@ -11,6 +11,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
+import io.keepline.contracts.Channel;
+import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.notice.HolderUnreachable;
+import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.FieldError;
 import io.keepline.contracts.KeeplineEvent;
 import io.keepline.contracts.Money;
@@ -254,6 +259,40 @@ class NoticeTopologyTest {
 	private void advance(Duration by) {
 		this.clock.advance(by);
 		this.driver.advanceWallClockTime(by);
+	}
+
+	@Test
+	void aHolderWhoStoppedEveryChannelIsToldToTheOperatorOncePerRegistration() {
+		TestInputTopic<Msisdn, NotificationEvent> notifications = input(Topics.NOTIFICATION_EVENTS);
+		this.lineEvents.pipeInput(LINE, registered());
+		this.orange.readKeyValuesToList();
+
+		notifications.pipeInput(LINE, unreachable(true));
+		notifications.pipeInput(LINE, unreachable(true));
+		notifications.pipeInput(LINE, failed(true, "email_unsubscribed"));
+		notifications.pipeInput(LINE, failed(false, "holder_unsubscribed_all"));
+
+		assertThat(this.orange.readValuesToList()).singleElement()
+			.isInstanceOfSatisfying(HolderUnreachable.class, (notice) -> {
+				assertThat(notice.msisdn()).isEqualTo(LINE);
+				assertThat(notice.reason()).isEqualTo("holder_unsubscribed_all");
+			});
+		this.lineEvents.pipeInput(LINE, registered());
+		notifications.pipeInput(LINE, unreachable(true));
+
+		assertThat(this.orange.readValuesToList()).as("told again for the next registration")
+			.singleElement()
+			.isInstanceOf(HolderUnreachable.class);
+		assertThat(this.proximus.isEmpty()).isTrue();
+	}
+
+	private static NotificationFailed unreachable(boolean permanent) {
+		return failed(permanent, "holder_unsubscribed_all");
+	}
+
+	private static NotificationFailed failed(boolean permanent, String reason) {
+		return new NotificationFailed(UUID.randomUUID(), PAID_AT, LINE, "n-" + UUID.randomUUID(), UUID.randomUUID(),
+				Channel.EMAIL, "reminder-firm", HolderLocale.EN, permanent, reason);
 	}
 
 	private static LineRegistered registered() {

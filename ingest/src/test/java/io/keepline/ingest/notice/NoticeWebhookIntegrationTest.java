@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.keepline.contracts.Channel;
+import io.keepline.contracts.Holder;
+import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.line.LineErased;
+import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.line.LineRegistered;
+import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
@@ -141,6 +150,40 @@ class NoticeWebhookIntegrationTest {
 		await().atMost(Duration.ofSeconds(90))
 			.untilAsserted(() -> assertThat(orange.accepted(line))
 				.containsExactly(OperatorNotice.idFor("RenewalPaid", confirmed.eventId()).toString()));
+	}
+
+	@Test
+	void aHolderWhoStoppedEveryChannelReachesTheOperatorsWebhookOnce(KafkaCluster kafka) {
+		Msisdn line = Unique.msisdn();
+		LineRegistered registered = new LineRegistered(UUID.randomUUID(), Instant.now(), line, OperatorId.of("orange"),
+				"plan", LocalDate.parse("2027-01-31"), Money.of(1500, "EUR"),
+				new Holder(null, "h@example.com", null, null, HolderLocale.EN, ZoneId.of("Europe/Brussels")),
+				List.of(7, 1), false);
+		try (KafkaProducer<Msisdn, LineEvent> producer = producer(kafka, Topics.LINE_EVENTS)) {
+			producer.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line, registered));
+		}
+		List<NotificationFailed> unreachable = List.of(unreachable(line, 7), unreachable(line, 1));
+		try (KafkaProducer<Msisdn, NotificationEvent> producer = producer(kafka, Topics.NOTIFICATION_EVENTS)) {
+			unreachable.forEach(
+					(failed) -> producer.send(new ProducerRecord<>(Topics.NOTIFICATION_EVENTS.name(), line, failed)));
+		}
+
+		// a later notice of the same line: once it arrived, a second HolderUnreachable
+		// would have too
+		LineErased erased = new LineErased(UUID.randomUUID(), Instant.now(), line, OperatorId.of("orange"));
+		try (KafkaProducer<Msisdn, LineEvent> producer = producer(kafka, Topics.LINE_EVENTS)) {
+			producer.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), line, erased));
+		}
+
+		String told = OperatorNotice.idFor("HolderUnreachable", unreachable.get(0).eventId()).toString();
+		String last = OperatorNotice.idFor("ErasureCompleted", erased.eventId()).toString();
+		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(orange.accepted(line)).contains(last));
+		assertThat(orange.accepted(line)).as("told once for the registration").containsExactly(told, last);
+	}
+
+	private static NotificationFailed unreachable(Msisdn line, int stage) {
+		return new NotificationFailed(UUID.randomUUID(), Instant.now(), line, "reminder-" + stage, UUID.randomUUID(),
+				Channel.EMAIL, "reminder-firm", HolderLocale.EN, true, "holder_unsubscribed_all");
 	}
 
 	private static List<String> idsOf(List<OperatorNotice> notices, Msisdn line) {

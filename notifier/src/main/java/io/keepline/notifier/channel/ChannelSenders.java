@@ -11,7 +11,7 @@ import io.keepline.notifier.message.MessageRenderer;
 import io.keepline.notifier.message.MessageView;
 import io.keepline.notifier.message.Notice;
 import io.keepline.notifier.message.RenderedEmail;
-import io.keepline.notifier.message.UnsubscribeLinks;
+import io.keepline.notifier.message.ChoiceLinks;
 import io.keepline.notifier.sms.SmsMessage;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.webhook.WebhookMessage;
@@ -34,7 +34,7 @@ public final class ChannelSenders implements Channels {
 
 	private final Clock clock;
 
-	private final UnsubscribeLinks unsubscribe;
+	private final ChoiceLinks unsubscribe;
 
 	public ChannelSenders(MessageRenderer renderer, EmailSender email, SmsSender sms, WebhookSender webhook,
 			Clock clock) {
@@ -46,7 +46,7 @@ public final class ChannelSenders implements Channels {
 	 * null)
 	 */
 	public ChannelSenders(MessageRenderer renderer, EmailSender email, SmsSender sms, WebhookSender webhook,
-			Clock clock, UnsubscribeLinks unsubscribe) {
+			Clock clock, ChoiceLinks unsubscribe) {
 		this.unsubscribe = unsubscribe;
 		this.renderer = renderer;
 		this.email = email;
@@ -61,7 +61,8 @@ public final class ChannelSenders implements Channels {
 		return switch (channel) {
 			case EMAIL -> {
 				RenderedEmail rendered = this.renderer.email(notice);
-				String unsubscribeUrl = (this.unsubscribe != null) ? this.unsubscribe.of(notice.cycle()) : null;
+				String unsubscribeUrl = (this.unsubscribe != null) ? this.unsubscribe.unsubscribe(notice.cycle())
+						: null;
 				yield this.email.send(new EmailMessage(holder.email(), rendered.subject(), rendered.html(),
 						rendered.text(), notificationId, unsubscribeUrl));
 			}

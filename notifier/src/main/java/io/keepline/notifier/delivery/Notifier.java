@@ -189,7 +189,8 @@ public final class Notifier {
 		send(notice);
 	}
 
-	private void send(Notice notice) {
+	private void send(Notice given) {
+		Notice notice = inChosenLanguage(given);
 		Holder holder = notice.holder();
 		if (holder.channels().isEmpty()) {
 			suppress(notice, SendCheck.CONTACT_UNKNOWN);
@@ -217,6 +218,17 @@ public final class Notifier {
 			}
 		}
 		log.warn("{} for {} could not be delivered on any channel", notice.template(), notice.cycle());
+	}
+
+	/** The notice in the language its holder chose on the preference page, if any. */
+	private Notice inChosenLanguage(Notice notice) {
+		if (notice.holder() == null) {
+			return notice;
+		}
+		return this.choices.locale(notice.cycle().msisdn())
+			.filter((locale) -> locale != notice.holder().locale())
+			.map(notice::inLocale)
+			.orElse(notice);
 	}
 
 	/**

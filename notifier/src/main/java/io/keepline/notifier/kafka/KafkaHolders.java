@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.keepline.contracts.Channel;
+import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.choice.HolderChoices;
 import io.keepline.contracts.linerecord.LineRecord;
@@ -47,14 +48,24 @@ final class KafkaHolders implements HolderStore, HolderChoiceLookup {
 
 	@Override
 	public Set<Channel> suppressed(Msisdn msisdn) {
+		return currentChoices(msisdn).map(HolderChoices::suppressedChannels).orElse(Set.of());
+	}
+
+	@Override
+	public Optional<HolderLocale> locale(Msisdn msisdn) {
+		return currentChoices(msisdn).map(HolderChoices::locale);
+	}
+
+	/** The line's choices if made under its current registration. */
+	private Optional<HolderChoices> currentChoices(Msisdn msisdn) {
 		try {
 			HolderChoices choices = choiceStore().get(msisdn);
-			if (choices == null || choices.suppressed().isEmpty()) {
-				return Set.of();
+			if (choices == null || (choices.suppressed().isEmpty() && choices.locale() == null)) {
+				return Optional.empty();
 			}
 			LineRecord line = lineStore().get(msisdn);
 			boolean current = line == null || Objects.equals(line.registeredAt(), choices.registeredAt());
-			return current ? choices.suppressedChannels() : Set.of();
+			return current ? Optional.of(choices) : Optional.empty();
 		}
 		catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException ex) {
 			throw new TransientDeliveryException("holder_choices_unavailable", "the holder choices cannot be read now",

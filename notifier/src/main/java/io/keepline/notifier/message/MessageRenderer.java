@@ -23,6 +23,8 @@ public final class MessageRenderer {
 
 	private final Links links;
 
+	private final ChoiceLinks choiceLinks;
+
 	private final TemplateEngine html;
 
 	private final TemplateEngine text;
@@ -30,8 +32,17 @@ public final class MessageRenderer {
 	private final Map<HolderLocale, LocaleFormat> formats = new EnumMap<>(HolderLocale.class);
 
 	public MessageRenderer(Messages messages, Links links) {
+		this(messages, links, null);
+	}
+
+	/**
+	 * @param choiceLinks the links to the holder's preference page in every email's
+	 * footer (none if null)
+	 */
+	public MessageRenderer(Messages messages, Links links, ChoiceLinks choiceLinks) {
 		this.messages = messages;
 		this.links = links;
+		this.choiceLinks = choiceLinks;
 		ClassLoader classLoader = MessageRenderer.class.getClassLoader();
 		this.html = TemplateEngine.createPrecompiled(null, ContentType.Html, classLoader, TEMPLATE_PACKAGE + "html");
 		this.text = TemplateEngine.createPrecompiled(null, ContentType.Plain, classLoader, TEMPLATE_PACKAGE + "text");
@@ -42,7 +53,7 @@ public final class MessageRenderer {
 
 	/** The template view of {@code notice}, in its holder's locale. */
 	public MessageView view(Notice notice) {
-		return new MessageView(this.messages, this.links, notice, arguments(notice));
+		return new MessageView(this.messages, this.links, this.choiceLinks, notice, arguments(notice));
 	}
 
 	public RenderedEmail email(Notice notice) {

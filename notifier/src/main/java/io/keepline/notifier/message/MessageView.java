@@ -14,6 +14,8 @@ public final class MessageView {
 
 	private final Links links;
 
+	private final ChoiceLinks choiceLinks;
+
 	private final Notice notice;
 
 	private final Map<String, String> args;
@@ -22,9 +24,10 @@ public final class MessageView {
 
 	private String statusLink;
 
-	MessageView(Messages messages, Links links, Notice notice, Map<String, String> args) {
+	MessageView(Messages messages, Links links, ChoiceLinks choiceLinks, Notice notice, Map<String, String> args) {
 		this.messages = messages;
 		this.links = links;
+		this.choiceLinks = choiceLinks;
 		this.notice = notice;
 		this.args = args;
 	}
@@ -73,6 +76,14 @@ public final class MessageView {
 			this.statusLink = this.links.status(this.notice.cycle());
 		}
 		return this.statusLink;
+	}
+
+	/**
+	 * Where the holder chooses the channels and language of their messages; null when the
+	 * notifier's public address is not known to this renderer.
+	 */
+	public String preferencesLink() {
+		return (this.choiceLinks != null) ? this.choiceLinks.preferences(this.notice.cycle()) : null;
 	}
 
 	/** Where the holder saves a new card for automatic renewal. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.Holder;
+import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.deadline.PaymentFailure;
@@ -56,6 +57,14 @@ public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEv
 			OperatorId operator) {
 		this(type, tone, occasion, sourceEventId, cycle, holder, stage, amount, card, chargeOn, failure, operator, null,
 				null);
+	}
+
+	/** The same notice written in {@code locale} (the language its holder chose). */
+	public Notice inLocale(HolderLocale locale) {
+		Holder to = new Holder(this.holder.name(), this.holder.email(), this.holder.sms(), this.holder.webhookUrl(),
+				locale, this.holder.timeZone());
+		return new Notice(this.type, this.tone, this.occasion, this.sourceEventId, this.cycle, to, this.stage,
+				this.amount, this.card, this.chargeOn, this.failure, this.operator, this.code, this.payment);
 	}
 
 	/** The same notice saying {@code facts} of its payment. */

@@ -15,6 +15,7 @@ import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.line.PaymentHistory;
 import io.keepline.payments.webhook.WebhookOutcome;
 import io.keepline.payments.webhook.WebhookProcessor;
+import io.keepline.support.web.SameOriginPosts;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,6 +6,7 @@ import io.keepline.contracts.link.LinkSigner;
 import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.support.links.LinkSettings;
+import io.keepline.support.web.SameOriginPosts;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * card, the status page and the origin check of its switches.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AutoRenewalSettings.class)
+@EnableConfigurationProperties({ AutoRenewalSettings.class, PreferencePageSettings.class })
 class PagesConfiguration {
 
 	@Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
@@ -28,13 +29,13 @@ class PagesConfiguration {
 
 	@Bean
 	StatusPage statusPage(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories,
-			AutoRenewalSettings renewal, Clock clock) {
-		return new StatusPage(signer, lines, histories, renewal, clock);
+			AutoRenewalSettings renewal, PreferencePageSettings preferences, Clock clock) {
+		return new StatusPage(signer, lines, histories, renewal, preferences, clock);
 	}
 
 	@Bean
 	SameOriginPosts sameOriginPosts(LinkSettings links) {
-		return new SameOriginPosts(links);
+		return new SameOriginPosts(links.baseUrl());
 	}
 
 	@Bean

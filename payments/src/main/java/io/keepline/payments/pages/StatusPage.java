@@ -36,11 +36,14 @@ class StatusPage {
 
 	private final AutoRenewalSettings renewal;
 
+	private final PreferencePageSettings preferences;
+
 	private final Clock clock;
 
 	StatusPage(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories, AutoRenewalSettings renewal,
-			Clock clock) {
+			PreferencePageSettings preferences, Clock clock) {
 		this.signer = signer;
+		this.preferences = preferences;
 		this.lines = lines;
 		this.histories = histories;
 		this.renewal = renewal;
@@ -104,6 +107,8 @@ class StatusPage {
 		page.addObject("removeCardUrl", autoRenewal.canRemoveCard() ? "/status/" + token + "/card/remove" : null);
 		page.addObject("afterLapse", (line.cycleState() == CycleState.LAPSED && answer != LineAnswer.ALREADY_RENEWED)
 				? AfterLapse.messageKey(line) : null);
+		page.addObject("preferencesUrl", this.preferences.base() + "/preferences/"
+				+ this.signer.issue(LinkPurpose.PREFERENCES, current, this.preferences.linkTtl()));
 		page.addObject("payments", history.since(line.registeredAt(), 5));
 		page.addObject("banner", banner);
 		return page;

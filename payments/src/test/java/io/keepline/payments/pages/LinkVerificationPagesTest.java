@@ -21,6 +21,7 @@ import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.payments.webhook.WebhookProcessor;
 import io.keepline.support.links.LinkSettings;
+import io.keepline.support.web.SameOriginPosts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -85,8 +86,8 @@ class LinkVerificationPagesTest {
 	@Test
 	void statusSwitchesAnswerEveryVerification() {
 		AutoRenewalSwitchController switches = new AutoRenewalSwitchController(statusPage(),
-				new SameOriginPosts(new LinkSettings(SECRET, URI.create("http://localhost:8084"))),
-				mock(WebhookProcessor.class), mock(PaymentGateway.class), CLOCK);
+				new SameOriginPosts(URI.create("http://localhost:8084")), mock(WebhookProcessor.class),
+				mock(PaymentGateway.class), CLOCK);
 
 		tokens(LinkPurpose.STATUS).forEach((kind, token) -> assertThatCode(() -> {
 			assertThat(switches.turnOff(token, new MockHttpServletRequest()).getStatus()).isNotNull();
@@ -95,7 +96,8 @@ class LinkVerificationPagesTest {
 	}
 
 	private StatusPage statusPage() {
-		return new StatusPage(this.signer, this.nothingKnown, this.noHistory, AutoRenewalSettings.defaults(), CLOCK);
+		return new StatusPage(this.signer, this.nothingKnown, this.noHistory, AutoRenewalSettings.defaults(),
+				PreferencePageSettings.defaults(), CLOCK);
 	}
 
 	/** A token of each kind of verification for {@code purpose}. */

@@ -16,6 +16,7 @@ import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.line.ReminderResendRequested;
 import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.notice.ErasureCompleted;
+import io.keepline.contracts.notice.HolderUnreachable;
 import io.keepline.contracts.notice.ItemRejected;
 import io.keepline.contracts.notice.RefundIssued;
 import io.keepline.contracts.notice.RenewalNotApplied;
@@ -139,6 +140,10 @@ final class EventSummaries {
 		}
 		if (event instanceof ErasureCompleted e) {
 			return "to " + e.operator().value() + ": erasure completed";
+		}
+		if (event instanceof HolderUnreachable h) {
+			return "to " + h.operator().value() + ": holder unreachable (" + h.reason()
+					+ "), the line will lapse unnoticed";
 		}
 		if (event instanceof ItemRejected i) {
 			return "to " + i.operator().value() + ": item rejected (" + i.source() + " "

@@ -1,9 +1,8 @@
-package io.keepline.payments.pages;
+package io.keepline.support.web;
 
 import java.net.URI;
 import java.util.Locale;
 
-import io.keepline.support.links.LinkSettings;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -12,17 +11,19 @@ import org.springframework.http.HttpHeaders;
  * Refuses a holder page's POST that a browser sent from another site: its {@code Origin}
  * must be the pages' public origin (or the host it was sent to), and without an
  * {@code Origin} its {@code Sec-Fetch-Site} must not be {@code cross-site}. A client that
- * sends neither is no browser acting for someone else: it needs the link itself.
+ * sends neither is no browser acting for someone else: it needs the link itself. Shared
+ * by the holder pages of payments and the notifier.
  */
-final class SameOriginPosts {
+public final class SameOriginPosts {
 
 	private final String publicOrigin;
 
-	SameOriginPosts(LinkSettings links) {
-		this.publicOrigin = origin(links.baseUrl());
+	/** Checks POSTs against the origin of {@code publicBaseUrl}, the pages' address. */
+	public SameOriginPosts(URI publicBaseUrl) {
+		this.publicOrigin = origin(publicBaseUrl);
 	}
 
-	boolean allowed(HttpServletRequest request) {
+	public boolean allowed(HttpServletRequest request) {
 		String origin = request.getHeader(HttpHeaders.ORIGIN);
 		if (origin != null) {
 			String sent = origin.toLowerCase(Locale.ROOT);
