@@ -103,24 +103,6 @@ class PendingPaymentTest {
 	}
 
 	@Test
-	void aDebitSettledBeforeTheValidityDateIsConfirmedAsSettledInTime() {
-		try (EngineHarness engine = optedIn()) {
-			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
-			engine.send(processing(PaymentSource.AUTO_RENEWAL, 1, "pi_sepa", engine.now())).tick();
-			engine.advanceTo(Instant.parse("2027-03-15T12:00:00Z"));
-			engine
-				.send(new PaymentSucceeded(UUID.randomUUID(), engine.now(), LINE, VALID_UNTIL, Fixtures.PRICE,
-						PaymentSource.AUTO_RENEWAL, 1, "pi_sepa", "evt_sepa_ok"))
-				.tick();
-			engine.advanceTo(Instant.parse("2027-03-20T12:00:00Z"));
-
-			assertThat(engine.emitted(RenewalConfirmed.class)).singleElement()
-				.satisfies((confirmed) -> assertThat(confirmed.settledAfterLapse()).isFalse());
-			assertThat(engine.emitted(LineLapsed.class)).isEmpty();
-		}
-	}
-
-	@Test
 	void aDebitStillUnsettledAfterTheSettlementWaitBringsTheLapseMessageOnceAndALaterSuccessStillRenews() {
 		try (EngineHarness engine = optedIn()) {
 			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
