@@ -43,7 +43,9 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodSaved;
+import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
+import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.line.PaymentHistory;
@@ -307,6 +309,80 @@ class PaymentsScaleOutIntegrationTest {
 		assertThat(stripe.paymentIntents())
 			.filteredOn((intent) -> stale.value().equals(intent.msisdn()) || renewed.value().equals(intent.msisdn()))
 			.isEmpty();
+	}
+
+	@Test
+	void aSepaDebitIsPublishedAsProcessingThenAsItsSettlementDaysLaterFailedOrPaidOnce() throws Exception {
+		Msisdn failing = Unique.msisdn();
+		Msisdn late = Unique.msisdn();
+		for (Msisdn line : List.of(failing, late)) {
+			write(sepaRecord(line, CycleState.OPEN));
+			stripe.sepaDebit(sepaMethod(line).paymentMethodId());
+		}
+		awaitPayable(failing);
+		awaitPayable(late);
+
+		send(sepaRenewal(failing));
+		send(sepaRenewal(late));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(List.of(failing, late))
+				.allSatisfy((line) -> assertThat(published(line, PaymentProcessing.class)).singleElement()));
+		// the scheduler holds both cycles while the debits are processed
+		write(sepaRecord(failing, CycleState.PAYMENT_PENDING));
+		write(sepaRecord(late, CycleState.PAYMENT_PENDING));
+
+		String failed = stripe.settle(published(failing, PaymentProcessing.class).get(0).paymentIntentId(), false);
+		String paid = stripe.settle(published(late, PaymentProcessing.class).get(0).paymentIntentId(), true);
+		assertThat(webhook(instances.get(0), failed).statusCode()).isEqualTo(200);
+		assertThat(webhook(instances.get(instances.size() - 1), paid).statusCode()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(published(failing, PaymentFailed.class)).singleElement().satisfies((failure) -> {
+				assertThat(failure.paymentIntentId()).isEqualTo(intentOf(failing));
+				assertThat(failure.reason()).isEqualTo("insufficient_funds");
+				assertThat(failure.retryable()).isTrue();
+				assertThat(failure.source()).isEqualTo(PaymentSource.AUTO_RENEWAL);
+				assertThat(failure.attempt()).isEqualTo(1);
+				assertThat(failure.validUntil()).isEqualTo(VALID_UNTIL);
+			});
+			assertThat(succeeded(late)).singleElement().satisfies((success) -> {
+				assertThat(success.paymentIntentId()).isEqualTo(intentOf(late));
+				assertThat(success.amount()).isEqualTo(Money.of(1500, "EUR"));
+				assertThat(success.validUntil()).isEqualTo(VALID_UNTIL);
+				assertThat(success.attempt()).isEqualTo(1);
+			});
+		});
+		assertThat(succeeded(failing)).isEmpty();
+		assertThat(published(late, PaymentFailed.class)).isEmpty();
+		assertThat(stripe.paymentIntents())
+			.filteredOn((intent) -> failing.value().equals(intent.msisdn()) || late.value().equals(intent.msisdn()))
+			.hasSize(2);
+		write(sepaRecord(failing, CycleState.CANCELLED));
+		write(sepaRecord(late, CycleState.RENEWED));
+	}
+
+	private static String intentOf(Msisdn line) {
+		return published(line, PaymentProcessing.class).get(0).paymentIntentId();
+	}
+
+	private static PaymentMethodRef sepaMethod(Msisdn line) {
+		return new PaymentMethodRef("cus_S1", "pm_sepa_" + line.value().substring(1), "sepa_debit", "3000", 0, 0);
+	}
+
+	private static AutoRenewalDue sepaRenewal(Msisdn line) {
+		return new AutoRenewalDue(UUID.randomUUID(), Instant.now(), line, OperatorId.of("orange"), VALID_UNTIL, 1,
+				sepaMethod(line), Money.of(1500, "EUR"));
+	}
+
+	private static LineRecord sepaRecord(Msisdn line, CycleState state) {
+		LineRecord card = record(line, VALID_UNTIL, state);
+		return new LineRecord(line, card.operator(), card.plan(), VALID_UNTIL, state, card.price(),
+				new AutoRenewal(true, true, new SavedMethod("sepa_debit", "3000", 0, 0)), card.holder(),
+				card.registeredAt(), Instant.now());
+	}
+
+	private static <T extends PaymentEvent> List<T> published(Msisdn line, Class<T> type) {
+		return payments.values(type).stream().filter((event) -> event.msisdn().equals(line)).toList();
 	}
 
 	@Test

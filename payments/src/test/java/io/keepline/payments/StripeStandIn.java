@@ -40,7 +40,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * make it fail as Stripe does. Customers that a test {@link #addCustomer adds} can be
  * deleted once ({@code DELETE /v1/customers/{id}}); an unknown or deleted one is Stripe's
  * 404 {@code resource_missing}. It also answers a SetupIntent that saved a card and
- * detaches payment methods ({@link #detached()}).
+ * detaches payment methods ({@link #detached()}). A PaymentIntent charged to a method a
+ * test declared a {@link #sepaDebit SEPA debit} stays {@code processing} until the test
+ * {@link #settle settles} it, succeeded or failed, with the event Stripe sends then.
  */
 final class StripeStandIn implements AutoCloseable {
 
@@ -99,6 +101,8 @@ final class StripeStandIn implements AutoCloseable {
 	private final List<String> deletedCustomers = new ArrayList<>();
 
 	private final List<String> detached = new ArrayList<>();
+
+	private final Set<String> sepaDebits = new HashSet<>();
 
 	private final WireMockServer server;
 
@@ -196,6 +200,48 @@ final class StripeStandIn implements AutoCloseable {
 				StripeJson.paymentIntent(paymentIntentId, "succeeded", amount, metadata, "null"));
 	}
 
+	/**
+	 * Declares {@code paymentMethodId} a SEPA debit: a PaymentIntent charged to it is
+	 * answered {@code processing} ({@code payment_intent.processing}) and settles only
+	 * when {@link #settle} is called.
+	 */
+	synchronized void sepaDebit(String paymentMethodId) {
+		this.sepaDebits.add(paymentMethodId);
+	}
+
+	/**
+	 * Settles a processing PaymentIntent as the bank answered: {@code succeeded}
+	 * ({@code payment_intent.succeeded}) or failed, back to
+	 * {@code requires_payment_method} with its {@code last_payment_error}
+	 * ({@code payment_intent.payment_failed}); the event is listed by the Events API and
+	 * returned as a webhook would carry it.
+	 * @throws IllegalStateException if the PaymentIntent is not processing
+	 */
+	synchronized String settle(String paymentIntentId, boolean paid) {
+		String intent = this.intents.get(paymentIntentId);
+		if (intent == null || !intent.contains("\"status\": \"processing\"")) {
+			throw new IllegalStateException(paymentIntentId + " is not processing");
+		}
+		String settled = paid
+				? intent.replace("\"status\": \"processing\"", "\"status\": \"succeeded\"")
+					.replace("\"amount_received\": 0", "\"amount_received\": " + amount(intent))
+				: intent.replace("\"status\": \"processing\"", "\"status\": \"requires_payment_method\"")
+					.replace("\"last_payment_error\": null",
+							"\"last_payment_error\": " + StripeJson.cardError("insufficient_funds", null));
+		this.intents.put(paymentIntentId, settled);
+		event(paid ? "payment_intent.succeeded" : "payment_intent.payment_failed", settled);
+		return this.events.get(this.events.size() - 1);
+	}
+
+	private static long amount(String intent) {
+		int at = intent.indexOf("\"amount\": ") + "\"amount\": ".length();
+		int end = at;
+		while (Character.isDigit(intent.charAt(end))) {
+			end++;
+		}
+		return Long.parseLong(intent.substring(at, end));
+	}
+
 	synchronized List<Created> paymentIntents() {
 		return this.created.stream().filter((c) -> c.path().equals("/v1/payment_intents")).toList();
 	}
@@ -291,11 +337,19 @@ final class StripeStandIn implements AutoCloseable {
 		String metadata = metadata(params);
 		String body;
 		if (path.equals("/v1/payment_intents")) {
+			boolean debit = this.sepaDebits.contains(params.get("payment_method"));
 			body = StripeJson
-				.paymentIntent("pi" + id, "succeeded", Long.parseLong(params.get("amount")), metadata, "null")
+				.paymentIntent("pi" + id, debit ? "processing" : "succeeded", Long.parseLong(params.get("amount")),
+						metadata, "null")
 				.replace("\"cus_T1\"", "\"" + params.getOrDefault("customer", "cus_T1") + "\"");
+			if (debit) {
+				body = body
+					.replace("\"payment_method\": \"pm_1\"",
+							"\"payment_method\": \"" + params.get("payment_method") + "\"")
+					.replace("[\"card\"]", "[\"sepa_debit\"]");
+			}
 			this.intents.put("pi" + id, body);
-			event("payment_intent.succeeded", body);
+			event(debit ? "payment_intent.processing" : "payment_intent.succeeded", body);
 		}
 		else if (path.equals("/v1/checkout/sessions")) {
 			body = """

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPerPunctuation most due entries handled per punctuation and task
  * @param maxPunctuationTime most time one punctuation of one task spends on due entries,
  * so that the transaction it runs in commits well within the transaction timeout
+ * @param settlementWait how long after the lapse a payment still being processed (a SEPA
+ * debit) holds the holder's lapse message; a later success still confirms the renewal
  * @param storeMemory off-heap memory all RocksDB stores of the instance share (block
  * cache, memtables, index and filter blocks)
  */
@@ -41,14 +43,14 @@ public record SchedulerSettings(@DefaultValue("10:00") @NotNull LocalTime sendTi
 		@DefaultValue("250ms") @NotNull Duration punctuationInterval,
 		@DefaultValue("20000") @Min(1) int maxPerPunctuation,
 		@DefaultValue("200ms") @NotNull Duration maxPunctuationTime,
-		@DefaultValue("256MB") @NotNull DataSize storeMemory){
+		@DefaultValue("14d") @NotNull Duration settlementWait, @DefaultValue("256MB") @NotNull DataSize storeMemory){
 
 	/** The rule settings of the engine. */
 	public EngineSettings engine() {
 		EngineSettings defaults = EngineSettings.defaults();
 		return new EngineSettings(this.sendTime, this.windowStart, this.windowEnd, defaults.lapseZone(),
 				this.autoRenewDays, this.punctuationInterval, this.maxPerPunctuation, this.maxPunctuationTime,
-				defaults.recentEventIds(), defaults.historySize());
+				defaults.recentEventIds(), defaults.historySize(), this.settlementWait);
 	}
 
 }

@@ -53,6 +53,19 @@ class OperatorNoticeTest {
 	}
 
 	@Test
+	void aRenewalPaidWrittenBeforeTheLateSettlementFlagReadsAsSettledInTime() {
+		ObjectNode older = (ObjectNode) tree("RenewalPaid");
+		older.remove("settledAfterLapse");
+		ObjectNode late = (ObjectNode) tree("RenewalPaid");
+		late.put("settledAfterLapse", true);
+
+		assertThat(EventJson.read(older.toString(), OperatorNotice.class)).isInstanceOfSatisfying(RenewalPaid.class,
+				(paid) -> assertThat(paid.settledAfterLapse()).isFalse());
+		assertThat(EventJson.read(late.toString(), OperatorNotice.class)).isInstanceOfSatisfying(RenewalPaid.class,
+				(paid) -> assertThat(paid.settledAfterLapse()).isTrue());
+	}
+
+	@Test
 	void unknownFieldsAndMissingIdsAreNamed() {
 		ObjectNode unknown = (ObjectNode) tree("RenewalPaid");
 		unknown.put("holder", "x");

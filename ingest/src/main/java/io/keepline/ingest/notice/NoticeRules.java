@@ -152,7 +152,8 @@ final class NoticeRules {
 					e.occurredAt(), e.occurredAt().plus(this.topUpBound), false));
 			return new Outcome(next,
 					List.of(new RenewalPaid(OperatorNotice.idFor("RenewalPaid", e.eventId()), e.occurredAt(),
-							e.operator(), e.msisdn(), e.validUntil(), known.plan(), e.amount(), e.paymentIntentId())));
+							e.operator(), e.msisdn(), e.validUntil(), known.plan(), e.amount(), e.paymentIntentId(),
+							e.settledAfterLapse())));
 		}
 		if (event instanceof LineLapsed e) {
 			return new Outcome(line, List.of(new ValidityLapsed(OperatorNotice.idFor("ValidityLapsed", e.eventId()),

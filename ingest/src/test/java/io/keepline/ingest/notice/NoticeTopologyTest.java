@@ -22,6 +22,7 @@ import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LineLapsed;
 import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.line.LineErased;
@@ -36,6 +37,7 @@ import io.keepline.contracts.notice.RenewalNotApplied;
 import io.keepline.contracts.notice.RenewalPaid;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentRefunded;
+import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.IngestSource;
 import io.keepline.contracts.rejected.RejectedEvent;
@@ -128,9 +130,25 @@ class NoticeTopologyTest {
 				assertThat(paid.plan()).isEqualTo("orange-prepaid-15");
 				assertThat(paid.amount()).isEqualTo(Money.of(1500, "EUR"));
 				assertThat(paid.paymentId()).isEqualTo("pi_1");
+				assertThat(paid.settledAfterLapse()).isFalse();
 			});
 		});
 		assertThat(this.proximus.isEmpty()).isTrue();
+	}
+
+	@Test
+	void aDebitSettledAfterTheLapseTellsTheOperatorToRestoreTheLine() {
+		this.lineEvents.pipeInput(LINE, registered());
+		this.deadlineEvents.pipeInput(LINE, new LineLapsed(UUID.randomUUID(), PAID_AT, LINE, ORANGE, VALID_UNTIL));
+		this.deadlineEvents.pipeInput(LINE, new RenewalConfirmed(UUID.randomUUID(), PAID_AT.plus(Duration.ofDays(2)),
+				LINE, ORANGE, VALID_UNTIL, Money.of(1500, "EUR"), "pi_sepa", PaymentSource.AUTO_RENEWAL, true));
+
+		assertThat(this.orange.readValuesToList()).hasSize(2)
+			.last()
+			.isInstanceOfSatisfying(RenewalPaid.class, (paid) -> {
+				assertThat(paid.validUntil()).as("the new validity counts from the old date").isEqualTo(VALID_UNTIL);
+				assertThat(paid.settledAfterLapse()).isTrue();
+			});
 	}
 
 	@Test

@@ -69,9 +69,13 @@ final class Deadlines {
 		return new PlannedCharge(this.schedule.chargeDate(line.cycle().validUntil(), attempt));
 	}
 
-	RenewalConfirmed confirmed(LineState line, PaymentSucceeded payment, Instant now) {
+	/**
+	 * The renewal {@code payment} paid; {@code afterLapse} when it settled after the
+	 * cycle's {@code LineLapsed}.
+	 */
+	RenewalConfirmed confirmed(LineState line, PaymentSucceeded payment, boolean afterLapse, Instant now) {
 		return new RenewalConfirmed(DeadlineIds.of(payment.cycle(), "confirmed"), now, line.msisdn(), line.operator(),
-				payment.validUntil(), payment.amount(), payment.paymentIntentId(), payment.source());
+				payment.validUntil(), payment.amount(), payment.paymentIntentId(), payment.source(), afterLapse);
 	}
 
 	RefundDue refund(LineState line, PaymentSucceeded payment, String reason, Instant now) {

@@ -29,8 +29,8 @@ import io.keepline.contracts.payment.PaymentSucceeded;
  * enables automatic renewal only for a line with a current, open registration, and the
  * holder turning it off or removing the card (under the current registration) drops the
  * method the scheduler would charge, so no further charge is planned. A payment being
- * processed holds the cycle ({@code PAYMENT_PENDING}) until its success or failure; a
- * dispute changes nothing here.
+ * processed holds the cycle ({@code PAYMENT_PENDING}) until its success (confirmed even
+ * after the lapse, and then flagged so) or failure; a dispute changes nothing here.
  */
 final class PaymentRules {
 
@@ -133,8 +133,10 @@ final class PaymentRules {
 			if (mismatch != null) {
 				return refund(line, payment, mismatch, now, emitted);
 			}
+			// a debit that settled after LineLapsed went out: the operator is told so
+			boolean afterLapse = cycle.lapsed();
 			line.cycle = cycle.paidWith(intent, payment.amount());
-			emitted.add(this.deadlines.confirmed(line.state(), payment, now));
+			emitted.add(this.deadlines.confirmed(line.state(), payment, afterLapse, now));
 			line.note(now, "RenewalConfirmed " + payment.validUntil(), this.settings.historySize());
 			return true;
 		}

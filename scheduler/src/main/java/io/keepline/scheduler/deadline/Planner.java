@@ -14,7 +14,8 @@ import io.keepline.contracts.deadline.ReminderTrigger;
  * in the holder's zone, only the most urgent past stage as a catch-up (the others are
  * skipped), automatic charge attempts, failure reminders and the lapse. While a payment
  * is being processed, only the lapse is planned: no charge and no reminder presses the
- * holder, and the holder's lapse message is held until the payment fails.
+ * holder, and the holder's lapse message is held until the payment fails, or for at most
+ * {@code settlementWait} after the lapse.
  */
 final class Planner {
 
@@ -42,6 +43,7 @@ final class Planner {
 		}
 		else if (state.status() == LineStatus.LAPSED && state.cycle().pending()) {
 			line.cycle = state.cycle().with(Milestone.LAPSE_NOTICE_HELD);
+			unsettledLapseNotice(state, now).ifPresent(entries::add);
 		}
 		else if (state.status() == LineStatus.LAPSED) {
 			lapseNotice(state, now).ifPresent(entries::add);
@@ -67,24 +69,51 @@ final class Planner {
 	 * The holder's lapse message, until it fired: planned when the lapse fires (its entry
 	 * is then still among the planned ones) for the holder's send window from then on, as
 	 * catch-up reminders are, and kept as it is afterwards; or, if it was held while a
-	 * payment was processed, when that payment failed. A line that lapsed before lapse
-	 * messages were planned this way gets none.
+	 * payment was processed, when that payment failed (sooner than the end of the
+	 * settlement wait it was planned for). A line that lapsed before lapse messages were
+	 * planned this way gets none.
 	 */
 	private Optional<DueEntry> lapseNotice(LineState state, Instant now) {
 		if (state.cycle().has(Milestone.fired(DueKind.LAPSE_NOTICE, 0))) {
 			return Optional.empty();
 		}
+		boolean held = state.cycle().has(Milestone.LAPSE_NOTICE_HELD);
+		Instant due = this.schedule.catchUp(now, state.holder().timeZone());
 		for (DueEntry entry : state.planned()) {
 			if (entry.kind() == DueKind.LAPSE_NOTICE) {
-				return Optional.of(entry);
+				// one planned for the end of the settlement wait comes forward once the
+				// payment failed
+				return Optional.of((held && due.isBefore(entry.due()))
+						? new DueEntry(due.toEpochMilli(), DueKind.LAPSE_NOTICE, 0, null) : entry);
 			}
 		}
-		boolean owed = state.cycle().has(Milestone.LAPSE_NOTICE_HELD)
-				|| state.planned().stream().anyMatch((entry) -> entry.kind() == DueKind.LAPSE);
+		boolean owed = held || state.planned().stream().anyMatch((entry) -> entry.kind() == DueKind.LAPSE);
 		if (!owed) {
 			return Optional.empty();
 		}
-		Instant due = this.schedule.catchUp(now, state.holder().timeZone());
+		return Optional.of(new DueEntry(due.toEpochMilli(), DueKind.LAPSE_NOTICE, 0, null));
+	}
+
+	/**
+	 * The lapse message of a line whose payment is still being processed
+	 * {@code settlementWait} after the lapse: planned for the holder's send window from
+	 * then on (a SEPA debit should have settled by then), kept once planned, and not
+	 * again once it fired.
+	 */
+	private Optional<DueEntry> unsettledLapseNotice(LineState state, Instant now) {
+		if (state.cycle().has(Milestone.fired(DueKind.LAPSE_NOTICE, 0))) {
+			return Optional.empty();
+		}
+		Optional<DueEntry> planned = state.planned()
+			.stream()
+			.filter((entry) -> entry.kind() == DueKind.LAPSE_NOTICE)
+			.findFirst();
+		if (planned.isPresent()) {
+			return planned;
+		}
+		Instant givenUp = this.schedule.lapseInstant(state.cycle().validUntil())
+			.plus(this.schedule.settings().settlementWait());
+		Instant due = this.schedule.catchUp(max(givenUp, now), state.holder().timeZone());
 		return Optional.of(new DueEntry(due.toEpochMilli(), DueKind.LAPSE_NOTICE, 0, null));
 	}
 

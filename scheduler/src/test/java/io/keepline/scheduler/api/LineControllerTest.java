@@ -67,7 +67,7 @@ class LineControllerTest {
 
 	private static final SchedulerSettings SCHEDULER_SETTINGS = new SchedulerSettings(LocalTime.of(10, 0),
 			LocalTime.of(9, 0), LocalTime.of(21, 0), List.of(3, 2, 1), Duration.ofMillis(250), 20_000,
-			Duration.ofMillis(200), DataSize.ofMegabytes(256));
+			Duration.ofMillis(200), Duration.ofDays(14), DataSize.ofMegabytes(256));
 
 	private final LineForwarder forwarder = mock(LineForwarder.class);
 

@@ -36,6 +36,7 @@ class PaymentOutcomeTest {
 				assertThat(confirmed.paymentIntentId()).isEqualTo("pi_1");
 				assertThat(confirmed.amount()).isEqualTo(Fixtures.PRICE);
 				assertThat(confirmed.validUntil()).isEqualTo(VALID_UNTIL);
+				assertThat(confirmed.settledAfterLapse()).as("paid before the lapse").isFalse();
 			});
 			assertThat(engine.indexKeys()).isEmpty();
 		}

@@ -1,5 +1,6 @@
 package io.keepline.scheduler.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.scheduler.deadline.EngineSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A payment being processed (a SEPA debit): the cycle is PAYMENT_PENDING, nothing presses
  * the holder, and its settlement decides: a failure opens the cycle again with a failure
- * reminder, a success confirms the renewal even after the validity date.
+ * reminder, a success confirms the renewal even after the validity date (flagged as
+ * settled after the lapse). A debit still unsettled {@code settlementWait} after the
+ * lapse releases the held lapse message.
  */
 class PendingPaymentTest {
 
@@ -76,11 +80,79 @@ class PendingPaymentTest {
 				.tick();
 			engine.advanceTo(Instant.parse("2027-03-25T00:00:00Z"));
 
-			assertThat(engine.emitted(RenewalConfirmed.class)).singleElement()
-				.satisfies((confirmed) -> assertThat(confirmed.paymentIntentId()).isEqualTo("pi_sepa"));
+			assertThat(engine.emitted(RenewalConfirmed.class)).singleElement().satisfies((confirmed) -> {
+				assertThat(confirmed.paymentIntentId()).isEqualTo("pi_sepa");
+				assertThat(confirmed.validUntil()).as("the cycle paid, whose date the renewal counts from")
+					.isEqualTo(VALID_UNTIL);
+				assertThat(confirmed.settledAfterLapse()).as("the operator was told the line lapsed").isTrue();
+			});
 			assertThat(engine.emitted(LapseNoticeDue.class)).isEmpty();
 			assertThat(engine.emitted(AutoRenewalDue.class)).hasSize(1);
 			assertThat(lastRecord(engine).cycleState()).isEqualTo(CycleState.RENEWED);
+
+			// the operator restores the line from the old date: no day lost, none gained
+			engine.send(Fixtures.extended(LINE, VALID_UNTIL.plusDays(30), engine.now())).tick();
+			assertThat(lastRecord(engine)).satisfies((line) -> {
+				assertThat(line.cycleState()).isEqualTo(CycleState.OPEN);
+				assertThat(line.validUntil()).isEqualTo(VALID_UNTIL.plusDays(30));
+			});
+			engine.advanceTo(Instant.parse("2027-04-10T12:00:00Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).isEmpty();
+			assertThat(engine.emitted(LineLapsed.class)).hasSize(1);
+		}
+	}
+
+	@Test
+	void aDebitStillUnsettledAfterTheSettlementWaitBringsTheLapseMessageOnceAndALaterSuccessStillRenews() {
+		try (EngineHarness engine = optedIn()) {
+			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
+			engine.send(processing(PaymentSource.AUTO_RENEWAL, 1, "pi_sepa", engine.now())).tick();
+			// the lapse is 2027-03-15T23:00Z (end of day, Brussels); 14 days later is
+			// 2027-03-29T23:00Z, at night in Brussels: the message waits for 09:00
+			engine.advanceTo(Instant.parse("2027-03-30T06:59:00Z"));
+			assertThat(engine.emitted(LineLapsed.class)).hasSize(1);
+			assertThat(engine.emitted(LapseNoticeDue.class)).as("held for the settlement wait").isEmpty();
+
+			engine.advanceTo(Instant.parse("2027-03-30T07:30:00Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).singleElement()
+				.satisfies((notice) -> assertThat(notice.validUntil()).isEqualTo(VALID_UNTIL));
+			assertThat(lastRecord(engine).cycleState()).as("the debit may still settle")
+				.isEqualTo(CycleState.PAYMENT_PENDING);
+
+			engine
+				.send(new PaymentSucceeded(UUID.randomUUID(), engine.now(), LINE, VALID_UNTIL, Fixtures.PRICE,
+						PaymentSource.AUTO_RENEWAL, 1, "pi_sepa", "evt_sepa_ok"))
+				.tick();
+			engine.advanceTo(Instant.parse("2027-04-15T12:00:00Z"));
+
+			assertThat(engine.emitted(RenewalConfirmed.class)).singleElement()
+				.satisfies((confirmed) -> assertThat(confirmed.settledAfterLapse()).isTrue());
+			assertThat(engine.emitted(LapseNoticeDue.class)).hasSize(1);
+			assertThat(lastRecord(engine).cycleState()).isEqualTo(CycleState.RENEWED);
+		}
+	}
+
+	@Test
+	void theSettlementWaitIsASetting() {
+		EngineSettings twoDays = EngineSettings.defaults().withSettlementWait(Duration.ofDays(2));
+		try (EngineHarness engine = new EngineHarness(START, twoDays)) {
+			engine.send(Fixtures.registered(LINE, VALID_UNTIL, "Europe/Brussels", null, true, START));
+			engine.send(Fixtures.cardSaved(LINE, START));
+			engine.advanceTo(Instant.parse("2027-03-12T09:00:00Z"));
+			engine.send(processing(PaymentSource.AUTO_RENEWAL, 1, "pi_sepa", engine.now())).tick();
+			engine.advanceTo(Instant.parse("2027-03-17T22:00:00Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).isEmpty();
+
+			engine.advanceTo(Instant.parse("2027-03-18T08:30:00Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).hasSize(1);
+
+			engine
+				.send(new PaymentFailed(UUID.randomUUID(), engine.now(), LINE, VALID_UNTIL, PaymentSource.AUTO_RENEWAL,
+						1, "pi_sepa", "evt_sepa_failed", "insufficient_funds", null, true))
+				.tick();
+			engine.advanceTo(Instant.parse("2027-03-25T12:00:00Z"));
+			assertThat(engine.emitted(LapseNoticeDue.class)).as("told once").hasSize(1);
+			assertThat(lastRecord(engine).cycleState()).isEqualTo(CycleState.LAPSED);
 		}
 	}
 

@@ -91,7 +91,7 @@ class ReminderScheduleTest {
 	void sendsAtTheFirstValidTimeWhenTheSendHourFallsInADstGap() {
 		EngineSettings settings = new EngineSettings(LocalTime.of(2, 30), LocalTime.of(0, 0), LocalTime.of(23, 59),
 				EngineSettings.defaults().lapseZone(), List.of(3, 2, 1), Duration.ofSeconds(1), 10_000,
-				Duration.ofMillis(200), 16, 20);
+				Duration.ofMillis(200), 16, 20, Duration.ofDays(14));
 		try (EngineHarness engine = new EngineHarness(START, settings)) {
 			engine.send(Fixtures.registered(LINE, LocalDate.parse("2027-03-29"), "Europe/Brussels", List.of(1), false,
 					START));
