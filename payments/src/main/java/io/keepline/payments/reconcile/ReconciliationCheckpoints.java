@@ -18,6 +18,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.KafkaOperations;
 
@@ -28,6 +30,8 @@ import org.springframework.kafka.core.KafkaOperations;
  * window read.
  */
 final class ReconciliationCheckpoints {
+
+	private static final Logger log = LoggerFactory.getLogger(ReconciliationCheckpoints.class);
 
 	private static final Topic<String, ReconciliationCheckpoint> TOPIC = Topics.RECONCILIATION_CHECKPOINTS;
 
@@ -61,10 +65,19 @@ final class ReconciliationCheckpoints {
 					throw new KafkaException("Reconciliation checkpoints not read within " + this.timeout);
 				}
 				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					String key = TOPIC.keySerde().deserializer().deserialize(TOPIC.name(), record.key());
-					if (account.equals(key)) {
-						latest = (record.value() != null)
-								? TOPIC.valueSerde().deserializer().deserialize(TOPIC.name(), record.value()) : null;
+					try {
+						String key = TOPIC.keySerde().deserializer().deserialize(TOPIC.name(), record.key());
+						if (account.equals(key)) {
+							latest = (record.value() != null)
+									? TOPIC.valueSerde().deserializer().deserialize(TOPIC.name(), record.value())
+									: null;
+						}
+					}
+					catch (RuntimeException ex) {
+						// an older checkpoint is harmless: the events re-read are
+						// published once
+						log.warn("Unreadable reconciliation checkpoint at offset {} skipped: {}", record.offset(),
+								ex.getMessage());
 					}
 				}
 			}

@@ -105,7 +105,7 @@ class SpoofedRawOperatorTest {
 		List<OperatorId> operators = List.of(ORANGE, PROXIMUS, OperatorId.of("base"));
 		List<Topic<?, ?>> topics = new ArrayList<>(List.of(Topics.LINE_EVENTS, Topics.REJECTED_EVENTS, Topics.LINES,
 				Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.IMPORT_JOBS,
-				Topics.DEAD_LETTER_REPLAYS));
+				Topics.DEAD_LETTER_REPLAYS, Topics.LINE_KEYS));
 		topics.addAll(Topics.operatorEventsRaw(operators));
 		operators.forEach((operator) -> topics.add(Topics.operatorNotices(operator)));
 		broker.createTopics(topics.toArray(Topic<?, ?>[]::new));
@@ -133,6 +133,9 @@ class SpoofedRawOperatorTest {
 			broker.allow(INGEST, ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.WRITE,
 					AclOperation.READ, AclOperation.DESCRIBE);
 		}
+		// the keys that seal the holders' contacts: ingest adds them
+		broker.allow(INGEST, ResourceType.TOPIC, Topics.LINE_KEYS.name(), PatternType.LITERAL, AclOperation.WRITE,
+				AclOperation.DESCRIBE);
 		broker.allow(INGEST, ResourceType.TOPIC, Topics.OPERATOR_NOTICES_PREFIX, PatternType.PREFIXED,
 				AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
 		for (Topic<?, ?> topic : List.of(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS,
