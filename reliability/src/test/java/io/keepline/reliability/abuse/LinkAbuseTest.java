@@ -133,9 +133,10 @@ class LinkAbuseTest {
 	}
 
 	private Sent send(LinkVariants.Variant variant) {
-		// unsubscribe links are the notifier's (RFC 8058 one-click), the other pages
-		// payments'
-		var service = (variant.page() == LinkPurpose.UNSUBSCRIBE) ? this.services.notifier() : this.services.payments();
+		// unsubscribe links (RFC 8058 one-click) and the preference page are the
+		// notifier's, the other pages payments'
+		var service = (variant.page() == LinkPurpose.UNSUBSCRIBE || variant.page() == LinkPurpose.PREFERENCES)
+				? this.services.notifier() : this.services.payments();
 		return new Sent(variant, Http.get(service.url(variant.path())));
 	}
 

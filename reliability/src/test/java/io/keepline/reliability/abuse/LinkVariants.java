@@ -53,12 +53,20 @@ final class LinkVariants {
 	record Variant(LinkPurpose page, String category, String name, String token, int status, String clue) {
 
 		String path() {
-			return "/" + this.page.code() + "/" + this.token;
+			return route() + "/" + this.token;
+		}
+
+		/**
+		 * The page a link of this purpose opens: its code, except the preference page,
+		 * whose code is {@code choices}.
+		 */
+		String route() {
+			return (this.page == LinkPurpose.PREFERENCES) ? "/preferences" : "/" + this.page.code();
 		}
 
 		@Override
 		public String toString() {
-			return "/" + this.page.code() + " " + this.category + ": " + this.name;
+			return route() + " " + this.category + ": " + this.name;
 		}
 
 	}
