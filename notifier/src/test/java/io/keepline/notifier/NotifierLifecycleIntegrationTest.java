@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.keepline.contracts.Holder;
@@ -99,8 +100,8 @@ class NotifierLifecycleIntegrationTest {
 
 	private static ReminderDue reminder(Msisdn msisdn) {
 		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
-				LocalDate.of(2026, 12, 31), 7, Instant.now(), ReminderTrigger.SCHEDULED, Money.of(1500, "EUR"), null,
-				null);
+				LocalDate.now(ZoneOffset.UTC).plusDays(24), 7, Instant.now(), ReminderTrigger.SCHEDULED,
+				Money.of(1500, "EUR"), null, null);
 	}
 
 	private static int closedPort() throws IOException {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -149,8 +150,8 @@ class TwoNotifiersIntegrationTest {
 
 	private static ReminderDue reminder(Msisdn msisdn) {
 		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
-				LocalDate.of(2026, 12, 31), 7, Instant.now(), ReminderTrigger.SCHEDULED, Money.of(1500, "EUR"), null,
-				null);
+				LocalDate.now(ZoneOffset.UTC).plusDays(24), 7, Instant.now(), ReminderTrigger.SCHEDULED,
+				Money.of(1500, "EUR"), null, null);
 	}
 
 	/** The address of the line's holder in its record: unique, as the number is. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.Holder;
@@ -97,7 +98,7 @@ class OfflineSandboxFlowTest {
 	@Test
 	void aHolderPaysOfflineAndTheRenewalReachesKafka(KafkaCluster cluster) throws Exception {
 		Msisdn msisdn = Unique.msisdn();
-		LocalDate validUntil = LocalDate.parse("2026-12-31");
+		LocalDate validUntil = LocalDate.now(ZoneOffset.UTC).plusDays(24);
 		Holder holder = new Holder(null, "h@example.com", null, null, HolderLocale.NL, ZoneId.of("Europe/Brussels"));
 		LineRecord line = new LineRecord(msisdn, OperatorId.of("base"), "base-prepaid-10", validUntil, CycleState.OPEN,
 				Money.of(1000, "EUR"), AutoRenewal.OFF, holder, Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
