@@ -309,16 +309,10 @@ public class DeadlineActions {
 			return false;
 		}
 		SavedMethod card = renewal.method();
-		return known
-			.map((saved) -> saved.paymentMethodId().equals(method.paymentMethodId())
-					&& (cardUnknown(saved) || card.brand().equals(Objects.requireNonNullElse(saved.brand(), ""))
-							&& card.last4().equals(Objects.requireNonNullElse(saved.last4(), ""))))
+		return known.map((saved) -> saved.paymentMethodId().equals(method.paymentMethodId())
+				&& (!saved.cardKnown() || card.brand().equals(Objects.requireNonNullElse(saved.brand(), ""))
+						&& card.last4().equals(Objects.requireNonNullElse(saved.last4(), ""))))
 			.orElse(true);
-	}
-
-	/** Whether payments read the method's card sealed and has not learned it yet. */
-	private static boolean cardUnknown(PaymentMethodRef saved) {
-		return saved.brand() == null && saved.last4() == null && saved.expMonth() == 0;
 	}
 
 	private void refund(RefundDue due) {

@@ -179,8 +179,7 @@ public final class PaymentsTopology {
 		 * ({@link RecordUpdate}).
 		 */
 		private static boolean sealedCard(PaymentEvent event) {
-			return event instanceof PaymentMethodSaved saved && saved.paymentMethod().brand() == null
-					&& saved.paymentMethod().last4() == null && saved.paymentMethod().expMonth() == 0;
+			return event instanceof PaymentMethodSaved saved && !saved.paymentMethod().cardKnown();
 		}
 
 	}
