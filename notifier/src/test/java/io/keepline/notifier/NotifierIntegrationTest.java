@@ -693,6 +693,14 @@ class NotifierIntegrationTest {
 			.containsExactly("sms_unsubscribed");
 		assertThat(awaitSuppression(smsOnly.msisdn()).reason()).isEqualTo("holder_unsubscribed_all");
 		assertThat(outcomes(smsOnly.msisdn(), NotificationSent.class)).isEmpty();
+
+		Map<String, String> start = Map.of("From", sms.value(), "To", "+3225550000", "Body", "Start", "MessageSid",
+				"SM" + UUID.randomUUID().toString().replace("-", ""));
+		assertThat(inboundSms(start, twilioSignature("http://localhost:8083/v1/sms/inbound", start))).isEqualTo(200);
+		await("START allows SMS again").atMost(Duration.ofSeconds(10))
+			.until(() -> !this.choices.suppressed(smsOnly.msisdn()).contains(Channel.SMS));
+		publishAlone(reminder(smsOnly.msisdn(), holderOf(smsOnly), 7));
+		assertThat(awaitOutcomes(smsOnly.msisdn(), NotificationSent.class, 1).get(0).channel()).isEqualTo(Channel.SMS);
 	}
 
 	@Test
