@@ -197,7 +197,7 @@ public final class Topics {
 	/** Every topic in the catalogue. */
 	public static List<Topic<?, ?>> all() {
 		return List.of(LINE_EVENTS, LINES, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, REJECTED_EVENTS,
-				IMPORT_JOBS, HOLDER_CHOICES, LINE_KEYS);
+				IMPORT_JOBS, HOLDER_CHOICES, LINE_KEYS, SMS_SENT);
 	}
 
 	/**
