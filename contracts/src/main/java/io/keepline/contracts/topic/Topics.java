@@ -24,6 +24,7 @@ import io.keepline.contracts.linekey.PaymentEventSerde;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.notification.SmsSent;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.reconcile.ReconciliationCheckpoint;
 import io.keepline.contracts.rejected.RejectedEvent;
@@ -110,6 +111,17 @@ public final class Topics {
 			DEFAULT_PARTITIONS, Duration.ofDays(400), TopicConfig.CLEANUP_POLICY_DELETE);
 
 	/**
+	 * Which notification and which record each SMS the provider accepted answers, keyed
+	 * by the provider's message id (writer and reader: notifier, which fails an SMS the
+	 * provider reports undelivered and hands its record to the next channel). No contact.
+	 * Kept 7 days: delivery reports come within hours. Not in {@link #all()}: declared by
+	 * the notifier.
+	 */
+	public static final Topic<String, SmsSent> SMS_SENT = new Topic<>("keepline.sms-sent.v1", Serdes.String(),
+			new JsonEventSerde<>(SmsSent.class), DEFAULT_PARTITIONS, Duration.ofDays(7),
+			TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
 	 * Operator input that ingest refused, with every reason and the payload (writer:
 	 * ingest; reader: ingest, which tells each operator of its own rejections, without
 	 * the payload, as operator notices).
@@ -188,7 +200,7 @@ public final class Topics {
 	/** Every topic in the catalogue. */
 	public static List<Topic<?, ?>> all() {
 		return List.of(LINE_EVENTS, LINES, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, REJECTED_EVENTS,
-				IMPORT_JOBS, HOLDER_CHOICES, LINE_KEYS);
+				IMPORT_JOBS, HOLDER_CHOICES, LINE_KEYS, SMS_SENT);
 	}
 
 	/**

@@ -38,6 +38,12 @@ public final class Notifier {
 	public static final String UNSUBSCRIBED_ALL = "holder_unsubscribed_all";
 
 	/**
+	 * Why a notice is not sent when every channel of its holder failed for good (its
+	 * operator is told, as for {@link #UNSUBSCRIBED_ALL}).
+	 */
+	public static final String ALL_CHANNELS_FAILED = "holder_all_channels_failed";
+
+	/**
 	 * How long after its event a notice waits for a line record not read yet, by default:
 	 * then the line is taken as never registered and the notice suppressed.
 	 */
@@ -217,6 +223,8 @@ public final class Notifier {
 				return;
 			}
 		}
+		Channel first = holder.channels().get(0);
+		this.recorder.record(failed(notice, first, notice.notificationId(first), true, ALL_CHANNELS_FAILED));
 		log.warn("{} for {} could not be delivered on any channel", notice.template(), notice.cycle());
 	}
 
