@@ -95,6 +95,18 @@ public final class Topics {
 			TopicConfig.CLEANUP_POLICY_DELETE);
 
 	/**
+	 * Pay reminders that may join others of the same holder in one message (writer and
+	 * reader: notifier), keyed by a pseudonym of the holder's email address (a keyed
+	 * HMAC: never the address), so that one notifier instance gathers all of one holder's
+	 * reminders. Values are the deadline events as read (no contact); kept 2 days, within
+	 * the erasure bound. Not in {@link #all()}: the notifier's internal repartition
+	 * topic, declared by the notifier.
+	 */
+	public static final Topic<String, DeadlineEvent> HOLDER_REMINDERS = new Topic<>("keepline.holder-reminders.v1",
+			Serdes.String(), new JsonEventSerde<>(DeadlineEvent.class), DEFAULT_PARTITIONS, Duration.ofDays(2),
+			TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
 	 * Payment outcomes (writer: payments; readers: scheduler, notifier, ingest for the
 	 * operator notices). Kept forever: money must be traceable.
 	 */
