@@ -1,0 +1,237 @@
+package io.keepline.notifier;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.keepline.contracts.Channel;
+import io.keepline.contracts.Holder;
+import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.Money;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.ReminderDue;
+import io.keepline.contracts.deadline.ReminderTrigger;
+import io.keepline.contracts.link.LinkPurpose;
+import io.keepline.contracts.link.LinkSigner;
+import io.keepline.contracts.link.LinkVerification;
+import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.notification.NotificationSent;
+import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.delivery.LineLookup;
+import io.keepline.testsupport.KafkaCluster;
+import io.keepline.testsupport.RealKafka;
+import io.keepline.testsupport.TopicProbe;
+import io.keepline.testsupport.Unique;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One email for several pay reminders of one holder, on a real broker and SMTP server:
+ * the reminders go through the holder-reminders topic, are gathered for the window and
+ * sent as one digest listing each line with its own pay link; each line is recorded once
+ * under its own notification id.
+ */
+@RealKafka
+@SpringBootTest(
+		properties = { "server.port=0", "management.server.port=0", "keepline.notifier.digest.gather-window=1s" })
+@DirtiesContext
+class DigestIntegrationTest {
+
+	private static final String LINK_SECRET = "digest-test-link-secret-32-bytes-long!";
+
+	private static final Pattern PAY_LINK = Pattern.compile("http://localhost:8084/pay/([A-Za-z0-9_.-]+)");
+
+	private static final int SMTP_PORT = freePort();
+
+	private static final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+	private static KafkaCluster kafka;
+
+	private static KafkaProducer<Msisdn, DeadlineEvent> scheduler;
+
+	private static TopicProbe<Msisdn, NotificationEvent> outcomes;
+
+	private final LineLookup notifier;
+
+	DigestIntegrationTest(@Autowired LineLookup notifier) {
+		this.notifier = notifier;
+	}
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		String stateDir = Files.createTempDirectory("notifier-digest").toString();
+		registry.add("spring.kafka.streams.state-dir", () -> stateDir);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("keepline.links.secret", () -> LINK_SECRET);
+		registry.add("keepline.notifier.webhook-secrets", () -> "orange=k1:whsec_digest_orange_secret_32_bytes_x");
+		registry.add("keepline.notifier.group-id", () -> Unique.name("notifier-digest"));
+	}
+
+	@BeforeAll
+	static void start(KafkaCluster cluster) {
+		smtp.start();
+		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.PAYMENT_EVENTS,
+				Topics.HOLDER_CHOICES, Topics.HOLDER_REMINDERS);
+		kafka = cluster;
+		scheduler = new KafkaProducer<>(cluster.producerProperties(), Topics.MSISDN.serializer(),
+				Topics.DEADLINE_EVENTS.valueSerde().serializer());
+		outcomes = TopicProbe.of(cluster, Topics.NOTIFICATION_EVENTS);
+	}
+
+	@AfterAll
+	static void stop() {
+		scheduler.close();
+		outcomes.close();
+		smtp.stop();
+	}
+
+	@Test
+	void threeLinesOfOneHolderDueTheSameHourMakeOneEmailWithThreePayLinksAndAnotherHolderGetsHisOwn() throws Exception {
+		String address = Unique.name("ana") + "@example.com";
+		// the same address as two operators wrote it: the case differs
+		Holder ana = holder(address, HolderLocale.FR);
+		Holder anaAgain = holder(address.toUpperCase(Locale.ROOT), HolderLocale.FR);
+		String other = Unique.name("ben") + "@example.com";
+		List<ReminderDue> anas = List.of(reminder(Unique.msisdn(), 7), reminder(Unique.msisdn(), 7),
+				reminder(Unique.msisdn(), 1));
+		ReminderDue bens = reminder(Unique.msisdn(), 7);
+		try (SchedulerLines lines = new SchedulerLines(kafka, this.notifier)) {
+			for (int i = 0; i < anas.size(); i++) {
+				ReminderDue reminder = anas.get(i);
+				lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(), (i == 1) ? anaAgain : ana,
+						reminder.occurredAt()));
+			}
+			lines.write(SchedulerLines.open(bens.msisdn(), bens.validUntil(), holder(other, HolderLocale.EN),
+					bens.occurredAt()));
+		}
+		anas.forEach(DigestIntegrationTest::publish);
+		publish(bens);
+
+		await("each line's outcome").atMost(Duration.ofSeconds(30))
+			.until(() -> anas.stream().allMatch((r) -> !sent(r.msisdn()).isEmpty()) && !sent(bens.msisdn()).isEmpty());
+		List<MimeMessage> toAna = received(address);
+		assertThat(toAna).as("one email to the holder of three lines").hasSize(1);
+		MimeMessage digest = toAna.get(0);
+		assertThat(digest.getSubject()).isEqualTo("Renouvelez vos 3 numéros");
+		String text = textOf(digest);
+		assertThat(text).contains("Bonjour Camille,").contains("3 de vos numéros sont à renouveler");
+		Matcher links = PAY_LINK.matcher(text);
+		LinkSigner signer = LinkSigner.fromSecret(LINK_SECRET, Clock.systemUTC());
+		Set<Msisdn> paid = links.results().map((link) -> signer.verify(link.group(1), LinkPurpose.PAY)).map((v) -> {
+			assertThat(v).isInstanceOf(LinkVerification.Valid.class);
+			return ((LinkVerification.Valid) v).link().cycle().msisdn();
+		}).collect(Collectors.toSet());
+		assertThat(paid).as("a pay link of each line's own cycle")
+			.containsExactlyInAnyOrderElementsOf(anas.stream().map(ReminderDue::msisdn).toList());
+		for (ReminderDue reminder : anas) {
+			assertThat(text).contains(reminder.msisdn().masked());
+			List<NotificationSent> outcome = sent(reminder.msisdn());
+			assertThat(outcome).as("one outcome per line").hasSize(1);
+			assertThat(outcome.get(0).sourceEventId()).isEqualTo(reminder.eventId());
+			assertThat(outcome.get(0).channel()).isEqualTo(Channel.EMAIL);
+			assertThat(outcome.get(0).providerMessageId()).isEqualTo(digest.getMessageID());
+		}
+		assertThat(anas.stream().map((r) -> sent(r.msisdn()).get(0).notificationId()).distinct())
+			.as("each line's own notification id")
+			.hasSize(3);
+		List<MimeMessage> toBen = received(other);
+		assertThat(toBen).hasSize(1);
+		assertThat(toBen.get(0).getSubject()).startsWith("Renew your number " + bens.msisdn().masked());
+
+		// a redelivered reminder of a line the digest covered sends nothing; a marker
+		// reminder sent after it shows that it was read
+		publish(anas.get(0));
+		ReminderDue marker = reminder(Unique.msisdn(), 30);
+		String markerAddress = Unique.name("marker") + "@example.com";
+		try (SchedulerLines lines = new SchedulerLines(kafka, this.notifier)) {
+			lines.write(SchedulerLines.open(marker.msisdn(), marker.validUntil(),
+					holder(markerAddress, HolderLocale.EN), marker.occurredAt()));
+		}
+		publish(marker);
+		await("the marker's email").atMost(Duration.ofSeconds(30)).until(() -> received(markerAddress).size() == 1);
+		assertThat(received(address)).hasSize(1);
+		assertThat(sent(anas.get(0).msisdn())).hasSize(1);
+	}
+
+	private static ReminderDue reminder(Msisdn msisdn, int stage) {
+		return new ReminderDue(UUID.randomUUID(), Instant.now(), msisdn, OperatorId.of("orange"),
+				LocalDate.now(ZoneOffset.UTC).plusDays(24), stage, Instant.now(), ReminderTrigger.SCHEDULED,
+				Money.of(1500, "EUR"), null, null);
+	}
+
+	private static Holder holder(String email, HolderLocale locale) {
+		return new Holder("Camille", email, null, null, locale, ZoneId.of("Europe/Brussels"));
+	}
+
+	private static void publish(DeadlineEvent event) {
+		scheduler.send(new ProducerRecord<>(Topics.DEADLINE_EVENTS.name(), event.msisdn(), event));
+		scheduler.flush();
+	}
+
+	private static List<NotificationSent> sent(Msisdn msisdn) {
+		return outcomes.values(NotificationSent.class).stream().filter((e) -> e.msisdn().equals(msisdn)).toList();
+	}
+
+	private static List<MimeMessage> received(String address) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> isFor(message, address)).toList();
+	}
+
+	private static boolean isFor(MimeMessage message, String address) {
+		try {
+			return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+				.anyMatch((recipient) -> recipient.toString().equalsIgnoreCase(address));
+		}
+		catch (MessagingException ex) {
+			return false;
+		}
+	}
+
+	private static String textOf(MimeMessage message) throws Exception {
+		return (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
