@@ -1,6 +1,12 @@
 package io.keepline.notifier;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -49,9 +55,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -67,11 +76,19 @@ import static org.awaitility.Awaitility.await;
  */
 @RealKafka
 @SpringBootTest(
-		properties = { "server.port=0", "management.server.port=0", "keepline.notifier.digest.gather-window=1s" })
+		properties = { "server.port=0", "management.server.port=0", "keepline.notifier.digest.gather-window=2s" })
 @DirtiesContext
 class DigestIntegrationTest {
 
 	private static final String LINK_SECRET = "digest-test-link-secret-32-bytes-long!";
+
+	static final String SECRET = "digest-test-pseudonym-secret-32-bytes!";
+
+	private static final String WEBHOOK_SECRETS = "orange=k1:whsec_digest_orange_secret_32_bytes_x";
+
+	private static final String GROUP = Unique.name("notifier-digest");
+
+	private static final String VICTIM = Unique.name("victim");
 
 	private static final Pattern PAY_LINK = Pattern.compile("http://localhost:8084/pay/([A-Za-z0-9_.-]+)");
 
@@ -85,10 +102,15 @@ class DigestIntegrationTest {
 
 	private static TopicProbe<Msisdn, NotificationEvent> outcomes;
 
+	private static final String HOLDER_READER = "keepline-notifier-holder-reminders";
+
 	private final LineLookup notifier;
 
-	DigestIntegrationTest(@Autowired LineLookup notifier) {
+	private final KafkaListenerEndpointRegistry containers;
+
+	DigestIntegrationTest(@Autowired LineLookup notifier, @Autowired KafkaListenerEndpointRegistry containers) {
 		this.notifier = notifier;
+		this.containers = containers;
 	}
 
 	@DynamicPropertySource
@@ -98,8 +120,8 @@ class DigestIntegrationTest {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 		registry.add("keepline.links.secret", () -> LINK_SECRET);
-		registry.add("keepline.notifier.webhook-secrets", () -> "orange=k1:whsec_digest_orange_secret_32_bytes_x");
-		registry.add("keepline.notifier.group-id", () -> Unique.name("notifier-digest"));
+		registry.add("keepline.notifier.webhook-secrets", () -> WEBHOOK_SECRETS);
+		registry.add("keepline.notifier.group-id", () -> GROUP);
 	}
 
 	@BeforeAll
@@ -186,6 +208,105 @@ class DigestIntegrationTest {
 		await("the marker's email").atMost(Duration.ofSeconds(30)).until(() -> received(markerAddress).size() == 1);
 		assertThat(received(address)).hasSize(1);
 		assertThat(sent(anas.get(0).msisdn())).hasSize(1);
+	}
+
+	/**
+	 * A second notifier, in a JVM of its own, owns every holder partition (this
+	 * instance's holder reader stopped), gathers a holder's three reminders and is killed
+	 * (SIGKILL) while its digest is on the wire, the SMTP server holding the message:
+	 * nothing was delivered nor recorded. This instance's reader, started again, takes
+	 * the partitions over once the victim's session expired and sends the digest: one
+	 * email. About 30 s (a JVM start, a session timeout): run with the full reliability
+	 * sizes, {@code -Dkeepline.reliability.scale=full}.
+	 */
+	@Test
+	@EnabledIfSystemProperty(named = "keepline.reliability.scale", matches = "full")
+	void aNotifierKilledWhileSendingADigestLeavesItToTheNextOwnerWhichSendsItOnce() throws Exception {
+		MessageListenerContainer holders = this.containers.getListenerContainer(HOLDER_READER);
+		String address = Unique.name("killed") + "@example.com";
+		List<ReminderDue> reminders = List.of(reminder(Unique.msisdn(), 7), reminder(Unique.msisdn(), 7),
+				reminder(Unique.msisdn(), 7));
+		// written before the victim starts, so that it reads them as it starts
+		try (SchedulerLines lines = new SchedulerLines(kafka, this.notifier)) {
+			for (ReminderDue reminder : reminders) {
+				lines.write(SchedulerLines.open(reminder.msisdn(), reminder.validUntil(),
+						holder(address, HolderLocale.NL), reminder.occurredAt()));
+			}
+		}
+		holders.stop();
+		try (HoldingSmtpProxy proxy = new HoldingSmtpProxy(SMTP_PORT)) {
+			Process victim = startVictim(proxy.port());
+			try {
+				await("the victim owns every holder partition").atMost(Duration.ofSeconds(90))
+					.until(DigestIntegrationTest::victimPartitions,
+							(partitions) -> partitions.size() == Topics.HOLDER_REMINDERS.partitions());
+				proxy.arm();
+				reminders.forEach(DigestIntegrationTest::publish);
+
+				assertThat(proxy.holding().await(60, TimeUnit.SECONDS)).as("the victim sending the digest").isTrue();
+				assertThat(received(address)).isEmpty();
+				victim.destroyForcibly();
+				assertThat(victim.waitFor(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(victim.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+				assertThat(proxy.cut().await(10, TimeUnit.SECONDS)).as("the held message cut off").isTrue();
+				assertThat(reminders).allSatisfy((reminder) -> assertThat(sent(reminder.msisdn())).isEmpty());
+				holders.start();
+
+				await("the digest from the next owner").atMost(Duration.ofSeconds(60))
+					.until(() -> reminders.stream().allMatch((reminder) -> !sent(reminder.msisdn()).isEmpty()));
+				List<MimeMessage> emails = received(address);
+				assertThat(emails).as("one email for the three lines").hasSize(1);
+				assertThat(emails.get(0).getSubject()).isEqualTo("Verleng uw 3 nummers");
+				String text = textOf(emails.get(0));
+				assertThat(reminders).allSatisfy((reminder) -> {
+					assertThat(text).contains(reminder.msisdn().masked());
+					assertThat(sent(reminder.msisdn())).hasSize(1);
+				});
+			}
+			finally {
+				victim.destroyForcibly().waitFor();
+				if (!holders.isRunning()) {
+					holders.start();
+				}
+			}
+		}
+	}
+
+	private static Process startVictim(int smtpPort) throws IOException {
+		Path log = Files.createTempFile("digest-victim", ".log");
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				NotifierApplication.class.getName(), "--server.port=0", "--management.server.port=0",
+				"--spring.main.banner-mode=off", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+				"--spring.kafka.client-id=" + VICTIM, "--keepline.notifier.group-id=" + GROUP,
+				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
+				"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
+				"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("notifier-victim"),
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+				"--keepline.links.secret=" + LINK_SECRET, "--keepline.notifier.webhook-secrets=" + WEBHOOK_SECRETS,
+				"--keepline.notifier.digest.gather-window=3s", "--keepline.notifier.digest.secret=" + SECRET);
+		return new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+	}
+
+	/** The holder-reminders partitions the victim's consumers were assigned. */
+	private static Set<Integer> victimPartitions() throws Exception {
+		try (Admin admin = Admin.create(kafka.adminProperties())) {
+			ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP + "-holders"))
+				.all()
+				.get()
+				.get(GROUP + "-holders");
+			if (group.groupState() != GroupState.STABLE) {
+				return Set.of();
+			}
+			return group.members()
+				.stream()
+				.filter((member) -> member.clientId().startsWith(VICTIM))
+				.flatMap((member) -> member.assignment().topicPartitions().stream())
+				.map(TopicPartition::partition)
+				.collect(Collectors.toSet());
+		}
 	}
 
 	private static ReminderDue reminder(Msisdn msisdn, int stage) {

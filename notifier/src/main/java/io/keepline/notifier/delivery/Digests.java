@@ -2,12 +2,14 @@ package io.keepline.notifier.delivery;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -69,7 +71,13 @@ public final class Digests {
 	public void handle(List<DeadlineEvent> events) {
 		Map<String, List<Gathered>> byAddress = new LinkedHashMap<>();
 		List<DeadlineEvent> alone = new ArrayList<>();
+		Set<UUID> seen = new HashSet<>();
 		for (DeadlineEvent event : events) {
+			if (!seen.add(event.eventId())) {
+				// forwarded twice (its deadline record redelivered before it was
+				// committed)
+				continue;
+			}
 			Optional<LineRecord> record = this.lines.find(event.msisdn());
 			Optional<Notice> notice = record.flatMap((line) -> this.notifier.sendable(event, line))
 				.filter(this::byEmail);
