@@ -52,6 +52,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,10 @@ class DigestIntegrationTest {
 		smtp.stop();
 	}
 
+	/**
+	 * Also: an unreadable record on holder-reminders goes to its dead letters and the
+	 * reader goes on.
+	 */
 	@Test
 	void threeLinesOfOneHolderDueTheSameHourMakeOneEmailWithThreePayLinksAndAnotherHolderGetsHisOwn() throws Exception {
 		String address = Unique.name("ana") + "@example.com";
@@ -160,6 +165,11 @@ class DigestIntegrationTest {
 			}
 			lines.write(SchedulerLines.open(bens.msisdn(), bens.validUntil(), holder(other, HolderLocale.EN),
 					bens.occurredAt()));
+		}
+		String poison = Unique.name("poison");
+		try (KafkaProducer<String, String> raw = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(),
+				new StringSerializer())) {
+			raw.send(new ProducerRecord<>(Topics.HOLDER_REMINDERS.name(), poison, "{not a deadline event")).get();
 		}
 		anas.forEach(DigestIntegrationTest::publish);
 		publish(bens);
@@ -208,6 +218,10 @@ class DigestIntegrationTest {
 		await("the marker's email").atMost(Duration.ofSeconds(30)).until(() -> received(markerAddress).size() == 1);
 		assertThat(received(address)).hasSize(1);
 		assertThat(sent(anas.get(0).msisdn())).hasSize(1);
+		try (TopicProbe<String, String> deadLetters = TopicProbe.raw(kafka, Topics.HOLDER_REMINDERS.deadLetter())) {
+			await("the unreadable record dead-lettered").atMost(Duration.ofSeconds(30))
+				.until(() -> deadLetters.records().stream().anyMatch((record) -> poison.equals(record.key())));
+		}
 	}
 
 	/**
