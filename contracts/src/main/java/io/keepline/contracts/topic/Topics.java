@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
@@ -260,7 +261,7 @@ public final class Topics {
 	 * dead letters ({@code <name>-dlt}) or retries ({@code <name>-retry-N}) it holds.
 	 */
 	public static Optional<Topic<?, ?>> owning(String topicName) {
-		Optional<Topic<?, ?>> catalogued = all().stream()
+		Optional<Topic<?, ?>> catalogued = Stream.concat(all().stream(), Stream.of(HOLDER_REMINDERS))
 			.filter((topic) -> belongs(topicName, topic.name()))
 			.findFirst();
 		if (catalogued.isPresent()) {
