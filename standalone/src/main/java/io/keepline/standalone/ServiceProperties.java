@@ -22,7 +22,8 @@ import java.util.Map;
  * @param noticeRoutes where ingest sends each operator's notices, and their keys
  * @param plansFile the seeds' plans, every service's {@code keepline.plans.file} (null
  * without seeds)
- * @param dataKey the data key that wraps the line keys of ingest and the scheduler
+ * @param dataKey the data key that wraps the line keys of ingest, the scheduler and
+ * payments
  */
 record ServiceProperties(StandaloneSettings settings, String bootstrapServers, String linkSecret, String smtpHost,
 		int smtpPort, String smsBaseUrl, String consoleToken, String adminToken, OperatorNoticeRoutes noticeRoutes,
@@ -112,6 +113,7 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
 		properties.put("spring.kafka.streams.state-dir", stateDir("payments"));
 		properties.put("keepline.payments.stripe.webhook-secret", this.settings.secrets().webhookSecret());
+		lineKeys(properties);
 		StandaloneSettings.Stripe stripe = this.settings.stripe();
 		if (stripe == null) {
 			properties.put("keepline.payments.mode", "sandbox");

@@ -21,6 +21,7 @@ import io.keepline.contracts.linekey.LineEventSerde;
 import io.keepline.contracts.linekey.LineKey;
 import io.keepline.contracts.linekey.LineKeyId;
 import io.keepline.contracts.linekey.LineKeyring;
+import io.keepline.contracts.linekey.PaymentEventSerde;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notification.NotificationEvent;
@@ -61,11 +62,12 @@ public final class Topics {
 	public static final Serde<LineKeyId> LINE_KEY_IDS = new ValueSerde<>(LineKeyId::value, LineKeyId::of);
 
 	/**
-	 * The keys that seal each line's holder contact on line-events (writers: ingest, a
-	 * new key under a new id before each event it seals, and the scheduler, only the
-	 * tombstones of an erased line's keys; reader: the scheduler, which opens the contact
-	 * into the line record). Compacted: a shredded key leaves the topic's bytes once the
-	 * cleaner has compacted its segment, within the compaction lag both services set.
+	 * The keys that seal each line's holder contact on line-events and saved card on
+	 * payment-events (writers: ingest and payments, a new key under a new id before each
+	 * event they seal, and the scheduler, only the tombstones of an erased line's keys;
+	 * reader: the scheduler, which opens the contact and the card into the line record).
+	 * Compacted: a shredded key leaves the topic's bytes once the cleaner has compacted
+	 * its segment, within the compaction lag both services set.
 	 */
 	public static final Topic<LineKeyId, LineKey> LINE_KEYS = new Topic<>("keepline.line-keys.v1", LINE_KEY_IDS,
 			new JsonEventSerde<>(LineKey.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -109,10 +111,11 @@ public final class Topics {
 
 	/**
 	 * Payment outcomes (writer: payments; readers: scheduler, notifier, ingest for the
-	 * operator notices). Kept forever: money must be traceable.
+	 * operator notices). Kept forever: money must be traceable. A saved card is sealed
+	 * with a line key: this serde reads it as unknown ({@link PaymentEventSerde}).
 	 */
 	public static final Topic<Msisdn, PaymentEvent> PAYMENT_EVENTS = new Topic<>("keepline.payment-events.v1", MSISDN,
-			new JsonEventSerde<>(PaymentEvent.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE);
+			new PaymentEventSerde(LineKeyring.NONE), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE);
 
 	/** Notification outcomes (writer: notifier; readers: audit, console). */
 	public static final Topic<Msisdn, NotificationEvent> NOTIFICATION_EVENTS = new Topic<>(
