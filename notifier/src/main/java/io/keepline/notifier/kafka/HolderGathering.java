@@ -161,11 +161,6 @@ final class HolderGathering implements AutoCloseable {
 		}
 	}
 
-	/** Reminders held, waiting for siblings or for a retry (for tests and health). */
-	synchronized int held() {
-		return this.held.stream().mapToInt((batch) -> batch.events.size()).sum();
-	}
-
 	/**
 	 * The rebalance listener of holder-reminders' container: {@code onAssigned} (the
 	 * sent-log catching up) on assignment, {@link #forget} on revocation or loss.
