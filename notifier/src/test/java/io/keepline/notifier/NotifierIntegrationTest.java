@@ -111,7 +111,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "keepline.notifier.retry.initial-backoff=300ms",
 				"keepline.notifier.retry.multiplier=2", "keepline.notifier.retry.max-backoff=1s",
-				"keepline.notifier.retry.attempts=10" })
+				"keepline.notifier.retry.attempts=10",
+				// one reminder, one message: these scenarios follow a line's own retries
+				// and
+				// dead letters (digests: DigestIntegrationTest)
+				"keepline.notifier.digest.enabled=false" })
 // closed after the class, or a cached context would send what later classes publish
 @DirtiesContext
 class NotifierIntegrationTest {

@@ -79,6 +79,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("keepline.outbound.allowed-local-origins",
 				StandaloneSettings.url(this.settings.ports().console()));
 		properties.put("spring.kafka.streams.state-dir", stateDir("notifier"));
+		// one scheduler: a holder's reminders due together come out of one punctuation
+		properties.put("keepline.notifier.digest.gather-window", "2s");
 		// the notifier's own listener threads and send pool
 		// (keepline.notifier.smtp-connections)
 		properties.remove("spring.kafka.listener.concurrency");

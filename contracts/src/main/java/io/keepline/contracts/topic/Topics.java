@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
@@ -95,6 +96,18 @@ public final class Topics {
 	 */
 	public static final Topic<Msisdn, DeadlineEvent> DEADLINE_EVENTS = new Topic<>("keepline.deadline-events.v1",
 			MSISDN, new JsonEventSerde<>(DeadlineEvent.class), DEFAULT_PARTITIONS, Duration.ofDays(400),
+			TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
+	 * Pay reminders that may join others of the same holder in one message (writer and
+	 * reader: notifier), keyed by a pseudonym of the holder's email address (a keyed
+	 * HMAC: never the address), so that one notifier instance gathers all of one holder's
+	 * reminders. Values are the deadline events as read (no contact); kept 2 days, within
+	 * the erasure bound. Not in {@link #all()}: the notifier's internal repartition
+	 * topic, declared by the notifier.
+	 */
+	public static final Topic<String, DeadlineEvent> HOLDER_REMINDERS = new Topic<>("keepline.holder-reminders.v1",
+			Serdes.String(), new JsonEventSerde<>(DeadlineEvent.class), DEFAULT_PARTITIONS, Duration.ofDays(2),
 			TopicConfig.CLEANUP_POLICY_DELETE);
 
 	/**
@@ -263,7 +276,7 @@ public final class Topics {
 	 * dead letters ({@code <name>-dlt}) or retries ({@code <name>-retry-N}) it holds.
 	 */
 	public static Optional<Topic<?, ?>> owning(String topicName) {
-		Optional<Topic<?, ?>> catalogued = all().stream()
+		Optional<Topic<?, ?>> catalogued = Stream.concat(all().stream(), Stream.of(HOLDER_REMINDERS))
 			.filter((topic) -> belongs(topicName, topic.name()))
 			.findFirst();
 		if (catalogued.isPresent()) {
