@@ -1,8 +1,11 @@
 package io.keepline.standalone;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.keepline.support.kafka.CompactionBound;
 
 /**
  * The properties each embedded service runs with in the standalone: its port and its
@@ -54,6 +57,21 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		lineKeys(properties);
 		return properties;
 	}
+
+	/**
+	 * The compaction of {@code keepline.lines.v1} and of every Streams changelog in the
+	 * standalone ({@code keepline.compaction.*}): an erased line's values leave their
+	 * bytes within 3 minutes of a later write to the partition, as the line keys do.
+	 */
+	static final CompactionBound COMPACTION = new CompactionBound(Duration.ofMinutes(1), Duration.ofMinutes(2),
+			Duration.ofMinutes(1), 0.5);
+
+	/**
+	 * How long the standalone keeps refused items on {@code keepline.rejected-events.v1}
+	 * ({@code keepline.retention.rejected-events}): their payloads carry holder data, and
+	 * ingest turns them into operator notices within seconds.
+	 */
+	static final Duration REJECTED_EVENTS = Duration.ofMinutes(3);
 
 	/**
 	 * The data key, and a key topic that forgets a shredded key within 5 minutes, so that
@@ -162,6 +180,12 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("spring.kafka.streams.properties.num.stream.threads", "1");
 		properties.put("spring.kafka.listener.concurrency", "1");
 		properties.put("spring.jmx.enabled", "false");
+		properties.put(CompactionBound.PREFIX + ".segment", COMPACTION.segment().toString());
+		properties.put(CompactionBound.PREFIX + ".max-compaction-lag", COMPACTION.maxCompactionLag().toString());
+		properties.put(CompactionBound.PREFIX + ".delete-retention", COMPACTION.deleteRetention().toString());
+		properties.put(CompactionBound.PREFIX + ".min-cleanable-dirty-ratio",
+				Double.toString(COMPACTION.minCleanableDirtyRatio()));
+		properties.put("keepline.retention.rejected-events", REJECTED_EVENTS.toString());
 		return properties;
 	}
 

@@ -32,6 +32,7 @@ import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.line.PaymentHistory;
+import io.keepline.support.kafka.CompactionBound;
 import io.keepline.support.kafka.DeadLetters;
 import io.keepline.support.streams.KeyMismatchHandler;
 import io.keepline.support.streams.StreamsDefaults;
@@ -219,7 +220,8 @@ class PaymentsTopologyTest {
 		kafka.getStreams().setStateDir(this.state.toString());
 		StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(
 				new KafkaStreamsConfiguration(kafka.buildStreamsProperties()));
-		new StreamsDefaults(new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()))))
+		new StreamsDefaults(new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()))),
+				CompactionBound.DEFAULTS)
 			.configure(factory);
 		return factory.getStreamsConfiguration();
 	}
