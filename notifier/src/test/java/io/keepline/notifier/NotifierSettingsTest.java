@@ -137,7 +137,7 @@ class NotifierSettingsTest {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(NotifierSettings.class)
+	@EnableConfigurationProperties({ NotifierSettings.class, HolderEndpointsSettings.class })
 	static class Settings {
 
 	}
