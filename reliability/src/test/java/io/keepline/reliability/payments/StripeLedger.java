@@ -83,6 +83,8 @@ final class StripeLedger {
 
 	private boolean creationsDown;
 
+	private long lookupErrors;
+
 	/** Moves the ledger's clock on: keys older than 24 hours are pruned. */
 	synchronized void advanceClock(Duration by) {
 		this.now = this.now.plus(by);
@@ -107,6 +109,7 @@ final class StripeLedger {
 	/** A GET: PaymentIntents (by customer) or events, a page of them newest first. */
 	synchronized Answer list(String path, Map<String, String> query) {
 		if (this.down) {
+			this.lookupErrors++;
 			return error(500, "api_error", null, "An unknown error occurred");
 		}
 		List<Listed> all;
@@ -138,6 +141,11 @@ final class StripeLedger {
 		ArrayNode data = page.putArray("data");
 		newestFirst.stream().limit(limit).forEach((o) -> data.add(EventJson.mapper().readTree(o.json())));
 		return new Answer(200, page.toString(), false);
+	}
+
+	/** How many lists and lookups were answered 500 during an {@link #outage}. */
+	synchronized long lookupErrors() {
+		return this.lookupErrors;
 	}
 
 	/** The next {@code times} charges of {@code customer} are declined with this code. */
