@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.keepline.contracts.json.EventJson;
 import io.keepline.payments.StripeJson;
@@ -185,6 +186,11 @@ final class StripeLedger {
 
 	synchronized List<Charge> charges() {
 		return List.copyOf(this.charges);
+	}
+
+	/** The charges made for the cycles of {@code numbers}. */
+	synchronized List<Charge> chargesFor(Set<String> numbers) {
+		return this.charges.stream().filter((c) -> numbers.contains(c.metadata("keepline_msisdn"))).toList();
 	}
 
 	synchronized List<Refund> refunds() {

@@ -183,7 +183,7 @@ class StripeOutageOnChargeDayTest {
 			log.info("Stripe down from {} (D−3 charges at {}), wholly until {}, creations until {}; {} lines",
 					outageStarts, chargeDay, whollyDownUntil, outageEnds, size);
 			awaitClock(clock, whollyDownUntil);
-			long sentWhileWhollyDown = sentFor(stripe, numbers).size();
+			long sentWhileWhollyDown = stripe.sentFor(numbers).size();
 			stripe.ledger().outage(false);
 			stripe.ledger().creationsFail(true);
 			// payments restarts (its clean stop standing for a crash, the clock standing
@@ -235,11 +235,7 @@ class StripeOutageOnChargeDayTest {
 				.atMost(Duration.ofSeconds(30))
 				.until(() -> paid(outcomes, ours).size() == size);
 
-			List<Charge> charges = stripe.ledger()
-				.charges()
-				.stream()
-				.filter((c) -> numbers.contains(c.metadata("keepline_msisdn")))
-				.toList();
+			List<Charge> charges = stripe.ledger().chargesFor(numbers);
 			Map<String, Long> chargesPerLine = charges.stream()
 				.collect(Collectors.groupingBy((c) -> c.metadata("keepline_msisdn"), Collectors.counting()));
 			List<PaymentSucceeded> paid = paid(outcomes, ours);
@@ -248,7 +244,7 @@ class StripeOutageOnChargeDayTest {
 				.stream()
 				.filter((r) -> ours.contains(r.msisdn()) && r.trigger() == ReminderTrigger.AUTO_RENEWAL_FAILED)
 				.collect(Collectors.toMap(ReminderDue::msisdn, Function.identity(), (a, b) -> a));
-			List<Exchange> sent = sentFor(stripe, numbers);
+			List<Exchange> sent = stripe.sentFor(numbers);
 			long chargeErrors = sent.stream().filter((e) -> e.status() >= 500).count();
 			long replayedErrors = sent.stream().filter((e) -> e.status() >= 500 && e.replayed()).count();
 			long replayedAfterRestart = stripe.exchanges()
@@ -325,11 +321,6 @@ class StripeOutageOnChargeDayTest {
 		settings.put("server.port", Integer.toString(FreePorts.find()));
 		settings.put("keepline.payments.gateway-retry.max-backoff", "PT" + Scale.current().pick(2, 10) + "S");
 		return settings;
-	}
-
-	/** The requests sent to Stripe (creations) for {@code numbers}' cycles. */
-	private static List<Exchange> sentFor(StripeStub stripe, Set<String> numbers) {
-		return stripe.exchanges().stream().filter((e) -> numbers.contains(e.metadata("keepline_msisdn"))).toList();
 	}
 
 	/** Waits, without sleeping, until the scenario's clock has reached {@code at}. */
