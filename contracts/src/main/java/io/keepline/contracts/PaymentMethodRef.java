@@ -31,6 +31,15 @@ public record PaymentMethodRef(String customerId, String paymentMethodId, String
 		return new PaymentMethodRef(this.customerId, this.paymentMethodId, null, null, 0, 0);
 	}
 
+	/**
+	 * Whether the card is known: false for {@link #withoutCard()}, and for a card read
+	 * sealed on payment-events without its line key.
+	 */
+	@JsonIgnore
+	public boolean cardKnown() {
+		return this.brand != null || this.last4 != null || this.expMonth != 0;
+	}
+
 	/** Whether the method can no longer be charged on {@code date}. */
 	public boolean expiredOn(LocalDate date) {
 		return this.expMonth >= 1 && this.expMonth <= 12 && YearMonth.from(date).isAfter(expiry());

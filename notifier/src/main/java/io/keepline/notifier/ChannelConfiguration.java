@@ -1,5 +1,6 @@
 package io.keepline.notifier;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -42,7 +43,8 @@ class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SmsSender smsSender(NotifierSettings settings, OutboundClient smsProviderClient) {
+	SmsSender smsSender(NotifierSettings settings, HolderEndpointsSettings endpoints,
+			OutboundClient smsProviderClient) {
 		NotifierSettings.Sms sms = settings.sms();
 		return switch (sms.provider()) {
 			case "none" -> new DisabledSmsSender();
@@ -52,7 +54,7 @@ class ChannelConfiguration {
 							"keepline.notifier.sms.provider=twilio needs account-sid, auth-token and from");
 				}
 				yield new TwilioSmsSender(smsProviderClient, sms.baseUrl(), sms.accountSid(), sms.authToken(),
-						sms.from());
+						sms.from(), URI.create(endpoints.base() + "/v1/sms/status"));
 			}
 			default -> throw new IllegalStateException(
 					"keepline.notifier.sms.provider must be 'none' or 'twilio', not '" + sms.provider() + "'");

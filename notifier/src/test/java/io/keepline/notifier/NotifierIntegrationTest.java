@@ -99,6 +99,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -110,7 +111,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "keepline.notifier.retry.initial-backoff=300ms",
 				"keepline.notifier.retry.multiplier=2", "keepline.notifier.retry.max-backoff=1s",
-				"keepline.notifier.retry.attempts=10" })
+				"keepline.notifier.retry.attempts=10",
+				// one reminder, one message: these scenarios follow a line's own retries
+				// and
+				// dead letters (digests: DigestIntegrationTest)
+				"keepline.notifier.digest.enabled=false" })
 // closed after the class, or a cached context would send what later classes publish
 @DirtiesContext
 class NotifierIntegrationTest {
@@ -184,7 +189,7 @@ class NotifierIntegrationTest {
 		webhooks.stubFor(post(urlEqualTo("/2010-04-01/Accounts/AC1/Messages.json"))
 			.willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM1\"}")));
 		cluster.createTopics(Topics.LINES, Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.PAYMENT_EVENTS,
-				Topics.HOLDER_CHOICES);
+				Topics.HOLDER_CHOICES, Topics.SMS_SENT);
 		kafka = cluster;
 		producer = new KafkaProducer<>(cluster.producerProperties(), Topics.MSISDN.serializer(),
 				Topics.DEADLINE_EVENTS.valueSerde().serializer());
@@ -692,6 +697,58 @@ class NotifierIntegrationTest {
 			.containsExactly("sms_unsubscribed");
 		assertThat(awaitSuppression(smsOnly.msisdn()).reason()).isEqualTo("holder_unsubscribed_all");
 		assertThat(outcomes(smsOnly.msisdn(), NotificationSent.class)).isEmpty();
+
+		Map<String, String> start = Map.of("From", sms.value(), "To", "+3225550000", "Body", "Start", "MessageSid",
+				"SM" + UUID.randomUUID().toString().replace("-", ""));
+		assertThat(inboundSms(start, twilioSignature("http://localhost:8083/v1/sms/inbound", start))).isEqualTo(200);
+		await("START allows SMS again").atMost(Duration.ofSeconds(10))
+			.until(() -> !this.choices.suppressed(smsOnly.msisdn()).contains(Channel.SMS));
+		publishAlone(reminder(smsOnly.msisdn(), holderOf(smsOnly), 7));
+		assertThat(awaitOutcomes(smsOnly.msisdn(), NotificationSent.class, 1).get(0).channel()).isEqualTo(Channel.SMS);
+	}
+
+	@Test
+	void anSmsTheProviderReportsUndeliveredFallsBackToTheNextChannelWhileABadSignatureOrADeliveryChangesNothing()
+			throws Exception {
+		Msisdn sms = Unique.msisdn();
+		String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+		webhooks.stubFor(post(urlEqualTo("/2010-04-01/Accounts/AC1/Messages.json")).atPriority(1)
+			.withRequestBody(containing("To=" + URLEncoder.encode(sms.value(), StandardCharsets.UTF_8)))
+			.willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"" + sid + "\"}")));
+		String hook = webhooks.baseUrl() + "/hook";
+		ReminderDue reminder = reminder(Unique.msisdn(),
+				new Holder("Camille", null, sms, URI.create(hook), HolderLocale.FR, ZoneId.of("Europe/Brussels")), 30);
+		publish(reminder);
+
+		NotificationSent bySms = awaitOutcomes(reminder.msisdn(), NotificationSent.class, 1).get(0);
+		assertThat(bySms.channel()).isEqualTo(Channel.SMS);
+		assertThat(bySms.providerMessageId()).isEqualTo(sid);
+		String callback = webhooks.findAll(postRequestedFor(urlEqualTo("/2010-04-01/Accounts/AC1/Messages.json")))
+			.stream()
+			.map((request) -> URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8))
+			.filter((body) -> body.contains("To=" + sms.value()))
+			.map((body) -> body.substring(body.indexOf("StatusCallback=") + "StatusCallback=".length()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(callback).isEqualTo("http://localhost:8083/v1/sms/status");
+		Map<String, String> delivered = Map.of("MessageSid", sid, "MessageStatus", "delivered", "AccountSid", "AC1",
+				"To", sms.value(), "From", "Keepline");
+		Map<String, String> undelivered = Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode",
+				"30003", "AccountSid", "AC1", "To", sms.value(), "From", "Keepline");
+
+		assertThat(twilioPost("/v1/sms/status", undelivered, twilioSignature(callback, delivered))).isEqualTo(403);
+		assertThat(twilioPost("/v1/sms/status", delivered, twilioSignature(callback, delivered))).isEqualTo(204);
+		assertThat(outcomes(reminder.msisdn(), NotificationFailed.class)).isEmpty();
+		assertThat(twilioPost("/v1/sms/status", undelivered, twilioSignature(callback, undelivered))).isEqualTo(204);
+
+		List<NotificationSent> sent = awaitOutcomes(reminder.msisdn(), NotificationSent.class, 2);
+		assertThat(sent).extracting(NotificationSent::channel).containsExactly(Channel.SMS, Channel.WEBHOOK);
+		assertThat(outcomes(reminder.msisdn(), NotificationFailed.class)).singleElement().satisfies((failed) -> {
+			assertThat(failed.channel()).isEqualTo(Channel.SMS);
+			assertThat(failed.reason()).isEqualTo("sms_undelivered_30003");
+			assertThat(failed.permanent()).isTrue();
+			assertThat(failed.notificationId()).isEqualTo(bySms.notificationId());
+		});
 	}
 
 	@Test
@@ -815,13 +872,18 @@ class NotifierIntegrationTest {
 	}
 
 	private int inboundSms(Map<String, String> params, String signature) throws Exception {
+		return twilioPost("/v1/sms/inbound", params, signature);
+	}
+
+	/** A form POST to {@code path} as Twilio sends it, signed with {@code signature}. */
+	private int twilioPost(String path, Map<String, String> params, String signature) throws Exception {
 		String form = params.entrySet()
 			.stream()
 			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(this.publicUrl + "/v1/sms/inbound"))
+			.send(HttpRequest.newBuilder(URI.create(this.publicUrl + path))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("X-Twilio-Signature", signature)
 				.POST(HttpRequest.BodyPublishers.ofString(form))
@@ -1057,8 +1119,8 @@ class NotifierIntegrationTest {
 	}
 
 	/**
-	 * deadline-events, notification-events and every copy the notifier keeps of deadline
-	 * events: its retry topics and its dead letters.
+	 * deadline-events, notification-events, the SMS sent and every copy the notifier
+	 * keeps of deadline events: its retry topics and its dead letters.
 	 */
 	private static List<String> heldCopiesOfDeadlineEventsAnd(KafkaCluster cluster) throws Exception {
 		try (Admin admin = Admin.create(cluster.adminProperties())) {
@@ -1070,6 +1132,7 @@ class NotifierIntegrationTest {
 				.toList());
 			topics.add(Topics.DEADLINE_EVENTS.name());
 			topics.add(Topics.NOTIFICATION_EVENTS.name());
+			topics.add(Topics.SMS_SENT.name());
 			return topics;
 		}
 	}

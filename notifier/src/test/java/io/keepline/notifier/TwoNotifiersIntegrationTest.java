@@ -130,6 +130,9 @@ class TwoNotifiersIntegrationTest {
 					"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("notifier-instance"),
 					"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
 					"--keepline.links.secret=two-instances-link-secret-0123456789abcdef",
+					// every holder has one line: each reminder waits the gather window
+					// alone
+					"--keepline.notifier.digest.gather-window=1s",
 					"--keepline.notifier.webhook-secrets=orange=k1:whsec_two_instances_orange_secret_32_bytes");
 	}
 

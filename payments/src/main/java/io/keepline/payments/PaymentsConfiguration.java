@@ -3,8 +3,8 @@ package io.keepline.payments;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.keepline.contracts.Msisdn;
-import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.linekey.CardSealer;
+import io.keepline.contracts.linekey.DataKey;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.line.LineRecordLookup;
@@ -19,10 +19,12 @@ import io.keepline.support.kafka.KafkaClients;
 import io.keepline.support.kafka.ServiceTopics;
 import io.keepline.support.links.LinkSettings;
 import io.keepline.support.startup.StartupFacts;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -50,15 +52,27 @@ class PaymentsConfiguration {
 			.deadLettersOf(Topics.DEADLINE_EVENTS, Topics.PAYMENT_EVENTS, Topics.LINES, Topics.LINE_EVENTS);
 	}
 
-	/** A bean, so that the context closes its producer. */
+	/**
+	 * The producer of payment-events and of the line keys that seal their cards (bytes:
+	 * the publisher serializes), a bean so that the context closes it.
+	 */
 	@Bean
-	KafkaTemplate<Msisdn, PaymentEvent> paymentEventsTemplate(KafkaClients kafka) {
-		return kafka.template(Topics.PAYMENT_EVENTS);
+	DefaultKafkaProducerFactory<byte[], byte[]> paymentEventsProducer(KafkaClients kafka) {
+		return new DefaultKafkaProducerFactory<>(kafka.producerProperties(), new ByteArraySerializer(),
+				new ByteArraySerializer());
 	}
 
+	/**
+	 * Seals each saved card under a new line key wrapped by the deployment's data key
+	 * ({@code KEEPLINE_DATA_KEY}, which payments requires as ingest and the scheduler
+	 * do), made at the system clock's time: the scheduler shreds the keys made no later
+	 * than an erasure's record time.
+	 */
 	@Bean
-	PaymentEventPublisher paymentEventPublisher(KafkaTemplate<Msisdn, PaymentEvent> paymentEventsTemplate) {
-		return new KafkaPaymentEventPublisher(paymentEventsTemplate, PUBLISH_TIMEOUT);
+	PaymentEventPublisher paymentEventPublisher(DefaultKafkaProducerFactory<byte[], byte[]> paymentEventsProducer,
+			DataKey dataKey) {
+		return new KafkaPaymentEventPublisher(new KafkaTemplate<>(paymentEventsProducer),
+				new CardSealer(dataKey, Clock.systemUTC()), PUBLISH_TIMEOUT);
 	}
 
 	@Bean

@@ -15,7 +15,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -36,6 +38,8 @@ import io.keepline.contracts.deadline.RefundDue;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.link.LinkVerification;
+import io.keepline.contracts.linekey.LineKey;
+import io.keepline.contracts.linekey.LineKeyId;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
@@ -55,10 +59,12 @@ import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.line.PaymentHistory;
 import io.keepline.payments.line.PaymentHistoryLookup;
+import io.keepline.payments.webhook.PaymentEventPublisher;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
 import io.keepline.testsupport.TopicProbe;
 import io.keepline.testsupport.Unique;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -131,8 +137,14 @@ class PaymentsIntegrationTest {
 	@Autowired
 	PaymentHistoryLookup histories;
 
+	@Autowired
+	PaymentEventPublisher publisher;
+
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) throws IOException {
+		// what each plan's operator allows after a lapse, for the status page
+		registry.add("keepline.plans.file",
+				() -> java.nio.file.Path.of("..", "seeds", "plans.yml").toAbsolutePath().normalize().toString());
 		stripe.start();
 		// payments looks the cycle's charge up before every automatic renewal: none yet
 		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson("""
@@ -237,6 +249,71 @@ class PaymentsIntegrationTest {
 		assertThat(succeeded(msisdn)).hasSize(1);
 	}
 
+	/**
+	 * The status page writes the valid-until date and the price in each language's own
+	 * form, the one the notifier's emails use (MessageRenderingTest asserts the same
+	 * forms): not a pattern such as {@code d MMMM yyyy}, which printed "15 十二月 2026"
+	 * where the email says "2026年12月15日".
+	 */
+	@Test
+	void theStatusPageWritesDatesAndAmountsInEachLanguagesOwnFormAsTheEmailsDo() throws Exception {
+		Map<HolderLocale, String> dates = Map.of(HolderLocale.EN,
+				DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).format(VALID_UNTIL), HolderLocale.FR,
+				DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRENCH).format(VALID_UNTIL), HolderLocale.NL,
+				DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl")).format(VALID_UNTIL),
+				HolderLocale.DE, DateTimeFormatter.ofPattern("d. MMMM uuuu", Locale.GERMAN).format(VALID_UNTIL),
+				HolderLocale.ZH,
+				VALID_UNTIL.getYear() + "年" + VALID_UNTIL.getMonthValue() + "月" + VALID_UNTIL.getDayOfMonth() + "日");
+		Map<HolderLocale, String> prices = Map.of(HolderLocale.EN, "€15\\.00", HolderLocale.FR,
+				"15,00[\\s\u00a0\u202f]€", HolderLocale.NL, "€[\\s\u00a0]15,00", HolderLocale.DE, "15,00[\\s\u00a0]€",
+				HolderLocale.ZH, "€15\\.00");
+		Map<HolderLocale, Msisdn> lines = new EnumMap<>(HolderLocale.class);
+		for (HolderLocale locale : HolderLocale.values()) {
+			lines.put(locale, Unique.msisdn());
+			write(record(lines.get(locale), locale));
+		}
+		for (HolderLocale locale : HolderLocale.values()) {
+			String body = awaitKnown("/status/" + this.signer.issue(LinkPurpose.STATUS,
+					new CycleId(lines.get(locale), VALID_UNTIL), Duration.ofDays(1)))
+				.body();
+			assertThat(body).as(locale.name())
+				.contains("lang=\"" + locale.toLocale().getLanguage() + "\"")
+				.contains(dates.get(locale))
+				.containsPattern(prices.get(locale));
+		}
+	}
+
+	/**
+	 * A lapsed line's status page says until when the operator keeps the number and until
+	 * when it can be recovered (the plan's {@code afterLapse}), in the holder's language;
+	 * a plan the configuration does not know gives the general words.
+	 */
+	@Test
+	void aLapsedLinesStatusPageSaysWhatTheHolderCanStillDoAndUntilWhen() throws Exception {
+		Msisdn known = Unique.msisdn();
+		Msisdn unknown = Unique.msisdn();
+		write(lapsed(record(known, HolderLocale.FR), "orange-prepaid-15"));
+		write(lapsed(record(unknown, HolderLocale.FR), "unknown-plan"));
+
+		String page = awaitKnown(
+				"/status/" + this.signer.issue(LinkPurpose.STATUS, new CycleId(known, VALID_UNTIL), Duration.ofDays(1)))
+			.body();
+		DateTimeFormatter french = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRENCH);
+		String apostrophe = "(&#39;|')";
+		assertThat(page)
+			.containsPattern("vous le garde jusqu" + apostrophe + "au " + french.format(VALID_UNTIL.plusDays(30)))
+			.containsPattern("jusqu" + apostrophe + "au " + french.format(VALID_UNTIL.plusDays(90)));
+		assertThat(awaitKnown("/status/"
+				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(unknown, VALID_UNTIL), Duration.ofDays(1)))
+			.body()).containsPattern("Votre numéro n(&#39;|')a pas été renouvelé")
+			.contains("contactez-le au plus vite");
+	}
+
+	private static LineRecord lapsed(LineRecord open, String plan) {
+		return new LineRecord(open.msisdn(), open.operator(), plan, open.validUntil(), CycleState.LAPSED, open.price(),
+				open.autoRenewal(), open.holder(), open.registeredAt(), open.updatedAt());
+	}
+
 	@Test
 	void aWebhookWithAWrongSignatureIsRefused() throws Exception {
 		String payload = StripeJson.event("evt_bad", "checkout.session.completed", Instant.now(), StripeJson
@@ -293,8 +370,8 @@ class PaymentsIntegrationTest {
 		HttpResponse<String> status = awaitKnown(
 				"/status/" + this.signer.issue(LinkPurpose.STATUS, cycle, Duration.ofDays(1)));
 		assertThat(status.statusCode()).isEqualTo(200);
-		assertThat(status.body()).contains("Lapsed", "Your operator decides whether and for how long it can still be "
-				+ "recovered: contact them as soon as possible");
+		assertThat(status.body()).contains("Lapsed", "Your operator keeps it for you until "
+				+ DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).format(VALID_UNTIL.plusDays(30)));
 		HttpResponse<String> pay = get("/pay/" + this.signer.issue(LinkPurpose.PAY, cycle, Duration.ofDays(1)));
 		assertThat(pay.statusCode()).isEqualTo(200);
 		assertThat(pay.body()).contains("Please contact your operator", "/status/");
@@ -500,10 +577,21 @@ class PaymentsIntegrationTest {
 	}
 
 	@Test
-	void aHolderTurnsAutomaticRenewalOffFromTheStatusPageOnceAndTheCardStays() throws Exception {
+	void aHolderTurnsAutomaticRenewalOffFromTheStatusPageOnceAndTheCardStays(KafkaCluster cluster) throws Exception {
 		Msisdn msisdn = Unique.msisdn();
 		LineRecord line = record(msisdn, HolderLocale.EN);
 		String card = saveCard(line);
+		// on payment-events the card is sealed under a line key payments wrote first: a
+		// reader without the keys (the catalogue's serde) sees the Stripe ids alone
+		assertThat(of(msisdn, PaymentMethodSaved.class)).singleElement()
+			.satisfies((saved) -> assertThat(saved.paymentMethod())
+				.isEqualTo(new PaymentMethodRef("cus_" + card, card, null, null, 0, 0)));
+		try (TopicProbe<LineKeyId, LineKey> keys = TopicProbe.of(cluster, Topics.LINE_KEYS)) {
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(keys.records()).extracting(ConsumerRecord::key)
+					.filteredOn((id) -> id.msisdn().equals(msisdn))
+					.hasSize(1));
+		}
 		String status = "/status/"
 				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(1));
 		String shown = awaitKnown(status).body();
@@ -597,17 +685,17 @@ class PaymentsIntegrationTest {
 	 * after the setup; returns the card's payment method id once payments' history has
 	 * it.
 	 */
+	/**
+	 * The card the holder saved, published as payments publishes it after Stripe's
+	 * webhook: sealed, its key written first.
+	 */
 	private String saveCard(LineRecord line) throws Exception {
 		write(line);
 		String card = "pm_" + line.msisdn().value().substring(1);
 		PaymentMethodSaved saved = new PaymentMethodSaved(UUID.randomUUID(), line.registeredAt().plusSeconds(60),
 				line.msisdn(), new PaymentMethodRef("cus_" + card, card, "visa", "4242", 12, 2030), "seti_" + card,
 				"evt_" + card);
-		producer
-			.send(new ProducerRecord<>(Topics.PAYMENT_EVENTS.name(),
-					Topics.PAYMENT_EVENTS.keySerde().serializer().serialize(null, line.msisdn()),
-					Topics.PAYMENT_EVENTS.valueSerde().serializer().serialize(null, saved)))
-			.get();
+		this.publisher.publish(saved);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.histories.history(line.msisdn())
 				.flatMap((history) -> history.methodSince(line.registeredAt()))

@@ -184,6 +184,7 @@ public final class ServiceRun implements AutoCloseable {
 		properties.put("spring.kafka.streams.state-dir", stateDir.toString());
 		properties.put("spring.kafka.streams.application-id", Unique.name("payments") + "-view");
 		properties.put("keepline.payments.group-id", Unique.name("payments"));
+		properties.put("keepline.line-keys.data-key", DATA_KEY);
 		return start(PaymentsApplication.class, "payments", properties, overrides, initializer);
 	}
 

@@ -1,8 +1,11 @@
 package io.keepline.standalone;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.keepline.support.kafka.CompactionBound;
 
 /**
  * The properties each embedded service runs with in the standalone: its port and its
@@ -22,7 +25,8 @@ import java.util.Map;
  * @param noticeRoutes where ingest sends each operator's notices, and their keys
  * @param plansFile the seeds' plans, every service's {@code keepline.plans.file} (null
  * without seeds)
- * @param dataKey the data key that wraps the line keys of ingest and the scheduler
+ * @param dataKey the data key that wraps the line keys of ingest, the scheduler and
+ * payments
  */
 record ServiceProperties(StandaloneSettings settings, String bootstrapServers, String linkSecret, String smtpHost,
 		int smtpPort, String smsBaseUrl, String consoleToken, String adminToken, OperatorNoticeRoutes noticeRoutes,
@@ -55,6 +59,21 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 	}
 
 	/**
+	 * The compaction of {@code keepline.lines.v1} and of every Streams changelog in the
+	 * standalone ({@code keepline.compaction.*}): an erased line's values leave their
+	 * bytes within 3 minutes of a later write to the partition, as the line keys do.
+	 */
+	static final CompactionBound COMPACTION = new CompactionBound(Duration.ofMinutes(1), Duration.ofMinutes(2),
+			Duration.ofMinutes(1), 0.5);
+
+	/**
+	 * How long the standalone keeps refused items on {@code keepline.rejected-events.v1}
+	 * ({@code keepline.retention.rejected-events}): their payloads carry holder data, and
+	 * ingest turns them into operator notices within seconds.
+	 */
+	static final Duration REJECTED_EVENTS = Duration.ofMinutes(3);
+
+	/**
 	 * The data key, and a key topic that forgets a shredded key within 5 minutes, so that
 	 * a user can watch an erasure reach the topic's bytes: segments roll after a minute
 	 * and are compacted within two, the tombstone kept a minute.
@@ -78,6 +97,8 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("keepline.outbound.allowed-local-origins",
 				StandaloneSettings.url(this.settings.ports().console()));
 		properties.put("spring.kafka.streams.state-dir", stateDir("notifier"));
+		// one scheduler: a holder's reminders due together come out of one punctuation
+		properties.put("keepline.notifier.digest.gather-window", "2s");
 		// the notifier's own listener threads and send pool
 		// (keepline.notifier.smtp-connections)
 		properties.remove("spring.kafka.listener.concurrency");
@@ -110,6 +131,7 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("keepline.operators.keys", this.settings.secrets().operatorKeys());
 		properties.put("spring.kafka.streams.state-dir", stateDir("payments"));
 		properties.put("keepline.payments.stripe.webhook-secret", this.settings.secrets().webhookSecret());
+		lineKeys(properties);
 		StandaloneSettings.Stripe stripe = this.settings.stripe();
 		if (stripe == null) {
 			properties.put("keepline.payments.mode", "sandbox");
@@ -158,6 +180,12 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put("spring.kafka.streams.properties.num.stream.threads", "1");
 		properties.put("spring.kafka.listener.concurrency", "1");
 		properties.put("spring.jmx.enabled", "false");
+		properties.put(CompactionBound.PREFIX + ".segment", COMPACTION.segment().toString());
+		properties.put(CompactionBound.PREFIX + ".max-compaction-lag", COMPACTION.maxCompactionLag().toString());
+		properties.put(CompactionBound.PREFIX + ".delete-retention", COMPACTION.deleteRetention().toString());
+		properties.put(CompactionBound.PREFIX + ".min-cleanable-dirty-ratio",
+				Double.toString(COMPACTION.minCleanableDirtyRatio()));
+		properties.put("keepline.retention.rejected-events", REJECTED_EVENTS.toString());
 		return properties;
 	}
 

@@ -1,5 +1,21 @@
 package io.keepline.standalone;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import io.keepline.contracts.HolderLocale;
+import io.keepline.standalone.console.Email;
+import jakarta.mail.internet.MimeMessage;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -156,6 +172,111 @@ class ConsoleBrowserTest {
 		assertThat(this.browser.findElement(By.tagName("main")).getText())
 			.contains("Your card is removed and can no longer be charged.", "Off. Save a card to renew automatically.")
 			.doesNotContain("4242");
+	}
+
+	/**
+	 * A French-speaking holder on a phone-sized screen (360 px): the reminder email, its
+	 * pay link, the sandbox checkout, the status page, the receipt email, the status page
+	 * once the operator topped up, the preference page and the email's unsubscribe page.
+	 * Each page is in the holder's language ({@code lang}), passes axe-core with no
+	 * serious or critical violation, and is kept as a screenshot under
+	 * {@code target/holder-journey/}.
+	 */
+	@Test
+	void aHolderGoesFromTheReminderToUnsubscribingOnAPhoneWithEveryPageAccessible(Pipeline pipeline) throws Exception {
+		this.browser.manage().window().setSize(new Dimension(360, 800));
+		String email = "journey-" + UUID.randomUUID() + "@example.com";
+		LineRegistered line = DemoLines.register(pipeline, email, false, HolderLocale.FR);
+		Journey journey = new Journey(this.browser, Path.of("target", "holder-journey"));
+
+		MimeMessage reminder = await().atMost(Duration.ofSeconds(90))
+			.until(() -> mailTo(pipeline, email), (mails) -> !mails.isEmpty())
+			.get(0);
+		journey.email("1-reminder-email", reminder);
+		Matcher pay = Pattern.compile("https?://[^\\s\"'<>]+/pay/[A-Za-z0-9._~-]+")
+			.matcher(Email.of(0, reminder).html());
+		assertThat(pay.find()).as("pay link in the reminder").isTrue();
+
+		this.browser.get(pay.group());
+		assertThat(this.browser.getCurrentUrl()).contains("/sandbox/checkout/");
+		journey.page("2-sandbox-checkout");
+		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		assertThat(this.browser.getCurrentUrl()).contains("/status/");
+		String status = this.browser.getCurrentUrl();
+		journey.page("3-status-paid");
+
+		journey.email("4-receipt-email",
+				await().atMost(Duration.ofSeconds(60))
+					.until(() -> mailTo(pipeline, email), (mails) -> mails.size() >= 2)
+					.get(1));
+		String renewed = line.validUntil()
+			.plusDays(365)
+			.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.FRENCH));
+		await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+			this.browser.get(status);
+			assertThat(this.browser.findElement(By.tagName("main")).getText()).contains(renewed);
+		});
+		journey.page("5-status-topped-up");
+
+		this.browser.findElement(By.cssSelector(".preferences a")).click();
+		assertThat(this.browser.getCurrentUrl()).contains("/preferences/");
+		journey.page("6-preferences");
+
+		String unsubscribe = reminder.getHeader("List-Unsubscribe")[0];
+		this.browser.get(unsubscribe.substring(1, unsubscribe.length() - 1));
+		journey.page("7-unsubscribe");
+		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		journey.page("8-unsubscribed");
+	}
+
+	private static List<MimeMessage> mailTo(Pipeline pipeline, String email) throws Exception {
+		List<MimeMessage> mails = new ArrayList<>();
+		for (MimeMessage message : pipeline.outbox().messages()) {
+			if (message.getAllRecipients()[0].toString().contains(email)) {
+				mails.add(message);
+			}
+		}
+		return mails;
+	}
+
+	/**
+	 * Checks and keeps each page of a holder's journey: its language, axe-core's serious
+	 * and critical violations (none expected), a screenshot.
+	 */
+	private record Journey(WebDriver browser, Path screenshots) {
+
+		private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+		/** An email's HTML part, opened as a page. */
+		void email(String name, MimeMessage message) throws Exception {
+			String html = Email.of(0, message).html();
+			this.browser.get("data:text/html;charset=utf-8;base64,"
+					+ Base64.getEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8)));
+			page(name);
+		}
+
+		void page(String name) throws Exception {
+			JavascriptExecutor js = (JavascriptExecutor) this.browser;
+			assertThat(js.executeScript("return document.documentElement.lang")).as("%s: lang", name).isEqualTo("fr");
+			js.executeScript(axeSource());
+			Object violations = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "axe.run(document, {resultTypes: ['violations']}).then((r) => done(r.violations"
+					+ ".filter((v) => v.impact === 'serious' || v.impact === 'critical')"
+					+ ".map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', '))),"
+					+ " (e) => done(['axe failed: ' + e]));");
+			Files.createDirectories(this.screenshots);
+			Files.copy(((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE).toPath(),
+					this.screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+			assertThat((List<?>) violations).as("%s: serious or critical axe-core violations", name).isEmpty();
+		}
+
+		private static String axeSource() throws Exception {
+			try (InputStream in = Journey.class.getClassLoader().getResourceAsStream(AXE)) {
+				assertThat(in).as("axe-core webjar on the test classpath").isNotNull();
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+		}
+
 	}
 
 	/**

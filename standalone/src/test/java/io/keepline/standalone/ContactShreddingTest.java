@@ -18,18 +18,25 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.line.HolderUpdated;
 import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.line.LineRegistered;
+import io.keepline.contracts.linekey.CardSealer;
 import io.keepline.contracts.linekey.ContactSealer;
 import io.keepline.contracts.linekey.DataKey;
 import io.keepline.contracts.linekey.LineEventSerde;
 import io.keepline.contracts.linekey.LineKey;
 import io.keepline.contracts.linekey.LineKeyId;
+import io.keepline.contracts.linekey.PaymentEventSerde;
 import io.keepline.contracts.linekey.StoredKeyring;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
+import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.payments.webhook.KafkaPaymentEventPublisher;
 import io.keepline.standalone.seed.IngestClient;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.TopicProbe;
@@ -41,14 +48,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Crypto-shredding on the running pipeline: a contact registered through ingest's HTTP
- * API is on line-events only sealed and in the line record in plain; once the line is
- * erased every key of the line, also one a second writer made, is tombstoned and a fresh
- * reader no longer opens the line's events.
+ * API is on line-events only sealed and in the line record in plain, as is a card saved
+ * through payments on payment-events; once the line is erased every key of the line, also
+ * one a second writer made, is tombstoned and a fresh reader no longer opens the line's
+ * events.
  */
 @ExtendWith(RunningPipeline.class)
 class ContactShreddingTest {
@@ -105,6 +116,50 @@ class ContactShreddingTest {
 			assertThat(readFresh(cluster, dataKey, msisdn, lineKeys)).hasSize(3)
 				.filteredOn((event) -> !(event instanceof LineErased))
 				.allSatisfy((event) -> assertThat(holderOf(event).contactKnown()).isFalse());
+		}
+	}
+
+	@Test
+	void anErasedLinesSavedCardIsSealedOnPaymentEventsAndUnreadableOnceItsKeysAreShredded(Pipeline pipeline)
+			throws Exception {
+		KafkaCluster cluster = DemoLines.cluster(pipeline);
+		DataKey dataKey = DataKey.of(SecretFile.readOrCreate(pipeline.settings().dataDir(), SecretFile.DATA_KEY));
+		Msisdn msisdn = Unique.msisdn();
+		String canary = UUID.randomUUID().toString().substring(0, 8);
+		PaymentMethodRef card = new PaymentMethodRef("cus_" + canary, "pm_" + canary, "brand-" + canary, "4971", 7,
+				2039);
+		try (TopicProbe<String, String> rawPayments = TopicProbe.raw(cluster, Topics.PAYMENT_EVENTS.name());
+				TopicProbe<LineKeyId, LineKey> keys = TopicProbe.of(cluster, Topics.LINE_KEYS);
+				TopicProbe<Msisdn, LineRecord> records = TopicProbe.of(cluster, Topics.LINES)) {
+			post(pipeline, registration(msisdn, canaryHolder()));
+			await().atMost(PATIENCE).until(() -> latest(records, msisdn) != null);
+
+			publishAsPayments(cluster, dataKey,
+					new PaymentMethodSaved(UUID.randomUUID(), Instant.now(), msisdn, card, "seti_" + canary, null));
+
+			await().atMost(PATIENCE)
+				.untilAsserted(() -> assertThat(latest(records, msisdn).autoRenewal().method())
+					.as("the scheduler opened the card into the line record")
+					.isEqualTo(new SavedMethod("brand-" + canary, "4971", 7, 2039)));
+			assertThat(rawPayments.records()).filteredOn((record) -> msisdn.value().equals(record.key()))
+				.singleElement()
+				.satisfies((record) -> assertThat(record.value()).contains("\"sealed\"", "pm_" + canary)
+					.doesNotContain("brand-" + canary, "\"last4\"", "\"expMonth\"", "\"expYear\""));
+			List<LineKeyId> lineKeys = keys.records()
+				.stream()
+				.map(ConsumerRecord::key)
+				.filter((id) -> id.msisdn().equals(msisdn))
+				.toList();
+			assertThat(lineKeys).as("the contact's key and the card's").hasSize(2);
+			assertThat(readCardsFresh(cluster, dataKey, msisdn)).containsExactly(card);
+
+			post(pipeline, new LineErased(UUID.randomUUID(), null, msisdn, ORANGE));
+
+			await().atMost(PATIENCE)
+				.untilAsserted(() -> assertThat(keys.records()).filteredOn((record) -> record.value() == null)
+					.extracting(ConsumerRecord::key)
+					.containsAll(lineKeys));
+			assertThat(readCardsFresh(cluster, dataKey, msisdn)).containsExactly(card.withoutCard());
 		}
 	}
 
@@ -205,6 +260,50 @@ class ContactShreddingTest {
 				.filter((record) -> msisdn.value().equals(record.key()))
 				.map((record) -> fresh.deserialize(Topics.LINE_EVENTS.name(),
 						record.value().getBytes(StandardCharsets.UTF_8)))
+				.toList();
+		}
+	}
+
+	/** Publishes as payments does: the card sealed, its key written first. */
+	private static void publishAsPayments(KafkaCluster cluster, DataKey dataKey, PaymentEvent event) {
+		DefaultKafkaProducerFactory<byte[], byte[]> producer = new DefaultKafkaProducerFactory<>(
+				new HashMap<>(cluster.producerProperties()), new ByteArraySerializer(), new ByteArraySerializer());
+		try {
+			new KafkaPaymentEventPublisher(new KafkaTemplate<>(producer), new CardSealer(dataKey, Clock.systemUTC()),
+					PATIENCE)
+				.publish(event);
+		}
+		finally {
+			producer.destroy();
+		}
+	}
+
+	/**
+	 * The cards saved for the line as a reader that starts now reads them: the key topic
+	 * read from its start into a map, the events opened with it.
+	 */
+	private static List<PaymentMethodRef> readCardsFresh(KafkaCluster cluster, DataKey dataKey, Msisdn msisdn) {
+		Map<LineKeyId, LineKey> keys = new HashMap<>();
+		try (TopicProbe<LineKeyId, LineKey> keyTopic = TopicProbe.of(cluster, Topics.LINE_KEYS);
+				TopicProbe<String, String> events = TopicProbe.raw(cluster, Topics.PAYMENT_EVENTS.name())) {
+			await().atMost(PATIENCE)
+				.until(() -> events.records().stream().anyMatch((record) -> msisdn.value().equals(record.key())));
+			keyTopic.records().forEach((record) -> {
+				if (record.value() == null) {
+					keys.remove(record.key());
+				}
+				else {
+					keys.put(record.key(), record.value());
+				}
+			});
+			PaymentEventSerde fresh = new PaymentEventSerde(
+					new StoredKeyring(keys::get, dataKey, Clock.systemUTC(), Duration.ZERO));
+			return events.records()
+				.stream()
+				.filter((record) -> msisdn.value().equals(record.key()))
+				.map((record) -> fresh.deserialize(Topics.PAYMENT_EVENTS.name(),
+						record.value().getBytes(StandardCharsets.UTF_8)))
+				.map((event) -> ((PaymentMethodSaved) event).paymentMethod())
 				.toList();
 		}
 	}

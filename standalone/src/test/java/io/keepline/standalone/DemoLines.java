@@ -56,10 +56,17 @@ final class DemoLines {
 	 * if {@code autoRenew}.
 	 */
 	static LineRegistered register(Pipeline pipeline, String email, boolean autoRenew) {
+		return register(pipeline, email, autoRenew, HolderLocale.EN);
+	}
+
+	/**
+	 * {@link #register(Pipeline, String, boolean)} for a holder writing {@code locale}.
+	 */
+	static LineRegistered register(Pipeline pipeline, String email, boolean autoRenew, HolderLocale locale) {
 		Msisdn msisdn = Unique.msisdn();
 		LineRegistered line = new LineRegistered(UUID.randomUUID(), null, msisdn, OperatorId.of("orange"),
 				"orange-prepaid-15", LocalDate.now(ZoneId.of("Europe/Brussels")).plusDays(5), Money.of(1500, "EUR"),
-				new Holder("Test Holder", email, null, null, HolderLocale.EN, daytimeZone()), List.of(7), autoRenew);
+				new Holder("Test Holder", email, null, null, locale, daytimeZone()), List.of(7), autoRenew);
 		IngestClient.Outcome outcome = new IngestClient(StandaloneSettings.url(pipeline.settings().ports().ingest()))
 			.post(List.of(line), "demo-orange-key");
 		if (outcome.accepted() != 1) {

@@ -81,6 +81,7 @@ public final class WebhooksSuite implements Suite {
 		properties.put("spring.kafka.streams.application-id", id + "-view");
 		properties.put("keepline.payments.group-id", id);
 		properties.put("keepline.links.secret", "bench-link-secret-0123456789abcdef0123456789");
+		properties.put("keepline.line-keys.data-key", "YmVuY2gtcGF5bWVudHMtZGF0YS1rZXktMDEyMzQ1Njc=");
 		// levers to explore without a rebuild: -Dbench.payments.<property>=<value>
 		System.getProperties()
 			.stringPropertyNames()

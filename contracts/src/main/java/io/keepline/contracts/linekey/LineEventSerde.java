@@ -1,6 +1,5 @@
 package io.keepline.contracts.linekey;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.keepline.contracts.Msisdn;
@@ -23,8 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class LineEventSerde implements Serde<LineEvent>, Serializer<LineEvent>, Deserializer<LineEvent> {
 
-	private static final byte[] MARK = ("\"" + SealedContact.PROPERTY + "\"").getBytes(StandardCharsets.UTF_8);
-
 	private final LineKeyring keyring;
 
 	public LineEventSerde(LineKeyring keyring) {
@@ -42,7 +39,7 @@ public final class LineEventSerde implements Serde<LineEvent>, Serializer<LineEv
 			return null;
 		}
 		try {
-			return mayBeSealed(data) ? opened(data) : EventJson.read(data, LineEvent.class);
+			return SealMark.in(data) ? opened(data) : EventJson.read(data, LineEvent.class);
 		}
 		catch (MalformedEventException ex) {
 			throw new SerializationException("Unreadable LineEvent on " + topic + ": " + ex.getMessage(), ex);
@@ -66,18 +63,6 @@ public final class LineEventSerde implements Serde<LineEvent>, Serializer<LineEv
 			}
 		}
 		return EventJson.read(tree, LineEvent.class);
-	}
-
-	private static boolean mayBeSealed(byte[] data) {
-		outer: for (int i = 0; i <= data.length - MARK.length; i++) {
-			for (int j = 0; j < MARK.length; j++) {
-				if (data[i + j] != MARK[j]) {
-					continue outer;
-				}
-			}
-			return true;
-		}
-		return false;
 	}
 
 	@Override

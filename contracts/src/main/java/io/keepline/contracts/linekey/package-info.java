@@ -1,7 +1,7 @@
 /**
- * Crypto-shredding of the holder's contact: per-line AEAD keys (Google Tink), wrapped by
- * the deployment's data key and kept in {@code keepline.line-keys.v1}; the contact on
- * line-events is sealed with them, and is unreadable everywhere once the line's keys are
- * tombstoned on erasure.
+ * Crypto-shredding of the holder's contact and saved card: per-line AEAD keys (Google
+ * Tink), wrapped by the deployment's data key and kept in {@code keepline.line-keys.v1};
+ * the contact on line-events and the card on payment-events are sealed with them, and are
+ * unreadable everywhere once the line's keys are tombstoned on erasure.
  */
 package io.keepline.contracts.linekey;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
@@ -20,9 +21,11 @@ import io.keepline.contracts.linekey.LineEventSerde;
 import io.keepline.contracts.linekey.LineKey;
 import io.keepline.contracts.linekey.LineKeyId;
 import io.keepline.contracts.linekey.LineKeyring;
+import io.keepline.contracts.linekey.PaymentEventSerde;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.notification.SmsSent;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.reconcile.ReconciliationCheckpoint;
 import io.keepline.contracts.rejected.RejectedEvent;
@@ -60,11 +63,12 @@ public final class Topics {
 	public static final Serde<LineKeyId> LINE_KEY_IDS = new ValueSerde<>(LineKeyId::value, LineKeyId::of);
 
 	/**
-	 * The keys that seal each line's holder contact on line-events (writers: ingest, a
-	 * new key under a new id before each event it seals, and the scheduler, only the
-	 * tombstones of an erased line's keys; reader: the scheduler, which opens the contact
-	 * into the line record). Compacted: a shredded key leaves the topic's bytes once the
-	 * cleaner has compacted its segment, within the compaction lag both services set.
+	 * The keys that seal each line's holder contact on line-events and saved card on
+	 * payment-events (writers: ingest and payments, a new key under a new id before each
+	 * event they seal, and the scheduler, only the tombstones of an erased line's keys;
+	 * reader: the scheduler, which opens the contact and the card into the line record).
+	 * Compacted: a shredded key leaves the topic's bytes once the cleaner has compacted
+	 * its segment, within the compaction lag both services set.
 	 */
 	public static final Topic<LineKeyId, LineKey> LINE_KEYS = new Topic<>("keepline.line-keys.v1", LINE_KEY_IDS,
 			new JsonEventSerde<>(LineKey.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -95,16 +99,40 @@ public final class Topics {
 			TopicConfig.CLEANUP_POLICY_DELETE);
 
 	/**
+	 * Pay reminders that may join others of the same holder in one message (writer and
+	 * reader: notifier), keyed by a pseudonym of the holder's email address (a keyed
+	 * HMAC: never the address), so that one notifier instance gathers all of one holder's
+	 * reminders. Values are the deadline events as read (no contact); kept 2 days, within
+	 * the erasure bound. Not in {@link #all()}: the notifier's internal repartition
+	 * topic, declared by the notifier.
+	 */
+	public static final Topic<String, DeadlineEvent> HOLDER_REMINDERS = new Topic<>("keepline.holder-reminders.v1",
+			Serdes.String(), new JsonEventSerde<>(DeadlineEvent.class), DEFAULT_PARTITIONS, Duration.ofDays(2),
+			TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
 	 * Payment outcomes (writer: payments; readers: scheduler, notifier, ingest for the
-	 * operator notices). Kept forever: money must be traceable.
+	 * operator notices). Kept forever: money must be traceable. A saved card is sealed
+	 * with a line key: this serde reads it as unknown ({@link PaymentEventSerde}).
 	 */
 	public static final Topic<Msisdn, PaymentEvent> PAYMENT_EVENTS = new Topic<>("keepline.payment-events.v1", MSISDN,
-			new JsonEventSerde<>(PaymentEvent.class), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE);
+			new PaymentEventSerde(LineKeyring.NONE), DEFAULT_PARTITIONS, null, TopicConfig.CLEANUP_POLICY_DELETE);
 
 	/** Notification outcomes (writer: notifier; readers: audit, console). */
 	public static final Topic<Msisdn, NotificationEvent> NOTIFICATION_EVENTS = new Topic<>(
 			"keepline.notification-events.v1", MSISDN, new JsonEventSerde<>(NotificationEvent.class),
 			DEFAULT_PARTITIONS, Duration.ofDays(400), TopicConfig.CLEANUP_POLICY_DELETE);
+
+	/**
+	 * Which notification and which record each SMS the provider accepted answers, keyed
+	 * by the provider's message id (writer and reader: notifier, which fails an SMS the
+	 * provider reports undelivered and hands its record to the next channel). No contact.
+	 * Kept 7 days: delivery reports come within hours. Not in {@link #all()}: declared by
+	 * the notifier.
+	 */
+	public static final Topic<String, SmsSent> SMS_SENT = new Topic<>("keepline.sms-sent.v1", Serdes.String(),
+			new JsonEventSerde<>(SmsSent.class), DEFAULT_PARTITIONS, Duration.ofDays(7),
+			TopicConfig.CLEANUP_POLICY_DELETE);
 
 	/**
 	 * Operator input that ingest refused, with every reason and the payload (writer:
@@ -185,7 +213,7 @@ public final class Topics {
 	/** Every topic in the catalogue. */
 	public static List<Topic<?, ?>> all() {
 		return List.of(LINE_EVENTS, LINES, DEADLINE_EVENTS, PAYMENT_EVENTS, NOTIFICATION_EVENTS, REJECTED_EVENTS,
-				IMPORT_JOBS, HOLDER_CHOICES, LINE_KEYS);
+				IMPORT_JOBS, HOLDER_CHOICES, LINE_KEYS, SMS_SENT);
 	}
 
 	/**
@@ -248,7 +276,7 @@ public final class Topics {
 	 * dead letters ({@code <name>-dlt}) or retries ({@code <name>-retry-N}) it holds.
 	 */
 	public static Optional<Topic<?, ?>> owning(String topicName) {
-		Optional<Topic<?, ?>> catalogued = all().stream()
+		Optional<Topic<?, ?>> catalogued = Stream.concat(all().stream(), Stream.of(HOLDER_REMINDERS))
 			.filter((topic) -> belongs(topicName, topic.name()))
 			.findFirst();
 		if (catalogued.isPresent()) {

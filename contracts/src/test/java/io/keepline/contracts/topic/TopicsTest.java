@@ -92,6 +92,14 @@ class TopicsTest {
 	}
 
 	@Test
+	void theNotifiersHolderRemindersAreKnownWithTheirDeadLettersThoughNotInTheCatalogueList() {
+		assertThat(Topics.all()).doesNotContain(Topics.HOLDER_REMINDERS);
+		assertThat(Topics.owning(Topics.HOLDER_REMINDERS.deadLetter())).contains(Topics.HOLDER_REMINDERS);
+		assertThat(Topics.HOLDER_REMINDERS.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG,
+				Long.toString(2L * 24 * 3600 * 1000));
+	}
+
+	@Test
 	void theOperatorOfARawTopicIsReadFromItsNameOnly() {
 		assertThat(Topics.operatorOfRaw(RAW + "proximus.v1")).contains(OperatorId.of("proximus"));
 		assertThat(Topics.operatorOfRaw(RAW + "proximus.v1-dlt")).isEmpty();

@@ -50,10 +50,10 @@ final class NoticeRules {
 	static final String REFUNDED = "refunded";
 
 	/**
-	 * The notifier's reason for a message sent on no channel because the holder stopped
-	 * every channel they have.
+	 * The notifier's reasons for a message sent on no channel: the holder stopped every
+	 * channel they have, or every one failed for good.
 	 */
-	static final Set<String> UNREACHABLE = Set.of("holder_unsubscribed_all");
+	static final Set<String> UNREACHABLE = Set.of("holder_unsubscribed_all", "holder_all_channels_failed");
 
 	private final Duration topUpBound;
 
@@ -81,7 +81,8 @@ final class NoticeRules {
 
 	/**
 	 * The operator told, once per registration, that the notifier could send a message to
-	 * no channel of the holder's because they stopped every one.
+	 * no channel of the holder's because they stopped every one or every one failed for
+	 * good.
 	 */
 	private static Outcome notification(NoticeLine line, NotificationEvent event) {
 		if (!(event instanceof NotificationFailed failed) || !failed.permanent()

@@ -304,6 +304,22 @@ class NoticeTopologyTest {
 		assertThat(this.proximus.isEmpty()).isTrue();
 	}
 
+	@Test
+	void aHolderWhoseEveryChannelFailedForGoodIsToldToTheOperatorOnce() {
+		TestInputTopic<Msisdn, NotificationEvent> notifications = input(Topics.NOTIFICATION_EVENTS);
+		this.lineEvents.pipeInput(LINE, registered());
+		this.orange.readKeyValuesToList();
+
+		notifications.pipeInput(LINE, failed(true, "sms_undelivered_30003"));
+		assertThat(this.orange.isEmpty()).as("one channel failed: the next may work").isTrue();
+		notifications.pipeInput(LINE, failed(true, "holder_all_channels_failed"));
+		notifications.pipeInput(LINE, failed(true, "holder_all_channels_failed"));
+
+		assertThat(this.orange.readValuesToList()).singleElement()
+			.isInstanceOfSatisfying(HolderUnreachable.class,
+					(notice) -> assertThat(notice.reason()).isEqualTo("holder_all_channels_failed"));
+	}
+
 	private static NotificationFailed unreachable(boolean permanent) {
 		return failed(permanent, "holder_unsubscribed_all");
 	}

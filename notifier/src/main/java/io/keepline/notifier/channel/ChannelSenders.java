@@ -1,6 +1,7 @@
 package io.keepline.notifier.channel;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.Holder;
@@ -70,6 +71,20 @@ public final class ChannelSenders implements Channels {
 			case WEBHOOK -> this.webhook.send(new WebhookMessage(notice.operator(), holder.webhookUrl(),
 					payload(notice, notificationId), notificationId));
 		};
+	}
+
+	/**
+	 * A digest goes by email only, to the first notice's holder; its one-click
+	 * unsubscribe header is the first line's (each line's preference page is in the
+	 * body).
+	 */
+	@Override
+	public String sendDigest(List<Notice> notices, String digestId) {
+		Notice first = notices.get(0);
+		RenderedEmail rendered = this.renderer.digest(notices);
+		String unsubscribeUrl = (this.unsubscribe != null) ? this.unsubscribe.unsubscribe(first.cycle()) : null;
+		return this.email.send(new EmailMessage(first.holder().email(), rendered.subject(), rendered.html(),
+				rendered.text(), digestId, unsubscribeUrl));
 	}
 
 	private byte[] payload(Notice notice, String notificationId) {

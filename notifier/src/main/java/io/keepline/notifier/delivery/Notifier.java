@@ -38,6 +38,12 @@ public final class Notifier {
 	public static final String UNSUBSCRIBED_ALL = "holder_unsubscribed_all";
 
 	/**
+	 * Why a notice is not sent when every channel of its holder failed for good (its
+	 * operator is told, as for {@link #UNSUBSCRIBED_ALL}).
+	 */
+	public static final String ALL_CHANNELS_FAILED = "holder_all_channels_failed";
+
+	/**
 	 * How long after its event a notice waits for a line record not read yet, by default:
 	 * then the line is taken as never registered and the notice suppressed.
 	 */
@@ -152,6 +158,43 @@ public final class Notifier {
 	}
 
 	/**
+	 * The notice {@code event} calls for if it may go out now, by the record's holder, as
+	 * the holder would get it alone (renewed since, in the chosen language); empty when
+	 * it would not be sent now (not a notice, too old, already sent on a channel, or a
+	 * record that says not to send or to wait): {@link #handle} then decides alone.
+	 */
+	Optional<Notice> sendable(DeadlineEvent event, LineRecord record) {
+		if (record == null || !this.planner.notifies(event)
+				|| event.occurredAt().plus(this.maxAge).isBefore(this.clock.instant())) {
+			return Optional.empty();
+		}
+		Notice notice = this.planner.plan(event, record).orElseThrow();
+		for (Channel channel : Channel.values()) {
+			if (wasSent(notice, channel)) {
+				return Optional.empty();
+			}
+		}
+		if (SendCheck.of(event, record, this.lines.erased(event.msisdn()), false).verdict() != SendCheck.Verdict.SEND) {
+			return Optional.empty();
+		}
+		return Optional.of(inChosenLanguage(renewedSince(notice, record)));
+	}
+
+	Channels channels() {
+		return this.channels;
+	}
+
+	/** The rate limit of {@code channel}'s provider, or null for none. */
+	RateLimiter limit(Channel channel) {
+		return this.limits.get(channel);
+	}
+
+	/** The channels the notice's holder stopped. */
+	Set<Channel> stopped(Notice notice) {
+		return this.choices.suppressed(notice.cycle().msisdn());
+	}
+
+	/**
 	 * A receipt whose line the operator topped up already says the new validity (the
 	 * record's later date); any other notice is left as it is.
 	 */
@@ -217,6 +260,8 @@ public final class Notifier {
 				return;
 			}
 		}
+		Channel first = holder.channels().get(0);
+		this.recorder.record(failed(notice, first, notice.notificationId(first), true, ALL_CHANNELS_FAILED));
 		log.warn("{} for {} could not be delivered on any channel", notice.template(), notice.cycle());
 	}
 
@@ -265,7 +310,7 @@ public final class Notifier {
 				|| this.sentLog.wasSent(notice.legacyNotificationId(channel));
 	}
 
-	private boolean failedPermanently(Notice notice, Channel channel) {
+	boolean failedPermanently(Notice notice, Channel channel) {
 		return this.sentLog.failedPermanently(notice.notificationId(channel))
 				|| this.sentLog.failedPermanently(notice.legacyNotificationId(channel));
 	}

@@ -23,8 +23,12 @@ public final class SentLog {
 		this.store = store;
 	}
 
+	/**
+	 * Whether a provider accepted the notification and did not report it undelivered
+	 * since (then it failed for good on that channel: see {@link #failedPermanently}).
+	 */
 	public boolean wasSent(String notificationId) {
-		return this.store.contains(SENT + notificationId);
+		return this.store.contains(SENT + notificationId) && !this.store.contains(FAILED + notificationId);
 	}
 
 	public boolean failedPermanently(String notificationId) {

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The SMS provider's inbound-message webhook (Twilio's format: a form POST with
  * {@code From} and {@code Body}, signed in {@code X-Twilio-Signature} with the auth
  * token): a STOP-like reply stops SMS at once for every line whose holder's SMS number
- * sent it. A bad signature answers 403 and changes nothing.
+ * sent it, a START or UNSTOP allows it again. A bad signature answers 403 and changes
+ * nothing.
  */
 @RestController
 class InboundSmsController {
@@ -65,7 +66,8 @@ class InboundSmsController {
 			log.warn("Inbound SMS refused: X-Twilio-Signature does not match");
 			return Problems.of(HttpStatus.FORBIDDEN, "X-Twilio-Signature: does not match this request");
 		}
-		if (StopWords.isStop(params.get("Body"))) {
+		boolean stop = StopWords.isStop(params.get("Body"));
+		if (stop || StopWords.isStart(params.get("Body"))) {
 			Msisdn from;
 			try {
 				from = Msisdn.of(params.get("From"));
@@ -73,8 +75,14 @@ class InboundSmsController {
 			catch (InvalidValueException ex) {
 				return Problems.of(HttpStatus.BAD_REQUEST, "From: not an E.164 number");
 			}
-			int lines = this.unsubscriptions.stopSms(from);
-			log.info("SMS STOP from {}: SMS stopped on {} line(s)", from.masked(), lines);
+			if (stop) {
+				int lines = this.unsubscriptions.stopSms(from);
+				log.info("SMS STOP from {}: SMS stopped on {} line(s)", from.masked(), lines);
+			}
+			else {
+				int lines = this.unsubscriptions.startSms(from);
+				log.info("SMS START from {}: SMS allowed again on {} line(s)", from.masked(), lines);
+			}
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
 	}

@@ -67,6 +67,22 @@ public final class Unsubscriptions {
 	}
 
 	/**
+	 * Allows SMS again on every line whose holder's SMS number is {@code sms} and stopped
+	 * it (a START reply, however SMS was stopped); how many lines that was.
+	 */
+	public int startSms(Msisdn sms) {
+		int started = 0;
+		for (LineRecord line : this.store.linesReachedBy(sms)) {
+			if (change(line, (current) -> current.suppressedChannels().contains(Channel.SMS)
+					? current.allow(Channel.SMS) : current)) {
+				started++;
+				log.info("SMS_START allowed SMS again for {}", line.msisdn().masked());
+			}
+		}
+		return started;
+	}
+
+	/**
 	 * Saves the preference page's choice: Keepline may use {@code allowed} of the
 	 * holder's own channels (email, SMS; a channel they do not have is left as it is) and
 	 * writes in {@code locale}.

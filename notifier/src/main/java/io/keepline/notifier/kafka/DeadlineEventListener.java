@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
  * Feeds deadline events to the {@link Notifier} on pools of {@link Deliveries}, off the
  * listener thread: the webhook pool when the holder may be reached by webhook, else the
  * email and SMS pool, one line at a time; the line's record is read once, when the record
- * arrives. Each record is committed in order ({@link InOrderAcks}) once its outcomes are
- * published. Transient failures go to the retry topics (see
- * {@link NotifierKafkaConfiguration}); unreadable records and records not keyed by their
- * event's msisdn to the dead-letter topic.
+ * arrives. A pay reminder that may join others of its holder in one email goes to the
+ * holder-reminders topic instead ({@link HolderReminders}). Each record is committed in
+ * order ({@link InOrderAcks}) once its outcomes are published. Transient failures go to
+ * the retry topics (see {@link NotifierKafkaConfiguration}); unreadable records and
+ * records not keyed by their event's msisdn to the dead-letter topic.
  */
 @Component
 public class DeadlineEventListener {
@@ -36,8 +37,11 @@ public class DeadlineEventListener {
 
 	private final Deliveries messages;
 
+	private final HolderReminders holders;
+
 	DeadlineEventListener(Notifier notifier, NotifierSettings settings, InOrderAcks acks, Deliveries webhookDeliveries,
-			Deliveries messageDeliveries) {
+			Deliveries messageDeliveries, HolderReminders holderReminders) {
+		this.holders = holderReminders;
 		this.notifier = notifier;
 		this.settings = settings;
 		this.acks = acks;
@@ -53,6 +57,11 @@ public class DeadlineEventListener {
 		DeadlineEvent event = record.value();
 		KeyMismatchException.check(record.key(), event.msisdn());
 		Optional<LineRecord> line = this.notifier.lineOf(event);
+		if (this.holders.gathers(event, line)) {
+			this.holders.forward(event, line.get());
+			this.acks.done(entry);
+			return;
+		}
 		Runnable delivery = () -> this.notifier.handle(event, line);
 		if (this.notifier.mayCallWebhook(event, line)) {
 			this.webhooks.submit(record, entry, event.operator().value(), delivery);

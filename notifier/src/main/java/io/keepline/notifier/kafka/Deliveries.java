@@ -125,7 +125,7 @@ final class Deliveries implements AutoCloseable {
 
 	private void deliver(ConsumerRecord<?, ?> record, InOrderAcks.Entry entry, Runnable delivery) {
 		try {
-			delivery.run();
+			this.recorder.answering(record, delivery);
 			this.recorder.whenDurable(() -> this.acks.done(entry), this.pool);
 		}
 		catch (RuntimeException ex) {
@@ -169,6 +169,28 @@ final class Deliveries implements AutoCloseable {
 		}
 		log.error("Deadline record {}-{}@{} left uncommitted: its retry could not be published", record.topic(),
 				record.partition(), record.offset());
+	}
+
+	/**
+	 * Hands {@code record} to its next retry topic as a delivery that failed with
+	 * {@code failure} would be (the retry delivers it again, on the channels not yet
+	 * failed); false if it could not be published.
+	 */
+	boolean redeliver(ConsumerRecord<?, ?> record, RuntimeException failure) {
+		DeadLetterPublishingRecoverer recoverer = this.retryTopics.get();
+		if (recoverer == null) {
+			return false;
+		}
+		try {
+			recoverer.accept(record, null,
+					new ListenerExecutionFailedException(this.name + " redelivery", this.groupId, failure));
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not hand deadline record {}-{}@{} to the retry topics: {}", record.topic(),
+					record.partition(), record.offset(), ex.toString());
+			return false;
+		}
 	}
 
 	@Override

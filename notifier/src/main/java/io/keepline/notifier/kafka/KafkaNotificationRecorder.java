@@ -8,11 +8,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
+import io.keepline.contracts.Channel;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.notification.NotificationSent;
+import io.keepline.contracts.notification.SmsSent;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.notifier.delivery.NotificationRecorder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +28,10 @@ import org.springframework.kafka.support.SendResult;
  * Publishes notification outcomes to notification-events without waiting for each
  * acknowledgement; {@link #flush()} waits for all of the calling thread's, and
  * {@link #whenDurable} runs a step once they are durable without waiting, so that a
- * deadline record is committed only once the outcomes answering it are durable.
+ * deadline record is committed only once the outcomes answering it are durable. An SMS
+ * sent while {@link #answering answering} a record is also recorded on {@code sms-sent}
+ * under the provider's message id, with that record's coordinates, as durable as the
+ * outcome itself, for the provider's delivery reports ({@link SmsFeedback}).
  */
 final class KafkaNotificationRecorder implements NotificationRecorder {
 
@@ -33,16 +41,53 @@ final class KafkaNotificationRecorder implements NotificationRecorder {
 
 	private final Duration timeout;
 
+	private final KafkaTemplate<String, SmsSent> smsTemplate;
+
 	private final ThreadLocal<List<Pending>> pending = ThreadLocal.withInitial(ArrayList::new);
 
+	private final ThreadLocal<ConsumerRecord<?, ?>> source = new ThreadLocal<>();
+
 	KafkaNotificationRecorder(KafkaTemplate<Msisdn, NotificationEvent> template, Duration timeout) {
+		this(template, null, timeout);
+	}
+
+	/**
+	 * @param smsTemplate where SMS sent are recorded by message id; null to record none
+	 */
+	KafkaNotificationRecorder(KafkaTemplate<Msisdn, NotificationEvent> template,
+			KafkaTemplate<String, SmsSent> smsTemplate, Duration timeout) {
 		this.template = template;
+		this.smsTemplate = smsTemplate;
 		this.timeout = timeout;
+	}
+
+	/**
+	 * Runs {@code delivery}, the handling of {@code record}, on this thread, so that an
+	 * SMS it sends is recorded with that record's coordinates.
+	 */
+	void answering(ConsumerRecord<?, ?> record, Runnable delivery) {
+		this.source.set(record);
+		try {
+			delivery.run();
+		}
+		finally {
+			this.source.remove();
+		}
 	}
 
 	@Override
 	public void record(NotificationEvent event) {
-		this.pending.get().add(new Pending(event, send(event)));
+		this.pending.get().add(new Pending(event.notificationId(), () -> send(event)));
+		ConsumerRecord<?, ?> record = this.source.get();
+		if (this.smsTemplate != null && record != null && event instanceof NotificationSent sent
+				&& sent.channel() == Channel.SMS && sent.providerMessageId() != null) {
+			SourceRecord origin = SourceRecord.of(record);
+			SmsSent sms = new SmsSent(sent.msisdn(), sent.notificationId(), sent.sourceEventId(), sent.template(),
+					sent.locale(), origin.topic(), origin.partition(), origin.offset(), sent.occurredAt());
+			this.pending.get()
+				.add(new Pending(sent.notificationId(),
+						() -> this.smsTemplate.send(Topics.SMS_SENT.name(), sent.providerMessageId(), sms)));
+		}
 	}
 
 	/**
@@ -77,7 +122,7 @@ final class KafkaNotificationRecorder implements NotificationRecorder {
 		}
 		List<Pending> awaited = List.copyOf(outcomes);
 		outcomes.clear();
-		CompletableFuture.allOf(awaited.stream().map(Pending::sent).toArray(CompletableFuture[]::new))
+		CompletableFuture.allOf(awaited.stream().map(Pending::first).toArray(CompletableFuture[]::new))
 			.whenComplete((ignored, failure) -> {
 				if (failure == null) {
 					step.run();
@@ -93,8 +138,8 @@ final class KafkaNotificationRecorder implements NotificationRecorder {
 
 	private void await(List<Pending> outcomes) {
 		for (Pending outcome : outcomes) {
-			if (!acknowledged(outcome.sent()) && !acknowledged(send(outcome.event()))) {
-				log.error("Could not publish the outcome of notification {}", outcome.event().notificationId());
+			if (!acknowledged(outcome.first()) && !acknowledged(outcome.publish().get())) {
+				log.error("Could not publish the outcome of notification {}", outcome.notificationId());
 			}
 		}
 	}
@@ -103,7 +148,7 @@ final class KafkaNotificationRecorder implements NotificationRecorder {
 		return this.template.send(Topics.NOTIFICATION_EVENTS.name(), event.msisdn(), event);
 	}
 
-	private boolean acknowledged(CompletableFuture<SendResult<Msisdn, NotificationEvent>> sent) {
+	private boolean acknowledged(CompletableFuture<? extends SendResult<?, ?>> sent) {
 		try {
 			sent.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return true;
@@ -118,7 +163,13 @@ final class KafkaNotificationRecorder implements NotificationRecorder {
 		}
 	}
 
-	private record Pending(NotificationEvent event, CompletableFuture<SendResult<Msisdn, NotificationEvent>> sent) {
+	/** A record published once, and how to publish it again. */
+	private record Pending(String notificationId, Supplier<CompletableFuture<? extends SendResult<?, ?>>> publish,
+			CompletableFuture<? extends SendResult<?, ?>> first) {
+
+		Pending(String notificationId, Supplier<CompletableFuture<? extends SendResult<?, ?>>> publish) {
+			this(notificationId, publish, publish.get());
+		}
 
 	}
 

@@ -1,6 +1,7 @@
 package io.keepline.notifier.kafka;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.notification.NotificationEvent;
+import io.keepline.contracts.notification.SmsSent;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
@@ -26,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
@@ -49,7 +52,7 @@ class NotifierKafkaConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics notifierTopics() {
-		return ServiceTopics.writes(Topics.NOTIFICATION_EVENTS, Topics.HOLDER_CHOICES).declare();
+		return ServiceTopics.writes(Topics.NOTIFICATION_EVENTS, Topics.HOLDER_CHOICES, Topics.SMS_SENT).declare();
 	}
 
 	/**
@@ -175,10 +178,29 @@ class NotifierKafkaConfiguration {
 		return clients.template(Topics.NOTIFICATION_EVENTS);
 	}
 
+	/** A bean, so that the context closes its producer. */
+	@Bean
+	KafkaTemplate<String, SmsSent> smsSentTemplate(KafkaClients clients) {
+		return clients.template(Topics.SMS_SENT);
+	}
+
 	@Bean
 	KafkaNotificationRecorder notificationRecorder(KafkaTemplate<Msisdn, NotificationEvent> notificationEventsTemplate,
-			NotifierSettings settings) {
-		return new KafkaNotificationRecorder(notificationEventsTemplate, settings.httpTimeout().plusSeconds(20));
+			KafkaTemplate<String, SmsSent> smsSentTemplate, NotifierSettings settings) {
+		return new KafkaNotificationRecorder(notificationEventsTemplate, smsSentTemplate,
+				settings.httpTimeout().plusSeconds(20));
+	}
+
+	/**
+	 * The SMS provider's delivery reports: an undelivered SMS goes to the retry topics
+	 * (through the message deliveries' recoverer) and from there to the next channel.
+	 */
+	@Bean
+	SmsFeedback undeliveredSms(KafkaStreamsInteractiveQueryService queries, KafkaClients clients,
+			KafkaNotificationRecorder notificationRecorder, SentLog sentLog, Deliveries messageDeliveries,
+			Clock clock) {
+		return new SmsFeedback(queries, clients.consumerProperties(), notificationRecorder, sentLog, messageDeliveries,
+				clock);
 	}
 
 	/**

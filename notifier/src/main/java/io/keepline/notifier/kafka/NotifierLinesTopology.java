@@ -2,6 +2,7 @@ package io.keepline.notifier.kafka;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.choice.HolderChoices;
+import io.keepline.contracts.notification.SmsSent;
 import io.keepline.contracts.topic.Topics;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -11,9 +12,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The line records (keepline.lines.v1) and the holder choices
- * (keepline.holder-choices.v1) in global RocksDB stores: every notifier instance holds
- * every line and every choice, whichever deadline-events partitions it reads.
+ * The line records (keepline.lines.v1), the holder choices (keepline.holder-choices.v1)
+ * and the SMS sent (keepline.sms-sent.v1) in global RocksDB stores: every notifier
+ * instance holds every line, every choice and where every recent SMS came from, whichever
+ * deadline-events partitions it reads.
  */
 final class NotifierLinesTopology {
 
@@ -22,6 +24,9 @@ final class NotifierLinesTopology {
 
 	/** The store of holder choices by msisdn. */
 	static final String CHOICES_STORE = "notifier-holder-choices";
+
+	/** The store of SMS sent by the provider's message id. */
+	static final String SMS_SENT_STORE = "notifier-sms-sent";
 
 	private NotifierLinesTopology() {
 	}
@@ -41,6 +46,11 @@ final class NotifierLinesTopology {
 				Materialized.<Msisdn, HolderChoices, KeyValueStore<Bytes, byte[]>>as(CHOICES_STORE)
 					.withKeySerde(Topics.HOLDER_CHOICES.keySerde())
 					.withValueSerde(Topics.HOLDER_CHOICES.valueSerde()));
+		builder.globalTable(Topics.SMS_SENT.name(),
+				Consumed.with(Topics.SMS_SENT.keySerde(), Topics.SMS_SENT.valueSerde()).withName("sms-sent"),
+				Materialized.<String, SmsSent, KeyValueStore<Bytes, byte[]>>as(SMS_SENT_STORE)
+					.withKeySerde(Topics.SMS_SENT.keySerde())
+					.withValueSerde(Topics.SMS_SENT.valueSerde()));
 	}
 
 }

@@ -2,6 +2,7 @@ package io.keepline.notifier.message;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import io.keepline.contracts.HolderLocale;
 public final class MessageRenderer {
 
 	private static final String TEMPLATE_PACKAGE = "io.keepline.notifier.message.jte.";
+
+	private static final String DIGEST_TEMPLATE = "digest.jte";
 
 	private final Messages messages;
 
@@ -59,6 +62,19 @@ public final class MessageRenderer {
 	public RenderedEmail email(Notice notice) {
 		MessageView view = view(notice);
 		return new RenderedEmail(view.subject(), render(this.html, notice, view), render(this.text, notice, view));
+	}
+
+	/**
+	 * One email for several reminders of one holder: each line with its own values and
+	 * pay link, in the first notice's locale (a digest gathers one locale only).
+	 */
+	public RenderedEmail digest(List<Notice> notices) {
+		DigestView digest = new DigestView(this.messages, notices.stream().map(this::view).toList());
+		StringOutput html = new StringOutput(8192);
+		this.html.render(DIGEST_TEMPLATE, digest, html);
+		StringOutput text = new StringOutput(4096);
+		this.text.render(DIGEST_TEMPLATE, digest, text);
+		return new RenderedEmail(digest.subject(), html.toString(), text.toString());
 	}
 
 	/**

@@ -18,11 +18,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Sends SMS through a Twilio-compatible REST API: {@code POST
- * {baseUrl}/2010-04-01/Accounts/{sid}/Messages.json} with {@code To}, {@code From} and
- * {@code Body}, basic auth, through a trusted outbound client (the provider's address is
- * configuration, not data; one deadline for the whole call). 2xx with a {@code sid} is
- * accepted; 429, 5xx, no answer in time and a provider at its limit of calls in flight
- * are retried; other 4xx (invalid number, unsubscribed…) are final.
+ * {baseUrl}/2010-04-01/Accounts/{sid}/Messages.json} with {@code To}, {@code From},
+ * {@code Body} and the {@code StatusCallback} that delivery reports go to, basic auth,
+ * through a trusted outbound client (the provider's address is configuration, not data;
+ * one deadline for the whole call). 2xx with a {@code sid} is accepted; 429, 5xx, no
+ * answer in time and a provider at its limit of calls in flight are retried; other 4xx
+ * (invalid number, unsubscribed…) are final.
  */
 public final class TwilioSmsSender implements SmsSender {
 
@@ -34,8 +35,20 @@ public final class TwilioSmsSender implements SmsSender {
 
 	private final String from;
 
+	private final URI statusCallback;
+
 	public TwilioSmsSender(OutboundClient client, URI baseUrl, String accountSid, String authToken, String from) {
+		this(client, baseUrl, accountSid, authToken, from, null);
+	}
+
+	/**
+	 * @param statusCallback where the provider reports each message's delivery
+	 * ({@code StatusCallback}); null for no reports
+	 */
+	public TwilioSmsSender(OutboundClient client, URI baseUrl, String accountSid, String authToken, String from,
+			URI statusCallback) {
 		this.client = client;
+		this.statusCallback = statusCallback;
 		String base = baseUrl.toString().replaceAll("/+$", "");
 		this.messagesUri = URI.create(base + "/2010-04-01/Accounts/" + encode(accountSid) + "/Messages.json");
 		this.authorization = "Basic "
@@ -46,7 +59,8 @@ public final class TwilioSmsSender implements SmsSender {
 	@Override
 	public String send(SmsMessage message) {
 		String form = "To=" + encode(message.to().value()) + "&From=" + encode(this.from) + "&Body="
-				+ encode(message.text());
+				+ encode(message.text())
+				+ ((this.statusCallback != null) ? "&StatusCallback=" + encode(this.statusCallback.toString()) : "");
 		OutboundRequest request = new OutboundRequest(this.messagesUri, "application/x-www-form-urlencoded",
 				form.getBytes(StandardCharsets.UTF_8),
 				Map.of("Authorization", this.authorization, "Accept", "application/json"));

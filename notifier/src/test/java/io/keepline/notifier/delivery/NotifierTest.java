@@ -192,6 +192,24 @@ class NotifierTest {
 	}
 
 	@Test
+	void recordsThatEveryChannelFailedForGoodSoThatTheOperatorIsTold() {
+		Notifier notifier = notifier((message) -> {
+			throw new PermanentDeliveryException("email_rejected_address_550", "no such user");
+		});
+		this.sentLog.markFailedPermanently("+32470123456:2026-12-31:reminder-firm-7:sms");
+		this.sentLog.markFailedPermanently("+32470123456:2026-12-31:reminder-firm-7:webhook");
+		notifier.handle(reminder(7, null, null));
+		assertThat(this.texts).isEmpty();
+		assertThat(this.hooks).isEmpty();
+		assertThat(this.recorded).extracting((event) -> ((NotificationFailed) event).reason())
+			.containsExactly("email_rejected_address_550", Notifier.ALL_CHANNELS_FAILED);
+		assertThat((NotificationFailed) this.recorded.get(1)).satisfies((failed) -> {
+			assertThat(failed.permanent()).isTrue();
+			assertThat(failed.channel()).isEqualTo(Channel.EMAIL);
+		});
+	}
+
+	@Test
 	void rethrowsTransientFailuresAfterRecordingThem() {
 		Notifier notifier = notifier((message) -> {
 			throw new TransientDeliveryException("smtp_unavailable", "connection refused");

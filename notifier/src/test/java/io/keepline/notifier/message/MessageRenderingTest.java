@@ -103,12 +103,14 @@ class MessageRenderingTest {
 		assertThat(this.renderer.email(Fixtures.everyNotice(HolderLocale.DE).get(1)).text())
 			.contains("30. September 2026")
 			.containsPattern("15,00[\\s\u00a0\u202f]€");
-		assertThat(this.renderer.email(Fixtures.everyNotice(HolderLocale.ZH).get(1)).text()).contains("2026年9月30日");
+		assertThat(this.renderer.email(Fixtures.everyNotice(HolderLocale.ZH).get(1)).text()).contains("2026年9月30日")
+			.contains("€15.00");
 		assertThat(this.renderer.email(Fixtures.everyNotice(HolderLocale.EN).get(1)).text())
 			.contains("30 September 2026")
 			.contains("€15.00");
 		assertThat(this.renderer.email(Fixtures.everyNotice(HolderLocale.NL).get(1)).text())
-			.contains("30 september 2026");
+			.contains("30 september 2026")
+			.containsPattern("€[\\s\u00a0]15,00");
 	}
 
 	@Test

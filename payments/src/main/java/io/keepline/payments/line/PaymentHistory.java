@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.UnhandledTypeException;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
@@ -27,12 +28,14 @@ import io.keepline.payments.line.PaymentRecord.Kind;
  * What only payments knows of a line, folded from the payment-events it published: the
  * recent payments, the Stripe event ids already published and the last saved method with
  * its Stripe customer, the holder turning automatic renewal off or removing the card, and
- * the last one-time code requests with their tries (bounded lists, newest last). The line
- * itself (cycle, state, price, holder) is the scheduler's line record. Once the line is
- * erased only the payments and Stripe event ids stay (the duplicate checks need them, as
- * payment-events keeps them), with the Stripe customers erasure deletes
- * ({@link #forgotten()}); {@code erasedCustomers} also keeps the customer of a card the
- * holder removed, for erasure to delete.
+ * the last one-time code requests with their tries (bounded lists, newest last). The
+ * saved card's brand, last four digits and expiry are sealed on payment-events: the
+ * history learns them from the line record ({@link #withCard}). The line itself (cycle,
+ * state, price, holder) is the scheduler's line record. Once the line is erased only the
+ * payments and Stripe event ids stay (the duplicate checks need them, as payment-events
+ * keeps them), with the Stripe customers erasure deletes ({@link #forgotten()});
+ * {@code erasedCustomers} also keeps the customer of a card the holder removed, for
+ * erasure to delete.
  */
 public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<String> stripeEventIds,
 		PaymentMethodRef savedMethod, Instant methodSavedAt, List<CodeRequest> codeRequests,
@@ -69,6 +72,30 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 			return this;
 		}
 		return new PaymentHistory(this.msisdn, this.payments, this.stripeEventIds, null, null, List.of(), customers);
+	}
+
+	/**
+	 * This history with the card of its saved method as the line record shows it
+	 * ({@code card} of the registration made at {@code registeredAt}). Payment-events
+	 * carry the card sealed and payments reads it as unknown: it learns the card from the
+	 * record, which the scheduler writes once it has opened the event with the line's
+	 * key, and forgets it with the record. The same history when no method of that
+	 * registration is saved or it already has that card.
+	 */
+	public PaymentHistory withCard(SavedMethod card, Instant registeredAt) {
+		Optional<PaymentMethodRef> saved = methodSince(registeredAt);
+		if (card == null || saved.isEmpty()) {
+			return this;
+		}
+		PaymentMethodRef method = saved.get();
+		PaymentMethodRef learned = new PaymentMethodRef(method.customerId(), method.paymentMethodId(),
+				card.brand().isEmpty() ? null : card.brand(), card.last4().isEmpty() ? null : card.last4(),
+				card.expMonth(), card.expYear());
+		if (learned.equals(method)) {
+			return this;
+		}
+		return new PaymentHistory(this.msisdn, this.payments, this.stripeEventIds, learned, this.methodSavedAt,
+				this.codeRequests, this.erasedCustomers);
 	}
 
 	/** Every Stripe customer this line's saved methods had, erased ones included. */

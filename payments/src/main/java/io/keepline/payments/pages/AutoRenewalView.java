@@ -123,7 +123,15 @@ record AutoRenewalView(State state, String brand, String last4, LocalDate charge
 		return this.state == State.OFF || this.state == State.OFF_CARD_KEPT;
 	}
 
+	/**
+	 * The message of the state; a card kept whose digits payments does not know (read
+	 * sealed on payment-events, and the line record no longer shows it) is named without
+	 * them.
+	 */
 	public String messageKey() {
+		if (this.state == State.OFF_CARD_KEPT && (this.last4 == null || this.last4.isEmpty())) {
+			return State.OFF_CARD_KEPT.messageKey() + "_UNKNOWN";
+		}
 		return this.state.messageKey();
 	}
 

@@ -13,11 +13,14 @@ import org.springframework.web.servlet.LocaleResolver;
  * Pages speak the holder's language: the one a controller chose from the line view, else
  * {@code ?lang=}, else the browser's if Keepline writes it, else English.
  */
-class HolderLocaleResolver implements LocaleResolver {
+public class HolderLocaleResolver implements LocaleResolver {
 
 	static final String ATTRIBUTE = HolderLocaleResolver.class.getName() + ".locale";
 
-	static void use(HttpServletRequest request, HolderLocale locale) {
+	/**
+	 * Renders {@code request}'s page in {@code locale} (unless it asks for a language).
+	 */
+	public static void use(HttpServletRequest request, HolderLocale locale) {
 		request.setAttribute(ATTRIBUTE, locale.toLocale());
 	}
 

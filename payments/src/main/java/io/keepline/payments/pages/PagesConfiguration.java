@@ -3,6 +3,7 @@ package io.keepline.payments.pages;
 import java.time.Clock;
 
 import io.keepline.contracts.link.LinkSigner;
+import io.keepline.support.plans.Plans;
 import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistoryLookup;
 import io.keepline.support.links.LinkSettings;
@@ -29,8 +30,14 @@ class PagesConfiguration {
 
 	@Bean
 	StatusPage statusPage(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories,
-			AutoRenewalSettings renewal, PreferencePageSettings preferences, Clock clock) {
-		return new StatusPage(signer, lines, histories, renewal, preferences, clock);
+			AutoRenewalSettings renewal, PreferencePageSettings preferences, Clock clock, Plans plans) {
+		return new StatusPage(signer, lines, histories, renewal, preferences, clock, plans);
+	}
+
+	/** The templates' {@code @pageFormats}. */
+	@Bean
+	PageFormats pageFormats() {
+		return new PageFormats();
 	}
 
 	@Bean

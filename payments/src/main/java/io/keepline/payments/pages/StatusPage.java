@@ -10,6 +10,7 @@ import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.link.LinkVerification;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.support.plans.Plans;
 import io.keepline.payments.line.LineRecordLookup;
 import io.keepline.payments.line.PaymentHistory;
 import io.keepline.payments.line.PaymentHistoryLookup;
@@ -40,8 +41,19 @@ class StatusPage {
 
 	private final Clock clock;
 
+	private final Plans plans;
+
 	StatusPage(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories, AutoRenewalSettings renewal,
 			PreferencePageSettings preferences, Clock clock) {
+		this(signer, lines, histories, renewal, preferences, clock, Plans.empty(Plans.DEFAULT_MAX_PRICE));
+	}
+
+	/**
+	 * @param plans what each plan's operator allows after a lapse
+	 */
+	StatusPage(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories, AutoRenewalSettings renewal,
+			PreferencePageSettings preferences, Clock clock, Plans plans) {
+		this.plans = plans;
 		this.signer = signer;
 		this.preferences = preferences;
 		this.lines = lines;
@@ -106,7 +118,7 @@ class StatusPage {
 		page.addObject("turnOffUrl", autoRenewal.canTurnOff() ? "/status/" + token + "/autorenew/off" : null);
 		page.addObject("removeCardUrl", autoRenewal.canRemoveCard() ? "/status/" + token + "/card/remove" : null);
 		page.addObject("afterLapse", (line.cycleState() == CycleState.LAPSED && answer != LineAnswer.ALREADY_RENEWED)
-				? AfterLapse.messageKey(line) : null);
+				? AfterLapse.of(line, this.plans) : null);
 		page.addObject("preferencesUrl", this.preferences.base() + "/preferences/"
 				+ this.signer.issue(LinkPurpose.PREFERENCES, current, this.preferences.linkTtl()));
 		page.addObject("payments", history.since(line.registeredAt(), 5));

@@ -299,7 +299,9 @@ public class DeadlineActions {
 	 * Whether {@code method} (the event's Stripe references) is the one the line's
 	 * current holder saved and still has automatic renewal with: the record shows an
 	 * active card and, when payments' history knows the method saved since the
-	 * registration, it is this one and the record's card is its card.
+	 * registration, it is this one and, when the history knows its card (learned from the
+	 * record, or from a payment event written before the cards were sealed), the record's
+	 * card is its card.
 	 */
 	private static boolean holdersMethod(AutoRenewal renewal, PaymentMethodRef method,
 			Optional<PaymentMethodRef> known) {
@@ -307,10 +309,9 @@ public class DeadlineActions {
 			return false;
 		}
 		SavedMethod card = renewal.method();
-		return known
-			.map((saved) -> saved.paymentMethodId().equals(method.paymentMethodId())
-					&& card.brand().equals(Objects.requireNonNullElse(saved.brand(), ""))
-					&& card.last4().equals(Objects.requireNonNullElse(saved.last4(), "")))
+		return known.map((saved) -> saved.paymentMethodId().equals(method.paymentMethodId())
+				&& (!saved.cardKnown() || card.brand().equals(Objects.requireNonNullElse(saved.brand(), ""))
+						&& card.last4().equals(Objects.requireNonNullElse(saved.last4(), ""))))
 			.orElse(true);
 	}
 

@@ -5,6 +5,8 @@ import java.util.Optional;
 import io.keepline.payments.gateway.GatewayUnavailableException;
 import io.keepline.payments.gateway.PaymentMethodTypes;
 import io.keepline.payments.gateway.PaymentGateway;
+import io.keepline.payments.pages.HolderLocaleResolver;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +35,11 @@ class SandboxCheckoutController {
 	}
 
 	@GetMapping("/sandbox/checkout/{id}")
-	ModelAndView page(@PathVariable String id) {
+	ModelAndView page(@PathVariable String id, HttpServletRequest request) {
 		SandboxSession session = session(id);
+		if (session.locale() != null && request.getParameter("lang") == null) {
+			HolderLocaleResolver.use(request, session.locale());
+		}
 		ModelAndView page = new ModelAndView("sandbox-checkout");
 		page.addObject("checkout", session);
 		page.addObject("maskedNumber", session.cycle().msisdn().masked());

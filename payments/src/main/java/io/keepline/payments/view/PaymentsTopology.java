@@ -3,7 +3,9 @@ package io.keepline.payments.view;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.json.JsonEventSerde;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentEvent;
+import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.topic.Topic;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.line.PaymentHistory;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Two global stores, whole on every instance (RocksDB, so memory stays bounded): the
  * scheduler's line records as they are on {@code keepline.lines.v1} ({@value #LINES}, a
- * tombstone removes the line and makes its history forget the holder), and payments' own
+ * tombstone removes the line and makes its history forget the holder; a record showing a
+ * card gives it to the history, as payment-events carry it sealed), and payments' own
  * history folded from payment-events ({@value #HISTORY}, refolded from the topic on
  * restore, after the records: a line with no record is folded forgotten). A payment event
  * not keyed by its msisdn is skipped (and logged) before it touches a history: a global
@@ -97,6 +100,7 @@ public final class PaymentsTopology {
 			}
 			if (record.value() != null) {
 				this.lines.put(record.key(), record.value());
+				learnCard(this.context, record.key(), record.value());
 				return;
 			}
 			this.lines.delete(record.key());
@@ -107,6 +111,22 @@ public final class PaymentsTopology {
 			}
 		}
 
+	}
+
+	/**
+	 * Gives the line's history the card its record shows: payment-events carry it sealed,
+	 * and payments reads it as unknown.
+	 */
+	private static void learnCard(ProcessorContext<Void, Void> context, Msisdn msisdn, LineRecord line) {
+		SavedMethod card = line.autoRenewal().method();
+		KeyValueStore<Msisdn, PaymentHistory> histories = (card != null) ? openStore(context, HISTORY) : null;
+		PaymentHistory history = (histories != null) ? histories.get(msisdn) : null;
+		if (history != null) {
+			PaymentHistory learned = history.withCard(card, line.registeredAt());
+			if (learned != history) {
+				histories.put(msisdn, learned);
+			}
+		}
 	}
 
 	/**
@@ -138,17 +158,28 @@ public final class PaymentsTopology {
 			PaymentHistory history = this.store.get(record.key());
 			PaymentHistory folded = ((history != null) ? history : PaymentHistory.empty(record.key()))
 				.apply(record.value());
-			this.store.put(record.key(), erased(record.value()) ? folded.forgotten() : folded);
+			KeyValueStore<Msisdn, LineRecord> lines = openStore(this.context, LINES);
+			LineRecord line = (lines != null) ? lines.get(record.key()) : null;
+			// No record while the records are open: the line was erased since. Not
+			// compared with the registration's instant: that is the operator's clock, and
+			// a skew would make a fresh card look like an earlier holder's.
+			if (lines != null && line == null) {
+				folded = folded.forgotten();
+			}
+			else if (line != null && sealedCard(record.value())) {
+				folded = folded.withCard(line.autoRenewal().method(), line.registeredAt());
+			}
+			this.store.put(record.key(), folded);
 		}
 
 		/**
-		 * Whether the event's line has no record (erased since), when the records are
-		 * open. Not compared with the registration's instant: that is the operator's
-		 * clock, and a skew would make a fresh card look like an earlier holder's.
+		 * Whether {@code event} saved a card payments read sealed (as unknown): the line
+		 * record, when it already shows a card (the store rebuilt, or the record written
+		 * first), gives it at once; a record written after gives it then
+		 * ({@link RecordUpdate}).
 		 */
-		private boolean erased(PaymentEvent event) {
-			KeyValueStore<Msisdn, LineRecord> lines = openStore(this.context, LINES);
-			return lines != null && lines.get(event.msisdn()) == null;
+		private static boolean sealedCard(PaymentEvent event) {
+			return event instanceof PaymentMethodSaved saved && !saved.paymentMethod().cardKnown();
 		}
 
 	}

@@ -17,6 +17,7 @@ import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.samples.EventSamples;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,31 @@ class PaymentHistoryTest {
 				.as(event.getClass().getSimpleName())
 				.isTrue();
 		}
+	}
+
+	/**
+	 * A card read sealed (unknown) is learned from the line record of the same
+	 * registration, and follows the record's card; a record of a later registration gives
+	 * it nothing.
+	 */
+	@Test
+	void learnsTheCardOfItsSavedMethodFromTheLineRecord() {
+		Instant registeredAt = Instant.parse("2026-11-01T00:00:00Z");
+		PaymentHistory sealed = PaymentHistory.empty(MSISDN)
+			.apply(new PaymentMethodSaved(UUID.randomUUID(), registeredAt.plusSeconds(60), MSISDN,
+					new PaymentMethodRef("cus_1", "pm_1", null, null, 0, 0), "seti_1", null));
+
+		PaymentHistory learned = sealed.withCard(new SavedMethod("visa", "4242", 12, 2030), registeredAt);
+
+		assertThat(learned.methodSince(registeredAt))
+			.hasValue(new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030));
+		assertThat(learned.withCard(new SavedMethod("visa", "4242", 12, 2030), registeredAt)).isSameAs(learned);
+		assertThat(learned.withCard(new SavedMethod("", "", 0, 0), registeredAt).methodSince(registeredAt))
+			.hasValue(new PaymentMethodRef("cus_1", "pm_1", null, null, 0, 0));
+		assertThat(sealed.withCard(new SavedMethod("visa", "4242", 12, 2030), registeredAt.plusSeconds(3600)))
+			.isSameAs(sealed);
+		assertThat(sealed.withCard(null, registeredAt)).isSameAs(sealed);
+		assertThat(learned.forgotten().savedMethod()).isNull();
 	}
 
 	@Test

@@ -94,6 +94,28 @@ class AutoRenewalViewTest {
 		assertThat(view.canTurnOn()).isTrue();
 	}
 
+	/**
+	 * A card read sealed on payment-events, turned off once the record no longer shows it
+	 * (the history rebuilt since), is named without the digits payments does not know.
+	 */
+	@Test
+	void namesAKeptCardWhoseDigitsArentKnownWithoutThem() {
+		PaymentHistory sealed = PaymentHistory.empty(MSISDN)
+			.apply(new PaymentMethodSaved(UUID.randomUUID(), REGISTERED_AT.plusSeconds(60), MSISDN,
+					new PaymentMethodRef("cus_1", "pm_1", null, null, 0, 0), "seti_1", null))
+			.apply(new AutoRenewalStopped(UUID.randomUUID(), Instant.now(), MSISDN, REGISTERED_AT));
+
+		AutoRenewalView view = view(record(CycleState.OPEN, new AutoRenewal(true, false, null)), sealed,
+				LocalDate.parse("2026-12-20"));
+
+		assertThat(view.state()).isEqualTo(State.OFF_CARD_KEPT);
+		assertThat(view.messageKey()).isEqualTo("status.autoRenew.OFF_CARD_KEPT_UNKNOWN");
+		assertThat(view(record(CycleState.OPEN, new AutoRenewal(true, true, VISA)),
+				this.saved.apply(new AutoRenewalStopped(UUID.randomUUID(), Instant.now(), MSISDN, REGISTERED_AT)),
+				LocalDate.parse("2026-12-20"))
+			.messageKey()).isEqualTo("status.autoRenew.OFF_CARD_KEPT");
+	}
+
 	@Test
 	void hasNoCardOnceItIsRemoved() {
 		PaymentHistory removed = this.saved

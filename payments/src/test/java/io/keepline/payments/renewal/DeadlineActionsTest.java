@@ -208,6 +208,24 @@ public class DeadlineActionsTest {
 			.isEqualTo(new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030));
 	}
 
+	/**
+	 * Payments reads a card sealed on payment-events as unknown until the line record
+	 * gives it: the method is still the holder's (its Stripe ids match), and is charged
+	 * with the record's card.
+	 */
+	@Test
+	void chargesAMethodWhoseSealedCardTheHistoryHasNotLearnedYet() {
+		given(this.gateway.chargeOffSession(any())).willReturn(new ChargeOutcome.Succeeded("pi_1"));
+		this.history = saved(new PaymentMethodRef("cus_1", "pm_1", null, null, 0, 0));
+
+		actions(open()).on(due(CLOCK.instant()));
+
+		ArgumentCaptor<OffSessionCharge> charge = ArgumentCaptor.forClass(OffSessionCharge.class);
+		verify(this.gateway).chargeOffSession(charge.capture());
+		assertThat(charge.getValue().method())
+			.isEqualTo(new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030));
+	}
+
 	private static PaymentHistory saved(PaymentMethodRef method) {
 		return PaymentHistory.empty(MSISDN)
 			.apply(new PaymentMethodSaved(UUID.randomUUID(), CLOCK.instant(), MSISDN, method, "seti_1", "evt_1"));

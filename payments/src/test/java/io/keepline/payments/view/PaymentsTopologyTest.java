@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,15 +20,19 @@ import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.PaymentMethodRef;
+import io.keepline.contracts.linekey.CardSealer;
+import io.keepline.contracts.linekey.DataKey;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
+import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.line.PaymentHistory;
+import io.keepline.support.kafka.CompactionBound;
 import io.keepline.support.kafka.DeadLetters;
 import io.keepline.support.streams.KeyMismatchHandler;
 import io.keepline.support.streams.StreamsDefaults;
@@ -139,6 +144,50 @@ class PaymentsTopologyTest {
 		}
 	}
 
+	/**
+	 * A card sealed on payment-events reads as unknown: the history learns it from the
+	 * line record (at once when the record already shows it, else from the record the
+	 * scheduler writes after opening it), and forgets it with the record.
+	 */
+	@Test
+	void aSealedCardIsLearnedFromTheLineRecordAndForgottenWithIt() {
+		try (TopologyTestDriver driver = driver()) {
+			TestInputTopic<Msisdn, LineRecord> lines = driver.createInputTopic(Topics.LINES.name(),
+					Topics.LINES.keySerde().serializer(), Topics.LINES.valueSerde().serializer());
+			TestInputTopic<byte[], byte[]> payments = driver.createInputTopic(Topics.PAYMENT_EVENTS.name(),
+					new ByteArraySerializer(), new ByteArraySerializer());
+			KeyValueStore<Msisdn, PaymentHistory> histories = driver.getKeyValueStore(PaymentsTopology.HISTORY);
+			CardSealer sealer = new CardSealer(DataKey.of("a2VlcGxpbmUtdGVzdC1vbmx5LWRhdGEta2V5LTAwMDE="),
+					Clock.systemUTC());
+			LineRecord noCardYet = record(LINE, "2026-12-31", CycleState.OPEN);
+			lines.pipeInput(LINE, noCardYet);
+			payments.pipeInput(bytes(LINE.value()),
+					sealer
+						.seal(new PaymentMethodSaved(UUID.randomUUID(), Instant.now(), LINE,
+								new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030), "seti_1", null))
+						.value());
+			assertThat(histories.get(LINE).savedMethod())
+				.isEqualTo(new PaymentMethodRef("cus_1", "pm_1", null, null, 0, 0));
+
+			lines.pipeInput(LINE, withCard(noCardYet, new SavedMethod("visa", "4242", 12, 2030)));
+			assertThat(histories.get(LINE).savedMethod())
+				.isEqualTo(new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2030));
+
+			payments.pipeInput(bytes(LINE.value()),
+					sealer
+						.seal(new PaymentMethodSaved(UUID.randomUUID(), Instant.now(), LINE,
+								new PaymentMethodRef("cus_1", "pm_2", "mastercard", "5454", 3, 2032), "seti_2", null))
+						.value());
+			lines.pipeInput(LINE, withCard(noCardYet, new SavedMethod("mastercard", "5454", 3, 2032)));
+			assertThat(histories.get(LINE).savedMethod())
+				.isEqualTo(new PaymentMethodRef("cus_1", "pm_2", "mastercard", "5454", 3, 2032));
+
+			lines.pipeInput(LINE, (LineRecord) null);
+			assertThat(histories.get(LINE).savedMethod()).isNull();
+			assertThat(histories.get(LINE).customers()).containsExactly("cus_1");
+		}
+	}
+
 	private TopologyTestDriver driver() {
 		Properties config = serviceStreamsConfiguration();
 		ConsumerRecordRecoverer recording = (record, ex) -> {
@@ -171,7 +220,8 @@ class PaymentsTopologyTest {
 		kafka.getStreams().setStateDir(this.state.toString());
 		StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(
 				new KafkaStreamsConfiguration(kafka.buildStreamsProperties()));
-		new StreamsDefaults(new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()))))
+		new StreamsDefaults(new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()))),
+				CompactionBound.DEFAULTS)
 			.configure(factory);
 		return factory.getStreamsConfiguration();
 	}
@@ -180,6 +230,11 @@ class PaymentsTopologyTest {
 		Holder holder = new Holder(null, "h@example.com", null, null, HolderLocale.FR, ZoneId.of("Europe/Brussels"));
 		return new LineRecord(msisdn, OperatorId.of("orange"), "orange-prepaid-15", LocalDate.parse(validUntil), state,
 				Money.of(1500, "EUR"), AutoRenewal.OFF, holder, Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
+	}
+
+	private static LineRecord withCard(LineRecord line, SavedMethod card) {
+		return new LineRecord(line.msisdn(), line.operator(), line.plan(), line.validUntil(), line.cycleState(),
+				line.price(), new AutoRenewal(true, true, card), line.holder(), line.registeredAt(), Instant.now());
 	}
 
 	private static PaymentSucceeded succeeded(Msisdn msisdn, String paymentIntent) {

@@ -22,15 +22,17 @@ import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.linekey.CardSealer;
+import io.keepline.contracts.linekey.DataKey;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
-import io.keepline.contracts.topic.Topics;
 import io.keepline.payments.StripeJson;
 import io.keepline.payments.gateway.PaymentGateway;
 import io.keepline.payments.line.PaymentHistory;
 import io.keepline.payments.line.ViewUnavailableException;
 import io.keepline.payments.renewal.DeadlineActionsTest;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -47,6 +49,9 @@ import static org.mockito.Mockito.mock;
 class WebhookProcessorTest {
 
 	static final String SECRET = "whsec_test_keepline";
+
+	/** The data key of payments' tests (src/test/resources/application.properties). */
+	static final String DATA_KEY = "a2VlcGxpbmUtdGVzdC1vbmx5LWRhdGEta2V5LTAwMDE=";
 
 	static final Instant NOW = Instant.parse("2026-12-20T10:00:00Z");
 
@@ -313,11 +318,11 @@ class WebhookProcessorTest {
 		Map<String, Object> unreachable = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
 				ProducerConfig.MAX_BLOCK_MS_CONFIG, 500, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500,
 				ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000, ProducerConfig.ACKS_CONFIG, "all");
-		var factory = new DefaultKafkaProducerFactory<>(unreachable, Topics.PAYMENT_EVENTS.keySerde().serializer(),
-				Topics.PAYMENT_EVENTS.valueSerde().serializer());
+		var factory = new DefaultKafkaProducerFactory<>(unreachable, new ByteArraySerializer(),
+				new ByteArraySerializer());
 		try {
-			WebhookProcessor kafkaDown = processor(
-					new KafkaPaymentEventPublisher(new KafkaTemplate<>(factory), java.time.Duration.ofSeconds(2)));
+			WebhookProcessor kafkaDown = processor(new KafkaPaymentEventPublisher(new KafkaTemplate<>(factory),
+					new CardSealer(DataKey.of(DATA_KEY), Clock.systemUTC()), java.time.Duration.ofSeconds(2)));
 			String payload = checkoutCompleted("evt_1", "pi_1");
 
 			assertThat(kafkaDown.handle(payload, StripeJson.sign(SECRET, NOW, payload)))

@@ -130,7 +130,8 @@ final class FullRun {
 		assertThat(send("GET", status).statusCode()).isEqualTo(200);
 	}
 
-	private void erase(Line line) throws Exception {
+	/** Erases the line and waits until the scheduler no longer knows it. */
+	void erase(Line line) throws Exception {
 		LineErased erased = new LineErased(UUID.randomUUID(), null, line.msisdn(), line.event().operator());
 		assertThat(new IngestClient(url(ports().ingest())).post(List.of(erased), line.operatorKey()).accepted())
 			.isEqualTo(1);

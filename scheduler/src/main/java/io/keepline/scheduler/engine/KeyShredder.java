@@ -19,9 +19,11 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 /**
  * Shreds an erased line's keys: on {@code LineErased}, a tombstone for every key of the
  * line made no later than the erasure's record (by the key's creation time), in the
- * transaction that erases the line's state. Every key an earlier event of the line was
- * sealed with is in the store by then: the event was opened before, waiting for its key.
- * A key made after the erasure belongs to a new registration of the number, and stays.
+ * transaction that erases the line's state. The keys of both writers are caught, ingest's
+ * (holder contacts) and payments' (saved cards): they are all {@code <msisdn>/<id>},
+ * found by the line's prefix. Every key an earlier event of the line was sealed with is
+ * in the store by then: the event was opened before, waiting for its key. A key made
+ * after the erasure belongs to a new registration of the number, and stays.
  */
 final class KeyShredder implements Processor<Msisdn, LineErased, LineKeyId, LineKey> {
 

@@ -10,6 +10,7 @@ import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.linekey.LineKey;
 import io.keepline.contracts.linekey.LineKeyId;
+import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.KeyMismatchException;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
@@ -31,8 +32,9 @@ import org.apache.kafka.streams.state.Stores;
  * by msisdn, records keyed otherwise refused) into one rules processor with a line store
  * and a due index (both RocksDB, changelogged), out to deadline-events and, in the same
  * transaction, to the lines topic; the line keys as a global store, from which an
- * erasure's {@link KeyShredder} tombstones the line's keys in that transaction too.
- * Public so that benchmarks can run it without Spring.
+ * erasure's {@link KeyShredder} tombstones the line's keys (those of contacts and of
+ * cards alike) in that transaction too. Public so that benchmarks can run it without
+ * Spring.
  */
 public final class SchedulerTopology {
 
@@ -57,17 +59,18 @@ public final class SchedulerTopology {
 	/** Adds the scheduler to {@code builder}; returns the stream of deadline events. */
 	public static KStream<Msisdn, DeadlineEvent> define(StreamsBuilder builder, EngineSettings settings, Clock clock,
 			EngineListener listener) {
-		return define(builder, settings, clock, System::nanoTime, listener, Topics.LINE_EVENTS.valueSerde());
+		return define(builder, settings, clock, System::nanoTime, listener, Topics.LINE_EVENTS.valueSerde(),
+				Topics.PAYMENT_EVENTS.valueSerde());
 	}
 
 	/**
 	 * As {@link #define(StreamsBuilder, EngineSettings, Clock, EngineListener)}, reading
-	 * line-events with {@code lineEvents}: the serde that opens holder contacts with the
-	 * line keys.
+	 * line-events with {@code lineEvents} and payment-events with {@code paymentEvents}:
+	 * the serdes that open holder contacts and saved cards with the line keys.
 	 */
 	public static KStream<Msisdn, DeadlineEvent> define(StreamsBuilder builder, EngineSettings settings, Clock clock,
-			EngineListener listener, Serde<LineEvent> lineEvents) {
-		return define(builder, settings, clock, System::nanoTime, listener, lineEvents);
+			EngineListener listener, Serde<LineEvent> lineEvents, Serde<PaymentEvent> paymentEvents) {
+		return define(builder, settings, clock, System::nanoTime, listener, lineEvents, paymentEvents);
 	}
 
 	/**
@@ -75,7 +78,8 @@ public final class SchedulerTopology {
 	 * {@code nanoTime} measuring each punctuation's time budget, for tests.
 	 */
 	static KStream<Msisdn, DeadlineEvent> define(StreamsBuilder builder, EngineSettings settings, Clock clock,
-			LongSupplier nanoTime, EngineListener listener, Serde<LineEvent> lineEventSerde) {
+			LongSupplier nanoTime, EngineListener listener, Serde<LineEvent> lineEventSerde,
+			Serde<PaymentEvent> paymentEventSerde) {
 		// No record cache in front of these stores: a line or an index entry is
 		// rarely written twice in one commit, so the cache saved few changelog
 		// records and cost a sorted map's work on every read and write
@@ -103,8 +107,7 @@ public final class SchedulerTopology {
 				(key, event) -> keyed(key, event, (event != null) ? event.msisdn() : null), Named.as("line-event"));
 		KStream<Msisdn, KeeplineEvent> payments = builder
 			.stream(Topics.PAYMENT_EVENTS.name(),
-					Consumed.with(Topics.PAYMENT_EVENTS.keySerde(), Topics.PAYMENT_EVENTS.valueSerde())
-						.withName("payment-events"))
+					Consumed.with(Topics.PAYMENT_EVENTS.keySerde(), paymentEventSerde).withName("payment-events"))
 			.mapValues((key, event) -> keyed(key, event, (event != null) ? event.msisdn() : null),
 					Named.as("payment-event"));
 		KStream<Msisdn, Forwarded> forwarded = lines.merge(payments, Named.as("inputs"))
@@ -144,7 +147,8 @@ public final class SchedulerTopology {
 	/** The topology on its own, with {@code nanoTime} measuring punctuation budgets. */
 	static Topology build(EngineSettings settings, Clock clock, LongSupplier nanoTime, EngineListener listener) {
 		StreamsBuilder builder = new StreamsBuilder();
-		define(builder, settings, clock, nanoTime, listener, Topics.LINE_EVENTS.valueSerde());
+		define(builder, settings, clock, nanoTime, listener, Topics.LINE_EVENTS.valueSerde(),
+				Topics.PAYMENT_EVENTS.valueSerde());
 		return builder.build();
 	}
 

@@ -7,6 +7,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.linekey.LineEventSerde;
 import io.keepline.contracts.linekey.LineKeyring;
+import io.keepline.contracts.linekey.PaymentEventSerde;
 import io.keepline.contracts.linekey.StoredKeyring;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.SchedulerSettings;
@@ -37,16 +38,19 @@ import org.springframework.kafka.core.KafkaAdmin;
 class SchedulerStreamsConfiguration {
 
 	/**
-	 * The engine, reading line-events with the line keys: a key not yet in the global
-	 * store is waited for up to {@code keepline.line-keys.key-wait} after its seal (by
-	 * the system clock, as record times are), a shredded one leaves the contact unknown.
+	 * The engine, reading line-events and payment-events with the line keys (holder
+	 * contacts and saved cards are sealed with them): a key not yet in the global store
+	 * is waited for up to {@code keepline.line-keys.key-wait} after its seal (by the
+	 * system clock, as record times are), a shredded one leaves the contact or card
+	 * unknown.
 	 */
 	@Bean
 	KStream<Msisdn, DeadlineEvent> schedulerTopology(StreamsBuilder builder, SchedulerSettings settings, Clock clock,
 			EngineMetrics metrics, LineKeySettings keys, ObjectProvider<StreamsBuilderFactoryBean> factory) {
 		LineKeyring keyring = new StoredKeyring(new KeyStoreLookup(factory), keys.key(), Clock.systemUTC(),
 				keys.keyWait());
-		return SchedulerTopology.define(builder, settings.engine(), clock, metrics, new LineEventSerde(keyring));
+		return SchedulerTopology.define(builder, settings.engine(), clock, metrics, new LineEventSerde(keyring),
+				new PaymentEventSerde(keyring));
 	}
 
 	@Bean

@@ -10,10 +10,14 @@ import java.util.UUID;
 
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.line.LineErased;
 import io.keepline.contracts.line.LineEvent;
+import io.keepline.contracts.linekey.CardSealer;
+import io.keepline.contracts.linekey.DataKey;
 import io.keepline.contracts.linekey.LineKey;
 import io.keepline.contracts.linekey.LineKeyId;
+import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
 import org.apache.kafka.streams.StreamsConfig;
@@ -52,6 +56,7 @@ class KeyShredderTest {
 					Topics.LINE_KEYS.keySerde().deserializer(), Topics.LINE_KEYS.valueSerde().deserializer());
 			LineKeyId registration = key(keys, ERASED, ERASED_AT.minus(Duration.ofDays(3)));
 			LineKeyId secondWriters = key(keys, ERASED, ERASED_AT.minusMillis(1));
+			LineKeyId paymentsCard = cardKey(keys, ERASED_AT.minus(Duration.ofHours(2)));
 			key(keys, ERASED, ERASED_AT.plusMillis(1));
 			key(keys, OTHER, ERASED_AT.minus(Duration.ofDays(1)));
 
@@ -60,8 +65,18 @@ class KeyShredderTest {
 
 			assertThat(shredded.readRecordsToList()).allSatisfy((record) -> assertThat(record.value()).isNull())
 				.extracting(TestRecord::key)
-				.containsExactlyInAnyOrder(registration, secondWriters);
+				.containsExactlyInAnyOrder(registration, secondWriters, paymentsCard);
 		}
+	}
+
+	/** The key payments writes before a saved card it sealed. */
+	private static LineKeyId cardKey(TestInputTopic<LineKeyId, LineKey> keys, Instant createdAt) {
+		CardSealer.Sealed sealed = new CardSealer(DataKey.of("a2VlcGxpbmUtdGVzdC1vbmx5LWRhdGEta2V5LTAwMDE="),
+				Clock.fixed(createdAt, ZoneOffset.UTC))
+			.seal(new PaymentMethodSaved(UUID.randomUUID(), createdAt, ERASED,
+					new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2040), "seti_1", null));
+		keys.pipeInput(sealed.keyId(), sealed.key(), createdAt);
+		return sealed.keyId();
 	}
 
 	private static LineKeyId key(TestInputTopic<LineKeyId, LineKey> keys, Msisdn msisdn, Instant createdAt) {

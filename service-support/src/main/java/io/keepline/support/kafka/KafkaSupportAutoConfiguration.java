@@ -28,9 +28,11 @@ public class KafkaSupportAutoConfiguration {
 	 */
 	@Bean
 	static HeldCopyRetention keeplineHeldCopyRetention(Environment environment) {
-		return new HeldCopyRetention(Binder.get(environment)
-			.bind(HeldCopyRetention.PROPERTY, Duration.class)
-			.orElse(Topic.HELD_COPY_RETENTION));
+		Binder binder = Binder.get(environment);
+		return new HeldCopyRetention(
+				binder.bind(HeldCopyRetention.PROPERTY, Duration.class).orElse(Topic.HELD_COPY_RETENTION),
+				CompactionBound.from(environment), binder.bind(HeldCopyRetention.REJECTED_PROPERTY, Duration.class)
+					.orElse(HeldCopyRetention.REJECTED_EVENTS));
 	}
 
 	@Bean

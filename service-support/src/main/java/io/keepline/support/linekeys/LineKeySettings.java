@@ -13,13 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The line keys that seal holder contacts on line-events ({@code keepline.line-keys.*}),
- * the same for ingest that writes them and the scheduler that reads and shreds them: the
- * deployment's data key ({@code KEEPLINE_DATA_KEY}, 32 random bytes in base64, no
- * default), how long a reader waits for a key written moments ago, and how soon a
- * shredded key leaves the key topic's bytes (its segment rolls within {@code segment},
- * the cleaner compacts it within {@code maxCompactionLag}, its tombstone stays
- * {@code deleteRetention}).
+ * The line keys that seal holder contacts on line-events and saved cards on
+ * payment-events ({@code keepline.line-keys.*}), the same for ingest and payments that
+ * write them and the scheduler that reads and shreds them: the deployment's data key
+ * ({@code KEEPLINE_DATA_KEY}, 32 random bytes in base64, no default), how long a reader
+ * waits for a key written moments ago, and how soon a shredded key leaves the key topic's
+ * bytes (its segment rolls within {@code segment}, the cleaner compacts it within
+ * {@code maxCompactionLag}, its tombstone stays {@code deleteRetention}).
  *
  * @param dataKey the data key, base64
  * @param keyWait how long after sealing a reader waits for a key not yet visible
@@ -37,7 +37,7 @@ public record LineKeySettings(String dataKey, @DefaultValue("10s") Duration keyW
 	public LineKeySettings {
 		if (dataKey == null || dataKey.isBlank()) {
 			throw new IllegalArgumentException(NAME + " must be set: 32 random bytes in base64, the same for every "
-					+ "service that seals or opens holder contacts (openssl rand -base64 32)");
+					+ "service that seals or opens holder contacts and cards (openssl rand -base64 32)");
 		}
 		parse(dataKey);
 		positive(keyWait, "key-wait");

@@ -9,10 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The data key and the key topic of a service that seals or opens holder contacts (one
- * that sets {@code keepline.line-keys.data-key}, even to nothing: without a data key it
- * stops with a clear message). Each such service declares the key topic, so that its
- * global store finds it whichever service starts first.
+ * The data key and the key topic of a service that seals or opens holder contacts or
+ * saved cards (one that sets {@code keepline.line-keys.data-key}, even to nothing:
+ * without a data key it stops with a clear message). Each such service declares the key
+ * topic, so that its global store finds it whichever service starts first.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "keepline.line-keys", name = "data-key")

@@ -2,6 +2,7 @@ package io.keepline.support.streams;
 
 import java.util.Properties;
 
+import io.keepline.support.kafka.CompactionBound;
 import io.keepline.support.kafka.DeadLetters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
@@ -23,8 +24,9 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
  * the consumer group) and the application goes on; a record that cannot be produced fails
  * its task, never silently dropped under exactly-once; a stream thread that dies is
  * logged and replaced, so that one failure does not stop the instance; restoration is
- * logged with its progress. Runs first, so that a service's own configurer can refine any
- * of it.
+ * logged with its progress; its changelogs (and repartition topics) are created with the
+ * deployment's {@link CompactionBound}, so that an erased line's values leave them within
+ * the bound. Runs first, so that a service's own configurer can refine any of it.
  */
 public final class StreamsDefaults implements StreamsBuilderFactoryBeanConfigurer {
 
@@ -32,8 +34,11 @@ public final class StreamsDefaults implements StreamsBuilderFactoryBeanConfigure
 
 	private final DeadLetters deadLetters;
 
-	public StreamsDefaults(DeadLetters deadLetters) {
+	private final CompactionBound compaction;
+
+	public StreamsDefaults(DeadLetters deadLetters, CompactionBound compaction) {
 		this.deadLetters = deadLetters;
+		this.compaction = compaction;
 	}
 
 	@Override
@@ -48,6 +53,8 @@ public final class StreamsDefaults implements StreamsBuilderFactoryBeanConfigure
 		properties.put(KeyMismatchHandler.RECOVERER, recoverer);
 		properties.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
 				DefaultProductionExceptionHandler.class);
+		this.compaction.topicConfigs()
+			.forEach((name, value) -> properties.putIfAbsent(StreamsConfig.topicPrefix(name), value));
 		factory.setStreamsConfiguration(properties);
 		factory.setStreamsUncaughtExceptionHandler(replaceThread(applicationId));
 		factory.setStateRestoreListener(new RestoreProgressLog());

@@ -1,5 +1,6 @@
 package io.keepline.support.streams;
 
+import io.keepline.support.kafka.CompactionBound;
 import io.keepline.support.kafka.DeadLetters;
 import io.keepline.support.kafka.KafkaSupportAutoConfiguration;
 import org.apache.kafka.streams.KafkaStreams;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
@@ -23,8 +25,8 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 public class StreamsSupportAutoConfiguration {
 
 	@Bean
-	StreamsDefaults keeplineStreamsDefaults(DeadLetters deadLetters) {
-		return new StreamsDefaults(deadLetters);
+	StreamsDefaults keeplineStreamsDefaults(DeadLetters deadLetters, Environment environment) {
+		return new StreamsDefaults(deadLetters, CompactionBound.from(environment));
 	}
 
 	@Bean

@@ -20,7 +20,7 @@ class HeldCopyRetentionTest {
 
 	@Test
 	void boundsDeadLetterAndRetryTopicsAndLeavesTheCatalogueAlone() {
-		HeldCopyRetention retention = new HeldCopyRetention(Duration.ofDays(10));
+		HeldCopyRetention retention = new HeldCopyRetention(Duration.ofDays(10), CompactionBound.DEFAULTS);
 		NewTopic retry = new NewTopic(Topics.DEADLINE_EVENTS.name() + "-retry-0", 12, (short) 1);
 		NewTopic deadLetters = Topics.LINES.newDeadLetterTopic();
 		NewTopic catalogued = Topics.LINE_EVENTS.newTopic();
@@ -34,11 +34,28 @@ class HeldCopyRetentionTest {
 		assertThat(catalogued.configs()).isEqualTo(Topics.LINE_EVENTS.configs());
 	}
 
+	@Test
+	void boundsTheCompactionOfTheLinesTopic() {
+		CompactionBound compaction = new CompactionBound(Duration.ofMinutes(1), Duration.ofMinutes(2),
+				Duration.ofMinutes(1), 0.01);
+		HeldCopyRetention retention = new HeldCopyRetention(Duration.ofDays(10), compaction);
+		NewTopic lines = Topics.LINES.newTopic();
+
+		assertThat(retention.bounded(lines)).isTrue();
+
+		assertThat(lines.configs()).containsEntry(TopicConfig.SEGMENT_MS_CONFIG, "60000")
+			.containsEntry(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "120000")
+			.containsEntry(TopicConfig.DELETE_RETENTION_MS_CONFIG, "60000")
+			.containsEntry(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01")
+			.containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+	}
+
 	/** What a service's admin is about to create, once the post-processor has run. */
 	@Test
 	void theAdminCreatesTheServicesDeadLettersWithTheConfiguredBound() {
 		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-			context.registerBean(HeldCopyRetention.class, () -> new HeldCopyRetention(Duration.ofHours(6)));
+			context.registerBean(HeldCopyRetention.class,
+					() -> new HeldCopyRetention(Duration.ofHours(6), CompactionBound.DEFAULTS));
 			context.registerBean("topics", KafkaAdmin.NewTopics.class,
 					() -> ServiceTopics.writes(Topics.PAYMENT_EVENTS).deadLettersOf(Topics.LINE_EVENTS));
 			context.registerBean(DeclaringAdmin.class, DeclaringAdmin::new);
@@ -54,7 +71,8 @@ class HeldCopyRetentionTest {
 
 	@Test
 	void refusesABoundThatIsNotPositive() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new HeldCopyRetention(Duration.ZERO))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HeldCopyRetention(Duration.ZERO, CompactionBound.DEFAULTS))
 			.withMessageContaining("keepline.retention.held-copies");
 	}
 

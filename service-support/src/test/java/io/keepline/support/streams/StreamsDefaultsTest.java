@@ -1,9 +1,12 @@
 package io.keepline.support.streams;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
+import io.keepline.support.kafka.CompactionBound;
 import io.keepline.support.kafka.DeadLetters;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -39,6 +42,26 @@ class StreamsDefaultsTest {
 	}
 
 	@Test
+	void createsChangelogsCompactedWithinTheBoundUnlessTheServiceSetsIt() {
+		StreamsBuilderFactoryBean factory = factory();
+		Properties own = factory.getStreamsConfiguration();
+		own.put(StreamsConfig.topicPrefix(TopicConfig.DELETE_RETENTION_MS_CONFIG), "5000");
+		factory.setStreamsConfiguration(own);
+
+		new StreamsDefaults(new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()))),
+				new CompactionBound(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(1), 0.01))
+			.configure(factory);
+
+		Properties properties = factory.getStreamsConfiguration();
+		assertThat(properties.get(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG))).isEqualTo("60000");
+		assertThat(properties.get(StreamsConfig.topicPrefix(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG)))
+			.isEqualTo("120000");
+		assertThat(properties.get(StreamsConfig.topicPrefix(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG)))
+			.isEqualTo("0.01");
+		assertThat(properties.get(StreamsConfig.topicPrefix(TopicConfig.DELETE_RETENTION_MS_CONFIG))).isEqualTo("5000");
+	}
+
+	@Test
 	void aStreamThreadThatDiesIsReplacedNotLeftDead() {
 		assertThat(StreamsDefaults.replaceThread("app").handle(new IllegalStateException("a bug")))
 			.isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
@@ -50,7 +73,8 @@ class StreamsDefaultsTest {
 	}
 
 	private static StreamsDefaults defaults() {
-		return new StreamsDefaults(new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()))));
+		return new StreamsDefaults(new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()))),
+				CompactionBound.DEFAULTS);
 	}
 
 	private static StreamsBuilderFactoryBean factory() {

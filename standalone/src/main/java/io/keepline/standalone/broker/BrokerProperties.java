@@ -44,6 +44,9 @@ final class BrokerProperties {
 		// Services declare their topics; auto-creation would hide a missing declaration
 		// behind a topic with default partitions and retention.
 		properties.put("auto.create.topics.enable", "false");
+		// The standalone's erasure bound is minutes (docs/privacy.md, "Bounds"): segments
+		// past their retention are deleted within 30 s, not the default 5 minutes.
+		properties.put("log.retention.check.interval.ms", "30000");
 		return properties;
 	}
 

@@ -62,7 +62,8 @@ class EventFeed implements SmartLifecycle {
 		this.eventLog = eventLog;
 		this.topics = new HashMap<>(Topics.all()
 			.stream()
-			.filter((topic) -> topic != Topics.IMPORT_JOBS && topic != Topics.HOLDER_CHOICES)
+			.filter((topic) -> topic != Topics.IMPORT_JOBS && topic != Topics.HOLDER_CHOICES
+					&& topic != Topics.SMS_SENT)
 			.collect(Collectors.toMap(Topic::name, Function.identity())));
 		for (OperatorId operator : OperatorKeys.parse(settings.operatorKeys()).operators()) {
 			Topic<?, ?> notices = Topics.operatorNotices(operator);
