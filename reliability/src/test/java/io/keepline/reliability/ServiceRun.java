@@ -139,6 +139,15 @@ public final class ServiceRun implements AutoCloseable {
 	 */
 	public static ServiceRun notifier(String bootstrapServers, String smtpHost, int smtpPort,
 			Map<String, String> overrides) {
+		return notifier(bootstrapServers, smtpHost, smtpPort, overrides, null);
+	}
+
+	/**
+	 * The notifier as above, with {@code initializer} applied to its context before it is
+	 * refreshed (to give it another {@code Clock}, say); null for none.
+	 */
+	public static ServiceRun notifier(String bootstrapServers, String smtpHost, int smtpPort,
+			Map<String, String> overrides, ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
 		Map<String, String> properties = common("notifier", bootstrapServers);
 		properties.put("keepline.links.secret", LINK_SECRET);
 		properties.put("keepline.notifier.webhook-secrets", HOLDER_WEBHOOK_SECRETS);
@@ -150,7 +159,8 @@ public final class ServiceRun implements AutoCloseable {
 		Path stateDir = temporaryDirectory("keepline-reliability-notifier");
 		properties.put("spring.kafka.streams.state-dir", stateDir.toString());
 		properties.putAll(overrides);
-		return new ServiceRun("notifier", ServiceLauncher.start(NotifierApplication.class, properties, null), stateDir);
+		return new ServiceRun("notifier", ServiceLauncher.start(NotifierApplication.class, properties, initializer),
+				stateDir);
 	}
 
 	/**
@@ -159,6 +169,15 @@ public final class ServiceRun implements AutoCloseable {
 	 * {@code overrides}.
 	 */
 	public static ServiceRun payments(String bootstrapServers, Path stateDir, Map<String, String> overrides) {
+		return payments(bootstrapServers, stateDir, overrides, null);
+	}
+
+	/**
+	 * Payments as above, with {@code initializer} applied to its context before it is
+	 * refreshed (to give it another {@code Clock}, say); null for none.
+	 */
+	public static ServiceRun payments(String bootstrapServers, Path stateDir, Map<String, String> overrides,
+			ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
 		Map<String, String> properties = common("payments", bootstrapServers);
 		properties.put("keepline.links.secret", LINK_SECRET);
 		properties.put("keepline.payments.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET);
@@ -166,7 +185,7 @@ public final class ServiceRun implements AutoCloseable {
 		properties.put("spring.kafka.streams.application-id", Unique.name("payments") + "-view");
 		properties.put("keepline.payments.group-id", Unique.name("payments"));
 		properties.put("keepline.line-keys.data-key", DATA_KEY);
-		return start(PaymentsApplication.class, "payments", properties, overrides);
+		return start(PaymentsApplication.class, "payments", properties, overrides, initializer);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.keepline.contracts.json.EventJson;
 import io.keepline.payments.StripeJson;
@@ -83,6 +84,8 @@ final class StripeLedger {
 
 	private boolean creationsDown;
 
+	private long lookupErrors;
+
 	/** Moves the ledger's clock on: keys older than 24 hours are pruned. */
 	synchronized void advanceClock(Duration by) {
 		this.now = this.now.plus(by);
@@ -107,6 +110,7 @@ final class StripeLedger {
 	/** A GET: PaymentIntents (by customer) or events, a page of them newest first. */
 	synchronized Answer list(String path, Map<String, String> query) {
 		if (this.down) {
+			this.lookupErrors++;
 			return error(500, "api_error", null, "An unknown error occurred");
 		}
 		List<Listed> all;
@@ -138,6 +142,11 @@ final class StripeLedger {
 		ArrayNode data = page.putArray("data");
 		newestFirst.stream().limit(limit).forEach((o) -> data.add(EventJson.mapper().readTree(o.json())));
 		return new Answer(200, page.toString(), false);
+	}
+
+	/** How many lists and lookups were answered 500 during an {@link #outage}. */
+	synchronized long lookupErrors() {
+		return this.lookupErrors;
 	}
 
 	/** The next {@code times} charges of {@code customer} are declined with this code. */
@@ -177,6 +186,11 @@ final class StripeLedger {
 
 	synchronized List<Charge> charges() {
 		return List.copyOf(this.charges);
+	}
+
+	/** The charges made for the cycles of {@code numbers}. */
+	synchronized List<Charge> chargesFor(Set<String> numbers) {
+		return this.charges.stream().filter((c) -> numbers.contains(c.metadata("keepline_msisdn"))).toList();
 	}
 
 	synchronized List<Refund> refunds() {

@@ -109,8 +109,8 @@ class StripeOutageDuringRenewalTest {
 			Duration whollyDown = outage.dividedBy(4);
 			await("Stripe wholly down: lookups fail, nothing sent").during(whollyDown)
 				.atMost(whollyDown.plusSeconds(30))
-				.until(() -> sentFor(stripe, numbers).isEmpty());
-			long sentWhileWhollyDown = sentFor(stripe, numbers).size();
+				.until(() -> stripe.sentFor(numbers).isEmpty());
+			long sentWhileWhollyDown = stripe.sentFor(numbers).size();
 			stripe.ledger().outage(false);
 			stripe.ledger().creationsFail(true);
 			Duration half = outage.minus(whollyDown).dividedBy(2);
@@ -134,11 +134,7 @@ class StripeOutageDuringRenewalTest {
 				.atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(ours(outcomes, ours)).hasSize(size));
 
-			List<Charge> charges = stripe.ledger()
-				.charges()
-				.stream()
-				.filter((c) -> numbers.contains(c.metadata("keepline_msisdn")))
-				.toList();
+			List<Charge> charges = stripe.ledger().chargesFor(numbers);
 			Map<String, Long> chargesPerLine = charges.stream()
 				.collect(Collectors.groupingBy((c) -> c.metadata("keepline_msisdn"), Collectors.counting()));
 			List<PaymentEvent> published = ours(outcomes, ours);
@@ -151,7 +147,7 @@ class StripeOutageDuringRenewalTest {
 				.filter(PaymentSucceeded.class::isInstance)
 				.map(PaymentSucceeded.class::cast)
 				.toList();
-			List<Exchange> sent = sentFor(stripe, numbers);
+			List<Exchange> sent = stripe.sentFor(numbers);
 			List<Exchange> sentAfterRestart = stripe.exchanges()
 				.subList(sentBeforeRestart, stripe.exchanges().size())
 				.stream()
@@ -216,11 +212,6 @@ class StripeOutageDuringRenewalTest {
 	static boolean chosen() {
 		return Scale.current() == Scale.FULL
 				|| "run".equals(System.getProperty("keepline.reliability.full-only-scenarios"));
-	}
-
-	/** The requests sent to Stripe (creations) for {@code numbers}' cycles. */
-	private static List<Exchange> sentFor(StripeStub stripe, Set<String> numbers) {
-		return stripe.exchanges().stream().filter((e) -> numbers.contains(e.metadata("keepline_msisdn"))).toList();
 	}
 
 	private static List<PaymentEvent> ours(TopicProbe<Msisdn, PaymentEvent> probe, Set<Msisdn> ours) {

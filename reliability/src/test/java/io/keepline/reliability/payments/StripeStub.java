@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -85,6 +86,11 @@ final class StripeStub implements AutoCloseable {
 
 	List<Exchange> exchanges() {
 		return List.copyOf(this.exchanges);
+	}
+
+	/** The requests sent (creations) for the cycles of {@code numbers}. */
+	List<Exchange> sentFor(Set<String> numbers) {
+		return this.exchanges.stream().filter((e) -> numbers.contains(e.metadata("keepline_msisdn"))).toList();
 	}
 
 	@Override

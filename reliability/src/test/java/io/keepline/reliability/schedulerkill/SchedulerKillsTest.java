@@ -14,6 +14,7 @@ import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.line.LineRegistered;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.reliability.ClockOverride;
 import io.keepline.reliability.OwnBroker;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import io.keepline.reliability.ClockOverride;
 import io.keepline.reliability.ProcessLog;
 import io.keepline.reliability.ServiceRun;
 import io.keepline.standalone.FreePorts;

@@ -99,7 +99,10 @@ public final class LineRules {
 		DeadlineEvent event = this.deadlines.fired(current, planned, now);
 		LineState.Draft line = current.draft();
 		line.cycle = line.cycle.with(entry.milestone());
-		if (entry.kind() == DueKind.LAPSE) {
+		if (entry.kind() == DueKind.LAPSE && !line.cycle.pending()) {
+			// a payment still being processed (a SEPA debit) may renew this holder's
+			// cycle: their card and opt-in stay until it fails, so that a late success
+			// renews with automatic renewal as it was
 			line.forgetHolder(false);
 		}
 		line.note(now, event.getClass().getSimpleName() + " " + entry.milestone().code(), this.settings.historySize());

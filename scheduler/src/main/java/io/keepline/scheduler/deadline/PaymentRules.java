@@ -167,6 +167,10 @@ final class PaymentRules {
 			return false;
 		}
 		line.cycle = line.cycle.processing(null);
+		if (line.cycle.lapsed()) {
+			// the lapse kept the holder's card for this payment: the line is lost now
+			line.forgetHolder(false);
+		}
 		line.note(now, "PaymentProcessing failed " + payment.validUntil(), this.settings.historySize());
 		return true;
 	}

@@ -73,6 +73,9 @@ class PendingPaymentTest {
 			assertThat(engine.emitted(LineLapsed.class)).as("the validity passed").hasSize(1);
 			assertThat(engine.emitted(LapseNoticeDue.class)).as("held while the debit is processed").isEmpty();
 			assertThat(lastRecord(engine).cycleState()).isEqualTo(CycleState.PAYMENT_PENDING);
+			assertThat(lastRecord(engine).autoRenewal().active())
+				.as("the lapse keeps the holder's card while their debit may still renew the cycle")
+				.isTrue();
 
 			engine
 				.send(new PaymentSucceeded(UUID.randomUUID(), engine.now(), LINE, VALID_UNTIL, Fixtures.PRICE,
@@ -99,6 +102,12 @@ class PendingPaymentTest {
 			engine.advanceTo(Instant.parse("2027-04-10T12:00:00Z"));
 			assertThat(engine.emitted(LapseNoticeDue.class)).isEmpty();
 			assertThat(engine.emitted(LineLapsed.class)).hasSize(1);
+
+			// the holder's automatic renewal goes on: the next cycle is charged at D-3
+			engine.advanceTo(Instant.parse("2027-04-11T12:00:00Z"));
+			assertThat(engine.emitted(AutoRenewalDue.class)).extracting(AutoRenewalDue::validUntil)
+				.containsExactly(VALID_UNTIL, VALID_UNTIL.plusDays(30));
+			assertThat(lastRecord(engine).autoRenewal().active()).isTrue();
 		}
 	}
 
@@ -171,6 +180,11 @@ class PendingPaymentTest {
 			assertThat(engine.emitted(LapseNoticeDue.class)).hasSize(1);
 			assertThat(lastRecord(engine).cycleState()).isEqualTo(CycleState.LAPSED);
 			assertThat(engine.emitted(AutoRenewalDue.class)).hasSize(1);
+			assertThat(lastRecord(engine).autoRenewal()).as("the card kept for the debit is forgotten with its failure")
+				.satisfies((auto) -> {
+					assertThat(auto.method()).isNull();
+					assertThat(auto.active()).isFalse();
+				});
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.keepline.reliability.schedulerkill;
+package io.keepline.reliability;
 
 import java.time.Clock;
 
@@ -10,11 +10,11 @@ import org.springframework.context.support.GenericApplicationContext;
  * Makes a service use {@code clock} instead of the system clock it declares, by
  * registering it as the primary {@link Clock} before the context is refreshed.
  */
-final class ClockOverride implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class ClockOverride implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	private final Clock clock;
 
-	ClockOverride(Clock clock) {
+	public ClockOverride(Clock clock) {
 		this.clock = clock;
 	}
 
