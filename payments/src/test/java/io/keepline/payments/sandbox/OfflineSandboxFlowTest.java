@@ -19,6 +19,7 @@ import io.keepline.contracts.HolderLocale;
 import io.keepline.contracts.Money;
 import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.OperatorId;
+import io.keepline.contracts.format.HolderFormat;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.linerecord.AutoRenewal;
@@ -117,7 +118,8 @@ class OfflineSandboxFlowTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("OFFLINE SANDBOX", "10.00 EUR", msisdn.masked());
+		assertThat(page.body()).contains("OFFLINE SANDBOX", HolderFormat.of(HolderLocale.NL).money(line.price()),
+				msisdn.masked());
 		assertThat(completed.statusCode()).isEqualTo(303);
 		assertThat(completed.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).contains("/status/").endsWith("?checkout=success"));
