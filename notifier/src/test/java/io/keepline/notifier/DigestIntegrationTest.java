@@ -8,6 +8,10 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +45,7 @@ import io.keepline.contracts.link.LinkVerification;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationSent;
 import io.keepline.contracts.topic.Topics;
+import io.keepline.notifier.delivery.HolderChoiceLookup;
 import io.keepline.notifier.delivery.LineLookup;
 import io.keepline.testsupport.KafkaCluster;
 import io.keepline.testsupport.RealKafka;
@@ -59,6 +64,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -76,8 +82,8 @@ import static org.awaitility.Awaitility.await;
  * under its own notification id.
  */
 @RealKafka
-@SpringBootTest(
-		properties = { "server.port=0", "management.server.port=0", "keepline.notifier.digest.gather-window=2s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "keepline.notifier.digest.gather-window=2s" })
 @DirtiesContext
 class DigestIntegrationTest {
 
@@ -109,9 +115,16 @@ class DigestIntegrationTest {
 
 	private final KafkaListenerEndpointRegistry containers;
 
-	DigestIntegrationTest(@Autowired LineLookup notifier, @Autowired KafkaListenerEndpointRegistry containers) {
+	private final HolderChoiceLookup choices;
+
+	private final String publicUrl;
+
+	DigestIntegrationTest(@Autowired LineLookup notifier, @Autowired KafkaListenerEndpointRegistry containers,
+			@Autowired HolderChoiceLookup choices, @Value("${local.server.port}") int port) {
 		this.notifier = notifier;
 		this.containers = containers;
+		this.choices = choices;
+		this.publicUrl = "http://localhost:" + port;
 	}
 
 	@DynamicPropertySource
@@ -201,6 +214,7 @@ class DigestIntegrationTest {
 		assertThat(anas.stream().map((r) -> sent(r.msisdn()).get(0).notificationId()).distinct())
 			.as("each line's own notification id")
 			.hasSize(3);
+		oneClickStopsEmailForEveryLineOfTheDigest(digest, anas);
 		List<MimeMessage> toBen = received(other);
 		assertThat(toBen).hasSize(1);
 		assertThat(toBen.get(0).getSubject()).startsWith("Renew your number " + bens.msisdn().masked());
@@ -222,6 +236,31 @@ class DigestIntegrationTest {
 			await("the unreadable record dead-lettered").atMost(Duration.ofSeconds(30))
 				.until(() -> deadLetters.records().stream().anyMatch((record) -> poison.equals(record.key())));
 		}
+	}
+
+	/**
+	 * The digest's {@code List-Unsubscribe} names each of its lines: one RFC 8058 POST,
+	 * without cookies, stops email for all of them.
+	 */
+	private void oneClickStopsEmailForEveryLineOfTheDigest(MimeMessage digest, List<ReminderDue> lines)
+			throws Exception {
+		String[] header = digest.getHeader("List-Unsubscribe");
+		assertThat(header).hasSize(1);
+		String base = "<http://localhost:8083";
+		assertThat(header[0]).startsWith(base + "/unsubscribe/").contains("?also=").endsWith(">");
+		String path = header[0].substring(base.length(), header[0].length() - 1);
+		HttpResponse<String> done = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(this.publicUrl + path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(done.statusCode()).isEqualTo(200);
+		for (ReminderDue line : lines) {
+			assertThat(done.body()).contains(line.msisdn().masked());
+		}
+		await("email stopped for every line of the digest").atMost(Duration.ofSeconds(10))
+			.until(() -> lines.stream()
+				.allMatch((line) -> this.choices.suppressed(line.msisdn()).contains(Channel.EMAIL)));
 	}
 
 	/**

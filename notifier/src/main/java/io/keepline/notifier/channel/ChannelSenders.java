@@ -75,14 +75,15 @@ public final class ChannelSenders implements Channels {
 
 	/**
 	 * A digest goes by email only, to the first notice's holder; its one-click
-	 * unsubscribe header is the first line's (each line's preference page is in the
-	 * body).
+	 * unsubscribe header names every line of the digest (each line's preference page is
+	 * in the body).
 	 */
 	@Override
 	public String sendDigest(List<Notice> notices, String digestId) {
 		Notice first = notices.get(0);
 		RenderedEmail rendered = this.renderer.digest(notices);
-		String unsubscribeUrl = (this.unsubscribe != null) ? this.unsubscribe.unsubscribe(first.cycle()) : null;
+		String unsubscribeUrl = (this.unsubscribe != null)
+				? this.unsubscribe.unsubscribe(notices.stream().map(Notice::cycle).toList()) : null;
 		return this.email.send(new EmailMessage(first.holder().email(), rendered.subject(), rendered.html(),
 				rendered.text(), digestId, unsubscribeUrl));
 	}

@@ -1,6 +1,8 @@
 package io.keepline.notifier.message;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import io.keepline.contracts.CycleId;
 import io.keepline.contracts.link.LinkPurpose;
@@ -12,6 +14,12 @@ import io.keepline.contracts.link.LinkSigner;
  * header, and the preference page ({@code /preferences/{token}}) of every email's footer.
  */
 public final class ChoiceLinks {
+
+	/**
+	 * The most lines one unsubscribe link names: a digest's first line in the path, the
+	 * others' tokens in {@code also}.
+	 */
+	public static final int MAX_LINES = 100;
 
 	private final LinkSigner signer;
 
@@ -27,6 +35,24 @@ public final class ChoiceLinks {
 
 	public String unsubscribe(CycleId cycle) {
 		return this.baseUrl + "/unsubscribe/" + this.signer.issue(LinkPurpose.UNSUBSCRIBE, cycle, this.ttl);
+	}
+
+	/**
+	 * One link that unsubscribes every line of {@code cycles} (a digest's lines, at most
+	 * {@link #MAX_LINES}): the first line's token in the path, the others' in the
+	 * {@code also} parameter, each signed for its own line.
+	 */
+	public String unsubscribe(List<CycleId> cycles) {
+		String first = unsubscribe(cycles.get(0));
+		if (cycles.size() == 1) {
+			return first;
+		}
+		return first + "?also="
+				+ cycles.stream()
+					.skip(1)
+					.limit(MAX_LINES - 1)
+					.map((cycle) -> this.signer.issue(LinkPurpose.UNSUBSCRIBE, cycle, this.ttl))
+					.collect(Collectors.joining(","));
 	}
 
 	public String preferences(CycleId cycle) {
