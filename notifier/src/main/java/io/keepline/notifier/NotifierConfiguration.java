@@ -26,6 +26,7 @@ import io.keepline.notifier.message.ChoiceLinks;
 import io.keepline.notifier.sms.SmsSender;
 import io.keepline.notifier.webhook.WebhookSender;
 import io.keepline.support.links.LinkSettings;
+import io.keepline.support.plans.Plans;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -56,13 +57,13 @@ class NotifierConfiguration {
 	@Bean
 	Notifier notifier(MessageRenderer renderer, EmailSender email, SmsSender sms, WebhookSender webhook,
 			LineLookup lines, HolderChoiceLookup choices, SentLog sentLog, NotificationRecorder recorder,
-			NotifierSettings settings, ChoiceLinks choiceLinks, Clock clock) {
+			NotifierSettings settings, ChoiceLinks choiceLinks, Clock clock, Plans plans) {
 		NotifierSettings.RateLimit limit = settings.rateLimit();
 		Map<Channel, RateLimiter> limits = Map.of(Channel.EMAIL,
 				new RateLimiter("email", limit.email(), Math.max(1, limit.email()), limit.maxWait()), Channel.SMS,
 				new RateLimiter("sms", limit.sms(), Math.max(1, limit.sms()), limit.maxWait()), Channel.WEBHOOK,
 				new RateLimiter("webhook", limit.webhook(), Math.max(1, limit.webhook()), limit.maxWait()));
-		return new Notifier(new NoticePlanner(settings.topUpBound()),
+		return new Notifier(new NoticePlanner(settings.topUpBound(), plans),
 				new ChannelSenders(renderer, email, sms, webhook, clock, choiceLinks), lines, sentLog, recorder, limits,
 				settings.maxEventAge(), clock, choices, settings.retry().recordWait(Notifier.RECORD_WAIT));
 	}

@@ -138,6 +138,15 @@ public final class MessageRenderer {
 			args.put("reason",
 					reason(locale, "failure.", (notice.failure() != null) ? notice.failure().reason() : null));
 		}
+		if (notice.type() == MessageType.LINE_LAPSED) {
+			Notice.LapseFacts lapse = (notice.lapse() != null) ? notice.lapse() : Notice.LapseFacts.UNKNOWN;
+			Map<String, String> dates = new HashMap<>(4);
+			if (lapse.graceUntil() != null) {
+				dates.put("graceUntil", format.date(lapse.graceUntil()));
+				dates.put("recoveryUntil", format.date(lapse.recoveryUntil()));
+			}
+			args.put("afterLapse", this.messages.format(locale, notice.template() + "." + lapse.key(), dates));
+		}
 		Notice.PaymentFacts payment = notice.payment();
 		if (payment != null) {
 			args.put("method", reason(locale, "method.",

@@ -38,17 +38,26 @@ import io.keepline.contracts.payment.PaymentSource;
  * @param code the one-time code a card-code message carries, else null; never logged
  * @param payment what a receipt, refund or failed-checkout message says about the
  * payment, else null
+ * @param lapse what a lapse message says the holder can still do, else null
  */
 public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
 		int stage, Money amount, SavedMethod card, LocalDate chargeOn, PaymentFailure failure, OperatorId operator,
-		String code, PaymentFacts payment) {
+		String code, PaymentFacts payment, LapseFacts lapse) {
+
+	/** A notice that says nothing of a lapse. */
+	public Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
+			int stage, Money amount, SavedMethod card, LocalDate chargeOn, PaymentFailure failure, OperatorId operator,
+			String code, PaymentFacts payment) {
+		this(type, tone, occasion, sourceEventId, cycle, holder, stage, amount, card, chargeOn, failure, operator, code,
+				payment, null);
+	}
 
 	/** A notice that says nothing of a payment. */
 	public Notice(MessageType type, Tone tone, String occasion, UUID sourceEventId, CycleId cycle, Holder holder,
 			int stage, Money amount, SavedMethod card, LocalDate chargeOn, PaymentFailure failure, OperatorId operator,
 			String code) {
 		this(type, tone, occasion, sourceEventId, cycle, holder, stage, amount, card, chargeOn, failure, operator, code,
-				null);
+				null, null);
 	}
 
 	/** A notice that carries no one-time code. */
@@ -56,7 +65,7 @@ public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEv
 			int stage, Money amount, SavedMethod card, LocalDate chargeOn, PaymentFailure failure,
 			OperatorId operator) {
 		this(type, tone, occasion, sourceEventId, cycle, holder, stage, amount, card, chargeOn, failure, operator, null,
-				null);
+				null, null);
 	}
 
 	/** The same notice written in {@code locale} (the language its holder chose). */
@@ -64,13 +73,20 @@ public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEv
 		Holder to = new Holder(this.holder.name(), this.holder.email(), this.holder.sms(), this.holder.webhookUrl(),
 				locale, this.holder.timeZone());
 		return new Notice(this.type, this.tone, this.occasion, this.sourceEventId, this.cycle, to, this.stage,
-				this.amount, this.card, this.chargeOn, this.failure, this.operator, this.code, this.payment);
+				this.amount, this.card, this.chargeOn, this.failure, this.operator, this.code, this.payment,
+				this.lapse);
 	}
 
 	/** The same notice saying {@code facts} of its payment. */
 	public Notice with(PaymentFacts facts) {
 		return new Notice(this.type, this.tone, this.occasion, this.sourceEventId, this.cycle, this.holder, this.stage,
-				this.amount, this.card, this.chargeOn, this.failure, this.operator, this.code, facts);
+				this.amount, this.card, this.chargeOn, this.failure, this.operator, this.code, facts, this.lapse);
+	}
+
+	/** The same notice saying {@code facts} of what the holder can do after the lapse. */
+	public Notice with(LapseFacts facts) {
+		return new Notice(this.type, this.tone, this.occasion, this.sourceEventId, this.cycle, this.holder, this.stage,
+				this.amount, this.card, this.chargeOn, this.failure, this.operator, this.code, this.payment, facts);
 	}
 
 	/**
@@ -129,6 +145,32 @@ public record Notice(MessageType type, Tone tone, String occasion, UUID sourceEv
 		/** The same facts with the line's new validity. */
 		public PaymentFacts withRenewedUntil(LocalDate validUntil) {
 			return new PaymentFacts(this.source, this.reason, validUntil, this.topUpBound);
+		}
+
+	}
+
+	/**
+	 * What the holder of a lapsed line can still do, from the plans configuration's
+	 * {@code afterLapse} for the line's plan: the operator keeps the number until
+	 * {@code graceUntil}, then it can be recovered through the operator until
+	 * {@code recoveryUntil}. Both null when the plan keeps nothing after the lapse;
+	 * {@link #UNKNOWN} when the plans configuration does not list the line's plan.
+	 *
+	 * @param known whether the plans configuration says anything for the line's plan
+	 * @param graceUntil the last day the operator keeps the number, else null
+	 * @param recoveryUntil the last day it can still be recovered, else null
+	 */
+	public record LapseFacts(boolean known, LocalDate graceUntil, LocalDate recoveryUntil) {
+
+		/** The plan is not in the plans configuration: the operator decides. */
+		public static final LapseFacts UNKNOWN = new LapseFacts(false, null, null);
+
+		/** The text key, under the lapse template, of what the holder can still do. */
+		public String key() {
+			if (!this.known) {
+				return "after.contactOperator";
+			}
+			return (this.graceUntil != null) ? "after.grace" : "after.none";
 		}
 
 	}

@@ -16,6 +16,7 @@ import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.deadline.RenewalConfirmed;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.linerecord.SavedMethod;
+import io.keepline.support.plans.Plans;
 
 /**
  * Decides which message, if any, a deadline event calls for, addressed with what the
@@ -29,18 +30,23 @@ public final class NoticePlanner {
 
 	private final Duration topUpBound;
 
+	private final Plans plans;
+
 	/** A planner whose receipts promise the top-up within the default 24 hours. */
 	public NoticePlanner() {
-		this(Duration.ofHours(24));
+		this(Duration.ofHours(24), Plans.empty(Plans.DEFAULT_MAX_PRICE));
 	}
 
 	/**
 	 * @param topUpBound how long an operator may take to apply a paid top-up, which a
 	 * receipt promises ({@code KEEPLINE_TOP_UP_BOUND}, the bound after which ingest tells
 	 * the operator it is late)
+	 * @param plans the plans configuration, whose {@code afterLapse} says what a lapse
+	 * message tells the holder they can still do
 	 */
-	public NoticePlanner(Duration topUpBound) {
+	public NoticePlanner(Duration topUpBound, Plans plans) {
 		this.topUpBound = topUpBound;
+		this.plans = plans;
 	}
 
 	/** Whether {@code event} calls for a message to the holder at all. */
@@ -69,7 +75,8 @@ public final class NoticePlanner {
 		}
 		if (event instanceof LapseNoticeDue lapsed) {
 			return Optional.of(new Notice(MessageType.LINE_LAPSED, null, "final", lapsed.eventId(), lapsed.cycle(),
-					holder, 0, null, null, null, null, lapsed.operator()));
+					holder, 0, null, null, null, null, lapsed.operator())
+				.with(afterLapse(lapsed.cycle().validUntil(), record)));
 		}
 		RenewalConfirmed confirmed = (RenewalConfirmed) event;
 		return Optional.of(new Notice(MessageType.RENEWAL_RECEIPT, null, "paid", confirmed.eventId(), confirmed.cycle(),
@@ -113,6 +120,23 @@ public final class NoticePlanner {
 		}
 		return new Notice(MessageType.REMINDER, Tone.forStage(due.stage()), occasion(due), due.eventId(), due.cycle(),
 				holder, due.stage(), due.price(), null, null, null, due.operator());
+	}
+
+	/**
+	 * What the plans configuration lets the holder of {@code record}'s plan do once the
+	 * cycle that ended on {@code validUntil} lapsed.
+	 */
+	private Notice.LapseFacts afterLapse(LocalDate validUntil, LineRecord record) {
+		Plans.AfterLapse rule = (record != null)
+				? this.plans.find(record.plan()).map(Plans.Plan::afterLapse).orElse(null) : null;
+		if (rule == null) {
+			return Notice.LapseFacts.UNKNOWN;
+		}
+		if (rule.graceDays() <= 0 && rule.recoveryDays() <= 0) {
+			return new Notice.LapseFacts(true, null, null);
+		}
+		LocalDate grace = validUntil.plusDays(Math.max(rule.graceDays(), 0));
+		return new Notice.LapseFacts(true, grace, grace.plusDays(Math.max(rule.recoveryDays(), 0)));
 	}
 
 }

@@ -1,18 +1,26 @@
 package io.keepline.notifier.message;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.keepline.contracts.Channel;
 import io.keepline.contracts.HolderLocale;
+import io.keepline.contracts.Msisdn;
+import io.keepline.contracts.OperatorId;
 import io.keepline.contracts.deadline.DeadlineEvent;
+import io.keepline.contracts.deadline.LapseNoticeDue;
 import io.keepline.contracts.deadline.ReminderDue;
 import io.keepline.contracts.deadline.ReminderTrigger;
 import io.keepline.contracts.linerecord.AutoRenewal;
 import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.linerecord.SavedMethod;
+import io.keepline.contracts.format.HolderFormat;
 import io.keepline.contracts.samples.EventSamples;
+import io.keepline.support.plans.Plans;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +88,29 @@ class NoticePlannerTest {
 			.isNotEqualTo(plan(scheduled).notificationId(Channel.EMAIL));
 		assertThat(plan(resend(resent, resent.eventId())).legacyNotificationId(Channel.EMAIL)).isEqualTo(again);
 		assertThat(plan(resend(resent, UUID.randomUUID())).legacyNotificationId(Channel.EMAIL)).isNotEqualTo(again);
+	}
+
+	@Test
+	void tellsALapsedHolderWhatTheirPlanStillAllowsUntilWhenInTheirLanguage() {
+		Plans plans = Plans.read(Path.of("../seeds/plans.yml"), Plans.DEFAULT_MAX_PRICE);
+		NoticePlanner withPlans = new NoticePlanner(Duration.ofHours(24), plans);
+		LapseNoticeDue lapsed = new LapseNoticeDue(UUID.randomUUID(), Instant.parse("2026-12-16T08:00:00Z"),
+				Msisdn.of("+32470123456"), OperatorId.of("orange"), LocalDate.parse("2026-12-15"),
+				Instant.parse("2026-12-15T23:00:00Z"));
+		LineRecord record = record(lapsed, null);
+		Plans.AfterLapse rule = plans.find(record.plan()).orElseThrow().afterLapse();
+		MessageRenderer renderer = Fixtures.renderer();
+
+		Notice notice = withPlans.plan(lapsed, record).orElseThrow();
+
+		LocalDate grace = LocalDate.parse("2026-12-15").plusDays(rule.graceDays());
+		assertThat(notice.lapse()).isEqualTo(new Notice.LapseFacts(true, grace, grace.plusDays(rule.recoveryDays())));
+		assertThat(renderer.email(notice).text()).contains("jusqu’au " + HolderFormat.of(HolderLocale.FR).date(grace),
+				"jusqu’au " + HolderFormat.of(HolderLocale.FR).date(grace.plusDays(rule.recoveryDays())));
+		Notice unlisted = this.planner.plan(lapsed, record).orElseThrow();
+		assertThat(unlisted.lapse()).isEqualTo(Notice.LapseFacts.UNKNOWN);
+		assertThat(renderer.email(unlisted).text()).contains("C’est votre opérateur qui décide")
+			.doesNotContain("jusqu’au " + HolderFormat.of(HolderLocale.FR).date(grace));
 	}
 
 	private Notice plan(ReminderDue due) {
