@@ -28,12 +28,14 @@ import org.slf4j.LoggerFactory;
  * Bounds how long an erased line's value stays in the RocksDB files of the stores that
  * hold a holder or a card ({@link #PERSONAL_STORES}, by store name). RocksDB drops a
  * deleted value only when a compaction merges its tombstone with it: a value flushed to
- * an SST file before the erasure stayed there in plain. A flush that writes a deletion
- * (Streams flushes its stores on commit and before it closes them) marks the store; at
- * most {@code keepline.compaction.state-lag} later a background thread compacts the whole
- * store down to its bottommost level, which rewrites every file without the deleted
- * values, and RocksDB deletes the old files. A store closed while marked is compacted in
- * its close, before Streams closes the database. A store compacts at most once per lag.
+ * an SST file before the erasure stayed there in plain. From a store's first flush on
+ * (which gives this listener the database), a background thread checks it every
+ * {@code keepline.compaction.state-lag}: when a flush wrote a deletion since the last
+ * check, or a deletion waits in a memtable, it compacts the whole store down to its
+ * bottommost level (flushing the memtables first), which rewrites its files without the
+ * deleted values, and RocksDB deletes the old files at once. A store compacts at most
+ * once per lag; one closed with a deletion not yet compacted is compacted in its close,
+ * before Streams closes the database (Streams flushes a store before it closes it).
  * <p>
  * Kafka Streams makes one setter per store instance and calls {@link #close} before it
  * closes the database; the compaction never runs in RocksDB's callback, which forbids it.
@@ -153,6 +155,7 @@ public final class ErasedValueCompaction implements RocksDBConfigSetter {
 		/** The database, from a flush's callback (not owned). */
 		private volatile RocksDB db;
 
+		/** The check every lag, from the first flush on. */
 		private volatile ScheduledFuture<?> scheduled;
 
 		private volatile boolean closed;
@@ -163,33 +166,57 @@ public final class ErasedValueCompaction implements RocksDBConfigSetter {
 			this.listener = new AbstractEventListener(EnabledEventCallback.ON_FLUSH_COMPLETED) {
 				@Override
 				public void onFlushCompleted(RocksDB db, FlushJobInfo info) {
-					if (info.getTableProperties().getNumDeletions() > 0) {
-						flushedDeletions(db);
-					}
+					flushed(db, info.getTableProperties().getNumDeletions() > 0);
 				}
 			};
 		}
 
-		private void flushedDeletions(RocksDB db) {
+		/**
+		 * The first flush since the store opened gives the database and starts the check
+		 * every lag; a flush that wrote a deletion marks the store.
+		 */
+		private void flushed(RocksDB db, boolean deletions) {
 			if (this.closed) {
 				return;
 			}
 			this.db = db;
-			if (this.pending.compareAndSet(false, true)) {
-				this.scheduled = compactions.schedule(this::compactScheduled, this.lag.toMillis(),
-						TimeUnit.MILLISECONDS);
+			if (deletions) {
+				this.pending.set(true);
+			}
+			if (this.scheduled == null) {
+				synchronized (this.listener) {
+					if (this.scheduled == null) {
+						this.scheduled = compactions.scheduleWithFixedDelay(this::check, this.lag.toMillis(),
+								this.lag.toMillis(), TimeUnit.MILLISECONDS);
+					}
+				}
 			}
 		}
 
-		private void compactScheduled() {
+		/**
+		 * Compacts when a deletion was flushed since the last compaction, or waits in a
+		 * memtable (Streams flushes a store only every 10,000 records of its task, when a
+		 * memtable is full, or before it closes it; the compaction flushes it first).
+		 */
+		private void check() {
 			synchronized (this.lock) {
 				if (this.closed) {
 					return;
 				}
-				// cleared first: a deletion flushed during the compaction schedules the
-				// next
-				this.pending.set(false);
-				compact();
+				// cleared first: a deletion flushed during the compaction marks it again
+				if (this.pending.getAndSet(false) | memtableDeletions() > 0) {
+					compact();
+				}
+			}
+		}
+
+		private long memtableDeletions() {
+			try {
+				return this.db.getLongProperty("rocksdb.num-deletes-active-mem-table")
+						+ this.db.getLongProperty("rocksdb.num-deletes-imm-mem-tables");
+			}
+			catch (RocksDBException ex) {
+				return 1;
 			}
 		}
 
@@ -203,7 +230,7 @@ public final class ErasedValueCompaction implements RocksDBConfigSetter {
 				if (future != null) {
 					future.cancel(false);
 				}
-				if (this.pending.getAndSet(false)) {
+				if (this.pending.getAndSet(false) | (this.db != null && memtableDeletions() > 0)) {
 					compact();
 				}
 			}

@@ -48,6 +48,15 @@ class ErasedValueCompactionTest {
 	}
 
 	@Test
+	void aDeletionLeftInTheMemtableIsFlushedAndCompactedWithinTheLag() throws Exception {
+		try (Store store = new Store(this.dir, "payments-lines", Duration.ofMillis(300))) {
+			byte[] canary = store.writeFlushDelete();
+			assertThat(filesHolding(canary)).isNotEmpty();
+			await().atMost(Duration.ofSeconds(3)).until(() -> filesHolding(canary).isEmpty());
+		}
+	}
+
+	@Test
 	void aStoreClosedBeforeTheLagIsCompactedInItsClose() throws Exception {
 		byte[] canary;
 		try (Store store = new Store(this.dir, "notifier-lines", Duration.ofHours(1))) {
@@ -117,6 +126,16 @@ class ErasedValueCompactionTest {
 
 		/** Writes a line record, flushes it, deletes it and flushes the deletion. */
 		byte[] writeFlushDeleteFlush() throws RocksDBException {
+			byte[] canary = writeFlushDelete();
+			flush();
+			return canary;
+		}
+
+		/**
+		 * Writes a line record, flushes it and deletes it, the deletion left in the
+		 * memtable (as Streams leaves it until 10,000 records of the task later).
+		 */
+		byte[] writeFlushDelete() throws RocksDBException {
 			byte[] canary = ("Holder " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
 			this.db.put(this.write, this.key, canary);
 			// other lines, so that the file holds more than the erased one
@@ -126,7 +145,6 @@ class ErasedValueCompactionTest {
 			}
 			flush();
 			this.db.delete(this.write, this.key);
-			flush();
 			return canary;
 		}
 
