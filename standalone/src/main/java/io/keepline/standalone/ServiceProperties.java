@@ -61,10 +61,11 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 	/**
 	 * The compaction of {@code keepline.lines.v1} and of every Streams changelog in the
 	 * standalone ({@code keepline.compaction.*}): an erased line's values leave their
-	 * bytes within 3 minutes of a later write to the partition, as the line keys do.
+	 * bytes within 3 minutes of a later write to the partition, as the line keys do, and
+	 * their stores' RocksDB files within a minute of the flushed deletion.
 	 */
 	static final CompactionBound COMPACTION = new CompactionBound(Duration.ofMinutes(1), Duration.ofMinutes(2),
-			Duration.ofMinutes(1), 0.5);
+			Duration.ofMinutes(1), 0.5, Duration.ofMinutes(1));
 
 	/**
 	 * How long the standalone keeps refused items on {@code keepline.rejected-events.v1}
@@ -185,6 +186,7 @@ record ServiceProperties(StandaloneSettings settings, String bootstrapServers, S
 		properties.put(CompactionBound.PREFIX + ".delete-retention", COMPACTION.deleteRetention().toString());
 		properties.put(CompactionBound.PREFIX + ".min-cleanable-dirty-ratio",
 				Double.toString(COMPACTION.minCleanableDirtyRatio()));
+		properties.put(CompactionBound.PREFIX + ".state-lag", COMPACTION.stateLag().toString());
 		properties.put("keepline.retention.rejected-events", REJECTED_EVENTS.toString());
 		return properties;
 	}

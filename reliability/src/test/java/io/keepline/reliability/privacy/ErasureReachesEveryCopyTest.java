@@ -43,10 +43,12 @@ import static org.awaitility.Awaitility.await;
  * restart, two after); the standalone's bound passes (its segments roll a minute after
  * the erasure when ordinary traffic writes to the erased lines' partitions, the cleaner
  * compacts them within its lag); then the raw bytes of the broker's log directory (every
- * topic and partition, internal ones included, committed or not) and the captured logs
- * hold no canary of an erased line, and every canary of the lines kept is found. The
- * state directories are searched and counted, not asserted: RocksDB keeps a value flushed
- * before the erasure until it compacts (docs/privacy.md).
+ * topic and partition, internal ones included, committed or not), the captured logs and
+ * the services' state directories (once the services stopped) hold no canary of an erased
+ * line, and every canary of the lines kept is found. The RocksDB files of the stores that
+ * hold a holder or a card are compacted within the standalone's
+ * {@code keepline.compaction.state-lag} of the erasure's flushed deletion, or when the
+ * store closes ({@code ErasedValueCompaction}).
  */
 @EnabledIf(value = "chosen", disabledReason = "full size only (-Preliability-full): the bound takes minutes")
 class ErasureReachesEveryCopyTest {
@@ -166,9 +168,7 @@ class ErasureReachesEveryCopyTest {
 			.allMatch(keptFound::contains);
 		assertThat(afterErasure).as("erased canaries right after the erasure (so the scan can fail)").isNotEmpty();
 		assertThat(afterBound).as("canaries of erased lines in the broker's bytes after the bound").isEmpty();
-		// Not asserted: RocksDB keeps a value flushed before the erasure in its SST files
-		// until it compacts them (docs/privacy.md, state directories, "does not yet");
-		// counted above, for docs/RELIABILITY.md.
+		assertThat(inStateDirectories).as("canaries of erased lines in the services' state directories").isEmpty();
 		assertThat(inLogs).as("log lines showing an erased line's canary").isEmpty();
 	}
 

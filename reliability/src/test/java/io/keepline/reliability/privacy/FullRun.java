@@ -123,7 +123,8 @@ final class FullRun {
 		HttpResponse<String> pay = send("GET", url(ports().payments()) + "/pay/" + token);
 		assertThat(pay.statusCode()).as("pay link: %s", pay.body()).isEqualTo(303);
 		String checkout = pay.headers().firstValue("Location").orElseThrow();
-		assertThat(send("GET", checkout).body()).contains("SANDBOX");
+		// the sandbox page, in the holder's language: its form posts to the sandbox
+		assertThat(send("GET", checkout).body()).contains("/sandbox/checkout/");
 		HttpResponse<String> paid = send("POST", checkout + "/complete");
 		assertThat(paid.statusCode()).isEqualTo(303);
 		String status = paid.headers().firstValue("Location").orElseThrow();

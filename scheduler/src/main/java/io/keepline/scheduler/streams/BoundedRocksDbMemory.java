@@ -2,6 +2,7 @@ package io.keepline.scheduler.streams;
 
 import java.util.Map;
 
+import io.keepline.support.streams.ErasedValueCompaction;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
@@ -15,7 +16,10 @@ import org.rocksdb.WriteBufferManager;
  * that also holds the memtables (through a write buffer manager) and the index and filter
  * blocks, partitioned, as the Kafka Streams memory-management guide describes. Without it
  * each store (two per task, 24 with 12 partitions) takes its own 50 MiB cache and up to
- * three 16 MiB memtables: more than 2 GiB outside the heap.
+ * three 16 MiB memtables: more than 2 GiB outside the heap. Composes
+ * {@link ErasedValueCompaction}, which the Streams defaults set when a service sets none:
+ * an erased line's record leaves the {@code scheduler-lines} files within
+ * {@code keepline.compaction.state-lag}.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
@@ -37,6 +41,8 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 	private static final long MEMTABLE_BYTES = 16L * 1024 * 1024;
 
 	private static Shared shared;
+
+	private final ErasedValueCompaction erasure = new ErasedValueCompaction();
 
 	@Override
 	public void setConfig(String storeName, Options options, Map<String, Object> configs) {
@@ -60,11 +66,13 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 		options.setWriteBufferSize(Math.min(MEMTABLE_BYTES, memory.totalBytes() / 8));
 		options.setMaxWriteBufferNumber(2);
 		options.setTableFormatConfig(table);
+		this.erasure.setConfig(storeName, options, configs);
 	}
 
 	@Override
 	public void close(String storeName, Options options) {
 		// Shared by every store of the JVM, the cache and write buffers stay open.
+		this.erasure.close(storeName, options);
 	}
 
 	/**

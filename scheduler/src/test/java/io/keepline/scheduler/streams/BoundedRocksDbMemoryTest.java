@@ -2,6 +2,7 @@ package io.keepline.scheduler.streams;
 
 import java.util.Map;
 
+import io.keepline.scheduler.engine.SchedulerTopology;
 import org.junit.jupiter.api.Test;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.IndexType;
@@ -30,6 +31,23 @@ class BoundedRocksDbMemoryTest {
 			assertThat(table.indexType()).isEqualTo(IndexType.kTwoLevelIndexSearch);
 			assertThat(table.partitionFilters()).isTrue();
 			assertThat(first.writeBufferManager()).isSameAs(second.writeBufferManager()).isNotNull();
+		}
+	}
+
+	@Test
+	void composesTheCompactionOfErasedValuesForTheLinesStore() {
+		RocksDB.loadLibrary();
+		BoundedRocksDbMemory lines = new BoundedRocksDbMemory();
+		BoundedRocksDbMemory index = new BoundedRocksDbMemory();
+		try (Options first = new Options(); Options second = new Options()) {
+			first.setTableFormatConfig(new BlockBasedTableConfig());
+			second.setTableFormatConfig(new BlockBasedTableConfig());
+			lines.setConfig(SchedulerTopology.LINES_STORE, first, Map.of());
+			index.setConfig(SchedulerTopology.INDEX_STORE, second, Map.of());
+			assertThat(first.listeners()).hasSize(1);
+			assertThat(second.listeners()).isEmpty();
+			lines.close(SchedulerTopology.LINES_STORE, first);
+			index.close(SchedulerTopology.INDEX_STORE, second);
 		}
 	}
 

@@ -17,27 +17,33 @@ import org.springframework.core.env.Environment;
  * {@code segment} old, and the cleaner compacts it within {@code maxCompactionLag} of its
  * records' time whatever its dirty ratio; a tombstone stays {@code deleteRetention}. The
  * bound is {@code segment} + {@code maxCompactionLag} after a later write to the
- * partition (docs/privacy.md, "Bounds").
+ * partition (docs/privacy.md, "Bounds"). The stores that hold a holder or a card forget
+ * an erased line's value in their RocksDB files within {@code stateLag} of the flush of
+ * its deletion ({@link io.keepline.support.streams.ErasedValueCompaction}).
  *
  * @param segment {@code segment.ms}
  * @param maxCompactionLag {@code max.compaction.lag.ms}
  * @param deleteRetention {@code delete.retention.ms}
  * @param minCleanableDirtyRatio {@code min.cleanable.dirty.ratio}
+ * @param stateLag longest time from a flushed deletion in a store holding personal data
+ * to the RocksDB compaction that drops the deleted value
  */
 public record CompactionBound(@DefaultValue("1d") Duration segment, @DefaultValue("7d") Duration maxCompactionLag,
-		@DefaultValue("1d") Duration deleteRetention, @DefaultValue("0.5") double minCleanableDirtyRatio) {
+		@DefaultValue("1d") Duration deleteRetention, @DefaultValue("0.5") double minCleanableDirtyRatio,
+		@DefaultValue("1d") Duration stateLag) {
 
 	/** The prefix of its properties. */
 	public static final String PREFIX = "keepline.compaction";
 
 	/** The production defaults. */
 	public static final CompactionBound DEFAULTS = new CompactionBound(Duration.ofDays(1), Duration.ofDays(7),
-			Duration.ofDays(1), 0.5);
+			Duration.ofDays(1), 0.5, Duration.ofDays(1));
 
 	public CompactionBound {
 		positive(segment, "segment");
 		positive(maxCompactionLag, "max-compaction-lag");
 		positive(deleteRetention, "delete-retention");
+		positive(stateLag, "state-lag");
 		if (!(minCleanableDirtyRatio > 0 && minCleanableDirtyRatio <= 1)) {
 			throw new IllegalArgumentException(
 					PREFIX + ".min-cleanable-dirty-ratio must be in (0, 1], was " + minCleanableDirtyRatio);

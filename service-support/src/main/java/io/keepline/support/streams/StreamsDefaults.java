@@ -26,7 +26,10 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
  * logged and replaced, so that one failure does not stop the instance; restoration is
  * logged with its progress; its changelogs (and repartition topics) are created with the
  * deployment's {@link CompactionBound}, so that an erased line's values leave them within
- * the bound. Runs first, so that a service's own configurer can refine any of it.
+ * the bound; the RocksDB files of its stores that hold a holder or a card are compacted
+ * within {@code keepline.compaction.state-lag} of a flushed deletion
+ * ({@link ErasedValueCompaction}; a service that sets its own config setter composes it).
+ * Runs first, so that a service's own configurer can refine any of it.
  */
 public final class StreamsDefaults implements StreamsBuilderFactoryBeanConfigurer {
 
@@ -55,6 +58,8 @@ public final class StreamsDefaults implements StreamsBuilderFactoryBeanConfigure
 				DefaultProductionExceptionHandler.class);
 		this.compaction.topicConfigs()
 			.forEach((name, value) -> properties.putIfAbsent(StreamsConfig.topicPrefix(name), value));
+		properties.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, ErasedValueCompaction.class);
+		properties.putIfAbsent(ErasedValueCompaction.LAG_CONFIG, this.compaction.stateLag().toMillis());
 		factory.setStreamsConfiguration(properties);
 		factory.setStreamsUncaughtExceptionHandler(replaceThread(applicationId));
 		factory.setStateRestoreListener(new RestoreProgressLog());

@@ -37,7 +37,7 @@ class HeldCopyRetentionTest {
 	@Test
 	void boundsTheCompactionOfTheLinesTopic() {
 		CompactionBound compaction = new CompactionBound(Duration.ofMinutes(1), Duration.ofMinutes(2),
-				Duration.ofMinutes(1), 0.01);
+				Duration.ofMinutes(1), 0.01, Duration.ofMinutes(1));
 		HeldCopyRetention retention = new HeldCopyRetention(Duration.ofDays(10), compaction);
 		NewTopic lines = Topics.LINES.newTopic();
 

@@ -49,7 +49,8 @@ class StreamsDefaultsTest {
 		factory.setStreamsConfiguration(own);
 
 		new StreamsDefaults(new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()))),
-				new CompactionBound(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(1), 0.01))
+				new CompactionBound(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(1), 0.01,
+						Duration.ofMinutes(1)))
 			.configure(factory);
 
 		Properties properties = factory.getStreamsConfiguration();
@@ -59,6 +60,9 @@ class StreamsDefaultsTest {
 		assertThat(properties.get(StreamsConfig.topicPrefix(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG)))
 			.isEqualTo("0.01");
 		assertThat(properties.get(StreamsConfig.topicPrefix(TopicConfig.DELETE_RETENTION_MS_CONFIG))).isEqualTo("5000");
+		assertThat(properties.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
+			.isEqualTo(ErasedValueCompaction.class);
+		assertThat(properties.get(ErasedValueCompaction.LAG_CONFIG)).isEqualTo(60_000L);
 	}
 
 	@Test
