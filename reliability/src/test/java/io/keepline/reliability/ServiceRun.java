@@ -153,7 +153,8 @@ public final class ServiceRun implements AutoCloseable {
 		properties.put("keepline.notifier.webhook-secrets", HOLDER_WEBHOOK_SECRETS);
 		properties.put("keepline.notifier.group-id", Unique.name("notifier"));
 		properties.put("spring.kafka.listener.concurrency", "1");
-		// digests gather a holder's reminders as briefly as the standalone's (2 s, not the
+		// digests gather a holder's reminders as briefly as the standalone's (2 s, not
+		// the
 		// production 10 s): the scenarios count emails, they do not time the gathering
 		properties.put("keepline.notifier.digest.gather-window", "2s");
 		properties.put("spring.mail.host", smtpHost);

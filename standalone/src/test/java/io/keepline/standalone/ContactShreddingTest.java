@@ -30,6 +30,7 @@ import io.keepline.contracts.linekey.LineEventSerde;
 import io.keepline.contracts.linekey.LineKey;
 import io.keepline.contracts.linekey.LineKeyId;
 import io.keepline.contracts.linekey.PaymentEventSerde;
+import io.keepline.contracts.linekey.SealedEvent;
 import io.keepline.contracts.linekey.StoredKeyring;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.linerecord.SavedMethod;
@@ -207,8 +208,7 @@ class ContactShreddingTest {
 	/** Seals as another ingest instance would: its own new key, written first. */
 	private static LineKeyId writeAsASecondWriter(KafkaCluster cluster, DataKey dataKey, LineEvent event)
 			throws Exception {
-		ContactSealer.Sealed sealed = new ContactSealer(dataKey, Clock.systemUTC())
-			.seal(event.receivedAt(Instant.now()));
+		SealedEvent sealed = new ContactSealer(dataKey, Clock.systemUTC()).seal(event.receivedAt(Instant.now()));
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerProperties(),
 				new ByteArraySerializer(), new ByteArraySerializer())) {
 			producer

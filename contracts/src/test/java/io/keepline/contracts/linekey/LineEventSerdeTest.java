@@ -41,7 +41,7 @@ class LineEventSerdeTest {
 
 	@Test
 	void aSealedRegistrationCarriesNoContactInPlainAndOpensWithItsKey() {
-		ContactSealer.Sealed sealed = sealAndKeep(this.registered);
+		SealedEvent sealed = sealAndKeep(this.registered);
 
 		String bytes = new String(sealed.value(), StandardCharsets.UTF_8);
 		assertThat(bytes).doesNotContain(this.registered.holder().name(), this.registered.holder().email(),
@@ -53,7 +53,7 @@ class LineEventSerdeTest {
 
 	@Test
 	void theCataloguesSerdeReadsASealedContactAsUnknown() {
-		ContactSealer.Sealed sealed = sealAndKeep(this.registered);
+		SealedEvent sealed = sealAndKeep(this.registered);
 
 		LineRegistered read = (LineRegistered) Topics.LINE_EVENTS.valueSerde()
 			.deserializer()
@@ -66,7 +66,7 @@ class LineEventSerdeTest {
 
 	@Test
 	void aShreddedKeyLeavesTheContactUnknown() {
-		ContactSealer.Sealed sealed = sealAndKeep(this.registered);
+		SealedEvent sealed = sealAndKeep(this.registered);
 		this.keys.remove(sealed.keyId());
 
 		LineRegistered read = (LineRegistered) new LineEventSerde(this.keyring).deserialize(TOPIC, sealed.value());
@@ -88,7 +88,7 @@ class LineEventSerdeTest {
 		HolderUpdated update = new HolderUpdated(this.registered.eventId(), this.registered.occurredAt(),
 				this.registered.msisdn(), this.registered.operator(), null, null, true);
 
-		ContactSealer.Sealed sealed = new ContactSealer(this.dataKey, this.clock).seal(update);
+		SealedEvent sealed = new ContactSealer(this.dataKey, this.clock).seal(update);
 
 		assertThat(sealed.keyed()).isFalse();
 		assertThat(new LineEventSerde(this.keyring).deserialize(TOPIC, sealed.value())).isEqualTo(update);
@@ -96,7 +96,7 @@ class LineEventSerdeTest {
 
 	@Test
 	void aSealMovedToAnotherLineIsRefused() {
-		ContactSealer.Sealed sealed = sealAndKeep(this.registered);
+		SealedEvent sealed = sealAndKeep(this.registered);
 		String moved = new String(sealed.value(), StandardCharsets.UTF_8).replace(this.registered.msisdn().value(),
 				"+32470999999");
 		this.keys.put(new LineKeyId(Msisdn.of("+32470999999"), sealed.keyId().id()),
@@ -111,7 +111,7 @@ class LineEventSerdeTest {
 
 	@Test
 	void aMalformedSealedRecordNamesTheField() {
-		ContactSealer.Sealed sealed = sealAndKeep(this.registered);
+		SealedEvent sealed = sealAndKeep(this.registered);
 		String broken = new String(sealed.value(), StandardCharsets.UTF_8).replace("\"plan\"", "\"plan!\"");
 
 		assertThatExceptionOfType(SerializationException.class)
@@ -120,8 +120,8 @@ class LineEventSerdeTest {
 			.withMessageContaining("plan");
 	}
 
-	private ContactSealer.Sealed sealAndKeep(LineEvent event) {
-		ContactSealer.Sealed sealed = new ContactSealer(this.dataKey, this.clock).seal(event);
+	private SealedEvent sealAndKeep(LineEvent event) {
+		SealedEvent sealed = new ContactSealer(this.dataKey, this.clock).seal(event);
 		assertThat(sealed.keyed()).isTrue();
 		this.keys.put(sealed.keyId(), sealed.key());
 		return sealed;

@@ -40,7 +40,7 @@ class PaymentEventSerdeTest {
 
 	@Test
 	void aSavedCardIsSealedBesideItsPlainStripeIdsAndOpensWithItsKey() {
-		CardSealer.Sealed sealed = sealAndKeep(this.saved);
+		SealedEvent sealed = sealAndKeep(this.saved);
 
 		String bytes = new String(sealed.value(), StandardCharsets.UTF_8);
 		assertThat(bytes).doesNotContain("canarybrand", "4971", "2031", "\"expMonth\"", "\"last4\"");
@@ -51,7 +51,7 @@ class PaymentEventSerdeTest {
 
 	@Test
 	void theCataloguesSerdeReadsASealedCardAsUnknown() {
-		CardSealer.Sealed sealed = sealAndKeep(this.saved);
+		SealedEvent sealed = sealAndKeep(this.saved);
 
 		PaymentMethodSaved read = (PaymentMethodSaved) Topics.PAYMENT_EVENTS.valueSerde()
 			.deserializer()
@@ -63,7 +63,7 @@ class PaymentEventSerdeTest {
 
 	@Test
 	void aShreddedKeyLeavesTheCardUnknown() {
-		CardSealer.Sealed sealed = sealAndKeep(this.saved);
+		SealedEvent sealed = sealAndKeep(this.saved);
 		this.keys.remove(sealed.keyId());
 
 		PaymentMethodSaved read = (PaymentMethodSaved) new PaymentEventSerde(this.keyring).deserialize(TOPIC,
@@ -90,7 +90,7 @@ class PaymentEventSerdeTest {
 		CardSealer sealer = new CardSealer(this.dataKey, this.clock);
 
 		for (PaymentEvent event : new PaymentEvent[] { stopped, noCard }) {
-			CardSealer.Sealed sealed = sealer.seal(event);
+			SealedEvent sealed = sealer.seal(event);
 			assertThat(sealed.keyed()).as("%s", event).isFalse();
 			assertThat(new PaymentEventSerde(this.keyring).deserialize(TOPIC, sealed.value())).isEqualTo(event);
 		}
@@ -98,7 +98,7 @@ class PaymentEventSerdeTest {
 
 	@Test
 	void aCardMovedToAnotherLineIsRefused() {
-		CardSealer.Sealed sealed = sealAndKeep(this.saved);
+		SealedEvent sealed = sealAndKeep(this.saved);
 		Msisdn other = Msisdn.of("+32470999999");
 		String moved = new String(sealed.value(), StandardCharsets.UTF_8).replace(LINE.value(), other.value());
 		LineKeyId otherId = new LineKeyId(other, sealed.keyId().id());
@@ -110,8 +110,8 @@ class PaymentEventSerdeTest {
 			.withCauseInstanceOf(SealBrokenException.class);
 	}
 
-	private CardSealer.Sealed sealAndKeep(PaymentEvent event) {
-		CardSealer.Sealed sealed = new CardSealer(this.dataKey, this.clock).seal(event);
+	private SealedEvent sealAndKeep(PaymentEvent event) {
+		SealedEvent sealed = new CardSealer(this.dataKey, this.clock).seal(event);
 		assertThat(sealed.keyed()).isTrue();
 		this.keys.put(sealed.keyId(), sealed.key());
 		return sealed;

@@ -8,6 +8,7 @@ import io.keepline.contracts.line.LineEvent;
 import io.keepline.contracts.linekey.ContactSealer;
 import io.keepline.contracts.linekey.LineKey;
 import io.keepline.contracts.linekey.LineKeyId;
+import io.keepline.contracts.linekey.SealedEvent;
 import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.RejectedEvent;
 import io.keepline.contracts.topic.Topics;
@@ -76,7 +77,7 @@ public final class KafkaEventPublisher implements EventPublisher {
 	private Void send(KafkaOperations<byte[], byte[]> operations, List<LineEvent> accepted,
 			List<EventRejected> rejected) {
 		for (LineEvent event : accepted) {
-			ContactSealer.Sealed sealed = this.sealer.seal(event);
+			SealedEvent sealed = this.sealer.seal(event);
 			if (sealed.keyed()) {
 				operations.send(new ProducerRecord<>(KEY_TOPIC, this.keyIds.serialize(KEY_TOPIC, sealed.keyId()),
 						this.keyValues.serialize(KEY_TOPIC, sealed.key())));

@@ -9,6 +9,7 @@ import io.keepline.contracts.Msisdn;
 import io.keepline.contracts.linekey.CardSealer;
 import io.keepline.contracts.linekey.LineKey;
 import io.keepline.contracts.linekey.LineKeyId;
+import io.keepline.contracts.linekey.SealedEvent;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.topic.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,7 +51,7 @@ public class KafkaPaymentEventPublisher implements PaymentEventPublisher {
 	@Override
 	public void publish(PaymentEvent event) {
 		try {
-			CardSealer.Sealed sealed = this.sealer.seal(event);
+			SealedEvent sealed = this.sealer.seal(event);
 			if (sealed.keyed()) {
 				send(new ProducerRecord<>(KEY_TOPIC, this.keyIds.serialize(KEY_TOPIC, sealed.keyId()),
 						this.keyValues.serialize(KEY_TOPIC, sealed.key())));

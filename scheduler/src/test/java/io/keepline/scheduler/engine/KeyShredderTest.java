@@ -17,6 +17,7 @@ import io.keepline.contracts.linekey.CardSealer;
 import io.keepline.contracts.linekey.DataKey;
 import io.keepline.contracts.linekey.LineKey;
 import io.keepline.contracts.linekey.LineKeyId;
+import io.keepline.contracts.linekey.SealedEvent;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.topic.Topics;
 import io.keepline.scheduler.deadline.EngineSettings;
@@ -71,7 +72,7 @@ class KeyShredderTest {
 
 	/** The key payments writes before a saved card it sealed. */
 	private static LineKeyId cardKey(TestInputTopic<LineKeyId, LineKey> keys, Instant createdAt) {
-		CardSealer.Sealed sealed = new CardSealer(DataKey.of("a2VlcGxpbmUtdGVzdC1vbmx5LWRhdGEta2V5LTAwMDE="),
+		SealedEvent sealed = new CardSealer(DataKey.of("a2VlcGxpbmUtdGVzdC1vbmx5LWRhdGEta2V5LTAwMDE="),
 				Clock.fixed(createdAt, ZoneOffset.UTC))
 			.seal(new PaymentMethodSaved(UUID.randomUUID(), createdAt, ERASED,
 					new PaymentMethodRef("cus_1", "pm_1", "visa", "4242", 12, 2040), "seti_1", null));
