@@ -1,6 +1,5 @@
 package io.keepline.notifier.holder;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.keepline.contracts.InvalidValueException;
@@ -35,9 +34,7 @@ class InboundSmsController {
 
 	private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
-	private final TwilioSignature signature;
-
-	private final String url;
+	private final TwilioRequests requests;
 
 	private final Unsubscriptions unsubscriptions;
 
@@ -47,25 +44,18 @@ class InboundSmsController {
 	 */
 	InboundSmsController(NotifierSettings settings, HolderEndpointsSettings endpoints,
 			Unsubscriptions unsubscriptions) {
-		String token = settings.sms().authToken();
-		boolean enabled = !"none".equals(settings.sms().provider()) && token != null && !token.isBlank();
-		this.signature = enabled ? new TwilioSignature(token) : null;
-		this.url = endpoints.base() + PATH;
+		this.requests = new TwilioRequests(settings, endpoints.base() + PATH, "Inbound SMS");
 		this.unsubscriptions = unsubscriptions;
 	}
 
 	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<?> receive(HttpServletRequest request,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signed) {
-		if (this.signature == null) {
-			return Problems.of(HttpStatus.NOT_FOUND, "no SMS provider is configured (keepline.notifier.sms)");
+		TwilioRequests.Verified verified = this.requests.verify(request, signed);
+		if (verified.refused()) {
+			return verified.refusal();
 		}
-		Map<String, String> params = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> params.put(name, values[0]));
-		if (!this.signature.verifies(this.url, params, signed)) {
-			log.warn("Inbound SMS refused: X-Twilio-Signature does not match");
-			return Problems.of(HttpStatus.FORBIDDEN, "X-Twilio-Signature: does not match this request");
-		}
+		Map<String, String> params = verified.params();
 		boolean stop = StopWords.isStop(params.get("Body"));
 		if (stop || StopWords.isStart(params.get("Body"))) {
 			Msisdn from;

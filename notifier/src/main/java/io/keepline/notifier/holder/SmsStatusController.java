@@ -1,6 +1,5 @@
 package io.keepline.notifier.holder;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,8 +8,6 @@ import io.keepline.notifier.NotifierSettings;
 import io.keepline.notifier.delivery.UndeliveredSms;
 import io.keepline.support.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,36 +28,25 @@ class SmsStatusController {
 	/** Where the provider reports; each SMS sent names it as its status callback. */
 	static final String PATH = "/v1/sms/status";
 
-	private static final Logger log = LoggerFactory.getLogger(SmsStatusController.class);
-
 	private static final Set<String> NOT_DELIVERED = Set.of("undelivered", "failed");
 
-	private final TwilioSignature signature;
-
-	private final String url;
+	private final TwilioRequests requests;
 
 	private final UndeliveredSms undelivered;
 
 	SmsStatusController(NotifierSettings settings, HolderEndpointsSettings endpoints, UndeliveredSms undelivered) {
-		String token = settings.sms().authToken();
-		boolean enabled = !"none".equals(settings.sms().provider()) && token != null && !token.isBlank();
-		this.signature = enabled ? new TwilioSignature(token) : null;
-		this.url = endpoints.base() + PATH;
+		this.requests = new TwilioRequests(settings, endpoints.base() + PATH, "SMS status report");
 		this.undelivered = undelivered;
 	}
 
 	@PostMapping(path = PATH, consumes = "application/x-www-form-urlencoded")
 	ResponseEntity<?> report(HttpServletRequest request,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signed) {
-		if (this.signature == null) {
-			return Problems.of(HttpStatus.NOT_FOUND, "no SMS provider is configured (keepline.notifier.sms)");
+		TwilioRequests.Verified verified = this.requests.verify(request, signed);
+		if (verified.refused()) {
+			return verified.refusal();
 		}
-		Map<String, String> params = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> params.put(name, values[0]));
-		if (!this.signature.verifies(this.url, params, signed)) {
-			log.warn("SMS status report refused: X-Twilio-Signature does not match");
-			return Problems.of(HttpStatus.FORBIDDEN, "X-Twilio-Signature: does not match this request");
-		}
+		Map<String, String> params = verified.params();
 		String sid = params.get("MessageSid");
 		String status = params.get("MessageStatus");
 		if (sid == null || sid.isBlank()) {
