@@ -21,18 +21,21 @@ import io.keepline.testsupport.Unique;
 /**
  * The holders the scenario registers, each with distinctive personal data (non-ASCII
  * names, a unique number and address) and due for a reminder at once on one channel:
- * email (then paid through the sandbox), SMS, webhook, or email and then erased.
+ * email (then paid through the sandbox), SMS, webhook, email and then erased, or a
+ * webhook whose host cannot be reached (its reminder stays in the notifier's retry
+ * topics).
  */
 final class Holders {
 
 	static final List<String> NAMES = List.of("Zoë Ångström-Vandermeulen", "Łukasz Żółkiewski", "李小龍",
 			"Ólafur Ragnarsdóttir", "Søren Kierkegaard-Nørby", "Renée O'Connor-Dupré", "Nguyễn Thị Minh Khai",
-			"Αλέξανδρος Παπαδόπουλος");
+			"Αλέξανδρος Παπαδόπουλος", "Đorđe Šćepanović-Ğündüz", "Ingrid Østergård-Blåbær");
 
 	/** What happens to a holder's line in the run. */
 	enum Fate {
 
-		PAID(Channel.EMAIL), SMS(Channel.SMS), WEBHOOK(Channel.WEBHOOK), ERASED(Channel.EMAIL);
+		PAID(Channel.EMAIL), SMS(Channel.SMS), WEBHOOK(Channel.WEBHOOK), ERASED(Channel.EMAIL),
+		RETRIED(Channel.WEBHOOK);
 
 		private final Channel channel;
 
@@ -77,8 +80,12 @@ final class Holders {
 			String name = NAMES.get(i % NAMES.size());
 			String email = (fate.channel() == Channel.EMAIL) ? "holder." + run + "." + i + "@example.org" : null;
 			Msisdn sms = (fate == Fate.SMS) ? Unique.msisdn() : null;
-			URI webhook = (fate == Fate.WEBHOOK)
-					? URI.create(consoleUrl + LineSeed.WEBHOOK_PATH + msisdn.value().substring(1)) : null;
+			URI webhook = switch (fate) {
+				case WEBHOOK -> URI.create(consoleUrl + LineSeed.WEBHOOK_PATH + msisdn.value().substring(1));
+				// .invalid never resolves (RFC 6761): the call fails as unreachable
+				case RETRIED -> URI.create("https://hooks-" + run + ".invalid/keepline/" + msisdn.value().substring(1));
+				default -> null;
+			};
 			HolderLocale locale = HolderLocale.values()[i % HolderLocale.values().length];
 			LineRegistered event = new LineRegistered(UUID.randomUUID(), null, msisdn, OperatorId.of(operator[0]),
 					operator[1], validUntil, Money.of(Long.parseLong(operator[3]), "EUR"),
