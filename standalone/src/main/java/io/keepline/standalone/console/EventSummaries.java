@@ -30,6 +30,7 @@ import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodRemoved;
+import io.keepline.contracts.payment.TopUpReported;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -112,6 +113,9 @@ final class EventSummaries {
 		}
 		if (event instanceof PaymentMethodRemoved) {
 			return "saved card removed by the holder";
+		}
+		if (event instanceof TopUpReported t) {
+			return "holder reports a top-up for " + t.validUntil() + ": reminders paused until " + t.pausedUntil();
 		}
 		if (event instanceof NotificationSent n) {
 			return n.channel().name().toLowerCase() + " sent: " + n.template() + " (" + n.locale().code() + ")";
