@@ -17,6 +17,7 @@ import io.keepline.contracts.line.ReminderResendRequested;
 import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.notice.ErasureCompleted;
 import io.keepline.contracts.notice.HolderUnreachable;
+import io.keepline.contracts.notice.TopUpReportedByHolder;
 import io.keepline.contracts.notice.ItemRejected;
 import io.keepline.contracts.notice.RefundIssued;
 import io.keepline.contracts.notice.RenewalNotApplied;
@@ -148,6 +149,10 @@ final class EventSummaries {
 		if (event instanceof HolderUnreachable h) {
 			return "to " + h.operator().value() + ": holder unreachable (" + h.reason()
 					+ "), the line will lapse unnoticed";
+		}
+		if (event instanceof TopUpReportedByHolder t) {
+			return "to " + t.operator().value() + ": holder reports a top-up for " + t.validUntil()
+					+ ", reminders paused until " + t.remindersPausedUntil();
 		}
 		if (event instanceof ItemRejected i) {
 			return "to " + i.operator().value() + ": item rejected (" + i.source() + " "
