@@ -35,6 +35,7 @@ import io.keepline.contracts.PaymentMethodRef;
 import io.keepline.contracts.deadline.AutoRenewalDue;
 import io.keepline.contracts.deadline.DeadlineEvent;
 import io.keepline.contracts.deadline.RefundDue;
+import io.keepline.contracts.format.HolderFormat;
 import io.keepline.contracts.link.LinkPurpose;
 import io.keepline.contracts.link.LinkSigner;
 import io.keepline.contracts.link.LinkVerification;
@@ -45,6 +46,7 @@ import io.keepline.contracts.linerecord.CycleState;
 import io.keepline.contracts.linerecord.LineRecord;
 import io.keepline.contracts.linerecord.SavedMethod;
 import io.keepline.contracts.payment.AutoRenewalStopped;
+import io.keepline.contracts.payment.TopUpReported;
 import io.keepline.contracts.payment.PaymentDisputed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentFailed;
@@ -623,6 +625,40 @@ class PaymentsIntegrationTest {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(get(status).body()).contains("stays saved but is not charged"));
 		assertThat(standIn.detached()).doesNotContain(card);
+	}
+
+	@Test
+	void aHolderSaysTheyAlreadyToppedUpOnceAndTheirRemindersPauseForThreeDaysInTheirLanguage() throws Exception {
+		Msisdn msisdn = Unique.msisdn();
+		LineRecord line = record(msisdn, HolderLocale.NL);
+		write(line);
+		String status = "/status/"
+				+ this.signer.issue(LinkPurpose.STATUS, new CycleId(msisdn, VALID_UNTIL), Duration.ofDays(1));
+		assertThat(awaitKnown(status).body()).contains("Ik heb al opgewaardeerd bij mijn operator", "/topped-up")
+			.doesNotContain("Herinneringen zijn gepauzeerd");
+		assertThat(postFrom(status + "/topped-up", "https://pages.example.net").statusCode()).isEqualTo(403);
+
+		HttpResponse<String> reported = postFrom(status + "/topped-up", origin());
+		HttpResponse<String> again = postFrom(status + "/topped-up", origin());
+
+		TopUpReported event = await().atMost(Duration.ofSeconds(30))
+			.until(() -> of(msisdn, TopUpReported.class), (found) -> !found.isEmpty())
+			.get(0);
+		assertThat(event.registeredAt()).isEqualTo(line.registeredAt());
+		assertThat(event.validUntil()).isEqualTo(VALID_UNTIL);
+		assertThat(event.pausedUntil()).isEqualTo(event.occurredAt().plus(Duration.ofDays(3)));
+		String until = HolderFormat.of(HolderLocale.NL)
+			.date(LocalDate.ofInstant(event.pausedUntil(), ZoneId.of("Europe/Brussels")));
+		assertThat(reported.statusCode()).isEqualTo(200);
+		assertThat(reported.body())
+			.contains("We hebben uw operator op de hoogte gebracht", "Herinneringen zijn gepauzeerd tot " + until)
+			.doesNotContain("/topped-up");
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).contains("Herinneringen zijn gepauzeerd tot " + until);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(get(status).body()).contains("Herinneringen zijn gepauzeerd tot " + until,
+					"Opwaardering gemeld"));
+		assertThat(of(msisdn, TopUpReported.class)).as("the second report is the same event").hasSize(1);
 	}
 
 	@Test

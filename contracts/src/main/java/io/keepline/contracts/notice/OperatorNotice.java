@@ -24,9 +24,10 @@ import io.keepline.contracts.OperatorId;
 		@JsonSubTypes.Type(value = RefundIssued.class, name = "RefundIssued"),
 		@JsonSubTypes.Type(value = ErasureCompleted.class, name = "ErasureCompleted"),
 		@JsonSubTypes.Type(value = ItemRejected.class, name = "ItemRejected"),
-		@JsonSubTypes.Type(value = HolderUnreachable.class, name = "HolderUnreachable") })
+		@JsonSubTypes.Type(value = HolderUnreachable.class, name = "HolderUnreachable"),
+		@JsonSubTypes.Type(value = TopUpReportedByHolder.class, name = "TopUpReportedByHolder") })
 public sealed interface OperatorNotice extends KeeplineEvent permits RenewalPaid, RenewalNotApplied, ValidityLapsed,
-		RefundIssued, ErasureCompleted, ItemRejected, HolderUnreachable {
+		RefundIssued, ErasureCompleted, ItemRejected, HolderUnreachable, TopUpReportedByHolder {
 
 	/** Stable across replays: the same source event always gives the same id. */
 	UUID noticeId();

@@ -37,7 +37,7 @@ class WireFormatTest {
 							"LineLapsed", "LapseNoticeDue", "RefundDue"),
 					fixture("payment", PaymentEvent.class, "PaymentSucceeded", "PaymentFailed", "PaymentRefunded",
 							"PaymentProcessing", "PaymentDisputed", "PaymentMethodSaved", "PaymentMethodCodeRequested",
-							"PaymentMethodCodeTried", "AutoRenewalStopped", "PaymentMethodRemoved"),
+							"PaymentMethodCodeTried", "AutoRenewalStopped", "PaymentMethodRemoved", "TopUpReported"),
 					fixture("notification", NotificationEvent.class, "NotificationSent", "NotificationFailed"),
 					fixture("rejected", RejectedEvent.class, "EventRejected"))
 			.flatMap((s) -> s);

@@ -25,6 +25,7 @@ import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodRemoved;
+import io.keepline.contracts.payment.TopUpReported;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -114,6 +115,9 @@ final class TimelineSummaries {
 		}
 		if (event instanceof PaymentMethodRemoved) {
 			return "saved card removed by the holder";
+		}
+		if (event instanceof TopUpReported t) {
+			return "holder reports a top-up for " + t.validUntil() + ": reminders paused until " + t.pausedUntil();
 		}
 		if (event instanceof NotificationSent s) {
 			return s.template() + " sent by " + s.channel().name().toLowerCase(Locale.ROOT);

@@ -31,11 +31,13 @@ import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notice.RefundIssued;
 import io.keepline.contracts.notice.RenewalNotApplied;
 import io.keepline.contracts.notice.RenewalPaid;
+import io.keepline.contracts.notice.TopUpReportedByHolder;
 import io.keepline.contracts.notice.ValidityLapsed;
 import io.keepline.contracts.notification.NotificationEvent;
 import io.keepline.contracts.notification.NotificationFailed;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentRefunded;
+import io.keepline.contracts.payment.TopUpReported;
 import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.RejectedEvent;
 
@@ -170,6 +172,9 @@ final class NoticeRules {
 	}
 
 	private Outcome payment(NoticeLine line, PaymentEvent event) {
+		if (event instanceof TopUpReported e) {
+			return topUpReported(line, e);
+		}
 		if (!(event instanceof PaymentRefunded e) || line.operator() == null) {
 			return Outcome.unchanged(line);
 		}
@@ -180,6 +185,20 @@ final class NoticeRules {
 				List.of(new RefundIssued(OperatorNotice.idFor("RefundIssued", e.eventId()), e.occurredAt(),
 						line.operator(), e.msisdn(), e.validUntil(), e.amount(), e.paymentIntentId(), e.refundId(),
 						reason)));
+	}
+
+	/**
+	 * The operator told that the holder says they topped up the line's current cycle, and
+	 * until when Keepline holds the reminders; a report about a cycle the operator
+	 * already extended tells nothing.
+	 */
+	private static Outcome topUpReported(NoticeLine line, TopUpReported event) {
+		if (line.operator() == null || (line.validUntil() != null && line.validUntil().isAfter(event.validUntil()))) {
+			return Outcome.unchanged(line);
+		}
+		return new Outcome(line,
+				List.of(new TopUpReportedByHolder(OperatorNotice.idFor("TopUpReportedByHolder", event.eventId()),
+						event.occurredAt(), line.operator(), event.msisdn(), event.validUntil(), event.pausedUntil())));
 	}
 
 	/** A line after an event (null: forgotten) and the notices for its operator. */

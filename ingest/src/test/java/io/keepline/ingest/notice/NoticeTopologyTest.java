@@ -35,8 +35,10 @@ import io.keepline.contracts.notice.OperatorNotice;
 import io.keepline.contracts.notice.RefundIssued;
 import io.keepline.contracts.notice.RenewalNotApplied;
 import io.keepline.contracts.notice.RenewalPaid;
+import io.keepline.contracts.notice.TopUpReportedByHolder;
 import io.keepline.contracts.payment.PaymentEvent;
 import io.keepline.contracts.payment.PaymentRefunded;
+import io.keepline.contracts.payment.TopUpReported;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.rejected.EventRejected;
 import io.keepline.contracts.rejected.IngestSource;
@@ -318,6 +320,31 @@ class NoticeTopologyTest {
 		assertThat(this.orange.readValuesToList()).singleElement()
 			.isInstanceOfSatisfying(HolderUnreachable.class,
 					(notice) -> assertThat(notice.reason()).isEqualTo("holder_all_channels_failed"));
+	}
+
+	@Test
+	void aHoldersTopUpReportTellsTheOperatorUntilWhenRemindersArePausedUnlessTheCycleWasExtended() {
+		this.lineEvents.pipeInput(LINE, registered());
+		this.orange.readKeyValuesToList();
+		Instant at = Instant.parse("2026-12-28T09:10:00Z");
+		TopUpReported report = new TopUpReported(UUID.randomUUID(), at, LINE, at.minusSeconds(86_400 * 30), VALID_UNTIL,
+				at.plusSeconds(3 * 86_400));
+
+		this.paymentEvents.pipeInput(LINE, report);
+
+		assertThat(this.orange.readValuesToList()).singleElement()
+			.isInstanceOfSatisfying(TopUpReportedByHolder.class, (notice) -> {
+				assertThat(notice.msisdn()).isEqualTo(LINE);
+				assertThat(notice.validUntil()).isEqualTo(VALID_UNTIL);
+				assertThat(notice.remindersPausedUntil()).isEqualTo(at.plusSeconds(3 * 86_400));
+			});
+		this.lineEvents.pipeInput(LINE, extended(VALID_UNTIL.plusMonths(1)));
+		this.orange.readKeyValuesToList();
+		this.paymentEvents.pipeInput(LINE, new TopUpReported(UUID.randomUUID(), at, LINE, at.minusSeconds(86_400 * 30),
+				VALID_UNTIL, at.plusSeconds(3 * 86_400)));
+
+		assertThat(this.orange.isEmpty()).as("the operator already extended that cycle").isTrue();
+		assertThat(this.proximus.isEmpty()).isTrue();
 	}
 
 	private static NotificationFailed unreachable(boolean permanent) {

@@ -16,6 +16,7 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodRemoved;
+import io.keepline.contracts.payment.TopUpReported;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -82,7 +83,7 @@ public final class PaymentNotices {
 		else if (!(event instanceof PaymentSucceeded || event instanceof PaymentDisputed
 				|| event instanceof PaymentMethodSaved || event instanceof PaymentMethodCodeRequested
 				|| event instanceof PaymentMethodCodeTried || event instanceof AutoRenewalStopped
-				|| event instanceof PaymentMethodRemoved)) {
+				|| event instanceof PaymentMethodRemoved || event instanceof TopUpReported)) {
 			throw new UnhandledTypeException(event);
 		}
 	}

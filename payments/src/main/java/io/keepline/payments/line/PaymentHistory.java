@@ -18,6 +18,7 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodRemoved;
+import io.keepline.contracts.payment.TopUpReported;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -200,6 +201,17 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 		return methodSince(since).map(PaymentMethodRef::customerId);
 	}
 
+	/**
+	 * The holder's report, since {@code since} (the current registration), that they
+	 * topped up the cycle ending {@code validUntil} at the operator, if they made one.
+	 */
+	public Optional<PaymentRecord> topUpReported(Instant since, LocalDate validUntil) {
+		return this.payments.stream()
+			.filter((p) -> p.kind() == Kind.TOP_UP_REPORTED && validUntil.equals(p.validUntil()))
+			.filter((p) -> since == null || !p.at().isBefore(since))
+			.findFirst();
+	}
+
 	public PaymentHistory apply(PaymentEvent event) {
 		if (event instanceof PaymentMethodCodeRequested request) {
 			return withCodeRequest(request);
@@ -285,6 +297,10 @@ public record PaymentHistory(Msisdn msisdn, List<PaymentRecord> payments, List<S
 		if (event instanceof PaymentMethodRemoved removed) {
 			return new PaymentRecord(removed.eventId(), removed.occurredAt(), Kind.METHOD_REMOVED, null, null, null,
 					null);
+		}
+		if (event instanceof TopUpReported reported) {
+			return new PaymentRecord(reported.eventId(), reported.occurredAt(), Kind.TOP_UP_REPORTED,
+					reported.validUntil(), null, null, null);
 		}
 		if (event instanceof PaymentMethodCodeRequested || event instanceof PaymentMethodCodeTried) {
 			throw new IllegalArgumentException("a one-time code is not a payment record");

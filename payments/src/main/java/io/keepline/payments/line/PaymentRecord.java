@@ -16,7 +16,10 @@ public record PaymentRecord(UUID eventId, Instant at, Kind kind, LocalDate valid
 	/** Which payment fact. */
 	public enum Kind {
 
-		SUCCEEDED, FAILED, REFUNDED, METHOD_SAVED, PROCESSING, DISPUTED, AUTO_RENEWAL_STOPPED, METHOD_REMOVED
+		SUCCEEDED, FAILED, REFUNDED, METHOD_SAVED, PROCESSING, DISPUTED, AUTO_RENEWAL_STOPPED, METHOD_REMOVED,
+
+		/** The holder said they topped the cycle up at the operator. */
+		TOP_UP_REPORTED
 
 	}
 

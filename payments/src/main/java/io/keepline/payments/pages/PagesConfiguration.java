@@ -20,7 +20,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * card, the status page and the origin check of its switches.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ AutoRenewalSettings.class, PreferencePageSettings.class })
+@EnableConfigurationProperties({ AutoRenewalSettings.class, PreferencePageSettings.class, TopUpSettings.class })
 class PagesConfiguration {
 
 	@Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
@@ -30,8 +30,9 @@ class PagesConfiguration {
 
 	@Bean
 	StatusPage statusPage(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories,
-			AutoRenewalSettings renewal, PreferencePageSettings preferences, Clock clock, Plans plans) {
-		return new StatusPage(signer, lines, histories, renewal, preferences, clock, plans);
+			AutoRenewalSettings renewal, PreferencePageSettings preferences, Clock clock, Plans plans,
+			TopUpSettings topUp) {
+		return new StatusPage(signer, lines, histories, renewal, preferences, clock, plans, topUp);
 	}
 
 	/** The templates' {@code @pageFormats}. */

@@ -24,8 +24,10 @@ import org.springframework.web.servlet.ModelAndView;
  * The holder's status page, from the line's current record whatever cycle the link was
  * issued for: masked number, current validity, renewal state, pay button while the
  * current cycle is payable, automatic renewal ({@link AutoRenewalView}) with its switches
- * and the last payments of the current registration, in the holder's language. A refused
- * link is a 403, an expired one a 410, a cancelled or erased line a 410 too.
+ * and the last payments of the current registration, and, while the cycle is open, "I
+ * already topped up" ({@link TopUpController}) or until when its reminders are paused, in
+ * the holder's language. A refused link is a 403, an expired one a 410, a cancelled or
+ * erased line a 410 too.
  */
 class StatusPage {
 
@@ -43,6 +45,8 @@ class StatusPage {
 
 	private final Plans plans;
 
+	private final TopUpSettings topUp;
+
 	StatusPage(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories, AutoRenewalSettings renewal,
 			PreferencePageSettings preferences, Clock clock) {
 		this(signer, lines, histories, renewal, preferences, clock, Plans.empty(Plans.DEFAULT_MAX_PRICE));
@@ -53,6 +57,16 @@ class StatusPage {
 	 */
 	StatusPage(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories, AutoRenewalSettings renewal,
 			PreferencePageSettings preferences, Clock clock, Plans plans) {
+		this(signer, lines, histories, renewal, preferences, clock, plans, TopUpSettings.defaults());
+	}
+
+	/**
+	 * @param plans what each plan's operator allows after a lapse
+	 * @param topUp how long a holder's "I already topped up" holds reminders
+	 */
+	StatusPage(LinkSigner signer, LineRecordLookup lines, PaymentHistoryLookup histories, AutoRenewalSettings renewal,
+			PreferencePageSettings preferences, Clock clock, Plans plans, TopUpSettings topUp) {
+		this.topUp = topUp;
 		this.plans = plans;
 		this.signer = signer;
 		this.preferences = preferences;
@@ -121,9 +135,28 @@ class StatusPage {
 				? AfterLapse.of(line, this.plans) : null);
 		page.addObject("preferencesUrl", this.preferences.base() + "/preferences/"
 				+ this.signer.issue(LinkPurpose.PREFERENCES, current, this.preferences.linkTtl()));
+		page.addObject("topUpUrl",
+				(canReportTopUp(line, history)
+						&& history.topUpReported(line.registeredAt(), line.validUntil()).isEmpty())
+								? "/status/" + token + "/topped-up" : null);
+		page.addObject("topUpPausedUntil",
+				history.topUpReported(line.registeredAt(), line.validUntil())
+					.filter((report) -> canReportTopUp(line, history))
+					.map((report) -> report.at().plus(this.topUp.pause()))
+					.filter((until) -> until.isAfter(this.clock.instant()))
+					.map((until) -> LocalDate.ofInstant(until, line.holder().timeZone()))
+					.orElse(null));
 		page.addObject("payments", history.since(line.registeredAt(), 5));
 		page.addObject("banner", banner);
 		return page;
+	}
+
+	/**
+	 * Whether the holder may say they topped up at the operator: the current cycle is
+	 * open and no payment of it is known here (not paid, pending or lapsed).
+	 */
+	static boolean canReportTopUp(LineRecord line, PaymentHistory history) {
+		return line.cycleState() == CycleState.OPEN && history.paidBy(line.validUntil()).isEmpty();
 	}
 
 	private static String state(LineAnswer answer, PaymentHistory history, LineRecord line) {

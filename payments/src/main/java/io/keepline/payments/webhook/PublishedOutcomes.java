@@ -12,6 +12,7 @@ import io.keepline.contracts.payment.PaymentFailed;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodRemoved;
+import io.keepline.contracts.payment.TopUpReported;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -116,7 +117,8 @@ public class PublishedOutcomes {
 			return view.has(Kind.METHOD_SAVED, saved.setupIntentId());
 		}
 		if (event instanceof PaymentMethodCodeRequested || event instanceof PaymentMethodCodeTried
-				|| event instanceof AutoRenewalStopped || event instanceof PaymentMethodRemoved) {
+				|| event instanceof AutoRenewalStopped || event instanceof PaymentMethodRemoved
+				|| event instanceof TopUpReported) {
 			// their event id, derived from the card they name, is the duplicate check
 			return false;
 		}
@@ -149,7 +151,7 @@ public class PublishedOutcomes {
 		}
 		if (event instanceof PaymentFailed || event instanceof PaymentMethodCodeRequested
 				|| event instanceof PaymentMethodCodeTried || event instanceof AutoRenewalStopped
-				|| event instanceof PaymentMethodRemoved) {
+				|| event instanceof PaymentMethodRemoved || event instanceof TopUpReported) {
 			return null;
 		}
 		throw new UnhandledTypeException(event);

@@ -20,6 +20,7 @@ import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
 import io.keepline.contracts.payment.PaymentSource;
 import io.keepline.contracts.payment.PaymentSucceeded;
+import io.keepline.contracts.payment.TopUpReported;
 
 /**
  * How payment outcomes change a line: a success of the cycle's exact price confirms the
@@ -28,7 +29,8 @@ import io.keepline.contracts.payment.PaymentSucceeded;
  * an automatic charge failure schedules its reminder and the next attempt; a saved method
  * enables automatic renewal only for a line with a current, open registration, and the
  * holder turning it off or removing the card (under the current registration) drops the
- * method the scheduler would charge, so no further charge is planned. A payment being
+ * method the scheduler would charge, so no further charge is planned; the holder saying
+ * they topped up at the operator pauses the cycle's pressure for a while. A payment being
  * processed holds the cycle ({@code PAYMENT_PENDING}) until its success (confirmed even
  * after the lapse, and then flagged so) or failure; a dispute changes nothing here.
  */
@@ -65,6 +67,9 @@ final class PaymentRules {
 		}
 		if (event instanceof PaymentMethodRemoved removed) {
 			return holderStopped(line, removed.registeredAt(), "PaymentMethodRemoved", now);
+		}
+		if (event instanceof TopUpReported reported) {
+			return topUpReported(line, reported, now);
 		}
 		if (event instanceof PaymentSucceeded succeeded) {
 			return watched(line) && succeeded(line, succeeded, now, emitted);
@@ -106,6 +111,29 @@ final class PaymentRules {
 		}
 		line.paymentMethod = null;
 		line.note(now, fact, this.settings.historySize());
+		return true;
+	}
+
+	/**
+	 * The holder said they topped up the current open cycle at the operator: its pressure
+	 * (reminders and automatic charges) is held until the report's {@code pausedUntil},
+	 * once per cycle (a second report changes nothing), while the operator's
+	 * {@code ValidityExtended} is awaited; it ends the cycle as usual. A report about
+	 * another cycle, an earlier registration, a paid, pending or lapsed cycle, or a
+	 * cancelled line changes nothing; the lapse is never moved.
+	 */
+	private boolean topUpReported(LineState.Draft line, TopUpReported reported, Instant now) {
+		if (!watched(line) || !reported.registeredAt().equals(line.registeredAt) || line.cancelledAt != null) {
+			return false;
+		}
+		Cycle cycle = line.cycle;
+		if (!reported.validUntil().equals(cycle.validUntil()) || cycle.paid() || cycle.pending() || cycle.lapsed()
+				|| cycle.pausedUntil() != null) {
+			return false;
+		}
+		line.cycle = cycle.pausedUntil(reported.pausedUntil());
+		line.note(now, "TopUpReported " + reported.validUntil() + " paused until " + reported.pausedUntil(),
+				this.settings.historySize());
 		return true;
 	}
 

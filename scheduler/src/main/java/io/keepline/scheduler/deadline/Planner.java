@@ -15,7 +15,10 @@ import io.keepline.contracts.deadline.ReminderTrigger;
  * skipped), automatic charge attempts, failure reminders and the lapse. While a payment
  * is being processed, only the lapse is planned: no charge and no reminder presses the
  * holder, and the holder's lapse message is held until the payment fails, or for at most
- * {@code settlementWait} after the lapse.
+ * {@code settlementWait} after the lapse. While the holder's report of a top-up at the
+ * operator pauses the cycle, reminders and charges due before the pause's end are held:
+ * at its end, if the cycle is still open, the charge goes and only the most urgent held
+ * reminder stage is sent (as a catch-up, the others skipped). The lapse never moves.
  */
 final class Planner {
 
@@ -59,8 +62,9 @@ final class Planner {
 				|| cycle.has(Milestone.fired(DueKind.AUTO_RENEWAL, attempt))) {
 			return Optional.empty();
 		}
-		Instant due = keptOr(state, DueKind.AUTO_RENEWAL, attempt, now, max(this.schedule
-			.sendInstant(cycle.validUntil(), this.schedule.chargeDaysBefore(attempt), state.holder().timeZone()), now));
+		Instant due = keptOr(state, DueKind.AUTO_RENEWAL, attempt, now,
+				max(this.schedule.sendInstant(cycle.validUntil(), this.schedule.chargeDaysBefore(attempt),
+						state.holder().timeZone()), cycle.pressureFrom(now)));
 		return due.isBefore(lapse) ? Optional.of(new DueEntry(due.toEpochMilli(), DueKind.AUTO_RENEWAL, attempt, null))
 				: Optional.empty();
 	}
@@ -124,7 +128,7 @@ final class Planner {
 			return Optional.empty();
 		}
 		Instant due = keptOr(state, DueKind.FAILURE_REMINDER, attempt, now,
-				this.schedule.catchUp(now, state.holder().timeZone()));
+				this.schedule.catchUp(cycle.pressureFrom(now), state.holder().timeZone()));
 		return due.isBefore(lapse) ? Optional.of(new DueEntry(due.toEpochMilli(), DueKind.FAILURE_REMINDER, attempt,
 				ReminderTrigger.AUTO_RENEWAL_FAILED)) : Optional.empty();
 	}
@@ -135,6 +139,8 @@ final class Planner {
 				? this.schedule.sendInstant(cycle.validUntil(), this.schedule.chargeDaysBefore(1), zone) : null;
 		// a failed charge's reminder covers the stages due on or before its day
 		int coveredFrom = (cycle.failures() > 0) ? this.schedule.chargeDaysBefore(cycle.failures()) : Integer.MAX_VALUE;
+		// held stages count as past at the end of the top-up pause
+		Instant from = cycle.pressureFrom(now);
 		boolean keptPast = false;
 		List<Integer> newlyPast = new ArrayList<>();
 		for (int stage : state.stages()) {
@@ -151,7 +157,7 @@ final class Planner {
 				entries.add(kept);
 				keptPast = true;
 			}
-			else if (due.isBefore(now)) {
+			else if (due.isBefore(from)) {
 				newlyPast.add(stage);
 			}
 			else {
@@ -168,7 +174,7 @@ final class Planner {
 				cycle = cycle.with(Milestone.skippedReminder(stage));
 			}
 		}
-		Instant due = this.schedule.catchUp(now, zone);
+		Instant due = this.schedule.catchUp(from, zone);
 		if (catchUp && due.isBefore(lapse)) {
 			entries.add(new DueEntry(due.toEpochMilli(), DueKind.REMINDER, mostUrgent, ReminderTrigger.CATCH_UP));
 		}

@@ -37,7 +37,7 @@ import io.keepline.scheduler.deadline.PaidCycle;
  * and writing it costs a fraction of JSON, and the line store reads and rewrites a state
  * for every deadline that fires. Private to the scheduler's own stores; a new field gets
  * a new version, and older versions keep being read (version 2 adds the cycle's pending
- * payment at the end).
+ * payment at the end, version 3 then the end of the cycle's top-up pause).
  */
 final class LineStateCodec {
 
@@ -47,17 +47,20 @@ final class LineStateCodec {
 	/** Version 1 followed by the cycle's pending payment intent. */
 	static final byte VERSION_2 = 2;
 
+	/** Version 2 followed by the end of the cycle's top-up pause. */
+	static final byte VERSION_3 = 3;
+
 	private LineStateCodec() {
 	}
 
 	static boolean isBinary(byte[] data) {
-		return data.length > 0 && (data[0] == VERSION_1 || data[0] == VERSION_2);
+		return data.length > 0 && (data[0] == VERSION_1 || data[0] == VERSION_2 || data[0] == VERSION_3);
 	}
 
 	static byte[] write(LineState state) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			out.writeByte(VERSION_2);
+			out.writeByte(VERSION_3);
 			out.writeUTF(state.msisdn().value());
 			string(out, (state.operator() != null) ? state.operator().value() : null);
 			if (flag(out, state.owner())) {
@@ -101,6 +104,7 @@ final class LineStateCodec {
 				out.writeUTF(line);
 			}
 			string(out, (state.cycle() != null) ? state.cycle().pendingIntentId() : null);
+			instant(out, (state.cycle() != null) ? state.cycle().pausedUntil() : null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -115,7 +119,7 @@ final class LineStateCodec {
 	static LineState read(byte[] data) {
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
 			byte version = in.readByte();
-			if (version != VERSION_1 && version != VERSION_2) {
+			if (version != VERSION_1 && version != VERSION_2 && version != VERSION_3) {
 				throw new IllegalArgumentException("unknown line state version " + version);
 			}
 			Msisdn msisdn = Msisdn.trusted(in.readUTF());
@@ -163,10 +167,11 @@ final class LineStateCodec {
 			for (int i = 0; i < historySize; i++) {
 				history.add(in.readUTF());
 			}
-			String pending = (version == VERSION_2) ? string(in) : null;
-			if (pending != null) {
+			String pending = (version >= VERSION_2) ? string(in) : null;
+			Instant paused = (version >= VERSION_3) ? instant(in) : null;
+			if (pending != null || paused != null) {
 				cycle = new Cycle(cycle.validUntil(), cycle.done(), cycle.paymentIntentId(), cycle.paidAmount(),
-						cycle.failures(), cycle.lastFailure(), cycle.autoRenewStopped(), pending);
+						cycle.failures(), cycle.lastFailure(), cycle.autoRenewStopped(), pending, paused);
 			}
 			return new LineState(msisdn, (operator != null) ? OperatorId.of(operator) : null, owner, plan, price,
 					holder, leadDays, autoRenew, method, registeredAt, profileAt, cancelledAt, cycle, paidCycles, seen,
@@ -211,7 +216,7 @@ final class LineStateCodec {
 		Money paid = money(in);
 		int failures = in.readInt();
 		PaymentFailure failure = in.readBoolean() ? new PaymentFailure(string(in), string(in), in.readInt()) : null;
-		return new Cycle(validUntil, done, intent, paid, failures, failure, in.readBoolean(), null);
+		return new Cycle(validUntil, done, intent, paid, failures, failure, in.readBoolean(), null, null);
 	}
 
 	private static void holder(DataOutputStream out, Holder holder) throws IOException {

@@ -117,7 +117,7 @@ class LineStateSerdeTest {
 		LineState stored = this.serde.deserialize("t", STORED_WITH_CODES.getBytes(StandardCharsets.UTF_8));
 		byte[] rewritten = this.serde.serialize("t", stored);
 
-		assertThat(rewritten[0]).isEqualTo(LineStateCodec.VERSION_2);
+		assertThat(rewritten[0]).isEqualTo(LineStateCodec.VERSION_3);
 		assertThat(this.serde.deserialize("t", rewritten)).isEqualTo(stored);
 		assertThat(this.serde.deserialize("t", rewritten).cycle().done()).contains(Milestone.skippedReminder(30),
 				Milestone.CONFIRMED);
@@ -133,7 +133,7 @@ class LineStateSerdeTest {
 				Instant.parse("2027-03-02T12:00:00.123456789Z"), Instant.parse("2027-03-13T08:00:00Z"),
 				new Cycle(full.cycle().validUntil(), full.cycle().done(), full.cycle().paymentIntentId(),
 						full.cycle().paidAmount(), full.cycle().failures(), full.cycle().lastFailure(),
-						full.cycle().autoRenewStopped(), "pi_pending"),
+						full.cycle().autoRenewStopped(), "pi_pending", Instant.parse("2027-03-12T09:00:00Z")),
 				List.of(new PaidCycle(LocalDate.parse("2027-02-15"), "pi_0"),
 						new PaidCycle(LocalDate.parse("2027-01-15"), null)),
 				full.seen(), List.of(new DueEntry(1_800_000_000_000L, DueKind.REMINDER, 7, ReminderTrigger.CATCH_UP),
@@ -163,19 +163,33 @@ class LineStateSerdeTest {
 
 		assertThat(json[0]).isEqualTo((byte) '{');
 		assertThat(read).isEqualTo(state);
-		assertThat(this.serde.serialize("t", read)[0]).isEqualTo(LineStateCodec.VERSION_2);
+		assertThat(this.serde.serialize("t", read)[0]).isEqualTo(LineStateCodec.VERSION_3);
 	}
 
 	@Test
 	void readsAVersionOneValueWrittenBeforeCyclesHadAPendingPayment() {
 		LineState state = registered();
 		byte[] binary = this.serde.serialize("t", state);
-		// version 1 is version 2 without the trailing pending intent (one absent flag)
-		byte[] versionOne = Arrays.copyOf(binary, binary.length - 1);
+		// version 1 is version 3 without the trailing pending intent and pause (two
+		// absent
+		// flags)
+		byte[] versionOne = Arrays.copyOf(binary, binary.length - 2);
 		versionOne[0] = LineStateCodec.VERSION_1;
 
 		assertThat(binary[binary.length - 1]).isZero();
+		assertThat(binary[binary.length - 2]).isZero();
 		assertThat(this.serde.deserialize("t", versionOne)).isEqualTo(state);
+	}
+
+	@Test
+	void readsAVersionTwoValueWrittenBeforeCyclesCouldBePaused() {
+		LineState state = registered();
+		byte[] binary = this.serde.serialize("t", state);
+		// version 2 is version 3 without the trailing pause (one absent flag)
+		byte[] versionTwo = Arrays.copyOf(binary, binary.length - 1);
+		versionTwo[0] = LineStateCodec.VERSION_2;
+
+		assertThat(this.serde.deserialize("t", versionTwo)).isEqualTo(state);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import io.keepline.contracts.line.ReminderResendRequested;
 import io.keepline.contracts.line.ValidityExtended;
 import io.keepline.contracts.notice.ErasureCompleted;
 import io.keepline.contracts.notice.HolderUnreachable;
+import io.keepline.contracts.notice.TopUpReportedByHolder;
 import io.keepline.contracts.notice.ItemRejected;
 import io.keepline.contracts.notice.RefundIssued;
 import io.keepline.contracts.notice.RenewalNotApplied;
@@ -30,6 +31,7 @@ import io.keepline.contracts.payment.AutoRenewalStopped;
 import io.keepline.contracts.payment.PaymentMethodCodeRequested;
 import io.keepline.contracts.payment.PaymentMethodCodeTried;
 import io.keepline.contracts.payment.PaymentMethodRemoved;
+import io.keepline.contracts.payment.TopUpReported;
 import io.keepline.contracts.payment.PaymentMethodSaved;
 import io.keepline.contracts.payment.PaymentProcessing;
 import io.keepline.contracts.payment.PaymentRefunded;
@@ -113,6 +115,9 @@ final class EventSummaries {
 		if (event instanceof PaymentMethodRemoved) {
 			return "saved card removed by the holder";
 		}
+		if (event instanceof TopUpReported t) {
+			return "holder reports a top-up for " + t.validUntil() + ": reminders paused until " + t.pausedUntil();
+		}
 		if (event instanceof NotificationSent n) {
 			return n.channel().name().toLowerCase() + " sent: " + n.template() + " (" + n.locale().code() + ")";
 		}
@@ -144,6 +149,10 @@ final class EventSummaries {
 		if (event instanceof HolderUnreachable h) {
 			return "to " + h.operator().value() + ": holder unreachable (" + h.reason()
 					+ "), the line will lapse unnoticed";
+		}
+		if (event instanceof TopUpReportedByHolder t) {
+			return "to " + t.operator().value() + ": holder reports a top-up for " + t.validUntil()
+					+ ", reminders paused until " + t.remindersPausedUntil();
 		}
 		if (event instanceof ItemRejected i) {
 			return "to " + i.operator().value() + ": item rejected (" + i.source() + " "
