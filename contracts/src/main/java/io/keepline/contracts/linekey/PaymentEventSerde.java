@@ -56,7 +56,7 @@ public final class PaymentEventSerde
 		catch (JacksonException ex) {
 			throw EventJson.malformed(ex);
 		}
-		if (tree.path("paymentMethod") instanceof ObjectNode method && method.has(SealedContact.PROPERTY)) {
+		if (tree.path("paymentMethod") instanceof ObjectNode method && method.has(Seals.PROPERTY)) {
 			try {
 				SealedCard.open(method, Msisdn.of(tree.path("msisdn").asString()), this.keyring);
 			}

@@ -1,12 +1,10 @@
 package io.keepline.contracts.linekey;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 import io.keepline.contracts.Msisdn;
-import io.keepline.contracts.json.EventJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,11 +43,7 @@ public final class SealedCard {
 			return false;
 		}
 		PERSONAL.forEach(method::remove);
-		byte[] plaintext = EventJson.mapper().writeValueAsBytes(card);
-		ObjectNode sealed = method.putObject(SealedContact.PROPERTY);
-		sealed.put("keyId", key.id());
-		sealed.put("sealedAt", sealedAt.toString());
-		sealed.put("card", Base64.getEncoder().encodeToString(cipher.seal(plaintext, key.msisdn(), FIELD)));
+		Seals.put(method, "card", card, key, cipher, sealedAt, FIELD);
 		return true;
 	}
 
@@ -59,16 +53,12 @@ public final class SealedCard {
 	 * @return whether the method carried a seal
 	 */
 	static boolean open(ObjectNode method, Msisdn msisdn, LineKeyring keyring) {
-		JsonNode sealed = method.remove(SealedContact.PROPERTY);
-		if (sealed == null) {
+		Optional<Seals.Opened> opened = Seals.take(method, "card", msisdn, keyring, FIELD);
+		if (opened.isEmpty()) {
 			return false;
 		}
-		LineKeyId id = new LineKeyId(msisdn, sealed.path("keyId").asString());
-		Instant sealedAt = Instant.parse(sealed.path("sealedAt").asString());
-		Optional<LineCipher> cipher = keyring.find(id, sealedAt);
-		if (cipher.isPresent()) {
-			byte[] ciphertext = Base64.getDecoder().decode(sealed.path("card").asString());
-			method.setAll((ObjectNode) EventJson.mapper().readTree(cipher.get().open(ciphertext, msisdn, FIELD)));
+		if (opened.get().fields() != null) {
+			method.setAll(opened.get().fields());
 		}
 		else {
 			method.put("expMonth", 0);

@@ -1,12 +1,10 @@
 package io.keepline.contracts.linekey;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 import io.keepline.contracts.Msisdn;
-import io.keepline.contracts.json.EventJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SealedContact {
 
 	/** The holder property that carries a sealed contact. */
-	public static final String PROPERTY = "sealed";
+	public static final String PROPERTY = Seals.PROPERTY;
 
 	/** The field name bound into the ciphertext's associated data. */
 	public static final String FIELD = "holder.contact";
@@ -45,11 +43,7 @@ public final class SealedContact {
 		if (contact.isEmpty()) {
 			return false;
 		}
-		byte[] plaintext = EventJson.mapper().writeValueAsBytes(contact);
-		ObjectNode sealed = holder.putObject(PROPERTY);
-		sealed.put("keyId", key.id());
-		sealed.put("sealedAt", sealedAt.toString());
-		sealed.put("contact", Base64.getEncoder().encodeToString(cipher.seal(plaintext, key.msisdn(), FIELD)));
+		Seals.put(holder, "contact", contact, key, cipher, sealedAt, FIELD);
 		return true;
 	}
 
@@ -59,16 +53,12 @@ public final class SealedContact {
 	 * @return whether the holder carried a seal
 	 */
 	static boolean open(ObjectNode holder, Msisdn msisdn, LineKeyring keyring) {
-		JsonNode sealed = holder.remove(PROPERTY);
-		if (sealed == null) {
+		Optional<Seals.Opened> opened = Seals.take(holder, "contact", msisdn, keyring, FIELD);
+		if (opened.isEmpty()) {
 			return false;
 		}
-		LineKeyId id = new LineKeyId(msisdn, sealed.path("keyId").asString());
-		Instant sealedAt = Instant.parse(sealed.path("sealedAt").asString());
-		Optional<LineCipher> cipher = keyring.find(id, sealedAt);
-		if (cipher.isPresent()) {
-			byte[] ciphertext = Base64.getDecoder().decode(sealed.path("contact").asString());
-			holder.setAll((ObjectNode) EventJson.mapper().readTree(cipher.get().open(ciphertext, msisdn, FIELD)));
+		if (opened.get().fields() != null) {
+			holder.setAll(opened.get().fields());
 		}
 		return true;
 	}
