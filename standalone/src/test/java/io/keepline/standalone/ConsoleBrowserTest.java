@@ -165,13 +165,21 @@ class ConsoleBrowserTest {
 				.contains("will be charged to your visa card ending in 4242");
 		});
 		this.browser.findElement(By.xpath("//button[text()='Turn off automatic renewal']")).click();
-		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("Automatic renewal is off.",
-				"Off. Your visa card ending in 4242 stays saved but is not charged automatically.");
+		// each click posts a form and loads the page it answers: the old page's elements
+		// go stale while it loads
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(this.browser.findElement(By.tagName("main")).getText()).contains(
+					"Automatic renewal is off.",
+					"Off. Your visa card ending in 4242 stays saved but is not charged automatically."));
 		this.browser.findElement(By.xpath("//button[text()='Remove my card']")).click();
 
-		assertThat(this.browser.findElement(By.tagName("main")).getText())
-			.contains("Your card is removed and can no longer be charged.", "Off. Save a card to renew automatically.")
-			.doesNotContain("4242");
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(this.browser.findElement(By.tagName("main")).getText())
+				.contains("Your card is removed and can no longer be charged.",
+						"Off. Save a card to renew automatically.")
+				.doesNotContain("4242"));
 	}
 
 	/**
