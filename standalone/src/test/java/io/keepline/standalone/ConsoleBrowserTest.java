@@ -127,7 +127,8 @@ class ConsoleBrowserTest {
 		});
 		assertThat(this.browser.getPageSource()).contains("SANDBOX");
 		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		assertThat(this.browser.getCurrentUrl()).contains("/status/").contains("checkout=success");
+		awaitPage("/status/");
+		assertThat(this.browser.getCurrentUrl()).contains("checkout=success");
 
 		String renewed = line.validUntil()
 			.plusDays(365)
@@ -209,7 +210,7 @@ class ConsoleBrowserTest {
 		assertThat(this.browser.getCurrentUrl()).contains("/sandbox/checkout/");
 		journey.page("2-sandbox-checkout");
 		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		assertThat(this.browser.getCurrentUrl()).contains("/status/");
+		awaitPage("/status/");
 		String status = this.browser.getCurrentUrl();
 		journey.page("3-status-paid");
 
@@ -227,14 +228,26 @@ class ConsoleBrowserTest {
 		journey.page("5-status-topped-up");
 
 		this.browser.findElement(By.cssSelector(".preferences a")).click();
-		assertThat(this.browser.getCurrentUrl()).contains("/preferences/");
+		awaitPage("/preferences/");
 		journey.page("6-preferences");
 
 		String unsubscribe = reminder.getHeader("List-Unsubscribe")[0];
 		this.browser.get(unsubscribe.substring(1, unsubscribe.length() - 1));
 		journey.page("7-unsubscribe");
 		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		// the answer to the POST has no form: wait until it replaced the question
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> this.browser.findElements(By.tagName("form")).isEmpty());
 		journey.page("8-unsubscribed");
+	}
+
+	/**
+	 * Waits until the browser shows the page a click led to (its address contains
+	 * {@code part}): a click returns before the next page has loaded.
+	 */
+	private void awaitPage(String part) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.browser.getCurrentUrl().contains(part));
 	}
 
 	private static List<MimeMessage> mailTo(Pipeline pipeline, String email) throws Exception {
