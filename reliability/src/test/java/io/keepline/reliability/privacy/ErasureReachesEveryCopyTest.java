@@ -1,6 +1,5 @@
 package io.keepline.reliability.privacy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,11 +19,9 @@ import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
 import io.keepline.reliability.privacy.Holders.Fate;
 import io.keepline.reliability.privacy.Holders.Line;
-import io.keepline.standalone.FreePorts;
 import io.keepline.standalone.Pipeline;
 import io.keepline.standalone.StandaloneSettings;
 import io.keepline.standalone.seed.IngestClient;
-import io.keepline.standalone.seed.SeedSource;
 import io.keepline.testsupport.Unique;
 import org.apache.kafka.common.utils.Utils;
 import org.awaitility.core.ConditionTimeoutException;
@@ -84,14 +81,14 @@ class ErasureReachesEveryCopyTest {
 		long boundSeconds;
 		try (LogCapture capture = LogCapture.atInfo()) {
 			FullRun run;
-			try (Pipeline pipeline = new Pipeline(settings()).start()) {
+			try (Pipeline pipeline = new Pipeline(PipelineSettings.under(this.dataDir)).start()) {
 				lines = Holders.lines(10, pipeline.consoleUrl());
 				run = new FullRun(pipeline, lines);
 				run.run();
 			}
 			// Restarted on the same data: the stores' values are in their SST files now,
 			// so the erasures below must reach them there, not only in memory.
-			try (Pipeline pipeline = new Pipeline(settings()).start()) {
+			try (Pipeline pipeline = new Pipeline(PipelineSettings.under(this.dataDir)).start()) {
 				FullRun restarted = new FullRun(pipeline, lines);
 				for (int i = 0; i < lines.size(); i++) {
 					Line line = lines.get(i);
@@ -218,16 +215,6 @@ class ErasureReachesEveryCopyTest {
 			canaries.add(holder.webhookUrl().toString());
 		}
 		return canaries;
-	}
-
-	private StandaloneSettings settings() throws Exception {
-		Files.createDirectories(this.dataDir);
-		StandaloneSettings.Ports ports = new StandaloneSettings.Ports(FreePorts.find(), FreePorts.find(),
-				FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(),
-				new StandaloneSettings.Management(FreePorts.find(), FreePorts.find(), FreePorts.find(),
-						FreePorts.find()));
-		return new StandaloneSettings(this.dataDir, false, ports, SeedSource.bundled(),
-				StandaloneSettings.Secrets.demo(), null, null);
 	}
 
 	private static String url(int port) {

@@ -1,6 +1,5 @@
 package io.keepline.reliability.privacy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +9,7 @@ import io.keepline.contracts.Holder;
 import io.keepline.reliability.ReliabilityReport;
 import io.keepline.reliability.Scale;
 import io.keepline.reliability.privacy.Holders.Line;
-import io.keepline.standalone.FreePorts;
 import io.keepline.standalone.Pipeline;
-import io.keepline.standalone.StandaloneSettings;
 import io.keepline.standalone.seed.LineSeed;
 import io.keepline.standalone.seed.SeedCatalogue;
 import io.keepline.standalone.seed.SeedSource;
@@ -42,7 +39,7 @@ class PersonalDataInLogsTest {
 		List<LogCapture.CapturedLine> captured;
 		try (LogCapture capture = LogCapture.atInfo()) {
 			canaries();
-			try (Pipeline pipeline = new Pipeline(settings()).start()) {
+			try (Pipeline pipeline = new Pipeline(PipelineSettings.under(this.dataDir)).start()) {
 				lines = Holders.lines(Scale.current().pick(4, 24), pipeline.consoleUrl());
 				FullRun run = new FullRun(pipeline, lines);
 				run.run();
@@ -93,16 +90,6 @@ class PersonalDataInLogsTest {
 		String canary = "canary: " + seed.msisdn() + " " + seed.email() + " " + seed.name();
 		LoggerFactory.getLogger(CANARY).info(canary);
 		java.util.logging.Logger.getLogger(CANARY).info(canary);
-	}
-
-	private StandaloneSettings settings() throws Exception {
-		Files.createDirectories(this.dataDir);
-		StandaloneSettings.Ports ports = new StandaloneSettings.Ports(FreePorts.find(), FreePorts.find(),
-				FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(),
-				new StandaloneSettings.Management(FreePorts.find(), FreePorts.find(), FreePorts.find(),
-						FreePorts.find()));
-		return new StandaloneSettings(this.dataDir, false, ports, SeedSource.bundled(),
-				StandaloneSettings.Secrets.demo(), null, null);
 	}
 
 	/** Every holder's number, addresses and name: the run's and the seeds'. */
